@@ -1,0 +1,239 @@
+"""Batch command line: ``critmin validate | import | export | compute | gui``.
+
+No Qt is imported here unless the GUI is asked for, so scripts and CI run
+without a display.  Exit status: 0 success, 1 the input was refused (problems
+printed), 2 usage error, 3 internal error (details in the log file).
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+from desktop import __version__
+from desktop.core.errors import CritMinError
+from desktop.logging_setup import setup_logging
+from desktop.paths import log_file
+
+log = logging.getLogger("critmin.cli")
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def _out(text: str = "") -> None:
+    # Windows consoles may not be UTF-8; never let a Chinese name crash printing.
+    try:
+        print(text)
+    except UnicodeEncodeError:
+        print(text.encode(sys.stdout.encoding or "ascii", "replace").decode(sys.stdout.encoding or "ascii"))
+
+
+def _print_previews(previews, verbose: bool) -> int:
+    errors = 0
+    for preview in previews:
+        for line in preview.summary_lines():
+            _out(line)
+        shown = preview.problems.items if verbose else [p for p in preview.problems if p.severity.value != "info"]
+        for problem in shown:
+            _out("  " + problem.format())
+        e, w = len(preview.problems.errors), len(preview.problems.warnings)
+        _out(f"  → {e} error(s), {w} warning(s): " + ("can be imported" if e == 0 else "cannot be imported"))
+        _out()
+        errors += e
+    return errors
+
+
+def _is_project(path: str) -> bool:
+    from desktop.core.store import FILE_SUFFIX
+
+    return Path(path).suffix.lower() == FILE_SUFFIX
+
+
+def cmd_validate(args) -> int:
+    from desktop.core.ingest.load import load_files
+
+    _, previews = load_files(args.files, _registry(args))
+    errors = _print_previews(previews, args.verbose)
+    return EXIT_OK if errors == 0 else EXIT_REFUSED
+
+
+def _registry(args):
+    project = getattr(args, "project", None)
+    if project and Path(project).exists():
+        from desktop.core.store import Project
+
+        with Project.open(project) as p:
+            return p.registry()
+    return None
+
+
+def cmd_import(args) -> int:
+    from desktop.core.ingest.load import load_file
+    from desktop.core.store import Project
+
+    registry = _registry(args)
+    previews = [load_file(f, registry) for f in args.files]
+    if _print_previews(previews, args.verbose):
+        _out(f"Nothing was written to {args.project}: fix the errors above and import again.")
+        return EXIT_REFUSED
+    # All files are written in one transaction each, after all have validated:
+    # a refused file never leaves a half-imported batch behind.
+    with Project.open(args.project, create=True) as project:
+        for preview in previews:
+            report = project.write_import(preview.tables, {"file": preview.file, "sha256": preview.sha256,
+                                                           "format": preview.format_label()})
+            if report.already_imported:
+                _out(f"{preview.file}: already imported with the same content; nothing changed.")
+            else:
+                total = sum(preview.rows_by_table().values())
+                _out(f"{preview.file}: {report.changed} of {total} rows added or updated "
+                     f"(import #{report.import_id}).")
+        counts = project.counts()
+    _out(f"{args.project}: " + ", ".join(f"{t} {n}" for t, n in counts.items() if n))
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from desktop.core.export.data_workbook import write_data_csv, write_data_workbook
+    from desktop.core.store import Project
+
+    with Project.open(args.project) as project:
+        dataset = project.dataset()
+        registry = project.registry()
+    out = Path(args.output)
+    if out.suffix.lower() == ".csv":
+        for path in write_data_csv(dataset, out, registry):
+            _out(f"wrote {path}")
+    else:
+        write_data_workbook(dataset, out, registry)
+        _out(f"wrote {out}")
+    return EXIT_OK
+
+
+def load_inputs(inputs: list[str]):
+    """Dataset from any mix of project files and data files (later inputs win on equal keys)."""
+    from desktop.core.dataset import Dataset
+    from desktop.core.ingest.load import load_file, preview_dataset
+    from desktop.core.store import Project
+
+    dataset = Dataset()
+    previews = []
+    registry = None
+    for item in inputs:
+        if _is_project(item):
+            with Project.open(item) as project:
+                dataset.merge(project.dataset())
+                registry = project.registry()
+            continue
+        preview = load_file(item, registry)
+        previews.append(preview)
+        dataset.merge(preview_dataset(preview))
+    return dataset, previews
+
+
+def cmd_compute(args) -> int:
+    from desktop.core.export.results_workbook import write_results
+    from desktop.core.metrics.engine import run
+    from desktop.core.metrics.params import EngineParams, parse_threshold_method
+    from desktop.core.registry import default_registry
+
+    dataset, previews = load_inputs(args.inputs)
+    if previews and _print_previews(previews, args.verbose):
+        _out("Nothing was computed: fix the errors above first.")
+        return EXIT_REFUSED
+    try:
+        parse_threshold_method(args.threshold_method)
+    except ValueError as exc:
+        _out(f"--threshold-method: {exc}")
+        return EXIT_USAGE
+    params = EngineParams(country=args.country, window=args.window, wgi_bound=args.wgi_bound,
+                          threshold_method=args.threshold_method, withheld_policy=args.withheld)
+    start = time.perf_counter()
+    results = run(dataset, params)
+    write_results(results, args.output, default_registry())
+    for note in results.problems:
+        _out(f"note: {note}")
+    _out(f"wrote {args.output}: " + ", ".join(f"{k} {len(v)}" for k, v in results.tables.items())
+         + f" ({time.perf_counter() - start:.2f} s)")
+    return EXIT_OK
+
+
+def cmd_gui(args) -> int:
+    from desktop.app import main as gui_main
+
+    argv = [a for a in [getattr(args, "file", None)] if a]
+    if getattr(args, "smoke_test", False):
+        argv.append("--smoke-test")
+    return gui_main(argv)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="critmin", description="CritMin — critical-mineral supply-chain "
+                                     "security workbench (关键矿产供应链安全分析工作台).")
+    parser.add_argument("--version", action="version", version=f"CritMin {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("validate", help="check files and print what was recognised and every problem")
+    p.add_argument("files", nargs="+")
+    p.add_argument("-v", "--verbose", action="store_true", help="also print notes")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("import", help="validate files, then write them into a project in one transaction")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--project", "-p", required=True, help="project file (.critmin); created if missing")
+    p.add_argument("-v", "--verbose", action="store_true")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="write a project's data back as a template workbook (or CSVs)")
+    p.add_argument("project")
+    p.add_argument("-o", "--output", required=True, help="DATA.xlsx, or DATA.csv for one CSV per table")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("compute", help="compute the indicators and write a results workbook")
+    p.add_argument("inputs", nargs="+", help="workbooks, CSV files and/or .critmin projects")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--country", help="assessed country (ISO3), narrows import dependency")
+    p.add_argument("--window", type=int, default=5, help="market-dynamics window in years (default 5)")
+    p.add_argument("--wgi-bound", type=float, default=3.5, help="WGI rescaling bound (default 3.5)")
+    p.add_argument("--threshold-method", default="midpoint", help="midpoint | distance | fixed:V | preset:0.29")
+    p.add_argument("--withheld", default="exclude", choices=["exclude", "last_known", "bound"],
+                   help="what a withheld (W) value means for import dependency")
+    p.add_argument("-v", "--verbose", action="store_true")
+    p.set_defaults(func=cmd_compute)
+
+    p = sub.add_parser("gui", help="start the desktop application (default)")
+    p.add_argument("file", nargs="?")
+    p.add_argument("--smoke-test", action="store_true", help="start, show the window, and exit")
+    p.set_defaults(func=cmd_gui)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    setup_logging()
+    commands = {"validate", "import", "export", "compute", "gui", "-h", "--help", "--version"}
+    if not argv or (argv[0] not in commands and (argv[0].startswith("--") or Path(argv[0]).exists())):
+        # `critmin` alone, `critmin FILE` or `critmin --smoke-test` starts the GUI.
+        argv = ["gui", *argv]
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
+    try:
+        return args.func(args)
+    except CritMinError as exc:
+        _out(f"error: {exc}")
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # never a traceback on the user's screen
+        log.exception("internal error in %s", argv)
+        _out(f"error: an internal error occurred; details were written to {log_file()}.")
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Chain stages, streams, risk dimensions and (later) the risk matrix."""

@@ -1,0 +1,1 @@
+"""Writing workbooks and CSV files for Excel users (text stays text, never a formula)."""

@@ -1,0 +1,51 @@
+"""Cell writing that is safe for Excel.
+
+Text from data (a note "=HYPERLINK(…)", a name "+cmd|…") is written as a text
+cell, never as a live formula: openpyxl would otherwise store any string that
+starts with "=" as a formula.  CSV output follows the OWASP rule against
+formula injection: a text field starting with = + - @ tab or CR gets a leading
+apostrophe, which Excel hides and which stops evaluation.
+"""
+from __future__ import annotations
+
+import math
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+_INJECTION_START = ("=", "+", "-", "@", "\t", "\r")
+HEADER_FONT = Font(bold=True)
+
+
+def xlsx_cell(ws, value):
+    """A write-only cell holding ``value``; strings are always text cells."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
+def header_cells(ws, names):
+    out = []
+    for name in names:
+        cell = WriteOnlyCell(ws, value=name)
+        cell.data_type = "s"
+        cell.font = HEADER_FONT
+        out.append(cell)
+    return out
+
+
+def csv_safe(value):
+    """Neutralise text that a spreadsheet would evaluate (numbers are left alone)."""
+    if isinstance(value, str) and value.startswith(_INJECTION_START):
+        return "'" + value
+    return value
+
+
+def set_widths(ws, widths: list[int]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = max(8, min(60, width + 2))

@@ -1,0 +1,99 @@
+"""Checks every recogniser's output gets: ranges, duplicate keys, gaps and jumps.
+
+They run on canonical frames that still carry ``_row`` (the spreadsheet row),
+so each problem names the row the analyst must look at.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from desktop.core.dataset import SCHEMA
+from desktop.core.ingest.base import ParseContext
+from desktop.core.ingest.columns import report_cells
+from desktop.core.ingest.readers import RawSheet
+
+NON_NEGATIVE = {"quantity", "production", "imports", "exports", "price", "reserves"}
+UNIT_INTERVAL = {"eol_rir", "score"}
+JUMP_FACTOR = 10.0     # a year-on-year change by this factor or more is "suspicious"
+
+
+def check_table(table: str, frame: pd.DataFrame, sheet: RawSheet, ctx: ParseContext) -> pd.DataFrame:
+    """Report problems; return the frame with exact duplicate rows removed (reported as warnings)."""
+    if frame.empty or table not in SCHEMA:
+        return frame
+    rows = frame["_row"].to_numpy() if "_row" in frame else np.zeros(len(frame), dtype=int)
+    keys, stated, _ = SCHEMA[table]
+    for col in stated:
+        if col not in frame:
+            continue
+        v = frame[col].to_numpy(dtype=float)
+        if col in NON_NEGATIVE:
+            neg = v < 0
+            if neg.any():
+                report_cells(ctx, sheet, rows[neg], v[neg], col, "negative", f"Negative {col}",
+                             expected="zero or more")
+        if col in UNIT_INTERVAL:
+            out = (v < 0) | (v > 1)
+            if out.any():
+                report_cells(ctx, sheet, rows[out], v[out], col, "out_of_range", f"{col} outside 0..1",
+                             expected="a share between 0 and 1 (or a percentage such as 55%)")
+    frame = _duplicates(table, frame, list(keys), sheet, ctx)
+    if table in ("production", "reserves", "prices", "balance"):
+        _series_warnings(table, frame, list(keys), stated[0], sheet, ctx)
+    return frame
+
+
+def _duplicates(table, frame, keys, sheet, ctx) -> pd.DataFrame:
+    dup = frame.duplicated(keys, keep=False)
+    if not dup.any():
+        return frame
+    values = [c for c in frame.columns if c not in keys and c != "_row"]
+    groups = frame[dup].groupby(keys, sort=False, dropna=False)
+    exact_drop = []
+    for key, grp in groups:
+        distinct = grp[values].astype(str).drop_duplicates()
+        label = ", ".join(str(k) for k in (key if isinstance(key, tuple) else (key,)) if k != "")
+        rows = grp["_row"].tolist() if "_row" in grp else []
+        if len(distinct) > 1:
+            ctx.problems.error("conflicting_duplicate",
+                               f"The same {table} key ({label}) appears in rows {', '.join(map(str, rows))} "
+                               "with different values", file=sheet.file, sheet=sheet.sheet,
+                               row=rows[0] if rows else None, expected="one row per key")
+        else:
+            ctx.problems.warning("duplicate_row", f"Rows {', '.join(map(str, rows))} repeat the same {table} "
+                                 f"row ({label}); it is imported once", file=sheet.file, sheet=sheet.sheet,
+                                 row=rows[1] if len(rows) > 1 else None)
+            exact_drop.extend(grp.index[1:])
+    return frame.drop(index=exact_drop).reset_index(drop=True) if exact_drop else frame
+
+
+def _series_warnings(table, frame, keys, value_col, sheet, ctx) -> None:
+    """Gaps (a year with no data inside a series) and suspicious jumps, one warning per series."""
+    series_keys = [k for k in keys if k != "year"]
+    data = frame[series_keys + ["year", value_col] + (["_row"] if "_row" in frame else [])]
+    data = data.sort_values(series_keys + ["year"])
+    grp = data.groupby(series_keys, sort=False, dropna=False)
+    span = grp["year"].agg(["min", "max", "nunique"])
+    gaps = span[span["max"] - span["min"] + 1 > span["nunique"]]
+    for key, row in gaps.head(20).iterrows():
+        years = set(data.loc[grp.groups[key], "year"])
+        missing = [y for y in range(int(row["min"]), int(row["max"]) + 1) if y not in years]
+        label = ", ".join(str(k) for k in (key if isinstance(key, tuple) else (key,)) if k != "")
+        ctx.problems.warning("year_gap", f"{label}: no data for {', '.join(map(str, missing[:10]))}",
+                             file=sheet.file, sheet=sheet.sheet, column="year")
+    if len(gaps) > 20:
+        ctx.problems.warning("year_gap", f"{len(gaps) - 20} more series have years with no data",
+                             file=sheet.file, sheet=sheet.sheet, column="year")
+    prev = grp[value_col].shift(1).to_numpy(dtype=float)
+    prev_year = grp["year"].shift(1).to_numpy(dtype=float)
+    cur = data[value_col].to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = cur / prev
+    jump = (data["year"].to_numpy() - prev_year == 1) & (prev > 0) & (cur > 0) & (
+        (ratio >= JUMP_FACTOR) | (ratio <= 1 / JUMP_FACTOR))
+    if jump.any():
+        rows = data["_row"].to_numpy()[jump] if "_row" in data else np.zeros(jump.sum(), dtype=int)
+        report_cells(ctx, sheet, rows, cur[jump], value_col, "suspicious_jump",
+                     f"{value_col} changes more than {JUMP_FACTOR:g}× from the year before",
+                     expected="check units and typing", severity="warning")

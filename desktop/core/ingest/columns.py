@@ -1,0 +1,147 @@
+"""Column parsers shared by recognisers: ids, years, values, stages — all vectorised.
+
+Each parser takes a raw column plus the spreadsheet rows and reports problems
+with file, sheet, row and column; it returns the parsed column and a mask of
+rows that are unusable (so the caller can leave them out and still account
+for them).
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from desktop.core.ingest.base import NameMapping, ParseContext
+from desktop.core.ingest.readers import RawSheet
+from desktop.core.registry import AGGREGATE_CODES
+from desktop.core.registry.normalise import normalise_name
+from desktop.core.values import parse_values
+
+MAX_CELL_PROBLEMS = 20   # per column and kind; the rest are summarised in one line
+_YEAR = re.compile(r"^\s*(?:y|fy)?\s*(\d{4})(?:\.0+)?\s*(?:年|年度)?\s*$", re.IGNORECASE)
+
+STAGE_ALIASES = {
+    "mine": "mine", "mining": "mine", "mine production": "mine", "ore": "mine", "concentrate": "mine",
+    "矿山": "mine", "采矿": "mine", "开采": "mine", "矿山产量": "mine", "原矿": "mine", "精矿": "mine",
+    "refinery": "refinery", "refined": "refinery", "smelter": "refinery", "refinery production": "refinery",
+    "processing": "refinery", "精炼": "refinery", "冶炼": "refinery", "冶炼/精炼": "refinery", "精炼产量": "refinery",
+    "": "",
+}
+
+
+def report_cells(ctx: ParseContext, sheet: RawSheet, rows: np.ndarray, values, column: str, code: str,
+                 message: str, expected: str = "", severity: str = "error") -> None:
+    """One problem per offending cell, up to MAX_CELL_PROBLEMS, then one summary line."""
+    add = getattr(ctx.problems, severity)
+    rows = np.asarray(rows)
+    values = list(values)
+    for row, value in zip(rows[:MAX_CELL_PROBLEMS], values[:MAX_CELL_PROBLEMS]):
+        add(code, message, file=sheet.file, sheet=sheet.sheet, row=int(row), column=column,
+            value=_show(value), expected=expected)
+    if len(rows) > MAX_CELL_PROBLEMS:
+        more = len(rows) - MAX_CELL_PROBLEMS
+        add(code, f"{message} — and {more} more rows like this (rows {', '.join(map(str, rows[MAX_CELL_PROBLEMS:MAX_CELL_PROBLEMS + 5]))}, …)",
+            file=sheet.file, sheet=sheet.sheet, row=int(rows[MAX_CELL_PROBLEMS]), column=column)
+
+
+def _show(value) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    return str(value)
+
+
+def parse_ids(ctx: ParseContext, sheet: RawSheet, raw: pd.Series, rows: np.ndarray, column: str,
+              kind: str, allow_aggregates: bool = True) -> tuple[pd.Series, np.ndarray]:
+    """Map mineral or country names to ids.  Returns (ids, bad mask); unknowns reported once per name."""
+    reg = ctx.registry
+    ids = reg.map_minerals(raw) if kind == "mineral" else reg.map_countries(raw)
+    blank = raw.isna().to_numpy() | (raw.astype(str).str.strip() == "").to_numpy()
+    unknown = ids.isna().to_numpy() & ~blank
+    bad = unknown | blank
+    if blank.any():
+        report_cells(ctx, sheet, rows[blank], raw[blank], column, f"missing_{kind}",
+                     f"The {kind} is empty", expected=f"a {kind} name or code")
+    if unknown.any():
+        names = raw[unknown]
+        for name, idx in names.groupby(names.map(normalise_name)).groups.items():
+            positions = np.flatnonzero(np.isin(raw.index, idx))
+            first = raw.loc[idx[0]]
+            hint = reg.suggest(kind, first)
+            msg = f"Unknown {kind} '{str(first).strip()}' ({len(idx)} rows)"
+            msg += f"; did you mean {', '.join(hint)}?" if hint else "; add it as an alias to use it"
+            ctx.problems.error(f"unknown_{kind}", msg, file=sheet.file, sheet=sheet.sheet,
+                               row=int(rows[positions[0]]), column=column, value=str(first),
+                               expected=f"a known {kind} name, symbol or code")
+    if kind == "country" and not allow_aggregates:
+        agg = ids.isin(AGGREGATE_CODES).to_numpy()
+        if agg.any():
+            report_cells(ctx, sheet, rows[agg], raw[agg], column, "aggregate_not_country",
+                         "A total or 'other countries' row is not a country and cannot be used here",
+                         expected="a single country")
+            bad |= agg
+    _record_mappings(ctx, kind, raw[~bad], ids[~bad])
+    return ids, bad
+
+
+def _record_mappings(ctx: ParseContext, kind: str, raw: pd.Series, ids: pd.Series) -> None:
+    if raw.empty:
+        return
+    pairs = pd.DataFrame({"raw": raw.astype(str).str.strip(), "target": ids}).value_counts()
+    for (name, target), count in pairs.items():
+        ctx.mappings.append(NameMapping(kind, name, target, 1.0, int(count)))
+
+
+def parse_years(ctx: ParseContext, sheet: RawSheet, raw: pd.Series, rows: np.ndarray,
+                column: str) -> tuple[np.ndarray, np.ndarray]:
+    """Years as int64 (0 where unusable) and the bad mask.  Accepts 2013, 2013.0, "2013年", "Y2013"."""
+    if pd.api.types.is_integer_dtype(raw.dtype):
+        years = raw.to_numpy(dtype="int64")
+    else:
+        num = pd.to_numeric(raw, errors="coerce")
+        text = num.isna() & raw.notna()
+        if text.any():
+            extracted = raw[text].astype(str).str.extract(_YEAR, expand=False)
+            num = num.copy()
+            num[text] = pd.to_numeric(extracted, errors="coerce")
+        years = num.to_numpy(dtype=float, na_value=np.nan)
+        whole = ~np.isnan(years) & (np.mod(years, 1) == 0)
+        years = np.where(whole, years, 0).astype("int64")
+    bad = (years < 1900) | (years > 2100)
+    if bad.any():
+        report_cells(ctx, sheet, rows[bad], raw[bad], column, "bad_year", "Not a year",
+                     expected="a year between 1900 and 2100, e.g. 2023 or 2023年")
+    return years, bad
+
+
+def parse_numbers(ctx: ParseContext, sheet: RawSheet, raw: pd.Series, rows: np.ndarray,
+                  column: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Values and states (see desktop.core.values); text where a number belongs is an error."""
+    values, states, bad = parse_values(raw)
+    if bad.any():
+        report_cells(ctx, sheet, rows[bad], raw[bad], column, "not_a_number", "Text where a number belongs",
+                     expected="a number, or W / NA / >50 / <1,000 / 50–300")
+    return values, states, bad
+
+
+def parse_stage(ctx: ParseContext, sheet: RawSheet, raw: pd.Series | None, rows: np.ndarray,
+                column: str, n: int) -> tuple[np.ndarray, np.ndarray]:
+    if raw is None:
+        return np.full(n, "", dtype=object), np.zeros(n, dtype=bool)
+    keys = raw.fillna("").map(normalise_name)
+    stages = keys.map(STAGE_ALIASES)
+    bad = stages.isna().to_numpy()
+    if bad.any():
+        report_cells(ctx, sheet, rows[bad], raw[bad], column, "bad_stage", "Unknown production stage",
+                     expected="mine or refinery (矿山 / 冶炼), or empty")
+    return stages.fillna("").to_numpy(dtype=object), bad
+
+
+def map_choice(ctx: ParseContext, sheet: RawSheet, raw: pd.Series, rows: np.ndarray, column: str,
+               choices: dict[str, str], code: str, expected: str) -> tuple[np.ndarray, np.ndarray]:
+    """Map a text column through an alias table (normalised keys)."""
+    mapped = raw.fillna("").map(normalise_name).map(choices)
+    bad = mapped.isna().to_numpy()
+    if bad.any():
+        report_cells(ctx, sheet, rows[bad], raw[bad], column, code, f"Unknown {column}", expected=expected)
+    return mapped.fillna("").to_numpy(dtype=object), bad

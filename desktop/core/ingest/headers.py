@@ -1,0 +1,98 @@
+"""Header and sheet names of the CritMin template, in English and Chinese.
+
+Matching is case-, space-, underscore- and bracket-insensitive: "Net imports",
+"net_imports", "净进口量（吨）" all find their column; a unit written in brackets
+after a header ("产量（吨）", "quantity (t)") is returned so it can fill `unit`.
+"""
+from __future__ import annotations
+
+import re
+
+from desktop.core.registry.normalise import normalise_name
+
+# canonical column -> accepted spellings (normalised before comparison)
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "mineral": ("mineral", "commodity", "矿种", "矿产", "矿产品", "品种", "矿物"),
+    "country": ("country", "country/region", "iso3", "国家", "国家或地区", "国家/地区", "国别", "地区"),
+    "year": ("year", "年份", "年", "年度"),
+    "quantity": ("quantity", "production quantity", "value", "产量", "数量", "生产量"),
+    "stage": ("stage", "环节", "阶段", "产品阶段", "生产环节"),
+    "unit": ("unit", "units", "单位"),
+    "production": ("production", "domestic production", "产量", "国内产量", "生产量"),
+    "imports": ("imports", "import", "进口量", "进口"),
+    "exports": ("exports", "export", "出口量", "出口"),
+    "net_imports": ("net imports", "net import", "净进口量", "净进口"),
+    "price": ("price", "价格", "年均价格", "均价"),
+    "reserves": ("reserves", "reserve", "储量"),
+    "eol_rir": ("eol_rir", "eol-rir", "eol rir", "end-of-life recycling input rate", "回收率", "再生利用率",
+                "报废回收输入率"),
+    "indicator": ("indicator", "指标", "治理指标"),
+    "estimate": ("value", "estimate", "估计值", "数值", "值"),
+    "VA": ("va", "voice and accountability", "话语权与问责"),
+    "PV": ("pv", "political stability", "political stability and absence of violence",
+           "political stability and absence of violence/terrorism", "政治稳定与非暴力", "政治稳定"),
+    "GE": ("ge", "government effectiveness", "政府效率", "政府效能"),
+    "RQ": ("rq", "regulatory quality", "监管质量"),
+    "RL": ("rl", "rule of law", "法治"),
+    "CC": ("cc", "control of corruption", "控制腐败", "腐败控制"),
+    "stream": ("stream", "资源链", "链条", "资源类型"),
+    "dimension": ("dimension", "risk dimension", "风险维度", "维度"),
+    "score": ("score", "risk score", "分值", "评分", "得分", "风险值"),
+    "source": ("source", "来源", "依据"),
+    "note": ("note", "notes", "evidence", "备注", "说明", "证据"),
+    "list": ("list", "list name", "清单", "清单名称", "名录"),
+}
+
+# table -> (accepted sheet names, required columns, optional columns)
+TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "production": (("production", "产量", "生产"), ("mineral", "country", "year", "quantity"), ("stage", "unit")),
+    "balance": (("balance", "trade balance", "供需平衡", "进出口", "平衡表"),
+                ("mineral", "country", "year", "production", "imports", "exports"),
+                ("net_imports", "stage", "unit")),
+    "prices": (("prices", "price", "价格"), ("mineral", "year", "price"), ("unit",)),
+    "governance": (("governance", "wgi", "治理", "全球治理指标"), ("country", "year"),
+                   ("VA", "PV", "GE", "RQ", "RL", "CC", "indicator", "estimate")),
+    "reserves": (("reserves", "储量"), ("mineral", "country", "year", "reserves"), ("unit",)),
+    "recycling": (("recycling", "回收", "再生"), ("mineral", "year", "eol_rir"), ()),
+    "chain_risk": (("chain_risk", "chain risk", "risk matrix", "产业链风险", "风险矩阵"),
+                   ("mineral", "stream", "stage", "dimension", "score"), ("source", "note")),
+    "lists": (("lists", "list", "mineral lists", "清单", "矿产清单"), ("list", "mineral"), ()),
+}
+
+_UNIT_IN_BRACKETS = re.compile(r"^(.*?)\s*[(\[]\s*([^)\]]*)\s*[)\]]\s*$")
+
+
+def header_key(text: object) -> tuple[str, str]:
+    """Normalised header without a bracketed unit, and the unit ("" if none)."""
+    raw = normalise_name(text)
+    unit = ""
+    m = _UNIT_IN_BRACKETS.match(raw)
+    if m and m.group(1):
+        raw, unit = m.group(1), m.group(2)
+    return raw.replace("_", " ").replace("-", " ").strip(), unit
+
+
+def _squash(text: str) -> str:
+    return text.replace(" ", "")
+
+
+def match_columns(headers: list[str], wanted: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """Map canonical column -> (actual header, unit from brackets) for the wanted columns."""
+    found: dict[str, tuple[str, str]] = {}
+    keys = {h: header_key(h) for h in headers}
+    for canon in wanted:
+        spellings = {_squash(header_key(a)[0]) for a in COLUMN_ALIASES.get(canon, (canon,))}
+        spellings.add(_squash(header_key(canon)[0]))
+        for header, (key, unit) in keys.items():
+            if _squash(key) in spellings and header not in {v[0] for v in found.values()}:
+                found[canon] = (header, unit)
+                break
+    return found
+
+
+def sheet_table(sheet_name: str) -> str | None:
+    key = _squash(header_key(sheet_name)[0])
+    for table, (names, _, _) in TABLES.items():
+        if key in {_squash(header_key(n)[0]) for n in names}:
+            return table
+    return None

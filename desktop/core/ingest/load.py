@@ -1,0 +1,81 @@
+"""Load files: read every sheet, pick the most confident recogniser, check, preview.
+
+``load_files`` is what ``critmin validate/import/compute`` and the GUI use.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from desktop.core.dataset import SCHEMA, Dataset, conform
+from desktop.core.errors import ReadError
+from desktop.core.ingest.base import ParseContext
+from desktop.core.ingest.checks import check_table
+from desktop.core.ingest.preview import ImportPreview, SheetPreview
+from desktop.core.ingest.readers import file_sha256, read_file
+from desktop.core.ingest.recognisers import all_recognisers
+from desktop.core.registry import Registry, default_registry
+
+
+def load_file(path: str | Path, registry: Registry | None = None, recognisers=None) -> ImportPreview:
+    """Read, recognise and check one file.  Never raises for bad content: see ``preview.problems``."""
+    path = Path(path)
+    registry = registry or default_registry()
+    preview = ImportPreview(file=path.name, path=str(path), sha256="")
+    try:
+        sheets = read_file(path)
+        preview.sha256 = file_sha256(path)
+    except (ReadError, OSError) as exc:
+        text = str(exc) if isinstance(exc, ReadError) else f"cannot be read ({exc.strerror or exc})."
+        # The location already names the file; keep the message to the reason.
+        text = text.split(": ", 1)[1] if text.startswith((f"{path}: ", f"{path.name}: ")) else text
+        preview.problems.error("unreadable", text[:1].upper() + text[1:], file=path.name)
+        return preview
+    recognisers = recognisers if recognisers is not None else all_recognisers()
+    parts: dict[str, list[pd.DataFrame]] = {}
+    for sheet in sheets:
+        scored = [(r.detect(sheet), i, r) for i, r in enumerate(recognisers)]
+        score, _, best = max(scored, key=lambda t: (t[0], -t[1]))
+        if score <= 0:
+            preview.sheets.append(SheetPreview(sheet.sheet, "", "", 0.0))
+            continue
+        ctx = ParseContext(registry=registry)
+        tables = best.parse(sheet, ctx)
+        sp = SheetPreview(sheet.sheet, best.name, best.label, score)
+        for name, frame in tables.items():
+            frame = check_table(name, frame, sheet, ctx)
+            sp.tables[name] = len(frame)
+            parts.setdefault(name, []).append(frame)
+        preview.sheets.append(sp)
+        preview.problems.extend(ctx.problems)
+        preview.mappings.extend(ctx.mappings)
+        preview.notes.extend(ctx.notes)
+        preview.dropped.extend(ctx.dropped)
+    if not any(sp.recogniser for sp in preview.sheets):
+        preview.problems.error("not_recognised", f"{path.name}: no sheet looks like a table CritMin knows "
+                               "(see docs/template.md for the template and docs/formats-*.md for publishers' files)",
+                               file=path.name)
+    for name, frames in parts.items():
+        frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        preview.tables[name] = conform(name, frame) if name in SCHEMA else frame.drop(columns="_row", errors="ignore")
+    return preview
+
+
+def preview_dataset(preview: ImportPreview) -> Dataset:
+    """The tables of one loaded file, with its provenance."""
+    return Dataset(tables=dict(preview.tables), sources=[{
+        "file": preview.file, "sha256": preview.sha256, "format": preview.format_label(),
+        "rows": preview.rows_by_table()}])
+
+
+def load_files(paths, registry: Registry | None = None) -> tuple[Dataset, list[ImportPreview]]:
+    """Load several files into one dataset (later files win on equal keys)."""
+    registry = registry or default_registry()
+    dataset = Dataset()
+    previews = []
+    for path in paths:
+        preview = load_file(path, registry)
+        previews.append(preview)
+        dataset.merge(preview_dataset(preview))
+    return dataset, previews

@@ -1,0 +1,204 @@
+"""Raw readers: xlsx/xls/ods via calamine, CSV/TSV with encoding and separator detection.
+
+A reader does not interpret content: it returns :class:`RawSheet` objects (one
+per worksheet, one per CSV file) whose ``frame`` uses the first non-empty row
+as header, and remembers where that header was so that every later problem can
+name the row exactly as Excel shows it.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from desktop.core.errors import ReadError
+
+EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
+_SEPARATORS = [",", ";", "\t", "|"]
+# Tried in this order: UTF-8 (with or without BOM), then Excel's CSV on Chinese
+# Windows (GB18030 is a superset of GBK/GB2312), then Western Windows.
+_ENCODINGS = ["utf-8-sig", "gb18030", "cp1252"]
+
+
+@dataclass
+class RawSheet:
+    """One table as read from disk, before any interpretation.
+
+    ``frame`` has the first non-empty row as its header (columns are strings)
+    and keeps every cell as read: numbers stay numbers, text stays text
+    (``"NA"`` is text, not missing). ``header_row`` is the 1-based spreadsheet
+    row of that header, so frame row ``i`` is spreadsheet row
+    ``header_row + 1 + i``.
+    """
+
+    path: Path
+    sheet: str                     # worksheet name; "" for a CSV file
+    frame: pd.DataFrame
+    header_row: int = 1
+    encoding: str = ""
+    separator: str = ""
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def file(self) -> str:
+        return self.path.name
+
+    def excel_rows(self, index) -> pd.Series:
+        """Spreadsheet row numbers of frame positions (an Index or array of positions)."""
+        return pd.Series(index, dtype="int64") + self.header_row + 1
+
+    def grid(self) -> pd.DataFrame:
+        """The sheet as a header-less grid (header as row 0), for layouts with title rows."""
+        head = pd.DataFrame([list(self.frame.columns)], columns=range(self.frame.shape[1]))
+        body = self.frame.copy()
+        body.columns = range(self.frame.shape[1])
+        return pd.concat([head, body], ignore_index=True)
+
+    @property
+    def first_grid_row(self) -> int:
+        """Spreadsheet row number of ``grid()`` row 0."""
+        return self.header_row
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def read_file(path: str | Path) -> list[RawSheet]:
+    """Read every table in a file.  Raises :class:`ReadError` with a readable message."""
+    path = Path(path)
+    if not path.exists():
+        raise ReadError(f"{path}: file not found.")
+    if path.is_dir():
+        raise ReadError(f"{path}: is a folder, not a file.")
+    suffix = path.suffix.lower()
+    try:
+        if suffix in EXCEL_SUFFIXES:
+            return _read_workbook(path)
+        if suffix in TEXT_SUFFIXES or suffix == "":
+            return [_read_text(path)]
+    except ReadError:
+        raise
+    except PermissionError:
+        raise ReadError(f"{path.name}: cannot be opened (is it open in Excel, or read-protected?).") from None
+    except Exception as exc:  # any library failure becomes one sentence
+        raise ReadError(f"{path.name}: cannot be read as a table ({type(exc).__name__}: {exc}).") from exc
+    raise ReadError(f"{path.name}: unsupported file type '{suffix}' (use .xlsx, .xls, .ods or .csv).")
+
+
+# -- text ----------------------------------------------------------------------------
+def detect_encoding(data: bytes) -> str:
+    for enc in _ENCODINGS:
+        try:
+            data.decode(enc)
+            return enc
+        except UnicodeDecodeError:
+            continue
+    return "latin-1"  # never fails; odd characters are reported later as unknown names
+
+
+def detect_separator(sample: str) -> str:
+    """The separator that splits the sample's lines into the most consistent columns."""
+    lines = [ln for ln in sample.splitlines() if ln.strip()][:30]
+    if not lines:
+        return ","
+    best, best_score = ",", (0, 0)
+    for sep in _SEPARATORS:
+        try:
+            counts = [len(r) for r in csv.reader(lines, delimiter=sep)]
+        except csv.Error:
+            continue
+        width = max(set(counts), key=counts.count)
+        if width < 2:
+            continue
+        consistent = sum(c == width for c in counts)
+        score = (consistent, width)
+        if score > best_score:
+            best, best_score = sep, score
+    return best
+
+
+def _read_text(path: Path) -> RawSheet:
+    data = path.read_bytes()
+    if not data.strip():
+        raise ReadError(f"{path.name}: the file is empty.")
+    if b"\x00" in data[:4096]:
+        raise ReadError(f"{path.name}: looks like a binary file, not a CSV table.")
+    encoding = detect_encoding(data)
+    text = data.decode(encoding)
+    sep = detect_separator(text[:65536])
+    # Skip leading blank lines so the header is the first non-empty row.
+    lines = text.splitlines()
+    skip = next((i for i, ln in enumerate(lines) if ln.strip(sep + " \t")), 0)
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text), sep=sep, skiprows=skip, dtype=None, keep_default_na=False,
+            na_values=[""], skipinitialspace=False, engine="c", low_memory=False,
+        )
+    except pd.errors.ParserError as exc:
+        raise ReadError(f"{path.name}: rows have differing numbers of columns ({exc}).") from exc
+    frame.columns = _clean_headers(frame.columns)
+    frame = _drop_empty_columns(frame)
+    return RawSheet(path, "", frame, header_row=skip + 1, encoding=encoding, separator=sep)
+
+
+# -- workbooks -------------------------------------------------------------------------
+def _read_workbook(path: Path) -> list[RawSheet]:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:
+        raise ReadError(f"{path.name}: not a readable workbook ({exc}).") from exc
+    sheets = []
+    for name in book.sheet_names:
+        rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        header = next((i for i, r in enumerate(rows) if any(c not in ("", None) for c in r)), None)
+        if header is None:
+            continue  # an empty sheet is not a table
+        width = max(len(r) for r in rows[header:])
+        body = [r + [""] * (width - len(r)) for r in rows[header + 1:]]
+        frame = pd.DataFrame(body, columns=_clean_headers(rows[header] + [""] * (width - len(rows[header]))))
+        frame = frame.replace("", None) if len(frame) and _has_empty_strings(frame) else frame
+        frame = _drop_empty_columns(frame)
+        sheets.append(RawSheet(path, name, frame, header_row=header + 1))
+    if not sheets:
+        raise ReadError(f"{path.name}: the workbook has no data.")
+    return sheets
+
+
+def _has_empty_strings(frame: pd.DataFrame) -> bool:
+    return any(frame[c].dtype == object for c in frame.columns)
+
+
+def _clean_headers(columns) -> list[str]:
+    """Headers as strings; blanks get a positional name; duplicates get a suffix."""
+    out, seen = [], {}
+    for i, col in enumerate(columns):
+        text = "" if col is None else str(col).strip()
+        if isinstance(col, float) and col.is_integer():
+            text = str(int(col))  # a year header read as 2013.0
+        if text == "" or text.startswith("Unnamed:"):
+            text = f"column_{i + 1}"
+        if text in seen:
+            seen[text] += 1
+            text = f"{text}.{seen[text]}"
+        else:
+            seen[text] = 0
+        out.append(text)
+    return out
+
+
+def _drop_empty_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """Drop trailing unnamed columns with no data (DataBank exports end with one)."""
+    keep = [c for c in frame.columns if not (c.startswith("column_") and frame[c].isna().all())]
+    return frame[keep] if len(keep) != frame.shape[1] else frame

@@ -1,0 +1,707 @@
+"""Analysts' own tables: long or wide, Chinese or English, mineral named anywhere.
+
+What is understood (see docs/formats-trade-prices-analyst.md):
+
+* **Layouts**: *long* (a year column and one or more measure columns:
+  ``国家 | 年份 | 产量（吨） | 进口量``), *wide* (years as columns: ``2013``,
+  ``2013年``, ``Y2013``, ``2013.0``; rows are countries or minerals, optionally
+  an indicator column saying which measure each row holds) and *year rows*
+  (years down the first column, minerals or countries across).
+* **Headers**: 矿种/矿产/mineral, 国家/国家或地区/country, 年份/年/year,
+  环节/stage, 单位/unit, 指标/indicator; measures 产量/production,
+  进口量/imports, 出口量/exports, 净进口量/net imports, 价格/price,
+  储量/reserves, 回收率/recycling rate.
+* **Mineral**: a mineral column, else the title row above the header
+  ("表1 钴矿产量（吨）"), else the sheet name ("钴产量").  Likewise the
+  measure (title, then sheet name), a country ("中国锂进口量"), a stage
+  ("矿产量", "精炼") and a year for reserves ("2024年锂储量").
+* **Target table**: production -> ``production``; imports/exports/net imports
+  (with production, if given, as ``balance.production``) -> ``balance``;
+  price -> ``prices``; reserves -> ``reserves``; recycling rate -> ``recycling``.
+* **Numbers** as text ("1,234"), percentages ("55.96%"), tokens (W, NA, ..).
+  Units from header brackets are converted: mass to t (kg for PGMs, Ga, Ge, Re),
+  e.g. kt ×1000, 万吨 ×10000; "%" headers divide plain numbers by 100.
+
+``detect`` stays modest (0.3–0.55) so that publisher recognisers and the
+template recogniser win whenever they apply.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from desktop.core import dataset
+from desktop.core.ingest.base import NameMapping, ParseContext
+from desktop.core.ingest.readers import RawSheet
+from desktop.core.ingest.recognisers._tpa_common import (
+    MEASURES,
+    STAGE_VALUES,
+    add_mappings,
+    convert_unit,
+    drop_rows,
+    head_grid,
+    is_blank,
+    measure_of_header,
+    measures_in_text,
+    minerals_in_text,
+    report_unknown,
+    split_unit,
+    stage_in_text,
+    text_cells,
+    unit_in_text,
+    year_in_text,
+    year_of,
+    years_of,
+)
+from desktop.core.registry import default_registry
+from desktop.core.registry.normalise import normalise_name
+from desktop.core.values import parse_values
+
+ROLE_WORDS = {
+    "mineral": {"矿种", "矿产", "矿产品", "矿产品种", "矿物", "品种", "矿种名称", "矿产名称", "商品", "mineral",
+                "minerals", "commodity", "commodities", "material"},
+    "country": {"国家", "国家或地区", "国家/地区", "国家(地区)", "地区", "国别", "国家和地区", "国家名称", "经济体",
+                "country", "countries", "country/region", "country or area", "country or region", "economy",
+                "nation", "country name"},
+    "year": {"年份", "年", "年度", "year", "yr", "years"},
+    "stage": {"环节", "阶段", "产业链环节", "生产环节", "stage", "chain stage"},
+    "unit": {"单位", "计量单位", "unit", "units"},
+    "indicator": {"指标", "项目", "类别", "指标名称", "indicator", "item", "measure", "variable", "series"},
+}
+_ROLE_LOOKUP = {normalise_name(w): role for role, words in ROLE_WORDS.items() for w in words}
+_NOTE_PREFIXES = ("注", "资料来源", "数据来源", "来源", "说明", "source", "sources", "note", "notes", "*")
+# Tables named like the template's canonical sheets belong to the template recogniser.
+_CANONICAL_SHEETS = set(dataset.TABLES) | {"meta", "readme"}
+_PUBLISHER_SIGNATURES = ("world bank commodity price data", "mineral commodity summaries",
+                         "worldwide governance indicators")
+
+
+@dataclass
+class Layout:
+    header: int                                   # grid row of the header
+    kind: str                                     # "long" | "wide" | "year_rows"
+    titles: list[str] = field(default_factory=list)
+    roles: dict[str, int] = field(default_factory=dict)
+    measure_cols: dict[int, str] = field(default_factory=dict)     # long: column -> measure
+    year_cols: dict[int, int] = field(default_factory=dict)        # wide: column -> year
+    entity_cols: dict[int, str] = field(default_factory=dict)      # year_rows: column -> id
+    entity: str | None = None                     # "mineral" | "country": what label rows/cols are
+    label_col: int | None = None                  # wide: unlabelled entity column
+    measure: str | None = None                    # from label header / title / sheet name
+    indicator_measures: dict[str, str] = field(default_factory=dict)
+    mineral: str | None = None
+    country: str | None = None
+    stage: str = ""
+    unit_text: str = ""
+    year: int | None = None
+    ignored: dict[int, str] = field(default_factory=dict)   # columns not understood: column -> header
+    why: list[str] = field(default_factory=list)  # how the context was found, for notes
+    ambiguous: list[str] = field(default_factory=list)
+
+    def measures_used(self) -> set[str]:
+        if self.kind == "long":
+            return set(self.measure_cols.values())
+        if self.indicator_measures:
+            return set(self.indicator_measures.values())
+        return {self.measure} if self.measure else set()
+
+
+# -- layout analysis ---------------------------------------------------------------------
+
+def _role(cell) -> str | None:
+    label, _ = split_unit(cell)
+    return _ROLE_LOOKUP.get(normalise_name(label))
+
+
+def _header_score(row, registry) -> tuple[int, int]:
+    cells = [c for c in row if not is_blank(c)]
+    known = 0
+    for c in cells:
+        if year_of(c) is not None or _role(c) or measure_of_header(c):
+            known += 1
+        elif registry.mineral_id(split_unit(c)[0]):
+            known += 1
+    return known, len(cells)
+
+
+def _country_names(registry) -> list[tuple[str, str]]:
+    cache = getattr(registry, "_tpa_country_names", None)
+    if cache is None:
+        pairs = {}
+        for iso, row in registry.countries.iterrows():
+            for name in (row.get("name_en", ""), row.get("name_zh", "")):
+                key = normalise_name(name)
+                if key and (not key.isascii() or len(key) >= 4):
+                    pairs[key] = iso
+        for word, code in (("世界", "WORLD"), ("全球", "WORLD"), ("world", "WORLD"), ("global", "WORLD")):
+            pairs[word] = code
+        cache = sorted(pairs.items(), key=lambda kv: -len(kv[0]))
+        try:
+            object.__setattr__(registry, "_tpa_country_names", cache)
+        except Exception:
+            pass
+    return cache
+
+
+def countries_in_text(registry, text: str) -> list[str]:
+    import re
+
+    key = normalise_name(text)
+    found: list[str] = []
+    for name, code in _country_names(registry):
+        if name.isascii():
+            pattern = rf"(?<![a-z]){re.escape(name)}(?![a-z])"
+            if not re.search(pattern, key):
+                continue
+            key = re.sub(pattern, " ", key)
+        elif name in key:
+            key = key.replace(name, " ")
+        else:
+            continue
+        if code not in found:
+            found.append(code)
+    return found
+
+
+def _entity_kind(values: pd.Series, registry) -> tuple[str | None, int]:
+    vals = values[[not is_blank(v) for v in values]]
+    if vals.empty:
+        return None, 0
+    uniq = pd.Series(pd.unique(vals.astype(str).str.strip()))
+    n_min = int(registry.map_minerals(uniq).notna().sum())
+    n_cty = int(registry.map_countries(uniq).notna().sum())
+    if n_min == 0 and n_cty == 0:
+        return None, 0
+    return ("mineral", n_min) if n_min > n_cty else ("country", n_cty)
+
+
+def analyse(sheet: RawSheet, registry=None, limit: int | None = None) -> Layout | None:
+    """Find the header, layout, measures and context of an analyst's table (None if not one).
+
+    ``limit`` looks only at the first rows (detection on big files).
+    """
+    registry = registry or default_registry()
+    grid = head_grid(sheet, limit)
+    if grid.shape[0] < 2 or grid.shape[1] < 2:
+        return None
+    header = None
+    for r in range(min(len(grid), 12)):
+        known, filled = _header_score(grid.iloc[r].tolist(), registry)
+        if filled >= 2 and known >= 2 and known * 2 >= filled:
+            header = r
+            break
+    if header is None:
+        return None
+    titles = [" ".join(text_cells(grid.iloc[r].tolist())) for r in range(header)]
+    titles = [t for t in titles if t]
+    head = grid.iloc[header].tolist()
+    roles: dict[str, int] = {}
+    measure_cols: dict[int, str] = {}
+    year_cols: dict[int, int] = {}
+    names: dict[int, str] = {}
+    for c, cell in enumerate(head):
+        if is_blank(cell):
+            continue
+        y = year_of(cell)
+        if y is not None:
+            year_cols[c] = y
+            continue
+        role = _role(cell)
+        if role and role not in roles:
+            roles[role] = c
+            continue
+        m = measure_of_header(cell)
+        if m:
+            measure_cols[c] = m
+            continue
+        names[c] = str(cell)
+    body = grid.iloc[header + 1:]
+    lay = Layout(header=header, kind="", titles=titles, roles=roles)
+    context = " ".join(titles)
+
+    if len(year_cols) >= 2 or (year_cols and not measure_cols):
+        lay.kind = "wide"
+        lay.year_cols = year_cols
+        if "mineral" in roles or "country" in roles:
+            lay.entity = "country" if "country" in roles else "mineral"
+        else:
+            first_year = min(year_cols)
+            label_candidates = [c for c in range(first_year) if c not in roles.values()]
+            if not label_candidates:
+                return None
+            lay.label_col = label_candidates[0]
+            lay.entity, _ = _entity_kind(body.iloc[:, lay.label_col], registry)
+            label_head = head[lay.label_col]
+            if not is_blank(label_head):
+                m = measure_of_header(label_head)
+                if m:
+                    lay.measure = m
+                    lay.why.append(f"measure from header '{label_head}'")
+                lay.unit_text = split_unit(label_head)[1]
+        lay.ignored = {c: n for c, n in names.items() if c != lay.label_col}
+        lay.ignored.update({c: str(head[c]) for c in measure_cols if c != lay.label_col})
+        if "indicator" in roles:
+            col = body.iloc[:, roles["indicator"]]
+            for v in pd.unique(col[[not is_blank(x) for x in col]].astype(str)):
+                m = measure_of_header(v)
+                if m:
+                    lay.indicator_measures[v] = m
+    elif "year" in roles and measure_cols:
+        lay.kind = "long"
+        lay.measure_cols = measure_cols
+        lay.ignored = dict(names)
+    elif measure_cols and ("country" in roles or "mineral" in roles):
+        lay.kind = "long"          # no year column: the year comes from the title
+        lay.measure_cols = measure_cols
+        lay.ignored = dict(names)
+    else:
+        # years down a column, minerals or countries across
+        year_col = roles.get("year")
+        if year_col is None:
+            first = body.iloc[:, 0]
+            ys = years_of(first)
+            filled = [not is_blank(v) for v in first]
+            if sum(filled) and ys.notna().sum() >= 0.8 * sum(filled) and ys.notna().sum() >= 2:
+                year_col = 0
+        if year_col is None:
+            return None
+        lay.roles["year"] = year_col
+        ids_min = {c: registry.mineral_id(split_unit(n)[0]) for c, n in names.items() if c != year_col}
+        ids_cty = {c: registry.country_code(split_unit(n)[0]) for c, n in names.items() if c != year_col}
+        n_min = sum(v is not None for v in ids_min.values())
+        n_cty = sum(v is not None for v in ids_cty.values())
+        if n_min == 0 and n_cty == 0:
+            return None
+        lay.kind = "year_rows"
+        lay.entity = "mineral" if n_min >= n_cty else "country"
+        ids = ids_min if lay.entity == "mineral" else ids_cty
+        lay.entity_cols = {c: v for c, v in ids.items() if v is not None}
+        lay.ignored = {c: names[c] for c, v in ids.items() if v is None}
+        units = {split_unit(names[c])[1] for c in lay.entity_cols} - {""}
+        if len(units) == 1:
+            lay.unit_text = units.pop()
+
+    # context from the title rows, then the sheet name
+    sources = [("title", context), ("sheet name", sheet.sheet)] if sheet.sheet else \
+        [("title", context), ("file name", sheet.path.stem)]
+    if lay.kind != "long" and lay.measure is None and not lay.indicator_measures:
+        for where, text in sources:
+            found = measures_in_text(text)
+            if len(found) == 1:
+                lay.measure = found[0]
+                lay.why.append(f"measure '{found[0]}' from the {where} '{text}'")
+                break
+            if len(found) > 1:
+                lay.ambiguous.append(f"the {where} '{text}' names several measures ({', '.join(found)})")
+                break
+    if "mineral" not in roles and lay.entity != "mineral":
+        for where, text in sources:
+            found = minerals_in_text(registry, text)
+            if len(found) == 1:
+                lay.mineral = found[0]
+                lay.why.append(f"mineral '{found[0]}' from the {where} '{text}'")
+                break
+            if len(found) > 1:
+                lay.ambiguous.append(f"the {where} '{text}' names several minerals ({', '.join(found)})")
+                break
+    if "country" not in roles and lay.entity != "country":
+        for where, text in sources:
+            found = countries_in_text(registry, text)
+            if len(found) == 1:
+                lay.country = found[0]
+                lay.why.append(f"country '{found[0]}' from the {where} '{text}'")
+                break
+    if "stage" not in roles:
+        labels = " ".join(str(head[c]) for c in measure_cols) + " " + context + " " + sources[1][1]
+        lay.stage = stage_in_text(labels)
+    if not lay.unit_text:
+        lay.unit_text = unit_in_text(context) or unit_in_text(sources[1][1])
+    lay.year = year_in_text(context) or year_in_text(sources[1][1])
+    return lay
+
+
+# -- the recogniser ----------------------------------------------------------------------
+
+class AnalystTableRecogniser:
+    name = "analyst"
+    label = "Analyst's table (long or wide, Chinese or English)"
+
+    def detect(self, sheet: RawSheet) -> float:
+        try:
+            layout = analyse(sheet, limit=200)
+        except Exception:
+            return 0.0
+        if layout is None or not layout.measures_used():
+            return 0.0
+        grid_title = " ".join(str(v) for v in head_grid(sheet, 3).iloc[:4, 0].tolist()
+                              if not is_blank(v)).casefold()
+        if any(sig in grid_title for sig in _PUBLISHER_SIGNATURES):
+            return 0.1
+        has_mineral = "mineral" in layout.roles or layout.entity == "mineral" or layout.mineral is not None
+        score = 0.3 + (0.15 if has_mineral else 0.0) + (0.1 if not layout.ambiguous else 0.0)
+        if normalise_name(sheet.sheet) in _CANONICAL_SHEETS:
+            score = min(score, 0.3)
+        return round(score, 2)
+
+    # ------------------------------------------------------------------------------------
+    def parse(self, sheet: RawSheet, ctx: ParseContext) -> dict[str, pd.DataFrame]:
+        layout = analyse(sheet, ctx.registry)
+        where = {"file": sheet.file, "sheet": sheet.sheet}
+        if layout is None:
+            ctx.problems.error("unknown_layout", "No header with mineral/country/year/measure columns found.",
+                               **where)
+            return {}
+        for text in layout.ambiguous:
+            ctx.problems.warning("ambiguous_context", f"Cannot tell from {text}; add a column instead.", **where)
+        grid = head_grid(sheet)
+        body = grid.iloc[layout.header + 1:].reset_index(drop=True)
+        rows = np.arange(len(body), dtype="int64") + layout.header + 1 + sheet.first_grid_row
+        head = grid.iloc[layout.header].tolist()
+        for c, name in layout.ignored.items():
+            filled = np.flatnonzero([not is_blank(v) for v in body.iloc[:, c]])
+            if len(filled):
+                kind = {"year_rows": f"not a known {layout.entity}", "long": "not a known measure",
+                        "wide": "neither a year nor a known column"}[layout.kind]
+                drop_rows(ctx, sheet, rows[filled], f"column '{name}' not imported: {kind}", column=name)
+                hints = ctx.registry.suggest(layout.entity, split_unit(name)[0]) \
+                    if layout.kind == "year_rows" and layout.entity else []
+                hint = f" Did you mean: {', '.join(hints)}?" if hints else ""
+                ctx.problems.warning("column_not_imported", f"Column '{name}' not imported: {kind}.{hint}",
+                                     file=sheet.file, sheet=sheet.sheet, row=int(rows[0]) - 1, column=name)
+                ctx.notes.append(f"Sheet '{sheet.sheet or sheet.file}': column '{name}' not imported ({kind}).")
+        records = self._records(layout, body, rows, head)
+        if records.empty:
+            ctx.notes.append(f"Sheet '{sheet.sheet}': analyst table with no values.")
+            return {}
+        records = self._clean(records, layout, ctx, sheet, head)
+        if records.empty:
+            return {}
+        out = self._tables(records, layout, ctx, sheet)
+        self._note(layout, out, ctx, sheet)
+        self._context_mappings(layout, records, head, ctx, sheet)
+        return out
+
+    @staticmethod
+    def _context_mappings(lay: Layout, rec: pd.DataFrame, head: list, ctx: ParseContext, sheet: RawSheet) -> None:
+        """Mappings the analyst should confirm: columns -> canonical columns, title/sheet name -> mineral."""
+        for c, measure in lay.measure_cols.items():
+            table, col = MEASURES[measure]
+            n = int((rec["column"] == str(head[c])).sum())
+            ctx.mappings.append(NameMapping("column", str(head[c]), f"{table}.{col}", 1.0, n))
+        text = " ".join(lay.titles) or sheet.sheet or sheet.path.stem
+        if lay.mineral is not None and rec["mineral_raw"].isna().all():
+            ctx.mappings.append(NameMapping("mineral", text, lay.mineral, 0.9, int(rec["row"].nunique())))
+        if lay.country is not None and rec["country_raw"].isna().all():
+            ctx.mappings.append(NameMapping("country", text, lay.country, 0.9, int(rec["row"].nunique())))
+
+    # ------------------------------------------------------------------------------------
+    @staticmethod
+    def _records(lay: Layout, body: pd.DataFrame, rows: np.ndarray, head: list) -> pd.DataFrame:
+        """One record per value cell: entity names, year, measure, raw cell, row, column, unit."""
+        def col(role):
+            return body.iloc[:, lay.roles[role]].to_numpy(dtype=object) if role in lay.roles else None
+
+        n = len(body)
+        const = lambda v: np.full(n, v, dtype=object)  # noqa: E731
+        mineral = col("mineral")
+        country = col("country")
+        stage = col("stage")
+        unit = col("unit")
+        indicator = col("indicator")
+        if lay.label_col is not None:
+            label = body.iloc[:, lay.label_col].to_numpy(dtype=object)
+            if lay.entity == "mineral":
+                mineral = label
+            else:
+                country = label
+        parts = []
+
+        def part(values, year, measure, column, unit_text, m=None, c=None):
+            parts.append(pd.DataFrame({
+                "mineral_raw": m if m is not None else (mineral if mineral is not None else const(None)),
+                "country_raw": c if c is not None else (country if country is not None else const(None)),
+                "stage_raw": stage if stage is not None else const(None),
+                "unit_raw": unit if unit is not None else const(unit_text),
+                "year_raw": year, "measure": measure, "cell": values, "row": rows,
+                "column": str(column),
+            }))
+
+        if lay.kind == "long":
+            year = col("year") if "year" in lay.roles else const(lay.year)
+            for c, measure in lay.measure_cols.items():
+                part(body.iloc[:, c].to_numpy(dtype=object), year, const(measure), head[c],
+                     split_unit(head[c])[1] or lay.unit_text)
+        elif lay.kind == "wide":
+            if indicator is not None and lay.indicator_measures:
+                measure = np.array([lay.indicator_measures.get(str(v), None) if not is_blank(v) else None
+                                    for v in indicator], dtype=object)
+                if unit is None:   # "产量（万吨）" in the indicator column carries the row's unit
+                    unit = np.array([split_unit(v)[1] if not is_blank(v) else "" for v in indicator], dtype=object)
+                    unit = np.where(unit == "", lay.unit_text, unit)
+            else:
+                measure = const(lay.measure)
+            for c, y in lay.year_cols.items():
+                part(body.iloc[:, c].to_numpy(dtype=object), const(y), measure, head[c],
+                     split_unit(str(head[c]))[1] or lay.unit_text)
+        else:  # year_rows
+            year = body.iloc[:, lay.roles["year"]].to_numpy(dtype=object)
+            for c, ident in lay.entity_cols.items():
+                m = const(head[c]) if lay.entity == "mineral" else None
+                cc = const(head[c]) if lay.entity == "country" else None
+                part(body.iloc[:, c].to_numpy(dtype=object), year, const(lay.measure), head[c],
+                     split_unit(str(head[c]))[1] or lay.unit_text,
+                     m=None if m is None else const(split_unit(str(head[c]))[0]),
+                     c=None if cc is None else const(split_unit(str(head[c]))[0]))
+        return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+    # ------------------------------------------------------------------------------------
+    def _clean(self, rec: pd.DataFrame, lay: Layout, ctx: ParseContext, sheet: RawSheet,
+               head: list) -> pd.DataFrame:
+        reg = ctx.registry
+        blank_cell = np.array([is_blank(v) for v in rec["cell"]], dtype=bool)
+        # note / source rows under the table
+        entity = rec["country_raw"].where(rec["country_raw"].notna(), rec["mineral_raw"])
+        named = np.array([not is_blank(v) for v in entity], dtype=bool)
+        first = entity.astype(str).str.strip().str.casefold()
+        note = (first.str.startswith(_NOTE_PREFIXES).to_numpy() & named)
+        if note.any():
+            drop_rows(ctx, sheet, rec.loc[note, "row"].unique(), "note or source line under the table")
+        rec = rec[~note].reset_index(drop=True)
+        blank_cell, named = blank_cell[~note], named[~note]
+        # empty cells are not values
+        if blank_cell.any():
+            per_row = rec.groupby("row").size()
+            blanks = rec.loc[blank_cell].groupby("row").size()
+            all_blank = blanks.index[blanks.to_numpy() == per_row.reindex(blanks.index).to_numpy()]
+            in_blank_row = rec["row"].isin(all_blank).to_numpy()
+            partial = blank_cell & ~in_blank_row
+            if partial.any():
+                drop_rows(ctx, sheet, rec.loc[partial, "row"].to_numpy(),
+                          "empty cell: no value for this year/measure")
+            named_empty = blank_cell & in_blank_row & named
+            if named_empty.any():
+                drop_rows(ctx, sheet, rec.loc[named_empty, "row"].unique(), "row has a name but no values")
+        rec = rec[~blank_cell].reset_index(drop=True)
+        if rec.empty:
+            return rec
+        # measure
+        no_measure = rec["measure"].isna().to_numpy()
+        if no_measure.any():
+            if lay.kind == "wide" and lay.indicator_measures:
+                drop_rows(ctx, sheet, rec.loc[no_measure, "row"].unique(),
+                          "indicator is not a known measure (产量/进口量/出口量/价格/储量/回收率)")
+            else:
+                ctx.problems.error(
+                    "no_measure", "Cannot tell what the numbers are: name the measure in the header, the "
+                    "title or the sheet name (产量, 进口量, 出口量, 净进口量, 价格, 储量, 回收率).",
+                    file=sheet.file, sheet=sheet.sheet, row=int(rec["row"].min()))
+                drop_rows(ctx, sheet, rec.loc[no_measure, "row"].unique(), "measure unknown")
+            rec = rec[~no_measure].reset_index(drop=True)
+        if rec.empty:
+            return rec
+        rec["table"] = rec["measure"].map(lambda m: MEASURES[m][0])
+        balance_sheet = rec["table"].eq("balance").any()
+
+        # minerals
+        if rec["mineral_raw"].isna().all():
+            if lay.mineral is None:
+                ctx.problems.error(
+                    "no_mineral", "Cannot tell which mineral the table is about: add a mineral column "
+                    "(矿种) or name it in the title or the sheet name.", file=sheet.file, sheet=sheet.sheet,
+                    row=int(rec["row"].min()))
+                drop_rows(ctx, sheet, rec["row"].unique(), "mineral unknown")
+                return rec.iloc[0:0]
+            rec["mineral"] = lay.mineral
+        else:
+            raw = rec["mineral_raw"].astype(object)
+            blank = np.array([is_blank(v) for v in raw])
+            if blank.any() and lay.mineral is not None:
+                raw = raw.where(~blank, lay.mineral)
+                blank[:] = False
+            mapped = reg.map_minerals(raw.where(~blank, None))
+            bad = mapped.isna().to_numpy() & ~blank
+            mcol = head[lay.roles["mineral"]] if "mineral" in lay.roles else "mineral"
+            report_unknown(ctx, sheet, "mineral", raw[bad], rec.loc[bad, "row"], str(mcol))
+            add_mappings(ctx, "mineral", raw[~bad & ~blank], mapped[~bad & ~blank],
+                         rec.loc[~bad & ~blank, "row"].to_numpy())
+            if (bad | blank).any():
+                drop_rows(ctx, sheet, rec.loc[bad, "row"].unique(), "unknown mineral")
+                drop_rows(ctx, sheet, rec.loc[blank, "row"].unique(), "no mineral name")
+            rec["mineral"] = mapped
+            rec = rec[~(bad | blank)].reset_index(drop=True)
+
+        # countries (not needed for prices and recycling)
+        needs_country = rec["table"].isin(["production", "balance", "reserves"]).to_numpy()
+        if rec["country_raw"].isna().all():
+            rec["country"] = lay.country
+            if needs_country.any() and lay.country is None:
+                ctx.problems.error(
+                    "no_country", "Cannot tell which country the numbers are for: add a country column "
+                    "(国家) or name the country in the title.", file=sheet.file, sheet=sheet.sheet,
+                    row=int(rec["row"].min()))
+                drop_rows(ctx, sheet, rec.loc[needs_country, "row"].unique(), "country unknown")
+                rec = rec[~needs_country].reset_index(drop=True)
+        else:
+            raw = rec["country_raw"].astype(object)
+            blank = np.array([is_blank(v) for v in raw])
+            mapped = reg.map_countries(raw.where(~blank, None))
+            need = rec["table"].isin(["production", "balance", "reserves"]).to_numpy()
+            bad = mapped.isna().to_numpy() & ~blank & need
+            ccol = head[lay.roles["country"]] if "country" in lay.roles else "country"
+            report_unknown(ctx, sheet, "country", raw[bad], rec.loc[bad, "row"], str(ccol))
+            add_mappings(ctx, "country", raw[~bad & ~blank], mapped[~bad & ~blank],
+                         rec.loc[~bad & ~blank, "row"].to_numpy())
+            drop_rows(ctx, sheet, rec.loc[bad, "row"].unique(), "unknown country")
+            drop_rows(ctx, sheet, rec.loc[blank & need, "row"].unique(), "no country name")
+            rec["country"] = mapped
+            rec = rec[~(bad | (blank & need))].reset_index(drop=True)
+        if rec.empty:
+            return rec
+
+        # years
+        years = years_of(rec["year_raw"])
+        no_year = years.isna().to_numpy()
+        if no_year.any():
+            if lay.kind == "long" and "year" not in lay.roles:
+                ctx.problems.error("no_year", "No year column and no single year in the title (e.g. 2024年).",
+                                   file=sheet.file, sheet=sheet.sheet, row=int(rec["row"].min()))
+            else:
+                first_bad = rec.loc[no_year].iloc[0]
+                ctx.problems.warning("not_a_year", f"{int(no_year.sum())} values have no valid year.",
+                                     file=sheet.file, sheet=sheet.sheet, row=int(first_bad["row"]),
+                                     column=str(first_bad["column"]), value=str(first_bad["year_raw"]),
+                                     expected="a year such as 2013 or 2013年")
+            drop_rows(ctx, sheet, rec.loc[no_year, "row"].unique(), "no valid year")
+        rec["year"] = years
+        rec = rec[~no_year].reset_index(drop=True)
+        if rec.empty:
+            return rec
+        rec["year"] = rec["year"].astype("int64")
+
+        # values
+        values, states, bad = parse_values(rec["cell"])
+        if bad.any():
+            for _, r in rec.loc[bad].head(20).iterrows():
+                ctx.problems.error("not_a_number", "Not a number.", file=sheet.file, sheet=sheet.sheet,
+                                   row=int(r["row"]), column=str(r["column"]), value=str(r["cell"]),
+                                   expected="a number such as 1,234 or 55.96%, or W / NA")
+            if bad.sum() > 20:
+                ctx.problems.error("not_a_number", f"{int(bad.sum()) - 20} more cells are not numbers.",
+                                   file=sheet.file, sheet=sheet.sheet)
+            drop_rows(ctx, sheet, rec.loc[bad, "row"].to_numpy(), "value is not a number")
+        rec["value"] = values
+        rec["state"] = states
+        rec = rec[~bad].reset_index(drop=True)
+        written_pct = rec["cell"].map(lambda v: isinstance(v, str) and v.strip().endswith(("%", "％")))
+
+        # units
+        unit_raw = rec["unit_raw"].map(lambda v: "" if is_blank(v) else str(v).strip())
+        pairs = pd.DataFrame({"u": unit_raw, "m": rec["mineral"]}).drop_duplicates()
+        conv = {}
+        for u, m in pairs.itertuples(index=False):
+            conv[(u, m)] = convert_unit(u, m)
+        keys = list(zip(unit_raw, rec["mineral"]))
+        rec["unit"] = [conv[k][0] for k in keys]
+        factor = np.array([conv[k][1] for k in keys], dtype=float)
+        pct_unit = np.array([conv[k][1] == 0.01 and conv[k][0] == "" for k in keys])
+        factor = np.where(pct_unit & written_pct.to_numpy(), 1.0, factor)
+        rec["value"] = rec["value"].to_numpy() * factor
+        said = set()
+        for (u, m), (canon, f, known) in conv.items():
+            if not u or (u, canon, f) in said:
+                continue
+            said.add((u, canon, f))
+            if not known:
+                ctx.problems.warning("unknown_unit", f"Unit '{u}' is not known; values kept as written.",
+                                     file=sheet.file, sheet=sheet.sheet, value=u)
+            elif canon == "" and f == 0.01:
+                ctx.notes.append(f"Sheet '{sheet.sheet}': plain numbers under a '{u}' header divided by 100.")
+            elif f != 1.0:
+                ctx.notes.append(f"Sheet '{sheet.sheet}': values in '{u}' converted to {canon} (×{f:g}).")
+        # recycling rates written as 55 instead of 0.55
+        rir = rec["table"].eq("recycling").to_numpy()
+        if rir.any() and not pct_unit[rir].any():
+            big = rir & (rec["value"].to_numpy() > 1) & ~written_pct.to_numpy()
+            if big.any():
+                rec.loc[big, "value"] = rec.loc[big, "value"] / 100.0
+                ctx.problems.warning("percent_assumed", "Recycling rates above 1 were read as percentages "
+                                     "(divided by 100).", file=sheet.file, sheet=sheet.sheet,
+                                     row=int(rec.loc[big, "row"].min()))
+        # stages
+        if rec["stage_raw"].notna().any():
+            st_raw = rec["stage_raw"].map(lambda v: "" if is_blank(v) else normalise_name(v))
+            st = st_raw.map(STAGE_VALUES)
+            unknown = st.isna()
+            for v in st_raw[unknown].unique():
+                ctx.problems.warning("unknown_stage", f"Stage '{v}' not understood; left empty.",
+                                     file=sheet.file, sheet=sheet.sheet, value=str(v),
+                                     expected="mine (矿山) or refinery (冶炼/精炼)")
+            rec["stage"] = st.fillna("")
+        else:
+            rec["stage"] = lay.stage
+        rec["balance_sheet"] = balance_sheet
+        return rec
+
+    # ------------------------------------------------------------------------------------
+    @staticmethod
+    def _tables(rec: pd.DataFrame, lay: Layout, ctx: ParseContext, sheet: RawSheet) -> dict[str, pd.DataFrame]:
+        out: dict[str, pd.DataFrame] = {}
+        balance_sheet = bool(rec["balance_sheet"].iloc[0])
+        if balance_sheet:
+            # production on a sheet with imports/exports feeds the balance, not world shares
+            rec.loc[rec["measure"] == "production", "table"] = "balance"
+        for table, grp in rec.groupby("table", sort=False):
+            if table == "balance":
+                out["balance"] = AnalystTableRecogniser._balance(grp, ctx, sheet)
+                continue
+            col = MEASURES[grp["measure"].iloc[0]][1]
+            frame = pd.DataFrame({
+                "mineral": grp["mineral"].to_numpy(), "country": grp["country"].to_numpy(),
+                "year": grp["year"].to_numpy(), "stage": grp["stage"].to_numpy(),
+                col: grp["value"].to_numpy(), f"{col}_state": grp["state"].to_numpy(),
+                "unit": grp["unit"].to_numpy(), "_row": grp["row"].to_numpy(),
+            })
+            keep = dataset.columns(table) + ["_row"]
+            out[table] = frame[[c for c in keep if c in frame.columns]].reset_index(drop=True)
+        return out
+
+    @staticmethod
+    def _balance(grp: pd.DataFrame, ctx: ParseContext, sheet: RawSheet) -> pd.DataFrame:
+        keys = ["mineral", "country", "year", "stage"]
+        grp = grp.copy()
+        grp["measure"] = grp["measure"].map(lambda m: MEASURES[m][1] if m != "production" else "production")
+        dup = grp.duplicated(keys + ["measure"], keep="last")
+        if dup.any():
+            first = grp[dup].iloc[0]
+            ctx.problems.error("duplicate", f"{int(dup.sum())} values repeat the same mineral, country, year "
+                               f"and measure; the last one is kept.", file=sheet.file, sheet=sheet.sheet,
+                               row=int(first["row"]), column=str(first["column"]))
+            grp = grp[~dup]
+        wide = grp.pivot(index=keys, columns="measure", values=["value", "state"])
+        out = pd.DataFrame(index=wide.index)
+        for col in ("production", "imports", "exports", "net_imports"):
+            if ("value", col) in wide.columns:
+                out[col] = wide[("value", col)].astype(float)
+                out[f"{col}_state"] = wide[("state", col)].fillna("")
+            else:
+                out[col] = np.nan
+                out[f"{col}_state"] = ""
+        out["unit"] = grp.groupby(keys)["unit"].first()
+        out["_row"] = grp.groupby(keys)["row"].min().astype("int64")
+        return out.reset_index()[dataset.columns("balance") + ["_row"]]
+
+    @staticmethod
+    def _note(lay: Layout, out: dict, ctx: ParseContext, sheet: RawSheet) -> None:
+        shape = {"long": "long table", "wide": "wide table (years as columns)",
+                 "year_rows": "table with years as rows"}[lay.kind]
+        tables = ", ".join(f"{t} ({len(f)} rows)" for t, f in out.items())
+        why = "; ".join(lay.why)
+        ctx.notes.append(f"Sheet '{sheet.sheet or sheet.file}': analyst's {shape} -> {tables}"
+                         + (f"; {why}" if why else "") + ".")
+        if lay.stage:
+            ctx.notes.append(f"Sheet '{sheet.sheet or sheet.file}': stage '{lay.stage}' taken from the title/header.")
+
+
+RECOGNISERS = [AnalystTableRecogniser()]

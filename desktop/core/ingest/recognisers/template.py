@@ -1,0 +1,215 @@
+"""The CritMin workbook template (docs/template.md): one sheet (or CSV) per canonical table."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from desktop.core.chain.vocabulary import DIMENSION_ALIASES, STAGE_ALIASES, STREAM_ALIASES
+from desktop.core.dataset import DIMENSIONS, SCHEMA, WGI_INDICATORS
+from desktop.core.ingest import columns as cols
+from desktop.core.ingest.base import ParseContext
+from desktop.core.ingest.headers import TABLES, match_columns, sheet_table
+from desktop.core.ingest.readers import RawSheet
+
+_INDICATOR_ALIASES = {k.casefold(): k for k in WGI_INDICATORS} | {
+    f"{k.casefold()}.est": k for k in WGI_INDICATORS}
+
+
+def _table_for(sheet: RawSheet) -> tuple[str | None, bool]:
+    """(table, named): the table the sheet is for, and whether its name said so."""
+    name = sheet.sheet or sheet.path.stem
+    table = sheet_table(name)
+    if table:
+        return table, True
+    headers = list(sheet.frame.columns)
+    best, best_n = None, 0
+    for table, (_, required, optional) in TABLES.items():
+        found = match_columns(headers, required + optional)
+        if all(c in found for c in required) and len(found) > best_n:
+            if table == "governance" and not (set(found) & ({*WGI_INDICATORS, "indicator"})):
+                continue
+            best, best_n = table, len(found)
+    return best, False
+
+
+class TemplateRecogniser:
+    name = "template"
+    label = "CritMin template"
+
+    def detect(self, sheet: RawSheet) -> float:
+        table, named = _table_for(sheet)
+        if table is None:
+            return 0.0
+        _, required, _ = TABLES[table]
+        found = match_columns(list(sheet.frame.columns), required)
+        if len(found) == len(required):
+            return 1.0 if named else 0.8
+        # A sheet named like a template table but missing columns is still ours:
+        # the analyst must hear which column is missing, not "unrecognised".
+        return 0.6 if named and found else 0.0
+
+    def parse(self, sheet: RawSheet, ctx: ParseContext) -> dict[str, pd.DataFrame]:
+        table, _ = _table_for(sheet)
+        _, required, optional = TABLES[table]
+        found = match_columns(list(sheet.frame.columns), required + optional)
+        missing = [c for c in required if c not in found]
+        if table == "governance" and not (set(found) & {*WGI_INDICATORS, "indicator"}):
+            missing.append("VA…CC or indicator + value")
+        if missing:
+            for col in missing:
+                ctx.problems.error("missing_column", f"Required column '{col}' is missing from the {table} table",
+                                   file=sheet.file, sheet=sheet.sheet, row=sheet.header_row, column=col,
+                                   expected=f"a header named {col}")
+            return {}
+        where = f"{sheet.file} sheet '{sheet.sheet}'" if sheet.sheet else sheet.file
+        ctx.notes.append(f"{where}: CritMin template table '{table}', {len(sheet.frame)} rows")
+        frame = sheet.frame
+        rows = np.arange(len(frame)) + sheet.header_row + 1
+        return {table: _PARSERS[table](sheet, ctx, frame, found, rows)}
+
+
+def _col(frame: pd.DataFrame, found: dict, name: str) -> pd.Series | None:
+    return frame[found[name][0]] if name in found else None
+
+
+def _keep(out: dict, bad: np.ndarray, sheet: RawSheet, ctx: ParseContext, rows: np.ndarray) -> pd.DataFrame:
+    """Build the frame; rows with blocking errors are left out (the import is blocked anyway)."""
+    frame = pd.DataFrame(out)
+    frame["_row"] = rows
+    return frame[~bad].reset_index(drop=True)
+
+
+def _ids(sheet, ctx, frame, found, rows, out, bad, kinds, allow_aggregates=False):
+    """Map id columns; world/other-country aggregates only where shares need them."""
+    for name in kinds:
+        kind = "mineral" if name == "mineral" else "country"
+        ids, b = cols.parse_ids(ctx, sheet, _col(frame, found, name), rows, found[name][0], kind,
+                                allow_aggregates=allow_aggregates)
+        out[name] = ids.to_numpy(dtype=object)
+        bad |= b
+
+
+def _year(sheet, ctx, frame, found, rows, out, bad):
+    years, b = cols.parse_years(ctx, sheet, _col(frame, found, "year"), rows, found["year"][0])
+    out["year"] = years
+    bad |= b
+
+
+def _values(sheet, ctx, frame, found, rows, out, bad, names, required=True):
+    for name in names:
+        raw = _col(frame, found, name)
+        if raw is None:
+            out[name] = np.full(len(frame), np.nan)
+            out[f"{name}_state"] = np.full(len(frame), "", dtype=object)
+            continue
+        values, states, b = cols.parse_numbers(ctx, sheet, raw, rows, found[name][0])
+        out[name], out[f"{name}_state"] = values, states
+        bad |= b
+
+
+def _unit(frame, found, out, value_col):
+    raw = _col(frame, found, "unit")
+    header_unit = found.get(value_col, ("", ""))[1]
+    if raw is not None:
+        out["unit"] = raw.fillna(header_unit).astype(str).str.strip().to_numpy(dtype=object)
+    else:
+        out["unit"] = np.full(len(frame), header_unit, dtype=object)
+
+
+def _measure(table: str, value_cols: tuple[str, ...], key_ids: tuple[str, ...], stage: bool):
+    def parse(sheet, ctx, frame, found, rows):
+        bad = np.zeros(len(frame), dtype=bool)
+        out: dict = {}
+        _ids(sheet, ctx, frame, found, rows, out, bad, key_ids,
+             allow_aggregates=table in ("production", "reserves"))
+        _year(sheet, ctx, frame, found, rows, out, bad)
+        if stage:
+            st, b = cols.parse_stage(ctx, sheet, _col(frame, found, "stage"), rows,
+                                     found.get("stage", ("stage",))[0], len(frame))
+            out["stage"] = st
+            bad |= b
+        _values(sheet, ctx, frame, found, rows, out, bad, value_cols)
+        if "unit" in TABLES[table][2]:
+            _unit(frame, found, out, value_cols[0])
+        return _keep(out, bad, sheet, ctx, rows)
+    return parse
+
+
+def _governance(sheet, ctx, frame, found, rows):
+    bad = np.zeros(len(frame), dtype=bool)
+    out: dict = {}
+    _ids(sheet, ctx, frame, found, rows, out, bad, ("country",))
+    _year(sheet, ctx, frame, found, rows, out, bad)
+    if "indicator" in found and "estimate" in found:
+        ind, b = cols.map_choice(ctx, sheet, _col(frame, found, "indicator"), rows, found["indicator"][0],
+                                 _INDICATOR_ALIASES, "bad_indicator", "one of VA, PV, GE, RQ, RL, CC")
+        bad |= b
+        out["indicator"] = ind
+        _values(sheet, ctx, frame, found, rows, out, bad, ("estimate",))
+        return _keep(out, bad, sheet, ctx, rows)
+    parts = []
+    for ind in WGI_INDICATORS:
+        if ind not in found:
+            continue
+        part = dict(out)
+        b = bad.copy()
+        values, states, b2 = cols.parse_numbers(ctx, sheet, _col(frame, found, ind), rows, found[ind][0])
+        part.update(indicator=ind, estimate=values, estimate_state=states)
+        parts.append(_keep(part, b | b2, sheet, ctx, rows))
+    long = pd.concat(parts, ignore_index=True)
+    # An empty cell in the wide layout is "no estimate", not a row to keep.
+    return long[~(long["estimate"].isna() & (long["estimate_state"] == ""))].reset_index(drop=True)
+
+
+def _chain_risk(sheet, ctx, frame, found, rows):
+    bad = np.zeros(len(frame), dtype=bool)
+    out: dict = {}
+    _ids(sheet, ctx, frame, found, rows, out, bad, ("mineral",))
+    for name, table, expected in (("stream", STREAM_ALIASES, "primary or recycled (原生 / 再生)"),
+                                  ("stage", STAGE_ALIASES, "mining, processing, use or recycling"),
+                                  ("dimension", DIMENSION_ALIASES, "a risk dimension such as political or trade")):
+        out[name], b = cols.map_choice(ctx, sheet, _col(frame, found, name), rows, found[name][0], table,
+                                       f"bad_{name}", expected)
+        bad |= b
+    wrong = ~bad & ~np.array([d in DIMENSIONS.get(s, ()) for s, d in zip(out["stream"], out["dimension"])])
+    if wrong.any():
+        cols.report_cells(ctx, sheet, rows[wrong], pd.Series(out["dimension"])[wrong], found["dimension"][0],
+                          "dimension_not_in_stream", "This risk dimension does not belong to the row's stream",
+                          expected="primary: political/investment/trade/technology/regulatory; recycled: "
+                                   "environment/industry/technology/social/economic/political")
+        bad |= wrong
+    _values(sheet, ctx, frame, found, rows, out, bad, ("score",))
+    for name, default in (("source", "analyst"), ("note", "")):
+        raw = _col(frame, found, name)
+        out[name] = (raw.fillna(default).astype(str).to_numpy(dtype=object) if raw is not None
+                     else np.full(len(frame), default, dtype=object))
+    return _keep(out, bad, sheet, ctx, rows)
+
+
+def _lists(sheet, ctx, frame, found, rows):
+    bad = np.zeros(len(frame), dtype=bool)
+    out: dict = {}
+    raw = _col(frame, found, "list")
+    empty = raw.isna().to_numpy() | (raw.astype(str).str.strip() == "").to_numpy()
+    if empty.any():
+        cols.report_cells(ctx, sheet, rows[empty], raw[empty], found["list"][0], "missing_list",
+                          "The list name is empty", expected="a list name, e.g. USGS 2025")
+    bad |= empty
+    out["list"] = raw.astype(str).str.strip().to_numpy(dtype=object)
+    _ids(sheet, ctx, frame, found, rows, out, bad, ("mineral",))
+    return _keep(out, bad, sheet, ctx, rows)
+
+
+_PARSERS = {
+    "production": _measure("production", ("quantity",), ("mineral", "country"), True),
+    "balance": _measure("balance", ("production", "imports", "exports", "net_imports"), ("mineral", "country"), True),
+    "prices": _measure("prices", ("price",), ("mineral",), False),
+    "reserves": _measure("reserves", ("reserves",), ("mineral", "country"), False),
+    "recycling": _measure("recycling", ("eol_rir",), ("mineral",), False),
+    "governance": _governance,
+    "chain_risk": _chain_risk,
+    "lists": _lists,
+}
+assert set(_PARSERS) == set(SCHEMA)
+
+RECOGNISERS = [TemplateRecogniser()]

@@ -1,0 +1,243 @@
+"""USGS MCS salient statistics (``mcs2025-<code>_salient.csv``): the US balance of one commodity.
+
+Columns are ``DataSource, Commodity, Year`` and then ``<Kind>[_<qualifier>]_<unit>``
+with kinds USprod, Imports, Exports, Consump, Price, Stocks, NIR, Employment
+(names differ between commodities: ``USprod_Mine_t``, ``Imports_kt``,
+``Price_dlb``, ``NIR_pct``, ``Bauxite_Imports_kt``, ``HPQImports_t``).  One
+column per kind is chosen by the rules in :data:`_PREFER` and reported in the
+notes.  Output:
+
+* ``balance`` (country USA): production, imports, exports; ``net_imports`` is
+  left empty (USGS NIR is *not* net imports);
+* ``prices``: the chosen price column as printed, unit like ``USD/lb``;
+* ``usgs_nir``: USGS net import reliance as a share 0..1 (``>50`` → 0.5 with
+  state ``>``, ``E`` → state ``E``), columns mineral, country, year, nir,
+  nir_state, _row — for comparison with the computed import dependency.
+
+A product prefix or qualifier that is itself a registry mineral (``Palladium``,
+``Platinum`` in the PGM file, ``Alumina_`` in the bauxite file) gives that
+mineral its own rows.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from desktop.core.ingest.base import ParseContext
+from desktop.core.ingest.readers import RawSheet
+from desktop.core.ingest.recognisers import _common as cm
+from desktop.core.values import parse_values
+
+_KIND = {"usprod": "production", "prod": "production", "production": "production", "sold": "production",
+         "imports": "imports", "exports": "exports", "price": "price", "nir": "nir",
+         "consump": "consumption", "stocks": "stocks", "employment": "employment"}
+_QTY_UNITS = {"t": "metric tons", "kt": "thousand metric tons", "mmt": "million metric tons",
+              "kg": "kilograms", "g": "grams", "mct": "million carats", "mcm": "million cubic meters"}
+_PRICE_UNITS = {"dt": "USD/t", "dlb": "USD/lb", "dkg": "USD/kg", "dto": "USD/troy oz", "dtoz": "USD/troy oz",
+                "ctslb": "US cents/lb", "dg": "USD/g", "dst": "USD/short ton", "df": "USD/flask",
+                "mct": "USD/carat", "t": "USD/t", "kt": "USD/t"}
+# Preferred qualifiers per kind, best first; "" is a column without qualifier.
+_PREFER = {
+    "production": ["", "mine", "primary", "refinery_primary", "refinery", "total", "quantity",
+                   "production", "marketable", "crude", "all_forms", "sold_used", "sold"],
+    "imports": ["", "total", "all", "general", "consumption", "refined", "metal", "unwrought", "concentrate",
+                "concentrates", "ores", "ore"],
+    "exports": ["", "total", "all_grades", "refined", "metal", "unwrought", "concentrate", "concentrates",
+                "ores", "ore"],
+    "price": ["", "average", "avg", "metal", "refined", "spot", "lme", "comex", "us", "ny", "apparent", "all"],
+    "nir": ["", "all", "consump", "refined", "metal"],
+}
+
+
+def _parse_header(col: str, reg) -> dict | None:
+    tokens = [t for t in re.split(r"[_\s,\"]+", str(col)) if t]
+    low = [t.casefold() for t in tokens]
+    k = next((i for i, t in enumerate(low) if t in _KIND), None)
+    prefix = ""
+    if k is None:
+        # Glued prefix: "HPQImports_t", "CrystalNIR_pct".
+        m = re.match(r"^([A-Za-z]+?)(USprod|Production|Imports|Exports|Price|NIR|Consump)$", tokens[0]) \
+            if tokens else None
+        if not m:
+            return None
+        prefix, low = m.group(1), [m.group(2).casefold()] + low[1:]
+        k = 0
+    else:
+        prefix = "_".join(tokens[:k])
+    kind = _KIND[low[k]]
+    rest = low[k + 1:]
+    unit = rest[-1] if rest else ""
+    qual = "_".join(rest[:-1])
+    return {"col": col, "kind": kind, "prefix": prefix, "qual": qual, "unit": unit}
+
+
+class USGSSalientRecogniser:
+    name = "usgs_salient"
+    label = "USGS MCS salient statistics (US)"
+
+    def detect(self, sheet: RawSheet) -> float:
+        norm = {cm.norm_header(c) for c in sheet.frame.columns}
+        if not {"commodity", "year"} <= norm:
+            return 0.0
+        kinds = {p["kind"] for c in sheet.frame.columns if (p := _parse_header(c, None))}
+        if not kinds & {"production", "imports", "exports", "price", "nir"}:
+            return 0.0
+        score = 0.7 + 0.05 * len(kinds & {"production", "imports", "exports", "price", "nir"})
+        if "datasource" in norm or "source" in norm:
+            score += 0.05
+        return min(score, 0.97)
+
+    def parse(self, sheet: RawSheet, ctx: ParseContext) -> dict[str, pd.DataFrame]:
+        frame = sheet.frame
+        rows = cm.excel_rows(sheet)
+        headers = {cm.norm_header(c): c for c in frame.columns}
+        c_comm, c_year = headers["commodity"], headers["year"]
+        years = pd.to_numeric(frame[c_year], errors="coerce")
+        blank = frame.isna().all(axis=1) | frame.apply(lambda s: s.astype(str).str.strip().isin(["", "nan"])
+                                                        ).all(axis=1)
+        valid = years.notna() & ~blank
+        bad_year = ~years.notna() & ~blank
+        for i in np.flatnonzero(bad_year)[:20]:
+            ctx.problems.error("bad_year", "Year is not a number.", file=sheet.file, sheet=sheet.sheet,
+                               row=int(rows.iloc[i]), column=c_year, value=str(frame[c_year].iloc[i]),
+                               expected="a year such as 2023")
+        cm.drop_rows(ctx, sheet, rows[blank], "empty row")
+        cm.drop_rows(ctx, sheet, rows[bad_year], "no year (see problems)")
+        body = frame[valid]
+        brow = rows[valid]
+        byear = years[valid].astype("int64")
+        mineral = cm.map_names("mineral", body[c_comm], brow, ctx, sheet, c_comm)
+        cm.drop_rows(ctx, sheet, brow[mineral.isna()], "unknown mineral (see problems)")
+        ok = mineral.notna()
+        body, brow, byear, mineral = body[ok], brow[ok], byear[ok], mineral[ok]
+        if body.empty:
+            return {}
+
+        parsed = [p for c in frame.columns if (p := _parse_header(c, ctx.registry))]
+        # Group columns by the mineral they describe: a prefix or qualifier naming a mineral.
+        base = mineral.iloc[0]
+        groups: dict[str, list[dict]] = {}
+        for p in parsed:
+            target = base
+            for cand in (p["prefix"], p["qual"]):
+                mid = ctx.registry.mineral_id(cand) if cand else None
+                if mid and mid != base:
+                    target = mid
+                    if cand == p["qual"]:
+                        p["qual"] = ""
+                    break
+            groups.setdefault(target, []).append(p)
+        # Keep only groups that carry their own quantities or prices, else fold into the base.
+        balance_parts, price_parts, nir_parts = [], [], []
+        for target, cols in groups.items():
+            chosen = {kind: self._choose(cols, kind) for kind in ("production", "imports", "exports",
+                                                                  "price", "nir")}
+            if target != base and not any(chosen.values()):
+                continue
+            self._note_choice(ctx, sheet, target, chosen)
+            part = self._balance(body, brow, byear, target, chosen, ctx, sheet)
+            if part is not None:
+                balance_parts.append(part)
+            if chosen["price"]:
+                price_parts.append(self._price(body, brow, byear, target, chosen["price"], ctx, sheet))
+            if chosen["nir"]:
+                nir_parts.append(self._nir(body, brow, byear, target, chosen["nir"], ctx, sheet))
+        out = {}
+        if balance_parts:
+            out["balance"] = pd.concat(balance_parts, ignore_index=True)
+        if price_parts:
+            out["prices"] = pd.concat(price_parts, ignore_index=True)
+        if nir_parts:
+            out["usgs_nir"] = pd.concat(nir_parts, ignore_index=True)
+        used = set()
+        for t in out.values():
+            used |= set(t["_row"])
+        left = brow[~brow.isin(used)]
+        cm.drop_rows(ctx, sheet, left, "no production, trade, price or NIR value")
+        ctx.notes.append(f"USGS salient statistics for {', '.join(sorted(groups))}: years "
+                         f"{byear.min()}–{byear.max()}, country USA.")
+        return out
+
+    # ------------------------------------------------------------------------------
+    @staticmethod
+    def _choose(cols: list[dict], kind: str) -> dict | None:
+        cands = [c for c in cols if c["kind"] == kind and c["unit"] != "mdol"]
+        if kind in ("production", "imports", "exports"):
+            cands = [c for c in cands if c["unit"] in _QTY_UNITS]
+        elif kind == "price":
+            cands = [c for c in cands if c["unit"] in _PRICE_UNITS]
+        elif kind == "nir":
+            cands = [c for c in cands if c["unit"] == "pct"]
+        if not cands:
+            return None
+        order = _PREFER[kind]
+        return min(cands, key=lambda c: (order.index(c["qual"]) if c["qual"] in order else len(order),
+                                         cols.index(c)))
+
+    @staticmethod
+    def _note_choice(ctx, sheet, target, chosen) -> None:
+        parts = [f"{k} ← '{c['col']}'" for k, c in chosen.items() if c]
+        ctx.notes.append(f"{sheet.file}: {target}: " + ("; ".join(parts) if parts else "no usable column") + ".")
+
+    @staticmethod
+    def _cells(body, col, rows, ctx, sheet):
+        numbers, states, bad = parse_values(body[col])
+        for i in np.flatnonzero(bad)[:20]:
+            ctx.problems.warning("not_a_number", "Not a number; the cell is left out.", file=sheet.file,
+                                 sheet=sheet.sheet, row=int(rows.iloc[i]), column=col,
+                                 value=str(body[col].iloc[i]), expected="a number or W, NA, E, >50")
+        return numbers, states, bad
+
+    def _balance(self, body, rows, years, mineral, chosen, ctx, sheet) -> pd.DataFrame | None:
+        qty = {k: chosen[k] for k in ("production", "imports", "exports") if chosen[k]}
+        if not qty:
+            return None
+        # One unit for the row: the canonical unit of the mineral.
+        frame = pd.DataFrame({"mineral": mineral, "country": "USA", "year": years.to_numpy()},
+                             index=body.index)
+        prod = chosen["production"]
+        qual = prod["qual"] if prod else ""
+        frame["stage"] = ("mine" if "mine" in qual else "refinery" if re.search(r"refin|smelter", qual)
+                          else "")
+        unit = None
+        for k, c in qty.items():
+            numbers, states, bad = self._cells(body, c["col"], rows, ctx, sheet)
+            canon, factor = cm.unit_factor(_QTY_UNITS[c["unit"]], mineral)
+            unit = unit or canon
+            if canon != unit:
+                ctx.problems.warning("unit_mismatch", f"'{c['col']}' is in {canon}, not {unit}; left out.",
+                                     file=sheet.file, sheet=sheet.sheet, column=c["col"])
+                continue
+            frame[k] = np.where(bad, np.nan, numbers * factor)
+            frame[f"{k}_state"] = np.where(bad, "", states)
+            if factor != 1:
+                ctx.notes.append(f"{mineral}: '{c['col']}' converted from {_QTY_UNITS[c['unit']]} to "
+                                 f"{canon} (×{factor:g}).")
+        for k in ("production", "imports", "exports", "net_imports"):
+            if k not in frame:
+                frame[k] = np.nan
+                frame[f"{k}_state"] = ""
+        frame["unit"] = unit
+        frame["_row"] = rows.to_numpy()
+        return frame[["mineral", "country", "year", "stage", "production", "production_state", "imports",
+                      "imports_state", "exports", "exports_state", "net_imports", "net_imports_state",
+                      "unit", "_row"]].reset_index(drop=True)
+
+    def _price(self, body, rows, years, mineral, col, ctx, sheet) -> pd.DataFrame:
+        numbers, states, bad = self._cells(body, col["col"], rows, ctx, sheet)
+        unit = _PRICE_UNITS[col["unit"]]
+        if col["unit"] in ("t", "kt") and not str(col["col"]).casefold().startswith("price"):
+            unit = "USD/t"
+        return pd.DataFrame({"mineral": mineral, "year": years.to_numpy(), "price": numbers,
+                             "price_state": states, "unit": unit, "_row": rows.to_numpy()})[~bad]
+
+    def _nir(self, body, rows, years, mineral, col, ctx, sheet) -> pd.DataFrame:
+        numbers, states, bad = self._cells(body, col["col"], rows, ctx, sheet)
+        # USGS prints percentages without the % sign: 76 means 76 % → 0.76.
+        return pd.DataFrame({"mineral": mineral, "country": "USA", "year": years.to_numpy(),
+                             "nir": numbers / 100.0, "nir_state": states, "_row": rows.to_numpy()})[~bad]
+
+
+RECOGNISERS = [USGSSalientRecogniser()]

@@ -1,0 +1,392 @@
+"""USGS Mineral Commodity Summaries world data: production by country, reserves.
+
+Two layouts, both long (one row per country and production series):
+
+* the single-file release (``MCS2025_World_Data.csv``): ``COMMODITY, COUNTRY,
+  TYPE, UNIT_MEAS, PROD_2023, PROD_EST_ 2024, PROD_NOTES, CAP_…, RESERVES_2024,
+  RESERVE_NOTES``; the unit is a column;
+* per-commodity world files of other releases: ``Source, Country, Type,
+  Prod_t_2022, Prod_kt_est_2023, Cap_t_2023, Reserves_kt, Reserves_notes``; the
+  unit and year live in the column names, the commodity in a ``Commodity``
+  column or the file name (``mcs2023-cobal_world.csv``).
+
+See docs/formats-publishers.md for what is read, converted and dropped.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from desktop.core.ingest.base import ParseContext
+from desktop.core.ingest.readers import RawSheet
+from desktop.core.ingest.recognisers import _common as cm
+from desktop.core.registry import OTHERS, WORLD, normalise_name
+from desktop.core.values import MISSING, WITHHELD, parse_values
+
+_UNIT_TOKENS = {"t", "kt", "mt", "mmt", "kg", "g", "ct", "kct", "mct", "mcm", "m3"}
+_UNIT_WORDS = {"t": "metric tons", "kt": "thousand metric tons", "mt": "million metric tons",
+               "mmt": "million metric tons", "kg": "kilograms", "g": "grams", "ct": "carats",
+               "kct": "thousand carats", "mct": "million carats", "mcm": "million cubic meters",
+               "m3": "cubic meters"}
+_KINDS = {"prod": "prod", "production": "prod", "cap": "cap", "capacity": "cap",
+          "reserves": "res", "reserve": "res"}
+# USGS five-letter commodity codes used in file names, where not a prefix of the mineral id.
+USGS_CODES = {
+    "abras": "abrasives", "alumi": "aluminum", "bauxi": "bauxite", "barit": "barite",
+    "diamo": "diamond_industrial", "feore": "iron_ore", "fepig": "iron_oxide_pigments",
+    "fescr": "iron_steel_scrap", "fesla": "iron_steel_slag", "feste": "iron_steel",
+    "mgcomp": "magnesite", "mgmet": "magnesium", "plati": "pgm", "rareee": "rare_earths",
+    "sandc": "sand_gravel_construction", "sandi": "sand_gravel_industrial", "simet": "silicon",
+    "sodaa": "soda_ash", "stonc": "stone_crushed", "stond": "stone_dimension",
+    "timin": "titanium", "titan": "titanium", "quart": "quartz", "nitro": "nitrogen",
+    "germa": "germanium", "zirco": "zirconium",
+}
+_STAGE_MINE = re.compile(r"\bmine\b", re.I)
+_STAGE_REFINERY = re.compile(r"refinery|smelter|sponge|pig iron|raw steel|ferosilicon|ferrosilicon|"
+                             r"silicon metal|plant production|primary production|trioxide", re.I)
+_STRIP = re.compile(r"\b(mine|plant|smelter|refinery|primary|secondary|and|production|poduction|"
+                    r"estimated|content|recoverable|equivalent|metal)\b", re.I)
+_RESERVE_UNIT = re.compile(r"(?:^|[(,]\s*|reserve data is\s+)(thousand|million) metric tons", re.I)
+_COUNTRY_QUALIFIER = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
+
+
+def mineral_from_filename(stem: str, ctx: ParseContext) -> str | None:
+    """Mineral of a per-commodity file from its name (``mcs2023-cobal_world``)."""
+    words = [w for w in re.split(r"[^a-z0-9]+", stem.casefold()) if w and not w.isdigit()]
+    words = [w for w in words if not re.fullmatch(r"mcs\d*|world|salient|data|production|v\d+", w)]
+    for word in words:
+        if word in USGS_CODES:
+            return USGS_CODES[word]
+        found = ctx.registry.mineral_id(word)
+        if found:
+            return found
+    ids = list(ctx.registry.minerals.index)
+    for word in words:
+        hits = [m for m in ids if m.startswith(word) and len(word) >= 4]
+        if len(hits) == 1:
+            return hits[0]
+    return None
+
+
+def _columns(headers) -> dict[str, dict]:
+    """Classify value columns: {header: {kind, year, unit, est}}; notes columns kind '*_notes'."""
+    out = {}
+    for col in headers:
+        tokens = [t for t in cm.norm_header(col).split("_") if t]
+        if not tokens or tokens[0] not in _KINDS:
+            continue
+        kind = _KINDS[tokens[0]]
+        info = {"kind": kind, "year": None, "unit": None, "est": False}
+        for tok in tokens[1:]:
+            if re.fullmatch(r"(19|20)\d\d", tok):
+                info["year"] = int(tok)
+            elif tok in ("est", "e", "estimated"):
+                info["est"] = True
+            elif tok in _UNIT_TOKENS:
+                info["unit"] = _UNIT_WORDS[tok]
+            elif tok in ("notes", "note"):
+                info["kind"] = kind + "_notes"
+        out[col] = info
+    return out
+
+
+def _find(headers, *names) -> str | None:
+    norm = {cm.norm_header(h): h for h in headers}
+    for n in names:
+        if n in norm:
+            return norm[n]
+    return None
+
+
+class USGSWorldRecogniser:
+    name = "usgs_world"
+    label = "USGS MCS world production and reserves"
+
+    def detect(self, sheet: RawSheet) -> float:
+        headers = list(sheet.frame.columns)
+        country = _find(headers, "country")
+        kinds = {v["kind"] for v in _columns(headers).values()}
+        if not country or "prod" not in kinds and "res" not in kinds:
+            return 0.0
+        score = 0.6
+        if _find(headers, "type"):
+            score += 0.2
+        if _find(headers, "commodity") or _find(headers, "source"):
+            score += 0.1
+        if _find(headers, "unit_meas") or any(v["unit"] for v in _columns(headers).values()):
+            score += 0.05
+        return min(score, 0.95)
+
+    # ------------------------------------------------------------------------------
+    def parse(self, sheet: RawSheet, ctx: ParseContext) -> dict[str, pd.DataFrame]:
+        frame = sheet.frame
+        headers = list(frame.columns)
+        rows = cm.excel_rows(sheet)
+        cols = _columns(headers)
+        c_country = _find(headers, "country")
+        c_type = _find(headers, "type")
+        c_unit = _find(headers, "unit_meas", "unit", "units")
+        c_comm = _find(headers, "commodity")
+        n_in = len(frame)
+
+        # -- mineral of each row ---------------------------------------------------------
+        if c_comm:
+            commodity = frame[c_comm].astype(object)
+            mineral = cm.map_names("mineral", commodity, rows, ctx, sheet, c_comm)
+        else:
+            found = mineral_from_filename(sheet.path.stem, ctx)
+            if not found:
+                ctx.problems.error(
+                    "unknown_mineral", "The file has no Commodity column and its name does not name a "
+                    "mineral; rename it (e.g. 'mcs2023-cobalt_world.csv') or add a Commodity column.",
+                    file=sheet.file, sheet=sheet.sheet, expected="a mineral in the file name")
+                found = None
+            commodity = pd.Series(sheet.path.stem, index=frame.index, dtype=object)
+            mineral = pd.Series(found, index=frame.index, dtype=object)
+            if found:
+                ctx.notes.append(f"Mineral taken from the file name: {found}.")
+        type_text = (frame[c_type].astype(object).where(frame[c_type].notna(), "").astype(str).str.strip()
+                     if c_type else pd.Series("", index=frame.index))
+        mineral = self._sub_products(type_text, mineral, ctx)
+        stage = np.where(type_text.str.contains(_STAGE_MINE), "mine",
+                         np.where(type_text.str.contains(_STAGE_REFINERY), "refinery", ""))
+        stage = pd.Series(stage, index=frame.index, dtype=object)
+
+        # -- country of each row ------------------------------------------------------------
+        raw_country = frame[c_country].astype(object)
+        region = cm.map_unique(raw_country, cm.non_country_reason)
+        country = cm.map_names("country", raw_country, rows, ctx, sheet, c_country, skip=region.notna(),
+                               report=False)
+        country = self._qualified_countries(raw_country, country, ctx)
+        self._report_unknown(raw_country, country, region, rows, ctx, sheet, c_country)
+
+        # -- units ------------------------------------------------------------------------------
+        unit_text = (frame[c_unit].astype(object).where(frame[c_unit].notna(), "").astype(str).str.strip()
+                     if c_unit else pd.Series("", index=frame.index, dtype=object))
+
+        # -- series: (commodity, TYPE); series with only aggregate rows are not imported ---------
+        series = commodity.astype(str).str.strip() + " | " + type_text
+        blank_unit = unit_text == ""
+        if c_unit and blank_unit.any():
+            filled = unit_text.where(~blank_unit).groupby(series).transform("first")
+            for i in np.flatnonzero(blank_unit & filled.notna()):
+                ctx.notes.append(f"Row {int(rows.iloc[i])}: empty {c_unit} read as '{filled.iloc[i]}', "
+                                 f"the unit of the other rows of the same series.")
+            unit_text = unit_text.where(~blank_unit | filled.isna(), filled)
+        capacity = type_text.str.contains(r"capacity", case=False)
+        is_agg = country.isin([WORLD, OTHERS])
+        has_country = (~is_agg & country.notna()).groupby(series).transform("any")
+        only_totals = ~has_country & is_agg
+        basis = cm.map_unique(type_text, cm.basis_of).astype(str)
+        priority = np.where(type_text.str.contains(r"content|equivalent", case=False), 2, 1)
+
+        imported = np.zeros(n_in, dtype=bool)
+        reasons = pd.Series("", index=frame.index, dtype=object)
+        reasons[region.notna()] = "'" + raw_country[region.notna()].astype(str).str.strip() + "' is " + \
+            region[region.notna()]
+        reasons[country.isna() & region.isna()] = "unknown country (see problems)"
+        reasons[mineral.isna()] = "unknown mineral (see problems)"
+        reasons[capacity & (reasons == "")] = ("a capacity series (" + type_text[capacity] +
+                                               "): capacity is not imported")
+        reasons[only_totals & (reasons == "")] = ("the series reports only a world total without a "
+                                                  "country breakdown (not comparable with the other series)")
+        usable = (reasons == "").to_numpy()
+
+        tables = {}
+        prod = self._values(frame, cols, "prod", usable, mineral, country, stage, unit_text, basis, rows,
+                            priority, ctx, sheet, notes_col=_find(headers, "prod_notes"))
+        res = self._values(frame, cols, "res", usable, mineral, country, stage, unit_text, basis, rows,
+                           priority, ctx, sheet, notes_col=_find(headers, "reserve_notes", "reserves_notes"))
+        cap_cols = [c for c, v in cols.items() if v["kind"] == "cap"]
+        for name, out, keys, value in (("production", prod, ["mineral", "country", "year", "stage"], "quantity"),
+                                       ("reserves", res, ["mineral", "country", "year"], "reserves")):
+            if out is None or out.empty:
+                continue
+            out = out.sort_values(["_priority", "_row"], ascending=[False, True], kind="stable")
+            dup = out.duplicated(keys, keep="first")
+            if dup.any():
+                kept = out[~dup].set_index(keys)["_row"]
+                lost = out[dup]
+                ctx.notes.append(
+                    f"{int(dup.sum())} {name} value(s) repeat a mineral/country/year already given by another "
+                    f"series of the same commodity (e.g. row {int(lost['_row'].iloc[0])} repeats row "
+                    f"{int(kept.loc[tuple(lost[keys].iloc[0])])}); the series with a stated metal content or "
+                    f"oxide equivalent, else the first one, was kept.")
+                out = out[~dup]
+            out = out.sort_values(["_row", "year"], kind="stable").drop(columns="_priority")
+            imported[np.searchsorted(rows.to_numpy(), out["_row"].unique())] = True
+            if name == "production":
+                out = out[["mineral", "country", "year", "stage", value, f"{value}_state", "unit", "_row"]]
+            else:
+                out = out[["mineral", "country", "year", value, f"{value}_state", "unit", "_row"]]
+            tables[name] = out.reset_index(drop=True)
+
+        # -- dropped-row accounting ---------------------------------------------------------
+        has_cap = pd.Series(False, index=frame.index)
+        for c in cap_cols:
+            has_cap |= frame[c].notna() & (frame[c].astype(str).str.strip() != "")
+        left = ~imported
+        why = reasons.copy()
+        cap_only = left & (why == "") & has_cap.to_numpy()
+        why[cap_only] = "capacity only (plant capacity is not imported; no production or reserves value)"
+        dup_only = left & (why == "")
+        values_any = pd.Series(False, index=frame.index)
+        for c, v in cols.items():
+            if v["kind"] in ("prod", "res"):
+                values_any |= frame[c].notna() & (frame[c].astype(str).str.strip() != "")
+        why[dup_only & values_any.to_numpy()] = "repeats values of a preferred series (see notes)"
+        why[(why == "") & left] = "no production or reserves value"
+        cm.drop_rows(ctx, sheet, rows[left], why[left])
+        if cap_cols:
+            ctx.notes.append(f"Capacity columns ({', '.join(cap_cols)}) are not imported: capacity is not a "
+                             f"canonical table.")
+        est = [c for c, v in cols.items() if v["est"] and v["kind"] in ("prod", "res")]
+        if est:
+            years = sorted({cols[c]["year"] for c in est if cols[c]["year"]})
+            ctx.notes.append(f"Values for {', '.join(map(str, years)) or 'the EST columns'} are USGS estimates "
+                             f"(columns {', '.join(est)}).")
+        self._series_notes(commodity, type_text, mineral, stage, unit_text, basis, cols, usable, ctx)
+        ctx.notes.append(f"USGS world data: {n_in} rows read, {int(imported.sum())} imported, "
+                         f"{int((~imported).sum())} left out (listed as dropped).")
+        return tables
+
+    # ------------------------------------------------------------------------------
+    @staticmethod
+    def _sub_products(type_text: pd.Series, mineral: pd.Series, ctx: ParseContext) -> pd.Series:
+        """A TYPE naming another registry mineral (Palladium content, Pig iron, Kaolin) wins."""
+        reg = ctx.registry
+        uniq = type_text.unique()
+        found = {}
+        for text in uniq:
+            for piece in str(text).split(","):
+                piece = re.sub(r"\s+-\s+.*$", "", piece)
+                key = _STRIP.sub(" ", piece)
+                key = re.sub(r"\s+", " ", key).strip()
+                if not key:
+                    continue
+                mid = reg.mineral_id(key)
+                if mid:
+                    found[text] = mid
+                    break
+        override = type_text.map(found)
+        return override.where(override.notna() & mineral.notna(), mineral)
+
+    @staticmethod
+    def _qualified_countries(raw: pd.Series, country: pd.Series, ctx: ParseContext) -> pd.Series:
+        """'Brazil (beneficiated)': when unknown, read the name before the bracket; note it."""
+        todo = country.isna() & raw.notna()
+        if not todo.any():
+            return country
+        fixed = {}
+        for name in raw[todo].unique():
+            m = _COUNTRY_QUALIFIER.match(normalise_name(name))
+            if m:
+                code = ctx.registry.country_code(m.group(1))
+                if code:
+                    fixed[name] = code
+                    ctx.notes.append(f"Country '{str(name).strip()}' read as {code}; the bracket "
+                                     f"('{m.group(2)}') describes the product, not the country.")
+        return country.where(~todo, raw.map(fixed))
+
+    @staticmethod
+    def _report_unknown(raw, country, region, rows, ctx, sheet, column) -> None:
+        unknown = country.isna() & region.isna() & raw.notna()
+        if not unknown.any():
+            return
+        for name, (first, count) in cm.first_rows(raw[unknown], rows[unknown]).iterrows():
+            hints = ctx.registry.suggest("country", name)
+            hint = f"; did you mean {', '.join(hints)}?" if hints else ""
+            ctx.problems.error("unknown_country",
+                               f"Unknown country '{str(name).strip()}' on {count} row(s){hint}",
+                               file=sheet.file, sheet=sheet.sheet, row=int(first), column=column,
+                               value=str(name), expected="a country name known to the registry")
+
+    def _values(self, frame, cols, kind, usable, mineral, country, stage, unit_text, basis, rows, priority,
+                ctx, sheet, notes_col) -> pd.DataFrame | None:
+        value_cols = [c for c, v in cols.items() if v["kind"] == kind]
+        if not value_cols:
+            return None
+        notes = (frame[notes_col].astype(object).where(frame[notes_col].notna(), "").astype(str).str.strip()
+                 if notes_col else pd.Series("", index=frame.index))
+        latest = max((v["year"] for v in cols.values() if v["year"]), default=None)
+        # Reserve units stated in the notes apply to the whole series.
+        unit_here = unit_text.copy()
+        if kind == "res":
+            stated = notes.str.extract(_RESERVE_UNIT, expand=False).str.lower()
+            series = mineral.astype(str) + "|" + basis
+            stated = stated.groupby(series).transform("first")
+            if stated.notna().any():
+                unit_here = unit_here.where(stated.isna(), stated + " metric tons")
+                ctx.notes.append(f"Reserves of {', '.join(sorted(set(mineral[stated.notna()].dropna())))} "
+                                 f"use the unit stated in RESERVE_NOTES (e.g. 'million metric tons').")
+        parts = []
+        for col in value_cols:
+            info = cols[col]
+            year = info["year"] or latest
+            if year is None:
+                ctx.problems.error("no_year", f"Column '{col}' has no year and the file gives none.",
+                                   file=sheet.file, sheet=sheet.sheet, column=col)
+                continue
+            raw = frame[col]
+            numbers, states, bad = parse_values(raw)
+            empty = raw.isna().to_numpy() | (raw.astype(str).str.strip() == "").to_numpy()
+            # USGS writes W / NA in the notes and leaves the value empty.
+            w_note = notes.str.match(r"(?i)^w\b").to_numpy()
+            na_note = notes.str.fullmatch(r"(?i)na|n\.a\.|xx").to_numpy()
+            states = np.where(empty & w_note, WITHHELD, np.where(empty & na_note, MISSING, states))
+            keep = usable & ~bad & (~empty | w_note | na_note)
+            if bad.any():
+                for i in np.flatnonzero(bad & usable)[:20]:
+                    ctx.problems.warning("not_a_number", "Not a number; the cell is left out.",
+                                         file=sheet.file, sheet=sheet.sheet, row=int(rows.iloc[i]),
+                                         column=col, value=str(raw.iloc[i]), expected="a number or W, NA, >50")
+            unit = info["unit"]
+            units = pd.Series(unit, index=frame.index, dtype=object) if unit else unit_here
+            part = pd.DataFrame({"mineral": mineral, "country": country, "year": year, "stage": stage,
+                                 "_v": numbers, "_s": states, "_unit": units, "_basis": basis,
+                                 "_row": rows, "_priority": priority})[keep]
+            parts.append(part)
+        if not parts:
+            return None
+        out = pd.concat(parts, ignore_index=True)
+        # Convert units once per distinct (unit, mineral).
+        conv = out[["_unit", "mineral"]].drop_duplicates()
+        factors = {}
+        for u, m in conv.itertuples(index=False):
+            factors[(u, m)] = cm.unit_factor(u, m)
+        key = list(zip(out["_unit"], out["mineral"]))
+        unknown_units = {k for k, f in factors.items() if f is None}
+        for u, m in unknown_units:
+            first = out.loc[(out["_unit"] == u) & (out["mineral"] == m), "_row"].min()
+            ctx.problems.error("unknown_unit", f"Unit '{u}' of {m} is not one the program can convert; "
+                               f"these values are left out.",
+                               file=sheet.file, sheet=sheet.sheet, row=int(first), value=str(u),
+                               expected="metric tons, thousand metric tons, kilograms, carats, …")
+        ok = np.array([factors[k] is not None for k in key], dtype=bool)
+        out = out[ok].copy()
+        key = [k for k, good in zip(key, ok) if good]
+        out["_f"] = [factors[k][1] for k in key]
+        out["_cu"] = [factors[k][0] for k in key]
+        value = "quantity" if kind == "prod" else "reserves"
+        out[value] = out["_v"] * out["_f"]
+        out[f"{value}_state"] = out["_s"]
+        out["unit"] = [cm.with_basis(u, b) for u, b in zip(out["_cu"], out["_basis"])]
+        out["year"] = out["year"].astype("int64")
+        out["_row"] = out["_row"].astype("int64")
+        return out.drop(columns=["_v", "_s", "_unit", "_basis", "_f", "_cu"])
+
+    @staticmethod
+    def _series_notes(commodity, type_text, mineral, stage, unit_text, basis, cols, usable, ctx) -> None:
+        col_units = {v["unit"] for v in cols.values() if v["unit"]}
+        frame = pd.DataFrame({"c": commodity.astype(str).str.strip(), "t": type_text, "m": mineral,
+                              "s": stage, "u": unit_text, "b": basis})[usable]
+        for (c, t, m, s, u, b), _ in frame.groupby(["c", "t", "m", "s", "u", "b"], dropna=False, sort=False):
+            unit_in = u if isinstance(u, str) and u else ", ".join(sorted(col_units))
+            factor = cm.unit_factor(u, m) if isinstance(u, str) and u else None
+            conv = f"{unit_in} → {cm.with_basis(factor[0], b)} (×{factor[1]:g})" if factor else unit_in
+            ctx.notes.append(f"{c} / '{t or '(no type)'}' → {m}, stage {s or '(not stated)'}, {conv}.")
+
+
+RECOGNISERS = [USGSWorldRecogniser()]

@@ -1,0 +1,127 @@
+"""World Bank Worldwide Governance Indicators → the ``governance`` table.
+
+* long release (``wgidataset.xlsx`` / ``.csv``): ``code, countryname, year,
+  indicator (va pv ge rq rl cc), estimate, stddev, …``; the CSV writes ``..``
+  for missing; World Bank codes ``ZAR ROM ADO TMP KSV WBG`` are registry aliases;
+* DataBank wide export: ``Country Name, Country Code, Series Name, Series Code
+  (CC.EST …), 1996 [YR1996], …`` with a trailing empty column and footer lines.
+
+Only estimates are read (rank and standard-error series are dropped with a reason).
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from desktop.core.ingest.base import ParseContext
+from desktop.core.ingest.readers import RawSheet
+from desktop.core.ingest.recognisers import _common as cm
+from desktop.core.values import parse_values
+
+_IND = {"va": "VA", "pv": "PV", "ge": "GE", "rq": "RQ", "rl": "RL", "cc": "CC"}
+_YEAR_COL = re.compile(r"^\s*((?:19|20)\d\d)\s*(\[YR\d{4}\])?\s*$")
+
+
+def _h(sheet):
+    return {cm.norm_header(c): c for c in sheet.frame.columns}
+
+
+class WGIRecogniser:
+    name = "wgi"
+    label = "World Bank WGI"
+
+    def detect(self, sheet: RawSheet) -> float:
+        h = _h(sheet)
+        if {"code", "countryname", "year", "indicator", "estimate"} <= set(h):
+            return 0.98
+        if {"country_name", "country_code", "series_code"} <= set(h):
+            codes = sheet.frame[h["series_code"]].astype(str).str.upper()
+            if codes.str.match(r"^(VA|PV|GE|RQ|RL|CC)\.").mean() > 0.5:
+                return 0.98
+            return 0.3
+        return 0.0
+
+    def parse(self, sheet: RawSheet, ctx: ParseContext) -> dict[str, pd.DataFrame]:
+        h = _h(sheet)
+        rows = cm.excel_rows(sheet)
+        f = sheet.frame
+        if "series_code" in h:
+            return self._wide(sheet, ctx, h, rows)
+        ind = f[h["indicator"]].astype(str).str.strip().str.casefold().map(_IND)
+        year = pd.to_numeric(f[h["year"]], errors="coerce")
+        ok = ind.notna() & year.notna()
+        cm.drop_rows(ctx, sheet, rows[~ok], "not a WGI indicator row (indicator or year missing)")
+        code, name = f[h["code"]], f[h["countryname"]]
+        country = ctx.registry.map_countries(code)
+        country = country.where(country.notna(), ctx.registry.map_countries(name))
+        region = cm.map_unique(code, cm.non_country_reason)
+        out = self._finish(sheet, ctx, rows, ok, country, region, name, h["countryname"], year, ind,
+                           f[h["estimate"]], h["estimate"])
+        ctx.notes.append("WGI long release: estimates of VA, PV, GE, RQ, RL, CC; World Bank codes mapped "
+                         "(ZAR→COD, ROM→ROU, ADO→AND, TMP→TLS, KSV→XKX, WBG→PSE).")
+        return out
+
+    def _wide(self, sheet, ctx, h, rows) -> dict[str, pd.DataFrame]:
+        f = sheet.frame
+        years = {c: int(_YEAR_COL.match(str(c)).group(1)) for c in f.columns if _YEAR_COL.match(str(c))}
+        series = f[h["series_code"]].astype(str).str.strip().str.upper()
+        m = series.str.extract(r"^(VA|PV|GE|RQ|RL|CC)\.([\w.]+)$")
+        ok = m[0].notna() & (m[1] == "EST")
+        other = ~ok & f[h["country_code"]].notna()
+        cm.drop_rows(ctx, sheet, rows[other & m[0].notna()],
+                     "not an estimate series (rank, standard error or source count)")
+        cm.drop_rows(ctx, sheet, rows[~ok & ~(other & m[0].notna())],
+                     "footer or empty line, not a data row")
+        long = f[ok].melt(id_vars=[h["country_name"], h["country_code"]], value_vars=list(years),
+                          var_name="_col", value_name="_v", ignore_index=False)
+        long["_ind"] = m[0][ok].reindex(long.index).to_numpy()
+        long_rows = rows.reindex(long.index)
+        long = long.reset_index(drop=True)
+        long_rows = long_rows.reset_index(drop=True)
+        year = long["_col"].map(years)
+        code, name = long[h["country_code"]], long[h["country_name"]]
+        country = ctx.registry.map_countries(code)
+        country = country.where(country.notna(), ctx.registry.map_countries(name))
+        region = cm.map_unique(code, cm.non_country_reason)
+        sub = ctx
+        out = self._finish(sheet, sub, long_rows, pd.Series(True, index=long.index), country, region, name,
+                           h["country_name"], year, long["_ind"], long["_v"], "year columns",
+                           account=False)
+        # Row accounting is per spreadsheet row: a row is imported if any of its years is.
+        used = set(out["governance"]["_row"]) if out else set()
+        rr = rows[ok]
+        cm.drop_rows(ctx, sheet, rr[~rr.isin(used)], "no estimate in any year, or not a country")
+        ctx.notes.append(f"WGI DataBank layout: {ok.sum()} estimate series rows, years "
+                         f"{min(years.values()) if years else '?'}–{max(years.values()) if years else '?'}.")
+        return out
+
+    @staticmethod
+    def _finish(sheet, ctx, rows, ok, country, region, name, name_col, year, ind, raw, value_col,
+                account=True) -> dict[str, pd.DataFrame]:
+        unknown = ok & country.isna() & region.isna()
+        if unknown.any():
+            cm.map_names("country", name[unknown], rows[unknown], ctx, sheet, name_col)
+        numbers, states, bad = parse_values(raw)
+        empty = ~pd.notna(raw).to_numpy() | (states == "NA")
+        keep = (ok & country.notna() & region.isna()).to_numpy() & ~bad & ~empty
+        if account:
+            why = np.where(region.notna(), "'" + name.astype(str) + "' is " + region.fillna("").astype(str),
+                           np.where(country.isna(), "unknown country (see problems)",
+                                    np.where(bad, "estimate is not a number",
+                                             "no estimate (missing, '..')")))
+            left = ok.to_numpy() & ~keep
+            cm.drop_rows(ctx, sheet, rows[left], why[left])
+        for i in np.flatnonzero(bad & ok.to_numpy())[:20]:
+            ctx.problems.warning("not_a_number", "Estimate is not a number; left out.", file=sheet.file,
+                                 sheet=sheet.sheet, row=int(rows.iloc[i]), column=value_col,
+                                 value=str(raw.iloc[i]), expected="a number such as -0.35")
+        gov = pd.DataFrame({"country": country, "year": year, "indicator": ind, "estimate": numbers,
+                            "estimate_state": states, "_row": rows.to_numpy()})[keep]
+        gov["year"] = gov["year"].astype("int64")
+        gov["_row"] = gov["_row"].astype("int64")
+        return {"governance": gov.reset_index(drop=True)} if len(gov) else {}
+
+
+RECOGNISERS = [WGIRecogniser()]

@@ -1,0 +1,172 @@
+"""Import dependency D = I / (I + P) (METHODS §2.1).
+
+I = imports − exports; a supplied ``net_imports`` number overrides it row by
+row.  Rules, in this order (the spec's order is applied literally):
+
+1. an input that is needed is missing (no number, state NA) → D empty, flag ``missing_input``
+   (P is always needed; I needs either net_imports or both imports and exports);
+2. I < 0, or net_imports has state E → net exporter: D = 0, flag ``net_exporter``;
+3. I + P <= 0 → D empty, flag ``no_supply``;
+4. otherwise D = I / (I + P).
+
+Withheld inputs (state W) follow ``params.withheld_policy``:
+
+* ``exclude``   → D empty, flag ``withheld``;
+* ``last_known`` → the latest earlier year's usable value of the same
+  mineral/country/stage/column, flag ``withheld_last_known:<year>``
+  (no earlier value → as ``exclude``);
+* ``bound``     → D = the printed net import reliance bound of the row (optional
+  balance column ``reliance`` with ``reliance_state``, e.g. USGS ``>50`` → 0.5),
+  flag ``bound``; without one → as ``exclude``.
+
+Cells with a printed bound state (``>``, ``<``, ``range``) carry their printed
+number under every policy and the row is flagged ``bound``.
+Aggregate rows (WORLD, OTHERS) are not countries and get no D.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from desktop.core.metrics._common import AGGREGATES, _codes, in_years, join_flags, stated_values
+from desktop.core.metrics.params import EngineParams
+
+COLUMNS = ["mineral", "country", "year", "stage", "production", "net_imports", "D", "flag"]
+_INPUTS = ("production", "imports", "exports", "net_imports")
+
+
+def compute_dependency(balance: pd.DataFrame, params: EngineParams) -> pd.DataFrame:
+    if balance is None or len(balance) == 0:
+        return _empty()
+    n_all = len(balance)
+    year_all = pd.to_numeric(balance["year"], errors="coerce").to_numpy(dtype=float)
+    c_codes, countries = _codes(balance, "country", n_all)
+    keep = np.isfinite(year_all) & ~np.isin(countries, AGGREGATES)[c_codes]
+    if params.country:
+        want = str(params.country).strip().upper()
+        keep &= np.array([str(c).upper() == want for c in countries], dtype=bool)[c_codes]
+    if not keep.any():
+        return _empty()
+    m_codes, minerals = _codes(balance, "mineral", n_all)
+    s_codes, stages = _codes(balance, "stage", n_all)
+    rows = np.flatnonzero(keep)
+    # Deterministic order (and the order last_known needs): mineral, country, stage, year.
+    order = rows[np.lexsort((year_all[rows], s_codes[rows], c_codes[rows], m_codes[rows]))]
+    src = balance.iloc[order] if len(order) != n_all or (order != np.arange(n_all)).any() else balance
+    n = len(order)
+    years = year_all[order].astype(np.int64)
+    m_o, c_o, s_o = m_codes[order], c_codes[order], s_codes[order]
+
+    if params.withheld_policy == "last_known":
+        new_group = np.ones(n, dtype=bool)
+        new_group[1:] = (m_o[1:] != m_o[:-1]) | (c_o[1:] != c_o[:-1]) | (s_o[1:] != s_o[:-1])
+        group = np.cumsum(new_group)
+
+    val: dict[str, np.ndarray] = {}
+    withheld: dict[str, np.ndarray] = {}
+    lk_year: dict[str, np.ndarray] = {}
+    states: dict[str, np.ndarray] = {}
+    bounds: dict[str, np.ndarray] = {}
+    for col in _INPUTS:
+        v, usable, bound, st = stated_values(src, col)
+        w = st == "W"
+        lk = np.full(n, np.nan)
+        if params.withheld_policy == "last_known" and w.any():
+            # latest earlier usable row of the same group: running max of usable row positions
+            pos = np.where(usable, np.arange(n), -1)
+            prev = np.maximum.accumulate(pos)
+            prev_ok = (prev >= 0) & (group[np.maximum(prev, 0)] == group)
+            take = w & prev_ok
+            src_row = np.maximum(prev, 0)
+            v = np.where(take, v[src_row], v)
+            lk = np.where(take, years[src_row].astype(float), np.nan)
+            w = w & ~take
+        val[col], withheld[col], lk_year[col], states[col], bounds[col] = v, w, lk, st, bound
+
+    P = val["production"]
+    ni_number = np.isfinite(val["net_imports"])
+    ni_exporter = (states["net_imports"] == "E") & ~ni_number
+    ni_supplied = ni_number | ni_exporter
+    diff = val["imports"] - val["exports"]
+    I = np.where(ni_number, val["net_imports"], diff)
+
+    # which inputs are in play for each row
+    use_ni = ni_supplied | (withheld["net_imports"] & ~(np.isfinite(val["imports"]) & np.isfinite(val["exports"])))
+    use_ie = ~use_ni
+    w_I = np.where(use_ni, withheld["net_imports"], withheld["imports"] | withheld["exports"])
+    w_P = withheld["production"]
+    any_w = w_I | w_P
+    miss_P = ~np.isfinite(P) & ~w_P
+    miss_I = np.where(use_ni, ~ni_supplied & ~withheld["net_imports"],
+                      (~np.isfinite(val["imports"]) & ~withheld["imports"])
+                      | (~np.isfinite(val["exports"]) & ~withheld["exports"]))
+    missing = miss_P | miss_I
+
+    D = np.full(n, np.nan)
+    blocked = missing | any_w
+    exporter = ~blocked & (ni_exporter | (np.isfinite(I) & (I < 0)))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        total = I + P
+        no_supply = ~blocked & ~exporter & (total <= 0)
+        ok = ~blocked & ~exporter & ~no_supply
+        D = np.where(ok, I / np.where(ok, total, 1.0), D)
+    D = np.where(exporter, 0.0, D)
+
+    # bound policy: a printed reliance bound replaces a D that only withheld inputs blocked
+    reliance_used = np.zeros(n, dtype=bool)
+    if params.withheld_policy == "bound" and "reliance" in src:
+        rel, rel_ok, _, _ = stated_values(src, "reliance")
+        reliance_used = any_w & ~missing & rel_ok
+        D = np.where(reliance_used, rel, D)
+
+    # printed bounds that fed the result
+    b_P, b_ni, b_im, b_ex = bounds["production"], bounds["net_imports"], bounds["imports"], bounds["exports"]
+    bound_used = (b_P | np.where(use_ni, b_ni, b_im | b_ex)) & np.isfinite(D) | reliance_used
+
+    lk_parts = []
+    for col in _INPUTS:
+        y = lk_year[col]
+        used = np.isfinite(y)
+        if col == "net_imports":
+            used &= use_ni
+        elif col in ("imports", "exports"):
+            used &= use_ie
+        if used.any():
+            txt = np.full(n, "", dtype=object)
+            txt[used] = "withheld_last_known:" + pd.Series(y[used].astype(np.int64)).astype(str).to_numpy(dtype=object)
+            lk_parts.append(txt)
+    if lk_parts:
+        # one mention per distinct year is enough
+        merged = lk_parts[0]
+        for extra in lk_parts[1:]:
+            dup = extra == merged
+            extra = np.where(dup, "", extra)
+            merged = join_flags(n, [merged, extra])
+        lk_parts = [merged]
+
+    flag = join_flags(n, [
+        ("missing_input", missing),
+        ("withheld", any_w & ~reliance_used),
+        *lk_parts,
+        ("net_exporter", exporter),
+        ("no_supply", no_supply),
+        ("bound", bound_used),
+    ])
+    out = pd.DataFrame({
+        "mineral": minerals[m_o],
+        "country": countries[c_o],
+        "year": years,
+        "stage": stages[s_o],
+        "production": np.where(np.isfinite(P), P, np.nan),
+        "net_imports": np.where(np.isfinite(I), I, np.nan),
+        "D": D,
+        "flag": flag,
+    })
+    sel = in_years(years, params)
+    return out[sel].reset_index(drop=True)
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="int64" if c == "year" else
+                                      "float64" if c in ("production", "net_imports", "D") else "object")
+                         for c in COLUMNS})

@@ -1,0 +1,136 @@
+"""The metric engine: every core indicator the data allow, thresholds and trends.
+
+``run(dataset, params)`` returns :class:`Results` with tables
+
+* ``import_dependency``  (balance)                    — :mod:`.dependency`
+* ``market_dynamics``    (prices)                     — :mod:`.market`
+* ``governance``         (governance)                 — :mod:`.governance`
+* ``production_shares`` and ``supply_risk`` (production; R needs governance) — :mod:`.supply_risk`
+* ``thresholds`` (D, M, R) and ``trends`` (per metric)
+* plus the extended tables of :func:`desktop.core.metrics.extended.run_extended` when that module exists.
+
+An indicator whose inputs are absent is skipped with a note in ``problems``.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from desktop.core.dataset import Dataset
+from desktop.core.metrics._common import CancelCheck, Progress, check, report
+from desktop.core.metrics.dependency import compute_dependency
+from desktop.core.metrics.governance import compute_gamma
+from desktop.core.metrics.market import compute_market
+from desktop.core.metrics.params import EngineParams
+from desktop.core.metrics.supply_risk import supply_tables
+from desktop.core.metrics.thresholds import compute_thresholds
+from desktop.core.metrics.trends import classify_trends
+
+# metric -> (table, value column)
+METRIC_TABLES = {"D": ("import_dependency", "D"), "M": ("market_dynamics", "M"), "R": ("supply_risk", "R")}
+TREND_COLUMNS = ["metric", "mineral", "country", "stage", "first_year", "last_year", "n", "slope",
+                 "threshold", "trend", "persistently", "explanation"]
+
+
+@dataclass
+class Results:
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    params: EngineParams = field(default_factory=EngineParams)
+    provenance: list[dict] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def run(dataset: Dataset, params: EngineParams | None = None, *, progress: Progress = None,
+        cancelled: CancelCheck = None) -> Results:
+    params = params or EngineParams()
+    res = Results(params=params, provenance=[dict(s) for s in dataset.sources])
+    t = res.tables
+    report(progress, 0.0, "Starting")
+    check(cancelled)
+
+    if "balance" in dataset:
+        report(progress, 0.05, "Import dependency")
+        t["import_dependency"] = compute_dependency(dataset.get("balance"), params)
+        if params.country and len(t["import_dependency"]) == 0:
+            res.problems.append(f"Import dependency: no balance rows for the assessed country {params.country}.")
+    else:
+        res.problems.append("Import dependency not computed: no balance data (production, imports, exports).")
+    check(cancelled)
+
+    if "prices" in dataset:
+        report(progress, 0.15, "Market dynamics")
+        t["market_dynamics"] = compute_market(dataset.get("prices"), params)
+    else:
+        res.problems.append("Market dynamics not computed: no price data.")
+    check(cancelled)
+
+    if "governance" in dataset:
+        report(progress, 0.25, "Governance (WGI)")
+        t["governance"] = compute_gamma(dataset.get("governance"), params)
+    else:
+        res.problems.append("Governance Γ not computed: no WGI data; supply risk R needs it.")
+    check(cancelled)
+
+    if "production" in dataset:
+        report(progress, 0.35, "Production shares and supply risk")
+        shares, risk = supply_tables(dataset.get("production"), t.get("governance"), params, cancelled=cancelled)
+        t["production_shares"] = shares
+        t["supply_risk"] = risk
+        if "governance" not in t:
+            res.problems.append("Supply risk: only HHI computed (R needs governance data).")
+        elif len(risk) and risk["flag"].str.contains("missing_governance", regex=False).any():
+            k = int(risk["flag"].str.contains("missing_governance", regex=False).sum())
+            res.problems.append(f"Supply risk: {k} mineral-year-stage group(s) have producers without any "
+                                "governance value (coverage < 1).")
+    else:
+        res.problems.append("Supply risk not computed: no production data by country.")
+    check(cancelled)
+
+    report(progress, 0.75, "Thresholds")
+    values = {m: t[tab][col] for m, (tab, col) in METRIC_TABLES.items() if tab in t}
+    t["thresholds"] = compute_thresholds(values, params)
+    check(cancelled)
+
+    report(progress, 0.8, "Trends")
+    thr = dict(zip(t["thresholds"]["metric"], t["thresholds"]["threshold"]))
+    parts = []
+    for metric, (tab, col) in METRIC_TABLES.items():
+        if tab not in t:
+            continue
+        check(cancelled)
+        tr = classify_trends(t[tab], col, thr.get(metric), params)
+        tr.insert(0, "metric", metric)
+        tr["threshold"] = thr.get(metric, np.nan)
+        parts.append(tr)
+    t["trends"] = (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame())
+    t["trends"] = t["trends"].reindex(columns=TREND_COLUMNS)
+    for col in ("country", "stage"):
+        t["trends"][col] = t["trends"][col].astype(object).where(t["trends"][col].notna(), "")
+    check(cancelled)
+
+    report(progress, 0.9, "Extended indicators")
+    _run_extended(dataset, res)
+    check(cancelled)
+    report(progress, 1.0, "Done")
+    return res
+
+
+def _run_extended(dataset: Dataset, res: Results) -> None:
+    try:
+        module = importlib.import_module("desktop.core.metrics.extended")
+    except ModuleNotFoundError as err:
+        if err.name not in ("desktop.core.metrics.extended",):
+            raise
+        return
+    fn = getattr(module, "run_extended", None)
+    if fn is None:
+        return
+    extra = fn(dataset, dict(res.tables), res.params)
+    for name, frame in (extra or {}).items():
+        if name in res.tables:
+            res.problems.append(f"Extended table {name!r} has the name of a core table; kept as ext_{name}.")
+            name = f"ext_{name}"
+        res.tables[name] = frame

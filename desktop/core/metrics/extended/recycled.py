@@ -1,0 +1,77 @@
+"""Recycled stream (再生资源): EoL-RIR, recycled-adjusted supply risk, secondary share (METHODS §3).
+
+    R_recycled = R × (1 − EoL-RIR)                (EU method; also R_raw × (1 − EoL-RIR))
+    secondary_share = EoL-RIR                       (by definition: end-of-life recycled input /
+                                                     total input of the raw material)
+    secondary_supply_implied = P × EoL-RIR / (1 − EoL-RIR)
+                                                    (recycled supply implied by world primary production P;
+                                                     empty when EoL-RIR = 1)
+
+EoL-RIR comes from the ``recycling`` table of the latest year at or before t, else the
+nearest later year (EU values are published for one year, e.g. 2023); flag
+``eol_rir_year:<y>`` when the year differs.  No value → the recycled columns are empty
+with flag ``missing_eol_rir`` (never 0).  Values outside 0..1 are left out (``eol_rir_out_of_range``).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from desktop.core.metrics.extended._base import (
+    empty_frame, join_flags, merge_nearest_year, usable, world_production, years_text,
+)
+from desktop.core.metrics.extended.params import ExtendedParams
+
+COLUMNS = ["mineral", "year", "stage", "R", "R_raw", "eol_rir", "eol_rir_year", "R_recycled", "R_raw_recycled",
+           "secondary_share", "primary_production", "secondary_supply_implied", "flag"]
+
+
+def eol_rir_for(recycling: pd.DataFrame | None, wanted: pd.DataFrame) -> pd.DataFrame:
+    """wanted (mineral, year) + eol_rir, eol_rir_year, out_of_range: backward, then forward fill."""
+    w = wanted[["mineral", "year"]].reset_index(drop=True)
+    if recycling is None or len(recycling) == 0:
+        return w.assign(eol_rir=np.nan, eol_rir_year=np.nan, out_of_range=False)
+    r = usable(recycling, "eol_rir", ("mineral", "year"))
+    bad = r["valid"] & ~r["eol_rir"].between(0, 1)
+    bad_keys = r[bad][["mineral"]].drop_duplicates().assign(out_of_range=True)
+    r = r[r["valid"] & ~bad].drop_duplicates(["mineral", "year"], keep="last")
+    back = merge_nearest_year(w, r, by=["mineral"], value_cols=["eol_rir"], direction="backward",
+                              suffix_year="eol_rir_year")
+    fwd = merge_nearest_year(w, r, by=["mineral"], value_cols=["eol_rir"], direction="forward",
+                             suffix_year="eol_rir_year")
+    use_fwd = back["eol_rir"].isna()
+    out = back.copy()
+    out.loc[use_fwd, ["eol_rir", "eol_rir_year"]] = fwd.loc[use_fwd, ["eol_rir", "eol_rir_year"]].to_numpy()
+    out = out.merge(bad_keys, on="mineral", how="left")
+    out["out_of_range"] = out["out_of_range"].eq(True).to_numpy()
+    return out
+
+
+def compute_recycled(supply_risk: pd.DataFrame | None, recycling: pd.DataFrame | None,
+                     production: pd.DataFrame | None, params: ExtendedParams) -> pd.DataFrame:
+    if supply_risk is None or len(supply_risk) == 0:
+        return empty_frame(COLUMNS, floats=tuple(c for c in COLUMNS if c not in ("mineral", "year", "stage", "flag")))
+    s = supply_risk[["mineral", "year", "stage", "R", "R_raw"]].reset_index(drop=True)
+    e = eol_rir_for(recycling, s)
+    eol = e["eol_rir"].to_numpy(dtype=float)
+    R = s["R"].to_numpy(dtype=float)
+    Rr = s["R_raw"].to_numpy(dtype=float)
+    if production is not None and len(production):
+        # world production of the row's own stage (one pass per distinct stage: mine, refinery, '')
+        allw = pd.concat([world_production(production, (st,)) for st in pd.unique(s["stage"])], ignore_index=True)
+        P = s.merge(allw[["mineral", "year", "stage", "quantity"]], on=["mineral", "year", "stage"],
+                    how="left")["quantity"].to_numpy(dtype=float)
+    else:
+        P = np.full(len(s), np.nan)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        implied = np.where(np.isfinite(eol) & (eol < 1), P * eol / (1 - np.where(eol < 1, eol, 0.0)), np.nan)
+    flag = join_flags(len(s), [("missing_eol_rir", ~np.isfinite(eol)),
+                               ("eol_rir_out_of_range", e["out_of_range"].to_numpy(dtype=bool)),
+                               years_text("eol_rir_year", e["eol_rir_year"], e["year"]),
+                               ("missing_R", ~np.isfinite(R)),
+                               ("eol_rir_is_1", np.isfinite(eol) & (eol >= 1))])
+    out = pd.DataFrame({"mineral": s["mineral"], "year": s["year"].astype("int64"), "stage": s["stage"], "R": R,
+                        "R_raw": Rr, "eol_rir": eol, "eol_rir_year": e["eol_rir_year"].to_numpy(dtype=float),
+                        "R_recycled": R * (1 - eol), "R_raw_recycled": Rr * (1 - eol), "secondary_share": eol,
+                        "primary_production": P, "secondary_supply_implied": implied, "flag": flag})
+    return out[COLUMNS].sort_values(["mineral", "stage", "year"]).reset_index(drop=True)

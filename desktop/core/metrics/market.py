@@ -1,0 +1,93 @@
+"""Market dynamics M (METHODS §2.2): price volatility over a window of annual prices.
+
+For mineral m and year t, the window holds the ``w`` consecutive years
+t−w+1..t.  M_raw = sample standard deviation (divisor w − 1) / mean of the
+prices in the window; M = min-max of M_raw over every mineral and year of the
+analysis.  Computed on a mineral × year grid with pandas rolling windows.
+
+Flags: ``incomplete_window`` (fewer than w prices, or fewer than
+``min_points`` when that relaxes the rule → M empty), ``partial_window``
+(min_points ≤ n < w, computed), ``nonpositive_mean`` (mean ≤ 0 → empty),
+``bound`` (a printed bound price in the window), ``constant`` (every M_raw
+equal → M = 0).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from desktop.core.metrics._common import in_years, join_flags, minmax, stated_values, text_column
+from desktop.core.metrics.params import EngineParams
+
+COLUMNS = ["mineral", "year", "n", "M_raw", "M", "flag"]
+
+
+def compute_market(prices: pd.DataFrame, params: EngineParams) -> pd.DataFrame:
+    if prices is None or len(prices) == 0:
+        return _empty()
+    value, usable, bound, _ = stated_values(prices, "price")
+    minerals = text_column(prices, "mineral").to_numpy(dtype=object)
+    years = pd.to_numeric(prices["year"], errors="coerce").to_numpy(dtype=float)
+    ok_year = np.isfinite(years)
+    if not ok_year.any():
+        return _empty()
+    m_codes, m_names = pd.factorize(minerals[ok_year], sort=True)
+    yrs = years[ok_year].astype(np.int64)
+    y0, y1 = int(yrs.min()), int(yrs.max())
+    ny = y1 - y0 + 1
+    nm = len(m_names)
+    grid = np.full((nm, ny), np.nan)
+    bgrid = np.zeros((nm, ny), dtype=float)
+    grid[m_codes, yrs - y0] = value[ok_year]          # duplicates: the last row wins
+    bgrid[m_codes, yrs - y0] = bound[ok_year]
+    # Rows exist from a mineral's first to its last year with any price row.
+    present = np.zeros((nm, ny), dtype=bool)
+    present[m_codes, yrs - y0] = True
+    first = present.argmax(axis=1)
+    last = ny - 1 - present[:, ::-1].argmax(axis=1)
+
+    w = int(params.window)
+    need = int(params.min_points) if params.min_points is not None else w
+    frame = pd.DataFrame(grid.T)                       # years × minerals, rolling over years
+    roll = frame.rolling(w, min_periods=1)
+    n = roll.count().to_numpy().T
+    mean = roll.mean().to_numpy().T
+    std = frame.rolling(w, min_periods=2).std(ddof=1).to_numpy().T
+    nb = pd.DataFrame(bgrid.T).rolling(w, min_periods=1).sum().to_numpy().T
+    n = np.nan_to_num(n, nan=0.0)
+
+    incomplete = n < max(need, 2)
+    partial = ~incomplete & (n < w)
+    nonpos = ~incomplete & ~(mean > 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        raw = np.where(~incomplete & ~nonpos, std / mean, np.nan)
+
+    cols = np.arange(ny)
+    rows_mask = (cols[None, :] >= first[:, None]) & (cols[None, :] <= last[:, None])
+    mi, yi = np.nonzero(rows_mask)
+    year_out = (yi + y0).astype(np.int64)
+    sel = in_years(year_out, params)
+    mi, yi, year_out = mi[sel], yi[sel], year_out[sel]
+    raw_v = raw[mi, yi]
+    M, constant = minmax(raw_v)
+    flag = join_flags(len(mi), [
+        ("incomplete_window", incomplete[mi, yi]),
+        ("partial_window", partial[mi, yi]),
+        ("nonpositive_mean", nonpos[mi, yi]),
+        ("bound", (nb[mi, yi] > 0) & np.isfinite(raw_v)),
+        ("constant", np.isfinite(raw_v) & constant),
+    ])
+    return pd.DataFrame({
+        "mineral": np.asarray(m_names, dtype=object)[mi],
+        "year": year_out,
+        "n": n[mi, yi].astype(np.int64),
+        "M_raw": raw_v,
+        "M": M,
+        "flag": flag,
+    })
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame({"mineral": pd.Series(dtype=object), "year": pd.Series(dtype="int64"),
+                         "n": pd.Series(dtype="int64"), "M_raw": pd.Series(dtype=float),
+                         "M": pd.Series(dtype=float), "flag": pd.Series(dtype=object)})

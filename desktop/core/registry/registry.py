@@ -1,0 +1,128 @@
+"""The registry: canonical minerals and countries, and the aliases that reach them.
+
+Data live in CSV files under ``data/`` so that analysts and developers can read
+and extend them; a project may add its own aliases on top (``with_aliases``).
+"""
+from __future__ import annotations
+
+import csv
+import difflib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from desktop.core.registry.normalise import normalise_name
+
+DATA_DIR = Path(__file__).with_name("data")
+
+WORLD = "WORLD"
+OTHERS = "OTHERS"
+AGGREGATE_CODES = frozenset({WORLD, OTHERS})
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@dataclass
+class Registry:
+    """Lookup tables from normalised names to canonical ids.
+
+    ``minerals`` and ``countries`` are DataFrames indexed by the canonical id
+    (mineral id such as ``lithium``; ISO 3166 alpha-3 country code).
+    """
+
+    minerals: pd.DataFrame
+    countries: pd.DataFrame
+    mineral_keys: dict[str, str] = field(default_factory=dict)
+    country_keys: dict[str, str] = field(default_factory=dict)
+
+    # -- construction -------------------------------------------------------------
+    @classmethod
+    def load(cls) -> "Registry":
+        minerals = pd.DataFrame(_read_csv("minerals.csv")).set_index("id")
+        countries = pd.DataFrame(_read_csv("countries.csv")).set_index("iso3")
+        reg = cls(minerals=minerals, countries=countries)
+        for mid, row in minerals.iterrows():
+            for name in (mid, row["name_en"], row["name_zh"], row["symbol"], *row["aliases"].split(";")):
+                reg._add(reg.mineral_keys, name, mid)
+        for iso3, row in countries.iterrows():
+            for name in (iso3, row["m49"], row["name_en"], row["name_zh"], *row["aliases"].split(";")):
+                reg._add(reg.country_keys, name, iso3)
+            if row["m49"]:
+                # M49 codes appear zero-padded ("004") in some files and as integers in others.
+                reg._add(reg.country_keys, str(int(row["m49"])), iso3)
+                reg._add(reg.country_keys, f"{int(row['m49']):03d}", iso3)
+        for row in _read_csv("country_aliases.csv"):
+            reg._add(reg.country_keys, row["alias"], row["iso3"], override=True)
+        for row in _read_csv("aggregates.csv"):
+            reg._add(reg.country_keys, row["alias"], row["code"], override=True)
+        for code in AGGREGATE_CODES:
+            reg._add(reg.country_keys, code, code, override=True)
+        return reg
+
+    @staticmethod
+    def _add(table: dict[str, str], name: object, target: str, override: bool = False) -> None:
+        key = normalise_name(name)
+        if key and (override or key not in table):
+            table[key] = target
+
+    def with_aliases(self, aliases: pd.DataFrame) -> "Registry":
+        """Return a copy that also knows a project's aliases (columns kind, alias, target)."""
+        reg = Registry(self.minerals, self.countries, dict(self.mineral_keys), dict(self.country_keys))
+        for kind, alias, target in aliases[["kind", "alias", "target"]].itertuples(index=False):
+            reg._add(reg.mineral_keys if kind == "mineral" else reg.country_keys, alias, target, True)
+        return reg
+
+    # -- lookups -------------------------------------------------------------------
+    def mineral_id(self, name: object) -> str | None:
+        return self.mineral_keys.get(normalise_name(name))
+
+    def country_code(self, name: object) -> str | None:
+        """ISO3 code, an aggregate code (``WORLD``/``OTHERS``) or None when unknown."""
+        return self.country_keys.get(normalise_name(name))
+
+    def map_minerals(self, values: pd.Series) -> pd.Series:
+        """Vectorised lookup: maps each distinct value once (files repeat names a lot)."""
+        return _map_unique(values, self.mineral_keys)
+
+    def map_countries(self, values: pd.Series) -> pd.Series:
+        return _map_unique(values, self.country_keys)
+
+    def mineral_name(self, mid: str, lang: str = "en") -> str:
+        col = "name_zh" if lang == "zh" else "name_en"
+        return self.minerals[col].get(mid, mid)
+
+    def country_name(self, code: str, lang: str = "en") -> str:
+        if code in AGGREGATE_CODES:
+            return {"WORLD": ("World total", "世界合计"), "OTHERS": ("Other countries", "其他国家")}[code][lang == "zh"]
+        col = "name_zh" if lang == "zh" else "name_en"
+        return self.countries[col].get(code, code)
+
+    def suggest(self, kind: str, name: object, n: int = 3) -> list[str]:
+        """Closest canonical names for an unknown one (shown next to the problem)."""
+        table = self.mineral_keys if kind == "mineral" else self.country_keys
+        hits = difflib.get_close_matches(normalise_name(name), list(table), n=n * 3, cutoff=0.6)
+        out: list[str] = []
+        for key in hits:
+            target = table[key]
+            label = self.mineral_name(target) if kind == "mineral" else f"{self.country_name(target)} ({target})"
+            if label not in out:
+                out.append(label)
+        return out[:n]
+
+
+def _map_unique(values: pd.Series, table: dict[str, str]) -> pd.Series:
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    # The extra trailing None is what code -1 (a missing value) picks.
+    lookup = np.array([table.get(normalise_name(u)) for u in uniques] + [None], dtype=object)
+    return pd.Series(lookup[codes], index=values.index, dtype=object)
+
+
+@lru_cache(maxsize=1)
+def default_registry() -> Registry:
+    return Registry.load()

@@ -1,0 +1,69 @@
+"""Schema of the project file, its version, and the migrations between versions.
+
+The data tables are generated from ``desktop.core.dataset.SCHEMA`` so that the
+canonical tables, the store and the exporter cannot drift apart.  Each table is
+``WITHOUT ROWID`` with its natural key as primary key: re-importing a file is
+an upsert by key, and the key is what an edit addresses.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+from desktop.core.dataset import INT_COLUMNS, SCHEMA, TEXT_COLUMNS, columns
+
+SCHEMA_VERSION = 1
+# "CrMn" — lets us tell a CritMin project from any other SQLite file.
+APPLICATION_ID = 0x43724D6E
+
+
+def _sql_type(col: str) -> str:
+    if col in INT_COLUMNS:
+        return "INTEGER NOT NULL"
+    if col in TEXT_COLUMNS or col.endswith("_state"):
+        return "TEXT NOT NULL DEFAULT ''"
+    return "REAL"
+
+
+def data_table_ddl(table: str) -> str:
+    keys = SCHEMA[table][0]
+    cols = [f"{c} {_sql_type(c)}" for c in columns(table)]
+    cols.append("source_id INTEGER REFERENCES import_log(id)")
+    return (f"CREATE TABLE {table} (\n  " + ",\n  ".join(cols) +
+            f",\n  PRIMARY KEY ({', '.join(keys)})\n) WITHOUT ROWID")
+
+
+BASE_DDL = [
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE minerals (id TEXT PRIMARY KEY, name_en TEXT NOT NULL, name_zh TEXT NOT NULL DEFAULT '',
+         symbol TEXT NOT NULL DEFAULT '', grp TEXT NOT NULL DEFAULT '')""",
+    """CREATE TABLE countries (iso3 TEXT PRIMARY KEY, name_en TEXT NOT NULL, name_zh TEXT NOT NULL DEFAULT '',
+         m49 TEXT NOT NULL DEFAULT '', is_aggregate INTEGER NOT NULL DEFAULT 0)""",
+    """CREATE TABLE aliases (kind TEXT NOT NULL CHECK (kind IN ('mineral', 'country')), alias TEXT NOT NULL,
+         target TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (kind, alias))""",
+    """CREATE TABLE import_log (id INTEGER PRIMARY KEY AUTOINCREMENT, file_name TEXT NOT NULL,
+         sha256 TEXT NOT NULL, imported_at TEXT NOT NULL, format TEXT NOT NULL DEFAULT '',
+         rows_json TEXT NOT NULL DEFAULT '{}', rows_total INTEGER NOT NULL DEFAULT 0)""",
+    "CREATE INDEX import_log_sha ON import_log(sha256)",
+]
+
+
+def create(con: sqlite3.Connection) -> None:
+    for ddl in BASE_DDL:
+        con.execute(ddl)
+    for table in SCHEMA:
+        con.execute(data_table_ddl(table))
+    con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+# version -> function upgrading a file from that version to version + 1
+MIGRATIONS: dict[int, callable] = {}
+
+
+def migrate(con: sqlite3.Connection, from_version: int) -> None:
+    """Upgrade in place, one version at a time, inside the caller's transaction."""
+    version = from_version
+    while version < SCHEMA_VERSION:
+        MIGRATIONS[version](con)
+        version += 1
+        con.execute(f"PRAGMA user_version = {version}")

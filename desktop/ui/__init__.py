@@ -1,0 +1,1 @@
+"""Qt user interface; imports the core, never the reverse."""

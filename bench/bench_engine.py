@@ -6,13 +6,17 @@ with OTHERS/WORLD aggregates among the 200 and ~2 % withheld cells), WGI for
 balance table for 20 assessed countries (500 × 20 × 50 = 0.5 M rows).  Text
 columns are plain object strings, as the store returns them.  Runs the engine
 on the full dataset and on a 10× smaller one (50 minerals) and prints both
-times, their ratio and the peak memory.
+times, their ratio and the peak memory.  The core indicators are timed with the
+extended module hidden; ``--with-extended`` also times the full ``run()``
+including helper 4b's extended indicators.
 
-    python bench/bench_engine.py [--scale 1.0] [--repeat 1]
+    python bench/bench_engine.py [--minerals 500] [--repeat 3] [--with-extended]
 """
 from __future__ import annotations
 
 import argparse
+import importlib
+import os
 import resource
 import sys
 import time
@@ -27,6 +31,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from desktop.core.dataset import WGI_INDICATORS, Dataset  # noqa: E402
 from desktop.core.metrics.engine import run  # noqa: E402
 from desktop.core.metrics.params import EngineParams  # noqa: E402
+
+
+EXT = "desktop.core.metrics.extended"
+_MISSING = object()
 
 
 def synthetic(n_minerals: int, n_countries: int = 200, n_years: int = 50, n_balance: int = 20,
@@ -82,36 +90,80 @@ def timed(ds: Dataset, params: EngineParams, repeat: int) -> tuple[float, object
     return best, res
 
 
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--minerals", type=int, default=500)
-    ap.add_argument("--repeat", type=int, default=1)
-    ap.add_argument("--tracemalloc", action="store_true", help="also measure Python-heap peak (slower)")
+    ap.add_argument("--repeat", type=int, default=3, help="best of N runs")
+    ap.add_argument("--shuffle", action="store_true",
+                    help="shuffle the production rows (the store returns them sorted by key)")
+    ap.add_argument("--with-extended", action="store_true",
+                    help="also time run() with desktop.core.metrics.extended (helper 4b's indicators)")
     args = ap.parse_args()
     params = EngineParams(withheld_policy="last_known")
     full = synthetic(args.minerals)
     small = synthetic(max(1, args.minerals // 10))
+    if args.shuffle:
+        for ds in (full, small):
+            prod = ds.tables["production"]
+            ds.tables["production"] = prod.iloc[np.random.default_rng(1).permutation(len(prod))] \
+                .reset_index(drop=True)
     print(f"full : {len(full.tables['production']):,} production rows, "
           f"{len(full.tables['governance']):,} governance, {len(full.tables['prices']):,} prices, "
           f"{len(full.tables['balance']):,} balance")
     print(f"small: {len(small.tables['production']):,} production rows")
-    run(small, params)                                     # warm-up (imports, caches)
-    t_small, _ = timed(small, params, args.repeat)
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    t_full, res = timed(full, params, args.repeat)
-    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"run() small : {t_small:8.3f} s")
-    print(f"run() full  : {t_full:8.3f} s   (target ≤ 3 s on 2 cores)")
-    print(f"ratio full/small: {t_full / t_small:6.2f}   (target ≤ 12)")
-    print(f"peak RSS of the process: {rss_after:8.0f} MB (before full run {rss_before:.0f} MB; target < 2048 MB)")
-    for name, frame in res.tables.items():
-        print(f"  {name:20s} {len(frame):>10,} rows")
-    if args.tracemalloc:
+    print("production rows " + ("shuffled" if args.shuffle else "sorted by mineral, country, year (as the store "
+                                                               "returns them)"))
+    print(f"CPU cores available: {len(os.sched_getaffinity(0))}, load average {os.getloadavg()[0]:.2f}")
+    rss_data = _rss_mb()
+
+    # core indicators only: the extended module is hidden (importing it raises ModuleNotFoundError)
+    saved = sys.modules.get(EXT, _MISSING)
+    sys.modules[EXT] = None
+    try:
+        run(small, params)                                 # warm-up (imports, caches)
+        t_small, _ = timed(small, params, args.repeat)
         tracemalloc.start()
         run(full, params)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        print(f"tracemalloc peak during full run: {peak / 2**20:8.0f} MB")
+        t_full, res = timed(full, params, args.repeat)
+    finally:
+        if saved is _MISSING:
+            del sys.modules[EXT]
+        else:
+            sys.modules[EXT] = saved
+    rss_core = _rss_mb()
+    print("core indicators (D, M, Γ, shares, HHI, R, thresholds, trends), best of", args.repeat)
+    print(f"  run() small : {t_small:8.3f} s")
+    print(f"  run() full  : {t_full:8.3f} s   (target ≤ 3 s on 2 cores)")
+    print(f"  ratio full/small: {t_full / t_small:6.2f}   (target ≤ 12)")
+    print(f"  peak memory allocated by run() on full (tracemalloc): {peak / 2**20:8.0f} MB (target < 2048 MB)")
+    print(f"  peak RSS of the whole process: {rss_core:8.0f} MB (of which ~{rss_data:.0f} MB is the synthetic "
+          f"data and generator)")
+    for name, frame in res.tables.items():
+        print(f"    {name:20s} {len(frame):>10,} rows")
+
+    if args.with_extended:
+        try:
+            importlib.import_module(EXT)
+        except ModuleNotFoundError:
+            print("extended module not present: skipped")
+            return
+        t0 = time.perf_counter()
+        run(small, params)
+        t_small_ext = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        res = run(full, params)
+        t_full_ext = time.perf_counter() - t0
+        print("with extended indicators (desktop.core.metrics.extended.run_extended), one run each")
+        print(f"  run() small : {t_small_ext:8.3f} s")
+        print(f"  run() full  : {t_full_ext:8.3f} s")
+        print(f"  ratio full/small: {t_full_ext / t_small_ext:6.2f}")
+        print(f"  peak RSS of the whole process: {_rss_mb():8.0f} MB")
 
 
 if __name__ == "__main__":

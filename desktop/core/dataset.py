@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 # table -> (key columns, value columns with a state companion, other value columns)
@@ -24,7 +25,13 @@ SCHEMA: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "recycling": (("mineral", "year"), ("eol_rir",), ()),
     "chain_risk": (("mineral", "stream", "stage", "dimension"), ("score",), ("source", "note")),
     "lists": (("list", "mineral"), (), ()),
+    # Tables that publishers' files fill and the template does not have:
+    "usgs_nir": (("mineral", "country", "year"), ("nir",), ()),          # USGS net import reliance 0..1
+    "prices_real": (("mineral", "year"), ("price",), ("unit",)),        # Pink Sheet constant-dollar prices
+    "trade_unit_values": (("mineral", "year", "stage"), ("price",), ("unit",)),   # BACI USD/t
+    "trade_flows": (("mineral", "year", "stage", "exporter", "importer"), (), ("value_kusd", "quantity_t")),
 }
+TEMPLATE_TABLES = ("production", "balance", "prices", "governance", "reserves", "recycling", "chain_risk", "lists")
 TABLES = tuple(SCHEMA)
 WGI_INDICATORS = ("VA", "PV", "GE", "RQ", "RL", "CC")
 PRODUCTION_STAGES = ("mine", "refinery")
@@ -36,7 +43,9 @@ DIMENSIONS = {
 }
 INT_COLUMNS = {"year"}
 TEXT_COLUMNS = {"mineral", "country", "stage", "indicator", "unit", "stream", "dimension",
-                "source", "note", "list"}
+                "source", "note", "list", "exporter", "importer"}
+# Text columns that may be empty ("" = not said); the others are keys and always filled.
+OPTIONAL_TEXT = {"stage", "unit", "source", "note"}
 
 
 def columns(table: str) -> list[str]:
@@ -61,14 +70,14 @@ def conform(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     for col in columns(table):
         if col in frame:
             out[col] = frame[col]
-        elif col.endswith("_state") or col in {"stage", "unit", "source", "note"}:
+        elif col.endswith("_state") or col in OPTIONAL_TEXT:
             out[col] = ""
         else:
             out[col] = pd.Series(dtype="float64", index=frame.index)
     if "year" in out:
         out["year"] = out["year"].astype("int64")
     for col in out.columns:
-        if col.endswith("_state") or col in {"stage", "unit", "source", "note"}:
+        if col.endswith("_state") or col in OPTIONAL_TEXT:
             out[col] = out[col].fillna("").astype(object)
     return out.reset_index(drop=True)
 
@@ -87,14 +96,50 @@ class Dataset:
         return table in self.tables and len(self.tables[table]) > 0
 
     def merge(self, other: "Dataset") -> None:
-        """Append ``other``; later rows win on equal keys (the order files were given)."""
+        """Add ``other``; on equal keys the later file wins column by column.
+
+        A value the later file does not carry (empty with no state, e.g. the
+        production column of a trade file) keeps the earlier file's value, so
+        combining USGS production with BACI trade does not wipe production.
+        The project store applies the same rule (``Project.write_import``).
+        """
         for name, frame in other.tables.items():
-            if name in self.tables and len(self.tables[name]) and name not in SCHEMA:
-                self.tables[name] = pd.concat([self.tables[name], frame], ignore_index=True)
+            if name in self.tables and len(self.tables[name]) and name in SCHEMA:
+                self.tables[name] = combine(name, self.tables[name], frame)
             elif name in self.tables and len(self.tables[name]):
-                keys = list(SCHEMA[name][0])
-                both = pd.concat([self.tables[name], frame], ignore_index=True)
-                self.tables[name] = both.drop_duplicates(keys, keep="last").reset_index(drop=True)
+                self.tables[name] = pd.concat([self.tables[name], frame], ignore_index=True)
             else:
                 self.tables[name] = frame
         self.sources.extend(other.sources)
+
+
+def absent(table: str, frame: pd.DataFrame) -> dict[str, pd.Series]:
+    """Per non-key column: where the row says nothing (so an older value should stay)."""
+    keys, stated, other = SCHEMA[table]
+    out = {}
+    for col in stated:
+        gap = frame[col].isna() & (frame[f"{col}_state"].fillna("") == "")
+        out[col] = out[f"{col}_state"] = gap
+    for col in other:
+        out[col] = frame[col].isna() | (frame[col].astype(object) == "") if col in TEXT_COLUMNS else frame[col].isna()
+    return out
+
+
+def combine(table: str, old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
+    """Upsert ``new`` into ``old`` by key, column by column (see :meth:`Dataset.merge`)."""
+    keys = list(SCHEMA[table][0])
+    both = pd.concat([conform(table, old), conform(table, new)], ignore_index=True)
+    if not both.duplicated(keys).any():
+        return both
+    group = both.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
+    first = pd.Series(np.arange(len(both))).groupby(group).first().to_numpy()   # one row per key
+    merged = both.iloc[first].reset_index(drop=True)
+    positions = np.arange(len(both))
+    for col, gap in absent(table, both).items():
+        # Row position of the last row that says something about this column, per key.
+        pos = np.where(gap.to_numpy(), -1, positions)
+        last = pd.Series(pos).groupby(group).max().to_numpy()
+        values = both[col].to_numpy(dtype=object)[np.maximum(last, 0)]
+        filler = "" if (col.endswith("_state") or col in TEXT_COLUMNS) else np.nan
+        merged[col] = np.where(last >= 0, values, filler)
+    return conform(table, merged)

@@ -139,11 +139,18 @@ def _read_text(path: Path) -> RawSheet:
     # Skip leading blank lines so the header is the first non-empty row.
     lines = text.splitlines()
     skip = next((i for i, ln in enumerate(lines) if ln.strip(sep + " \t")), 0)
+    widths = [len(r) for r in csv.reader([ln for ln in lines[skip:skip + 50] if ln.strip()], delimiter=sep)]
+    width = max(widths) if widths else 1
+    options = dict(sep=sep, skiprows=skip, keep_default_na=False, na_values=[""], engine="c", low_memory=False)
     try:
-        frame = pd.read_csv(
-            io.StringIO(text), sep=sep, skiprows=skip, dtype=None, keep_default_na=False,
-            na_values=[""], skipinitialspace=False, engine="c", low_memory=False,
-        )
+        if widths and widths[0] < width:
+            # A title row narrower than the table ("表1 钴产量（吨）" alone on line 1): read a
+            # plain grid so that pandas does not turn the extra columns into an index.
+            grid = pd.read_csv(io.StringIO(text), header=None, names=list(range(width)), **options)
+            frame = grid.iloc[1:].reset_index(drop=True)
+            frame.columns = grid.iloc[0].tolist()
+        else:
+            frame = pd.read_csv(io.StringIO(text), **options)
     except pd.errors.ParserError as exc:
         raise ReadError(f"{path.name}: rows have differing numbers of columns ({exc}).") from exc
     frame.columns = _clean_headers(frame.columns)
@@ -184,7 +191,7 @@ def _clean_headers(columns) -> list[str]:
     """Headers as strings; blanks get a positional name; duplicates get a suffix."""
     out, seen = [], {}
     for i, col in enumerate(columns):
-        text = "" if col is None else str(col).strip()
+        text = "" if col is None or (isinstance(col, float) and col != col) else str(col).strip()
         if isinstance(col, float) and col.is_integer():
             text = str(int(col))  # a year header read as 2013.0
         if text == "" or text.startswith("Unnamed:"):

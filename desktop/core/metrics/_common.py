@@ -211,8 +211,7 @@ def _codes(frame: pd.DataFrame, col: str, n: int) -> tuple[np.ndarray, np.ndarra
         cats = np.asarray(s.cat.categories, dtype=object)
         codes = s.cat.codes.to_numpy().astype(np.int64)
     else:
-        codes, cats = pd.factorize(s, sort=True)
-        cats = np.asarray(cats, dtype=object)
+        codes, cats = _factorize_runs(s.to_numpy(dtype=object))
     if (codes < 0).any():
         if "" in set(cats.tolist()):
             codes = np.where(codes < 0, int(np.flatnonzero(cats == "")[0]), codes)
@@ -226,3 +225,24 @@ def _codes(frame: pd.DataFrame, col: str, n: int) -> tuple[np.ndarray, np.ndarra
         rank[order] = np.arange(len(order))
         codes, cats = rank[codes], cats[order]
     return codes.astype(np.int64, copy=False), cats
+
+
+def _factorize_runs(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize(arr, sort=True)`` that exploits runs of equal values.
+
+    Tables come from the store sorted by key, so a key column is a few long runs:
+    factorising only the first value of each run and repeating the codes is several
+    times faster.  Falls back to a plain factorisation when runs are short.
+    """
+    n = len(arr)
+    if n >= 100_000:
+        change = np.empty(n, dtype=bool)
+        change[0] = True
+        np.not_equal(arr[1:], arr[:-1], out=change[1:])
+        heads = np.flatnonzero(change)
+        if len(heads) <= n // 8:
+            head_codes, cats = pd.factorize(arr[heads], sort=True)
+            codes = np.repeat(head_codes.astype(np.int64), np.diff(np.append(heads, n)))
+            return codes, np.asarray(cats, dtype=object)
+    codes, cats = pd.factorize(arr, sort=True)
+    return codes.astype(np.int64, copy=False), np.asarray(cats, dtype=object)

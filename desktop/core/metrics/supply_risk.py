@@ -133,6 +133,10 @@ def _shares(p: _Prepared) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def production_shares(production: pd.DataFrame, params: EngineParams | None = None) -> pd.DataFrame:
     """Each producer's share of its (mineral, year, stage) group; rows in input order (WORLD left out).
 
+    The text columns (mineral, stage, country, flag) are ``category`` dtype: the table has a row per
+    producer (millions of rows for a world dataset) and categories keep it small and fast.  Compare
+    them like text; group with ``observed=True``.
+
     Row flags: ``withheld`` / ``missing`` / ``negative_quantity`` for a row left out,
     ``bound`` for a printed bound used, ``withheld_producers`` on every row of a group
     with a left-out row, ``no_production`` when the group's total is 0.
@@ -156,19 +160,32 @@ def _shares_frame(p: _Prepared) -> pd.DataFrame:
     raw = sub(p.raw_qty)
     left_out = ~valid
     negative = left_out & np.isfinite(raw) & (raw < 0)
-    n = len(group)
-    flag = join_flags(n, [
-        ("withheld", withheld),
-        ("missing", left_out & ~withheld & ~negative),
-        ("negative_quantity", negative),
-        ("bound", sub(p.bound)),
-        ("withheld_producers", bad[group] > 0),
-        ("no_production", ~(total[group] > 0)),
-    ])
+    # flags through a bit mask straight into categorical codes: no per-row strings
+    names = ["withheld", "missing", "negative_quantity", "bound", "withheld_producers", "no_production"]
+    masks = [withheld, left_out & ~withheld & ~negative, negative, sub(p.bound), bad[group] > 0,
+             ~(total[group] > 0)]
+    bits = np.zeros(len(group), dtype=np.int64)
+    for k, mask in enumerate(masks):
+        if mask.any():
+            bits |= mask.astype(np.int64) << k
+    used = np.flatnonzero(np.bincount(bits, minlength=1 << len(names)))
+    labels = [";".join(nm for k, nm in enumerate(names) if u >> k & 1) for u in used]
+    lookup = np.zeros(1 << len(names), dtype=np.int64)
+    lookup[used] = np.arange(len(used))
     return _frame_by_column({
-        "mineral": p.minerals[sub(p.mineral)], "year": sub(p.year), "stage": p.stages[sub(p.stage)],
-        "country": p.countries[sub(p.country)], "quantity": sub(p.qty), "share": sub(share), "flag": flag,
+        "mineral": _categorical(sub(p.mineral), p.minerals),
+        "year": sub(p.year),
+        "stage": _categorical(sub(p.stage), p.stages),
+        "country": _categorical(sub(p.country), p.countries),
+        "quantity": sub(p.qty) if idx is not None else p.qty.copy(),   # never a view of the input
+        "share": sub(share),
+        "flag": pd.Categorical.from_codes(lookup[bits], categories=pd.Index(labels, dtype=object)),
     })
+
+
+def _categorical(codes: np.ndarray, categories: np.ndarray) -> pd.Categorical:
+    small = codes.astype(np.int32 if len(categories) > 32000 else np.int16)
+    return pd.Categorical.from_codes(small, categories=pd.Index(categories, dtype=object))
 
 
 def _frame_by_column(columns: dict) -> pd.DataFrame:

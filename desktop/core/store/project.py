@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from desktop import __version__
-from desktop.core.dataset import SCHEMA, Dataset, columns, conform, empty
+from desktop.core.dataset import SCHEMA, TEXT_COLUMNS, Dataset, columns, conform, empty
 from desktop.core.errors import ProjectError
 from desktop.core.registry import AGGREGATE_CODES, Registry, default_registry
 from desktop.core.store import schema
@@ -149,10 +149,10 @@ class Project:
         keys = list(SCHEMA[table][0])
         cols = columns(table)
         frame = conform(table, frame).sort_values(keys, kind="stable")
-        values = [c for c in cols if c not in keys]
-        updates = ", ".join(f"{c} = excluded.{c}" for c in values + ["source_id"])
-        # Only rows whose values differ are rewritten (IS compares NULLs as equal).
-        differs = " OR ".join(f"{c} IS NOT excluded.{c}" for c in values) or "0"
+        new = _new_value_sql(table)
+        updates = ", ".join([f"{c} = {expr}" for c, expr in new.items()] + ["source_id = excluded.source_id"])
+        # Only rows whose values change are rewritten (IS compares NULLs as equal).
+        differs = " OR ".join(f"({expr}) IS NOT {c}" for c, expr in new.items()) or "0"
         sql = (f"INSERT INTO {table} ({', '.join(cols)}, source_id) VALUES ({', '.join('?' * (len(cols) + 1))}) "
                f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates} WHERE {differs}")
         data = [frame[c].tolist() for c in cols]
@@ -230,6 +230,24 @@ class Project:
     def upsert_rows(self, table: str, frame: pd.DataFrame) -> int:
         with self.transaction():
             return self._upsert(table, frame, None)
+
+
+def _new_value_sql(table: str) -> dict[str, str]:
+    """SQL for each non-key column's value after an upsert: the same rule as ``dataset.combine``.
+
+    A row that says nothing about a column (empty value and no state) keeps what
+    the project had, so a trade file does not wipe production from USGS.
+    """
+    _, stated, other = SCHEMA[table]
+    out = {}
+    for col in stated:
+        silent = f"(excluded.{col} IS NULL AND excluded.{col}_state = '')"
+        out[col] = f"CASE WHEN {silent} THEN {col} ELSE excluded.{col} END"
+        out[f"{col}_state"] = f"CASE WHEN {silent} THEN {col}_state ELSE excluded.{col}_state END"
+    for col in other:
+        silent = f"excluded.{col} = ''" if col in TEXT_COLUMNS else f"excluded.{col} IS NULL"
+        out[col] = f"CASE WHEN {silent} THEN {col} ELSE excluded.{col} END"
+    return out
 
 
 class _Transaction:

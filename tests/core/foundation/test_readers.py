@@ -57,3 +57,10 @@ def test_missing_and_corrupt_files(tmp_path):
         read_file(bad)
     with pytest.raises(ReadError, match="unsupported"):
         read_file(write_csv(tmp_path / "x.pdf", "x"))
+
+
+def test_title_row_narrower_than_table(tmp_path):
+    text = "表1 钴产量（吨）\n国家,2022年,2023年\n刚果(金),\"144,000\",\"170,000\"\n"
+    sheet, = read_file(write_csv(tmp_path / "t.csv", text))
+    assert sheet.frame.columns[0] == "表1 钴产量（吨）" and sheet.frame.shape == (2, 3)
+    assert sheet.grid().iloc[1].tolist() == ["国家", "2022年", "2023年"]

@@ -139,3 +139,8 @@ def test_rows_with_values_are_all_kept(tmp_path):
     pv = load_template(write_csv(tmp_path / "production.csv", "mineral,country,year,quantity\n" + rows))
     assert len(pv.tables["production"]) == 20
     assert np.array_equal(pv.tables["production"]["quantity"].to_numpy(), np.arange(20.0))
+
+
+def test_percent_header_scales_plain_numbers(tmp_path):
+    pv = load_template(write_csv(tmp_path / "recycling.csv", "矿种,年份,回收率（%）\n钴,2023,22\n锂,2023,1%\n"))
+    assert pv.ok and pv.tables["recycling"]["eol_rir"].tolist() == pytest.approx([0.22, 0.01])

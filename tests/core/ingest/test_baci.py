@@ -59,7 +59,7 @@ def test_imports_exports_match_hand_computation(baci, registry):
     assert len(row) == 1
     assert row["imports"].iloc[0] == pytest.approx(want_imp, rel=1e-12)
     assert row["exports"].iloc[0] == pytest.approx(want_exp, rel=1e-12)
-    assert np.isnan(row["production"].iloc[0]) and row["production_state"].iloc[0] == "NA"
+    assert np.isnan(row["production"].iloc[0]) and row["production_state"].iloc[0] == ""
     assert row["unit"].iloc[0] == "t (gross weight)"
     # copper ore imports of China, 2023
     sel = (raw["k"] == 260300) & (raw["t"] == 2023) & (raw["j"] == 156)

@@ -171,7 +171,7 @@ class BaciRecogniser:
             ctx.notes.append(
                 f"{no_q:,} flows have no quantity (q blank; {share:.1%} of trade value): they count in "
                 f"trade_flows values but not in tonnes; unit values use only flows with a quantity.")
-        ctx.notes.append("Production is left empty (state NA) in the BACI balance rows: take it from USGS or "
+        ctx.notes.append("Production is left empty in the BACI balance rows (it does not overwrite production from other files): take it from USGS or "
                          "World Mining Data. World unit values (USD/t) are stored in trade_unit_values, not in prices.")
         if unknown.any():
             ctx.notes.append(f"{int(unknown.sum()):,} rows with HS codes outside the HS→mineral map were left out "
@@ -204,7 +204,8 @@ class BaciRecogniser:
         out = pd.DataFrame({"mineral": bal["mineral"], "country": bal["country"], "year": bal["year"],
                             "stage": bal["stage"]})
         out["production"] = np.nan
-        out["production_state"] = "NA"
+        # Empty with no state = "this file does not say": merging keeps production from USGS/WMD.
+        out["production_state"] = ""
         for col in ("imports", "exports"):
             present = bal[f"_row_{col}"].notna()
             values = bal[col].to_numpy(dtype=float)

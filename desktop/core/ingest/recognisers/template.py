@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.chain.vocabulary import DIMENSION_ALIASES, STAGE_ALIASES, STREAM_ALIASES
-from desktop.core.dataset import DIMENSIONS, SCHEMA, WGI_INDICATORS
+from desktop.core.dataset import DIMENSIONS, TEMPLATE_TABLES, WGI_INDICATORS
 from desktop.core.ingest import columns as cols
 from desktop.core.ingest.base import ParseContext
 from desktop.core.ingest.headers import TABLES, match_columns, sheet_table
@@ -103,6 +103,11 @@ def _values(sheet, ctx, frame, found, rows, out, bad, names, required=True):
             out[f"{name}_state"] = np.full(len(frame), "", dtype=object)
             continue
         values, states, b = cols.parse_numbers(ctx, sheet, raw, rows, found[name][0])
+        if found[name][1] in ("%", "％", "percent", "百分比"):
+            # A "(%)" header: plain numbers are percentages; cells written "22%" were already scaled.
+            written_pct = raw.astype(str).str.strip().str.endswith(("%", "％")).to_numpy()
+            values = np.where(written_pct, values, values / 100.0)
+            ctx.notes.append(f"{sheet.file}: column '{found[name][0]}' is in percent; values divided by 100")
         out[name], out[f"{name}_state"] = values, states
         bad |= b
 
@@ -210,6 +215,6 @@ _PARSERS = {
     "chain_risk": _chain_risk,
     "lists": _lists,
 }
-assert set(_PARSERS) == set(SCHEMA)
+assert set(_PARSERS) == set(TEMPLATE_TABLES)
 
 RECOGNISERS = [TemplateRecogniser()]

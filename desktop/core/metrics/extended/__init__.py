@@ -19,7 +19,7 @@ from desktop.core.metrics.extended.categories import compute_categories
 from desktop.core.metrics.extended.concentration import compute_concentration, hhi, shares, top_shares
 from desktop.core.metrics.extended.eu import compute_eu_sr
 from desktop.core.metrics.extended.geopolrisk import compute_geopolrisk
-from desktop.core.metrics.extended.growth import compute_criticality_potential, compute_growth
+from desktop.core.metrics.extended.growth import compute_criticality_potential, compute_growth, rescale_growth
 from desktop.core.metrics.extended.params import IEA_2040_MULTIPLIERS, ExtendedParams
 from desktop.core.metrics.extended.recycled import compute_recycled
 from desktop.core.metrics.extended.reserves import compute_reserve_years
@@ -71,6 +71,9 @@ def run_extended(dataset, core_tables: dict[str, pd.DataFrame], params=None,
     risk = core_tables.get("supply_risk")
 
     growth = compute_growth(production, ext)
+    if years is not None and len(growth):
+        # G needs P_{t−n} from before the period; the min-max of G runs over the period only
+        growth = rescale_growth(growth[growth["year"].between(*years)].reset_index(drop=True))
     out = {
         "production_growth": growth,
         "criticality_potential": compute_criticality_potential(growth, risk, market, ext),

@@ -57,6 +57,18 @@ def compute_growth(production: pd.DataFrame | None, params: ExtendedParams) -> p
     return res[GROWTH_COLUMNS].sort_values(["mineral", "year"]).reset_index(drop=True)
 
 
+def rescale_growth(growth: pd.DataFrame) -> pd.DataFrame:
+    """Recompute G_scaled (and the ``constant`` flag) over the rows given, e.g. after narrowing
+    the years to the analysis period (the min-max runs over the period's minerals and years)."""
+    if len(growth) == 0:
+        return growth
+    g = growth["G"].to_numpy(dtype=float)
+    gs, constant = minmax(g)
+    flags = growth["flag"].astype(str).str.replace(r"(^|;)constant(?=;|$)", "", regex=True).str.strip(";")
+    flag = join_flags(len(growth), [flags.to_numpy(dtype=object), ("constant", np.isfinite(g) & constant)])
+    return growth.assign(G_scaled=gs, flag=flag)
+
+
 def compute_criticality_potential(growth: pd.DataFrame, supply_risk: pd.DataFrame | None,
                                   market: pd.DataFrame | None, params: ExtendedParams) -> pd.DataFrame:
     """C = (R · G_s · M)^(1/3) per (mineral, year) where growth exists.

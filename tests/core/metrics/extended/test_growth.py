@@ -75,3 +75,18 @@ def test_criticality_minmax_zero_is_flagged():
 def test_empty_inputs_give_empty_tables_with_columns():
     assert list(compute_growth(None, P).columns)[:3] == ["mineral", "year", "stage"]
     assert len(compute_criticality_potential(compute_growth(None, P), None, None, P)) == 0
+
+
+def test_minmax_of_g_runs_over_the_analysis_period():
+    from desktop.core.dataset import Dataset
+    from desktop.core.metrics.extended import run_extended
+    from desktop.core.metrics.params import EngineParams
+    # G 2020 = 2^(1/5) (100 → 200), G 2021 = 1 (200 → 200 five years on), G 2022 = 3^(1/5) (100 → 300)
+    p = prod([("a", "X", 2015, "mine", 100), ("a", "X", 2016, "mine", 200), ("a", "X", 2017, "mine", 100),
+              ("a", "X", 2020, "mine", 200), ("a", "X", 2021, "mine", 200), ("a", "X", 2022, "mine", 300)])
+    out = run_extended(Dataset(tables={"production": p}), {}, EngineParams(years=(2020, 2021)))
+    g = out["production_growth"].set_index("year")
+    assert list(g.index) == [2020, 2021]
+    # within 2020–2021 the largest G (2020) is 1 and the smallest (2021) is 0, whatever 2022 holds
+    assert g.loc[2020, "G_scaled"] == 1.0 and g.loc[2021, "G_scaled"] == 0.0
+    assert g.loc[2020, "G"] == pytest.approx(2 ** 0.2)

@@ -45,6 +45,17 @@ def report_cells(ctx: ParseContext, sheet: RawSheet, rows: np.ndarray, values, c
             file=sheet.file, sheet=sheet.sheet, row=int(rows[MAX_CELL_PROBLEMS]), column=column)
 
 
+def map_unique(raw: pd.Series, func) -> pd.Series:
+    """Apply ``func`` once per distinct value (files repeat the same few names a lot)."""
+    codes, uniques = pd.factorize(raw, use_na_sentinel=True)
+    lookup = np.array([func(u) for u in uniques] + [func(None)], dtype=object)
+    return pd.Series(lookup[codes], index=raw.index, dtype=object)
+
+
+def _is_blank(value) -> bool:
+    return value is None or (isinstance(value, float) and np.isnan(value)) or str(value).strip() == ""
+
+
 def _show(value) -> str:
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return ""
@@ -56,7 +67,7 @@ def parse_ids(ctx: ParseContext, sheet: RawSheet, raw: pd.Series, rows: np.ndarr
     """Map mineral or country names to ids.  Returns (ids, bad mask); unknowns reported once per name."""
     reg = ctx.registry
     ids = reg.map_minerals(raw) if kind == "mineral" else reg.map_countries(raw)
-    blank = raw.isna().to_numpy() | (raw.astype(str).str.strip() == "").to_numpy()
+    blank = map_unique(raw, _is_blank).to_numpy(dtype=bool)
     unknown = ids.isna().to_numpy() & ~blank
     bad = unknown | blank
     if blank.any():
@@ -87,9 +98,12 @@ def parse_ids(ctx: ParseContext, sheet: RawSheet, raw: pd.Series, rows: np.ndarr
 def _record_mappings(ctx: ParseContext, kind: str, raw: pd.Series, ids: pd.Series) -> None:
     if raw.empty:
         return
-    pairs = pd.DataFrame({"raw": raw.astype(str).str.strip(), "target": ids}).value_counts()
-    for (name, target), count in pairs.items():
-        ctx.mappings.append(NameMapping(kind, name, target, 1.0, int(count)))
+    codes, uniques = pd.factorize(raw)
+    counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+    first = pd.Series(np.arange(len(codes))).groupby(codes).first()
+    id_values = ids.to_numpy(dtype=object)
+    for code, name in enumerate(uniques):
+        ctx.mappings.append(NameMapping(kind, str(name).strip(), id_values[first[code]], 1.0, int(counts[code])))
 
 
 def parse_years(ctx: ParseContext, sheet: RawSheet, raw: pd.Series, rows: np.ndarray,
@@ -128,8 +142,7 @@ def parse_stage(ctx: ParseContext, sheet: RawSheet, raw: pd.Series | None, rows:
                 column: str, n: int) -> tuple[np.ndarray, np.ndarray]:
     if raw is None:
         return np.full(n, "", dtype=object), np.zeros(n, dtype=bool)
-    keys = raw.fillna("").map(normalise_name)
-    stages = keys.map(STAGE_ALIASES)
+    stages = map_unique(raw, lambda v: STAGE_ALIASES.get(normalise_name("" if _is_blank(v) else v)))
     bad = stages.isna().to_numpy()
     if bad.any():
         report_cells(ctx, sheet, rows[bad], raw[bad], column, "bad_stage", "Unknown production stage",
@@ -140,7 +153,7 @@ def parse_stage(ctx: ParseContext, sheet: RawSheet, raw: pd.Series | None, rows:
 def map_choice(ctx: ParseContext, sheet: RawSheet, raw: pd.Series, rows: np.ndarray, column: str,
                choices: dict[str, str], code: str, expected: str) -> tuple[np.ndarray, np.ndarray]:
     """Map a text column through an alias table (normalised keys)."""
-    mapped = raw.fillna("").map(normalise_name).map(choices)
+    mapped = map_unique(raw, lambda v: choices.get(normalise_name("" if _is_blank(v) else v)))
     bad = mapped.isna().to_numpy()
     if bad.any():
         report_cells(ctx, sheet, rows[bad], raw[bad], column, code, f"Unknown {column}", expected=expected)

@@ -134,23 +134,24 @@ def _read_text(path: Path) -> RawSheet:
     if b"\x00" in data[:4096]:
         raise ReadError(f"{path.name}: looks like a binary file, not a CSV table.")
     encoding = detect_encoding(data)
-    text = data.decode(encoding)
-    sep = detect_separator(text[:65536])
+    sample = data[:65536].decode(encoding, errors="ignore")
+    sep = detect_separator(sample)
     # Skip leading blank lines so the header is the first non-empty row.
-    lines = text.splitlines()
+    lines = sample.splitlines()[:200]
     skip = next((i for i, ln in enumerate(lines) if ln.strip(sep + " \t")), 0)
     widths = [len(r) for r in csv.reader([ln for ln in lines[skip:skip + 50] if ln.strip()], delimiter=sep)]
     width = max(widths) if widths else 1
-    options = dict(sep=sep, skiprows=skip, keep_default_na=False, na_values=[""], engine="c", low_memory=False)
+    options = dict(sep=sep, skiprows=skip, keep_default_na=False, na_values=[""], engine="c", low_memory=False,
+                   encoding=encoding)
     try:
         if widths and widths[0] < width:
             # A title row narrower than the table ("表1 钴产量（吨）" alone on line 1): read a
             # plain grid so that pandas does not turn the extra columns into an index.
-            grid = pd.read_csv(io.StringIO(text), header=None, names=list(range(width)), **options)
+            grid = pd.read_csv(io.BytesIO(data), header=None, names=list(range(width)), **options)
             frame = grid.iloc[1:].reset_index(drop=True)
             frame.columns = grid.iloc[0].tolist()
         else:
-            frame = pd.read_csv(io.StringIO(text), **options)
+            frame = pd.read_csv(io.BytesIO(data), **options)
     except pd.errors.ParserError as exc:
         raise ReadError(f"{path.name}: rows have differing numbers of columns ({exc}).") from exc
     frame.columns = _clean_headers(frame.columns)

@@ -67,9 +67,14 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams) -> pd.DataFr
     lk_year: dict[str, np.ndarray] = {}
     states: dict[str, np.ndarray] = {}
     bounds: dict[str, np.ndarray] = {}
+    usable_of: dict[str, np.ndarray] = {}
     for col in _INPUTS:
         v, usable, bound, st = stated_values(src, col)
         w = st == "W"
+        if col == "net_imports":
+            # a withheld net_imports with both imports and exports known is not needed
+            w &= ~(usable_of["imports"] & usable_of["exports"])
+        usable_of[col] = usable
         lk = np.full(n, np.nan)
         if params.withheld_policy == "last_known" and w.any():
             # latest earlier usable row of the same group: running max of usable row positions

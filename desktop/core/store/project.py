@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from desktop import __version__
@@ -148,16 +149,23 @@ class Project:
     def _upsert(self, table: str, frame: pd.DataFrame, source_id: int | None) -> int:
         keys = list(SCHEMA[table][0])
         cols = columns(table)
-        frame = conform(table, frame).sort_values(keys, kind="stable")
+        frame = frame if list(frame.columns) == cols else conform(table, frame)
+        # Rows in primary-key order fill the B-tree sequentially (several times faster).
+        frame = frame.iloc[_key_order(frame, keys)]
+        data = [frame[c].tolist() for c in cols]
+        data.append([source_id] * len(frame))
+        before = self.con.total_changes
+        if self.con.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None:
+            # Empty table: nothing to merge with, a plain INSERT is enough.
+            self.con.executemany(f"INSERT INTO {table} ({', '.join(cols)}, source_id) "
+                                 f"VALUES ({', '.join('?' * (len(cols) + 1))})", zip(*data))
+            return self.con.total_changes - before
         new = _new_value_sql(table)
         updates = ", ".join([f"{c} = {expr}" for c, expr in new.items()] + ["source_id = excluded.source_id"])
         # Only rows whose values change are rewritten (IS compares NULLs as equal).
         differs = " OR ".join(f"({expr}) IS NOT {c}" for c, expr in new.items()) or "0"
         sql = (f"INSERT INTO {table} ({', '.join(cols)}, source_id) VALUES ({', '.join('?' * (len(cols) + 1))}) "
                f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates} WHERE {differs}")
-        data = [frame[c].tolist() for c in cols]
-        data.append([source_id] * len(frame))
-        before = self.con.total_changes
         self.con.executemany(sql, zip(*data))
         return self.con.total_changes - before
 
@@ -230,6 +238,12 @@ class Project:
     def upsert_rows(self, table: str, frame: pd.DataFrame) -> int:
         with self.transaction():
             return self._upsert(table, frame, None)
+
+
+def _key_order(frame: pd.DataFrame, keys: list[str]) -> np.ndarray:
+    """Row order sorted by the key columns, via sorted integer codes (faster than sorting strings)."""
+    codes = [pd.factorize(frame[k], sort=True)[0] for k in reversed(keys)]
+    return np.lexsort(codes)
 
 
 def _new_value_sql(table: str) -> dict[str, str]:

@@ -169,3 +169,15 @@ def test_row_order_does_not_matter():
     a = compute_dependency(b, P0)
     shuffled = compute_dependency(b.sample(frac=1, random_state=3), P0)
     pd.testing.assert_frame_equal(a, shuffled)
+
+
+def test_withheld_net_imports_falls_back_to_imports_minus_exports():
+    b = balance([
+        dict(year=2019, production=10, net_imports=40, imports=50, exports=10),
+        # net_imports W but imports and exports known: 30 − 10 = 20, D = 20/30; not last-known 40
+        dict(year=2020, production=10, net_imports=nan, net_imports_state="W", imports=30, exports=10),
+    ])
+    for policy in ("exclude", "last_known"):
+        out = compute_dependency(b, EngineParams(withheld_policy=policy))
+        r = row(out, year=2020)
+        assert np.isclose(r.D, 20 / 30) and r.flag == "", policy

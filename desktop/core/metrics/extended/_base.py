@@ -18,7 +18,7 @@ AGGREGATES = (WORLD, OTHERS)
 
 __all__ = ["WORLD", "OTHERS", "AGGREGATES", "join_flags", "empty_frame", "usable", "pick_stage",
            "world_production", "resolve_stage", "trade_quantities", "country_names", "years_text",
-           "merge_nearest_year"]
+           "merge_nearest_year", "count_flag", "governance_mean", "governance_for"]
 
 
 def empty_frame(columns: list[str], floats: tuple[str, ...] = (), ints: tuple[str, ...] = ("year",),
@@ -209,3 +209,12 @@ def governance_for(values: pd.DataFrame, asked: pd.DataFrame, carry: bool = True
         m = a.merge(values.assign(gov_year=values["year"]), on=["country", "year"], how="left")
         return m
     return merge_nearest_year(a, values, by=["country"], value_cols=["x", "n"], suffix_year="gov_year")
+
+
+def count_flag(prefix: str, n: np.ndarray) -> np.ndarray:
+    """'prefix:<n>' where n > 0, '' elsewhere."""
+    out = np.full(len(n), "", dtype=object)
+    has = n > 0
+    if has.any():
+        out[has] = [f"{prefix}:{int(k)}" for k in n[has]]
+    return out

@@ -48,12 +48,12 @@ def _num(x: np.ndarray) -> np.ndarray:
     return np.array(["n/a" if not np.isfinite(v) else f"{v:.2f}" for v in x], dtype=object)
 
 
-def country_shares(frame: pd.DataFrame | None, value: str, keys: tuple[str, ...]) -> pd.DataFrame:
-    """Each listed country's share of the world (listed + OTHERS; WORLD rows ignored)."""
-    if frame is None or len(frame) == 0:
-        return empty_frame(list(keys) + ["country", "share"], floats=("share",))
-    p = usable(frame, value, tuple(dict.fromkeys(keys + ("country",))))
-    p = p[(p["country"] != WORLD)]
+def country_shares(p: pd.DataFrame, value: str, keys: tuple[str, ...]) -> pd.DataFrame:
+    """Each listed country's share of the world (listed + OTHERS; WORLD rows ignored).
+
+    ``p`` is a :func:`_base.usable` frame (``value`` NaN where not usable, ``valid``).
+    """
+    p = p[p["country"] != WORLD]
     q = p[value].where(p["valid"], 0.0)
     total = q.groupby([p[k] for k in keys]).transform("sum")
     p = p.assign(share=(q / total.where(total > 0)).where(p["valid"]))
@@ -89,16 +89,17 @@ def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame
 
     # domestic share of world primary production (same year)
     if production is not None and len(production):
-        ps = country_shares(pick_stage(usable(production, "quantity", ("mineral", "country", "year", "stage")),
-                                       params.primary_stages).rename(columns={"quantity": "q"}).assign(
-            q_state=lambda f: f["state"]), "q", ("mineral", "year"))
+        prim = pick_stage(usable(production, "quantity", ("mineral", "country", "year", "stage")),
+                          params.primary_stages)
+        ps = country_shares(prim, "quantity", ("mineral", "year"))
         sp = d[["mineral", "country", "year"]].merge(ps, on=["mineral", "country", "year"], how="left")["share"]
         sP = sp.to_numpy(dtype=float)
     else:
         sP = np.full(n, np.nan)
     # domestic share of world reserves (nearest year)
     if reserves is not None and len(reserves):
-        rs = country_shares(reserves, "reserves", ("mineral", "year"))
+        rs = country_shares(usable(reserves, "reserves", ("mineral", "country", "year")), "reserves",
+                            ("mineral", "year"))
         m = merge_nearest_year(d[["mineral", "country", "year"]], rs, by=["mineral", "country"],
                                value_cols=["share"], direction="nearest", suffix_year="res_year")
         sR = m["share"].to_numpy(dtype=float)
@@ -139,7 +140,8 @@ def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame
               + " of world production: a domestic base, import dependence under control.")[c2]
     zh[c2] = (cc + " 对外依存度 " + pD + "（低于 " + dh + "），产量占世界 " + pP + "：国内有基础，进口依赖可控。")[c2]
     en[c3] = (cc + " imports " + pD + " of its supply (D at or above " + dh + ") but supply risk R = " + nR
-              + " is below " + f"{th.r_high:g}" + ": dependent, external risk under control through diversified sources.")[c3]
+              + " is below " + f"{th.r_high:g}"
+              + ": dependent, external risk under control through diversified sources.")[c3]
     zh[c3] = (cc + " 对外依存度 " + pD + "（不低于 " + dh + "），但供应风险 R = " + nR + " 低于 " + f"{th.r_high:g}"
               + "：高度依赖进口，来源多元、外部风险可控。")[c3]
     cap_en = np.where(low_cap, "almost no domestic capacity (" + pP + " of world production, below " + pl + ")",

@@ -31,10 +31,9 @@ import pandas as pd
 
 from desktop.core.dataset import WGI_INDICATORS
 from desktop.core.metrics.extended._base import (
-    OTHERS, WORLD, empty_frame, governance_for, governance_mean, join_flags, pick_stage, resolve_stage,
+    OTHERS, WORLD, count_flag, empty_frame, governance_for, governance_mean, join_flags, pick_stage, resolve_stage,
     trade_quantities, usable,
 )
-from desktop.core.metrics.extended.geopolrisk import _count
 from desktop.core.metrics.extended.params import ExtendedParams
 from desktop.core.metrics.extended.recycled import eol_rir_for
 
@@ -128,14 +127,15 @@ def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | No
         ("missing_IR", ~np.isfinite(ir)), ("missing_global", ~np.isfinite(hg)),
         ("no_sourcing_data", ~np.isfinite(hs)), ("missing_eol_rir", ~np.isfinite(eol) & ~assumed),
         ("eol_rir_assumed_0", assumed),
-        _count("missing_wgi", out["g_miss"].fillna(0).to_numpy(dtype=float)
+        count_flag("missing_wgi", out["g_miss"].fillna(0).to_numpy(dtype=float)
                + out["s_miss"].fillna(0).to_numpy(dtype=float)),
-        _count("wgi_carried", out["g_carry"].fillna(0).to_numpy(dtype=float)
+        count_flag("wgi_carried", out["g_carry"].fillna(0).to_numpy(dtype=float)
                + out["s_carry"].fillna(0).to_numpy(dtype=float)),
     ])
     res = pd.DataFrame({"mineral": out["mineral"], "country": out["country"], "year": out["year"].astype("int64"),
                         "stage": out["stage"], "IR": ir, "HHI_WGI_global": hg, "HHI_WGI_sourcing": hs,
-                        "eol_rir": eol_used, "SR": sr, "above_threshold": np.isfinite(sr) & (sr >= params.eu_sr_threshold),
+                        "eol_rir": eol_used, "SR": sr,
+                        "above_threshold": np.isfinite(sr) & (sr >= params.eu_sr_threshold),
                         "coverage_global": out["coverage_global"].to_numpy(dtype=float),
                         "coverage_sourcing": out["coverage_sourcing"].to_numpy(dtype=float), "flag": flag})
     return res[COLUMNS].sort_values(["country", "mineral", "stage", "year"]).reset_index(drop=True)

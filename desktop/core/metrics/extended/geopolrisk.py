@@ -28,21 +28,14 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.metrics.extended._base import (
-    OTHERS, WORLD, empty_frame, governance_for, governance_mean, join_flags, resolve_stage, trade_quantities, usable,
+    OTHERS, WORLD, count_flag, empty_frame, governance_for, governance_mean, join_flags, resolve_stage,
+    trade_quantities, usable,
 )
 from desktop.core.metrics.extended.concentration import hhi
 from desktop.core.metrics.extended.params import ExtendedParams
 
 COLUMNS = ["mineral", "year", "stage", "country", "production_stage", "HHI", "imports", "weighted_imports",
            "domestic_production", "import_risk", "score", "n_partners", "flag"]
-
-
-def _count(prefix: str, n: np.ndarray) -> np.ndarray:
-    out = np.full(len(n), "", dtype=object)
-    has = n > 0
-    if has.any():
-        out[has] = [f"{prefix}:{int(k)}" for k in n[has]]
-    return out
 
 
 def pv_weight(pv: np.ndarray, params: ExtendedParams) -> np.ndarray:
@@ -113,10 +106,10 @@ def compute_geopolrisk(trade_flows: pd.DataFrame | None, production: pd.DataFram
         ("no_domestic_production_row", no_dom),
         ("no_supply", ~(denom > 0)),
         stage_note,
-        _count("quantity_from_value", a["n_from_value"].to_numpy(dtype=float)),
-        _count("flows_dropped", a["n_dropped"].fillna(0).to_numpy(dtype=float)),
-        _count("pv_missing", a["n_pvmiss"].to_numpy(dtype=float)),
-        _count("pv_carried", a["n_pvcarry"].to_numpy(dtype=float)),
+        count_flag("quantity_from_value", a["n_from_value"].to_numpy(dtype=float)),
+        count_flag("flows_dropped", a["n_dropped"].fillna(0).to_numpy(dtype=float)),
+        count_flag("pv_missing", a["n_pvmiss"].to_numpy(dtype=float)),
+        count_flag("pv_carried", a["n_pvcarry"].to_numpy(dtype=float)),
     ])
     out = pd.DataFrame({"mineral": a["mineral"], "year": a["year"].astype("int64"), "stage": a["stage"],
                         "country": a["country"], "production_stage": ps, "HHI": H, "imports": imp,

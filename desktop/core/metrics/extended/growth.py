@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.metrics._common import minmax
-from desktop.core.metrics.extended._base import empty_frame, join_flags, pick_stage, world_production
+from desktop.core.metrics.extended._base import empty_frame, join_flags, world_production
 from desktop.core.metrics.extended.params import ExtendedParams
 
 GROWTH_COLUMNS = ["mineral", "year", "stage", "production", "base_year", "production_base", "G", "G_scaled",

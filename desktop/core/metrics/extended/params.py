@@ -88,10 +88,18 @@ class ExtendedParams:
         for name, value in dict(self.demand_multipliers).items():
             if not value > 0:
                 raise ValueError(f"demand multiplier of {name} must be positive, not {value!r}")
-        # normalise containers (frozen: object.__setattr__)
+        # normalise containers (frozen: object.__setattr__); the multipliers become a read-only copy,
+        # so a caller's dict edited later does not change stored parameters (edit with dataclasses.replace)
+        object.__setattr__(self, "demand_multipliers",
+                           MappingProxyType({str(k): float(v) for k, v in dict(self.demand_multipliers).items()}))
         object.__setattr__(self, "primary_stages", tuple(self.primary_stages))
         object.__setattr__(self, "assessed_countries",
                            tuple(str(c).strip().upper() for c in self.assessed_countries))
+
+    def __hash__(self) -> int:
+        values = tuple(tuple(sorted(v.items())) if isinstance(v, Mapping) else v
+                       for v in (getattr(self, f.name) for f in fields(self)))
+        return hash(values)
 
     def to_rows(self) -> list[dict]:
         rows = []

@@ -33,22 +33,17 @@ COLUMNS = ["mineral", "base_year", "target_year", "multiplier", "production_base
 
 def compute_scenarios(world: pd.DataFrame | None, growth: pd.DataFrame | None, params: ExtendedParams,
                       multipliers: dict[str, float] | None = None) -> pd.DataFrame:
-    """``world``: world primary production (mineral, year, quantity), e.g. ``growth[['mineral','year','production']]``."""
+    """``world``: world primary production (mineral, year, quantity), e.g. growth.production renamed."""
     mult = dict(params.demand_multipliers if multipliers is None else multipliers)
     if not mult or world is None or len(world) == 0:
         return empty_frame(COLUMNS, floats=tuple(COLUMNS[3:13]), ints=("base_year", "target_year"))
     base, target = int(params.scenario_base_year), int(params.scenario_target_year)
     s = pd.DataFrame({"mineral": list(mult), "multiplier": [float(v) for v in mult.values()]})
     s["year"] = base
-    if world is not None and len(world):
-        w = world[["mineral", "year", "quantity"]].dropna(subset=["quantity"])
-        b = merge_nearest_year(s, w, by=["mineral"], value_cols=["quantity"], suffix_year="used_base")
-        latest = w.sort_values("year").groupby("mineral").tail(1).rename(
-            columns={"year": "latest_year", "quantity": "production_latest"})
-    else:
-        b = s.assign(quantity=np.nan, used_base=np.nan)
-        latest = empty_frame(["mineral", "latest_year", "production_latest"], floats=("production_latest",),
-                             ints=("latest_year",))
+    w = world[["mineral", "year", "quantity"]].dropna(subset=["quantity"])
+    b = merge_nearest_year(s, w, by=["mineral"], value_cols=["quantity"], suffix_year="used_base")
+    latest = w.sort_values("year").groupby("mineral").tail(1).rename(
+        columns={"year": "latest_year", "quantity": "production_latest"})
     b = b.merge(latest, on="mineral", how="left")
     if growth is not None and len(growth):
         g = growth[growth["G"].notna()].sort_values("year").groupby("mineral").tail(1)[["mineral", "year", "G"]]

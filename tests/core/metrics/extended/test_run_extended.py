@@ -92,3 +92,17 @@ def test_no_qt_import():
             "bad=[m for m in sys.modules if m.split('.')[0] in ('PySide6','PyQt5','PyQt6','shiboken6')]; "
             "sys.exit(1 if bad else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_params_are_immutable_and_hashable():
+    import dataclasses
+    mult = {"lithium": 4.0}
+    p = ExtendedParams(demand_multipliers=mult)
+    mult["lithium"] = 99.0
+    assert p.demand_multipliers["lithium"] == 4.0
+    with pytest.raises(TypeError):
+        p.demand_multipliers["lithium"] = 1.0
+    q = dataclasses.replace(p, demand_multipliers={**p.demand_multipliers, "copper": 1.5})
+    assert q.demand_multipliers == {"lithium": 4.0, "copper": 1.5}
+    assert hash(p) == hash(ExtendedParams(demand_multipliers={"lithium": 4.0})) and p == ExtendedParams(
+        demand_multipliers={"lithium": 4.0})

@@ -1,5 +1,4 @@
 """What-if stress test: export ban / production cut recomputed with the engine's functions."""
-import numpy as np
 import pandas as pd
 import pytest
 

@@ -39,10 +39,17 @@ def format_token(value: float, state: str) -> object:
     if state in (WITHHELD, MISSING, NET_EXPORTER):
         return state
     if state in (GREATER, LESS):
-        return f"{state}{value:g}"
+        return f"{state}{_plain(value)}"
     if is_range(state):
-        return f"{value:g}–{range_high(state):g}"
+        return f"{_plain(value)}–{_plain(range_high(state))}"
     return state
+
+
+def _plain(value: float) -> str:
+    """A number as text without exponent or lost digits (1.2e9 → "1200000000")."""
+    if float(value).is_integer() and abs(value) < 1e18:
+        return str(int(value))
+    return repr(float(value))
 
 _MISSING_TOKENS = {"na", "n/a", "n.a.", "n.a", "..", "...", "…", "-", "--", "—", "–", "nan", "null",
                    "none", "not available", "无", "无数据", "不详", "xx"}

@@ -109,6 +109,7 @@ def _column_values(s: pd.Series, ws) -> list:
     na = pd.isna(obj).to_numpy()
     vals = obj.to_numpy(dtype=object).copy()
     vals[na] = None
+    vals[vals == ""] = None                      # '' is an empty cell, not an empty text
     # numpy scalars → Python scalars; NaN-like floats → None
     out = []
     is_str = np.fromiter((isinstance(v, str) for v in vals), dtype=bool, count=len(vals))

@@ -58,8 +58,9 @@ class _Prepared:
 def _prepare(production: pd.DataFrame, params: EngineParams | None) -> _Prepared | None:
     """Integer codes and masks of the rows that matter (WORLD rows and years outside the period left out).
 
-    Works on whole columns first (factorise once, compare once) and subsets numpy
-    arrays afterwards: no copy of the input frame.
+    Works on whole columns (factorise once, compare once) and never copies the input
+    frame; excluded rows stay in the arrays with ``valid`` False and are masked out
+    by ``keep`` (subsetting eight 5 M-row arrays costs more than masking).
     """
     if production is None or len(production) == 0:
         return None

@@ -20,7 +20,10 @@ Recomputation uses the core engine's own functions (supply_risk.production_share
 compute_supply_risk, governance.compute_gamma, dependency.compute_dependency).  R in the scenario is
 rescaled with the baseline's min and max of R_raw (so the other minerals keep their R and the
 columns are comparable); a scenario R outside 0..1 is kept and flagged ``outside_baseline_range``.
-Only the shocked minerals' rows are returned; ``*_delta`` = scenario − baseline.
+Only the shocked minerals' rows are returned; ``*_delta`` = scenario − baseline.  The supply-risk
+table also gives the world market supply before and after (``supply_base``, ``supply_scenario``,
+``supply_change`` = scenario / base − 1): removing the dominant producer lowers the HHI of the
+remaining supply while the supply itself falls, and the two must be read together.
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.metrics.extended._base import join_flags, trade_quantities
+from desktop.core.metrics.extended.concentration import hhi
 
 
 @dataclass(frozen=True)
@@ -181,7 +185,15 @@ def run_whatif(dataset, shocks: Shock | Sequence[Shock], params=None,
                                                  ("outside_baseline_range", outside.to_numpy())])
         for c in ("HHI", "R_raw", "R", "coverage"):
             r[f"{c}_delta"] = r[f"{c}_scenario"] - r[f"{c}_base"]
-        order = k3 + [f"{c}_{s}" for c in ("HHI", "R_raw", "R", "coverage") for s in ("base", "scenario", "delta")] \
+        # world supply open to the market: a ban on the dominant producer lowers the HHI of what is left
+        # while the supply itself collapses — the two must be read together
+        tb = hhi(sub)[k3 + ["total"]].rename(columns={"total": "supply_base"})
+        ts = hhi(ssub)[k3 + ["total"]].rename(columns={"total": "supply_scenario"})
+        r = r.merge(tb, on=k3, how="left").merge(ts, on=k3, how="left")
+        with np.errstate(invalid="ignore", divide="ignore"):
+            r["supply_change"] = r["supply_scenario"].fillna(0.0) / r["supply_base"] - 1.0
+        order = k3 + ["supply_base", "supply_scenario", "supply_change"] \
+            + [f"{c}_{s}" for c in ("HHI", "R_raw", "R", "coverage") for s in ("base", "scenario", "delta")] \
             + ["flag_base", "flag_scenario"]
         out["supply_risk"] = r[order].sort_values(k3).reset_index(drop=True)
 

@@ -38,6 +38,8 @@ def test_export_ban_removes_country_and_recomputes_shares():
     # HHI 0.8² + 0.15² + 0.05² = 0.64 + 0.0225 + 0.0025 = 0.665 → 0.75² + 0.25² = 0.625
     assert sr["HHI_base"] == pytest.approx(0.665) and sr["HHI_scenario"] == pytest.approx(0.625)
     assert sr["HHI_delta"] == pytest.approx(-0.04)
+    # …while the supply open to the market falls from 100 to 20 (−80 %): read together
+    assert sr["supply_base"] == 100 and sr["supply_scenario"] == 20 and sr["supply_change"] == pytest.approx(-0.8)
     assert set(r["supply_risk"]["mineral"]) == {"ga"}       # only the shocked mineral
     assert "export ban" in r["summary"]["shock"].iloc[0]
 

@@ -20,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging()
     argv = sys.argv[1:] if argv is None else list(argv)
     smoke = "--smoke-test" in argv
+    lang = next((a.split("=", 1)[1] for a in argv if a.startswith("--lang=")), None)
     files = [a for a in argv if not a.startswith("--")]
 
     from PySide6.QtCore import QTimer
@@ -32,6 +33,11 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    from desktop.ui.settings import Settings
+    from desktop.ui.translation import install_translator
+
+    settings = Settings()
+    install_translator(app, lang or settings.language)
 
     def excepthook(exc_type, exc, tb):  # a traceback is logged, never shown
         log.error("unhandled exception", exc_info=(exc_type, exc, tb))

@@ -166,6 +166,8 @@ def cmd_gui(args) -> int:
     argv = [a for a in [getattr(args, "file", None)] if a]
     if getattr(args, "smoke_test", False):
         argv.append("--smoke-test")
+    if getattr(args, "lang", None):
+        argv.append(f"--lang={args.lang}")
     return gui_main(argv)
 
 
@@ -206,6 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("gui", help="start the desktop application (default)")
     p.add_argument("file", nargs="?")
     p.add_argument("--smoke-test", action="store_true", help="start, show the window, and exit")
+    p.add_argument("--lang", choices=["en", "zh_CN"], help="interface language (default: saved setting or system)")
     p.set_defaults(func=cmd_gui)
     return parser
 

@@ -59,6 +59,8 @@ def _is_blank(value) -> bool:
 def _show(value) -> str:
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return ""
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return str(int(value))   # 213.0 → "213", as the analyst typed it
     return str(value)
 
 

@@ -52,6 +52,8 @@ def split_states(states: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]
     out: dict[str, np.ndarray] = {}
     if plain.all():
         return plain, out
+    if states.dtype != object:
+        states = states.astype(object)
     idx = np.flatnonzero(~plain)
     sub = states[idx]
     for st in pd.unique(sub):

@@ -55,7 +55,7 @@ def test_text_where_number_belongs(tmp_path):
 def test_negative_quantity(tmp_path):
     pv = load_template(write_csv(tmp_path / "production.csv", GOOD + "Cobalt,CHN,2023,-5,mine,t\n"))
     p = problem(pv, "negative")
-    assert (p.row, p.column) == (4, "quantity") and not pv.ok
+    assert (p.row, p.column, p.value) == (4, "quantity", "-5") and not pv.ok
 
 
 def test_unknown_mineral_and_country_with_suggestions(tmp_path):

@@ -17,7 +17,8 @@ mineral's supply risk R (the row of D's stage, else the primary stage, flag
 
 D empty → no category (flag ``missing_D``); rule 3/4 needs R (flag ``missing_R``).  A country
 absent from the production table has s_P empty (flag ``no_domestic_production_row``) and is
-treated as below every production threshold.  ``explanation`` / ``explanation_zh`` say in one
+treated as below every production threshold.  When every R of the analysis is equal (one mineral
+and year), min-max makes R = 0: flag ``R_minmax_constant``.  ``explanation`` / ``explanation_zh`` say in one
 sentence why, with the numbers and thresholds used.
 """
 from __future__ import annotations
@@ -77,8 +78,12 @@ def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame
     if supply_risk is not None and len(supply_risk):
         r_stage = resolve_stage(d, supply_risk, params.primary_stages)
         rr = d[["mineral", "year"]].assign(stage=r_stage.to_numpy()).merge(
-            supply_risk[["mineral", "year", "stage", "R"]], on=["mineral", "year", "stage"], how="left")
+            supply_risk[["mineral", "year", "stage", "R"]].assign(
+                _rconst=supply_risk["flag"].fillna("").astype(str).str.contains(r"(?:^|;)constant(?:;|$)")
+                if "flag" in supply_risk else False),
+            on=["mineral", "year", "stage"], how="left")
         R = rr["R"].to_numpy(dtype=float)
+        r_const = rr["_rconst"].eq(True).to_numpy() & np.isfinite(R)
         r_note = np.where((r_stage.to_numpy(dtype=object) != d["stage"].to_numpy(dtype=object))
                           & r_stage.notna().to_numpy() & np.isfinite(R),
                           "R_stage:" + r_stage.fillna("").astype(str).replace("", "unspecified").to_numpy(dtype=object),
@@ -86,6 +91,7 @@ def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame
     else:
         R = np.full(n, np.nan)
         r_note = np.full(n, "", dtype=object)
+        r_const = np.zeros(n, dtype=bool)
 
     # domestic share of world primary production (same year)
     if production is not None and len(production):
@@ -159,7 +165,8 @@ def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame
 
     flag = join_flags(n, [("missing_D", ~hasD), ("missing_R", dep & ~np.isfinite(R)),
                           ("no_domestic_production_row", ~np.isfinite(sP)),
-                          ("reserves_unknown", c1 & ~np.isfinite(sR)), res_note, r_note])
+                          ("reserves_unknown", c1 & ~np.isfinite(sR)), res_note, r_note,
+                          ("R_minmax_constant", r_const)])
     label = np.array([CATEGORIES[c][1] if c else "" for c in cat], dtype=object)
     label_zh = np.array([CATEGORIES[c][2] if c else "" for c in cat], dtype=object)
     out = pd.DataFrame({"mineral": d["mineral"], "country": d["country"], "year": d["year"].astype("int64"),

@@ -38,6 +38,8 @@ def test_engine_run_includes_extended_tables():
     assert t["production_growth"].dropna(subset=["G"])["G"].iloc[0] == pytest.approx((170 / 90) ** 0.2)
     cat = t["supply_categories"].iloc[0]
     assert cat["country"] == "CHN" and cat["D"] == pytest.approx(0.9) and cat["category_no"] in (3, 4)
+    # a single mineral-year: min-max makes R = 0, which the category row says
+    assert "R_minmax_constant" in cat["flag"]
     gpr = t["geopolrisk"].iloc[0]
     assert gpr["country"] == "CHN" and np.isfinite(gpr["score"])
     eu = t["eu_supply_risk"].iloc[0]

@@ -10,6 +10,11 @@ times, their ratio and the peak memory.  The core indicators are timed with the
 extended module hidden; ``--with-extended`` also times the full ``run()``
 including helper 4b's extended indicators.
 
+Text columns reference shared str objects.  With millions of *distinct* str
+objects (one per cell) in shuffled order, factorising a text column is
+dominated by cache misses (seconds per column); sorted rows, shared objects or
+``category`` columns avoid that.
+
     python bench/bench_engine.py [--minerals 500] [--repeat 3] [--with-extended]
 """
 from __future__ import annotations
@@ -48,9 +53,11 @@ def synthetic(n_minerals: int, n_countries: int = 200, n_years: int = 50, n_bala
     m, c, y = (a.ravel() for a in np.meshgrid(np.arange(n_minerals), np.arange(n_countries), years, indexing="ij"))
     n = len(m)
     qty = rng.lognormal(3.0, 2.0, n)
-    state = np.where(rng.random(n) < 0.02, "W", "").astype(object)
+    # Text cells reference a few shared str objects (as interned / categorical-backed text does);
+    # see the module docstring for the cost of millions of distinct str objects in shuffled order.
+    state = np.array(["", "W"], dtype=object)[(rng.random(n) < 0.02).astype(np.int8)]
     qty[state == "W"] = np.nan
-    stage = np.where(m % 3 == 0, "refinery", "mine").astype(object)
+    stage = np.array(["mine", "refinery"], dtype=object)[(m % 3 == 0).astype(np.int8)]
     production = pd.DataFrame({
         "mineral": minerals[m], "country": countries[c], "year": y.astype(np.int64), "stage": stage,
         "quantity": qty, "quantity_state": state, "unit": "t",
@@ -66,7 +73,7 @@ def synthetic(n_minerals: int, n_countries: int = 200, n_years: int = 50, n_bala
                            "price": rng.lognormal(5, 0.5, len(pm)), "price_state": "", "unit": "USD/t"})
     bm, bc, by = (a.ravel() for a in np.meshgrid(np.arange(n_minerals), np.arange(n_balance), years, indexing="ij"))
     nb = len(bm)
-    bstate = np.where(rng.random(nb) < 0.03, "W", "").astype(object)
+    bstate = np.array(["", "W"], dtype=object)[(rng.random(nb) < 0.03).astype(np.int8)]
     prod_b = rng.lognormal(2, 1.5, nb)
     prod_b[bstate == "W"] = np.nan
     balance = pd.DataFrame({
@@ -103,9 +110,15 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="best of N runs")
     ap.add_argument("--shuffle", action="store_true",
                     help="shuffle the production rows (the store returns them sorted by key)")
+    ap.add_argument("--tune-malloc", action="store_true",
+                    help="call desktop.core.metrics.allocator.tune_malloc() first (glibc: reuse freed memory)")
     ap.add_argument("--with-extended", action="store_true",
                     help="also time run() with desktop.core.metrics.extended (helper 4b's indicators)")
     args = ap.parse_args()
+    if args.tune_malloc:
+        from desktop.core.metrics.allocator import tune_malloc
+
+        print(f"tune_malloc(): {'applied' if tune_malloc() else 'not available'}")
     params = EngineParams(withheld_policy="last_known")
     full = synthetic(args.minerals)
     small = synthetic(max(1, args.minerals // 10))

@@ -13,10 +13,12 @@ alone (package import and database loading are excluded) for each repeat.
 """
 from __future__ import annotations
 
+import atexit
 import csv
 import io
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -27,7 +29,9 @@ def main(argv: list[str]) -> int:
     out_path = argv[1]
     repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 1
     # geopolrisk-py creates ~/Documents/geopolrisk (logs, output) on import: keep it out of $HOME.
-    os.environ["HOME"] = tempfile.mkdtemp(prefix="gpr-home-")
+    home = tempfile.mkdtemp(prefix="gpr-home-")
+    atexit.register(shutil.rmtree, home, True)
+    os.environ["HOME"] = home
     sink = io.StringIO()
     with redirect_stdout(sink), redirect_stderr(sink):
         from geopolrisk.assessment import core

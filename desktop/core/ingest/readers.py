@@ -173,19 +173,20 @@ def _read_workbook(path: Path) -> list[RawSheet]:
         header = next((i for i, r in enumerate(rows) if any(c not in ("", None) for c in r)), None)
         if header is None:
             continue  # an empty sheet is not a table
-        width = max(len(r) for r in rows[header:])
-        body = [r + [""] * (width - len(r)) for r in rows[header + 1:]]
-        frame = pd.DataFrame(body, columns=_clean_headers(rows[header] + [""] * (width - len(rows[header]))))
-        frame = frame.replace("", None) if len(frame) and _has_empty_strings(frame) else frame
-        frame = _drop_empty_columns(frame)
+        width = max(len(rows[header]), len(rows[header + 1]) if len(rows) > header + 1 else 0)
+        head = list(rows[header]) + [""] * (width - len(rows[header]))
+        # calamine gives rectangular rows, "" for an empty cell and floats for numbers.
+        frame = pd.DataFrame(rows[header + 1:], columns=_clean_headers(head))
+        for col in frame.columns:
+            if frame[col].dtype == object:
+                empty = (frame[col] == "").to_numpy()
+                if empty.any():
+                    frame[col] = frame[col].mask(empty)
+        frame = _drop_empty_columns(frame.infer_objects())
         sheets.append(RawSheet(path, name, frame, header_row=header + 1))
     if not sheets:
         raise ReadError(f"{path.name}: the workbook has no data.")
     return sheets
-
-
-def _has_empty_strings(frame: pd.DataFrame) -> bool:
-    return any(frame[c].dtype == object for c in frame.columns)
 
 
 def _clean_headers(columns) -> list[str]:

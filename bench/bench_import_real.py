@@ -4,8 +4,9 @@ Usage:  python bench/bench_import_real.py [--data ../shared/data] [--repeat 3]
 
 For each file: read_file (calamine / CSV sniffing), detect() of every recogniser
 (the most confident one is used, as the loader does), parse().  Prints the
-times per file, the best of ``--repeat`` runs, and the total.  The project-store
-write time is not included (the lead adds it).
+times per file, the best of ``--repeat`` runs, and the total.  Then the real
+thing end to end: ``load_file`` (read, recognise, check) plus the project-store
+write of all three files into one new project, as ``critmin import`` does it.
 """
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ sys.path.insert(0, str(REPO))
 from desktop.core.ingest.base import ParseContext  # noqa: E402
 from desktop.core.ingest.readers import read_file  # noqa: E402
 from desktop.core.ingest.recognisers import all_recognisers  # noqa: E402
+from desktop.core.ingest.load import load_file  # noqa: E402
 from desktop.core.registry import default_registry  # noqa: E402
+from desktop.core.store import Project  # noqa: E402
 
 FILES = [
     "geopolrisk/derived_baci_hs92_minerals_2015_2024.csv",
@@ -80,7 +83,25 @@ def main() -> int:
         rows = ", ".join(f"{k}={v:,}" for k, v in best["rows"].items())
         print(f"{name:55} {best['read']:6.2f} {best['detect']:7.2f} {best['parse']:6.2f} {best['total']:6.2f}  "
               f"{' '.join(best['recognisers']) or '(none)'} / {rows}")
-    print(f"TOTAL read+detect+parse, BACI + WMD + WGI: {grand:.2f} s (target < 10 s including the store write)")
+    print(f"TOTAL read+detect+parse, BACI + WMD + WGI: {grand:.2f} s")
+    import tempfile
+
+    best_total = None
+    for _ in range(max(1, args.repeat)):
+        with tempfile.TemporaryDirectory() as tmp:
+            start = time.perf_counter()
+            with Project.open(Path(tmp) / "real.critmin", create=True) as project:
+                for name in FILES:
+                    preview = load_file(data / name, registry)
+                    assert preview.ok, [p.format() for p in preview.problems.errors][:3]
+                    project.write_import(preview.tables, {"file": preview.file, "sha256": preview.sha256,
+                                                          "format": preview.format_label()})
+                counts = project.counts()
+            total = time.perf_counter() - start
+        best_total = total if best_total is None else min(best_total, total)
+    rows = ", ".join(f"{k}={v:,}" for k, v in counts.items() if v)
+    print(f"IMPORT into one project (load_file + store write), BACI + WMD + WGI: {best_total:.2f} s "
+          f"(target < 10 s) / {rows}")
     return 0
 
 

@@ -33,7 +33,7 @@ def _out(text: str = "") -> None:
 def _print_previews(previews, verbose: bool) -> int:
     errors = 0
     for preview in previews:
-        for line in preview.summary_lines():
+        for line in preview.summary_lines(verbose):
             _out(line)
         shown = preview.problems.items if verbose else [p for p in preview.problems if p.severity.value != "info"]
         for problem in shown:
@@ -160,6 +160,31 @@ def cmd_compute(args) -> int:
     return EXIT_OK
 
 
+def cmd_alias(args) -> int:
+    """List or save a project's own name mappings (next imports of the same file are silent)."""
+    from desktop.core.registry import default_registry
+    from desktop.core.store import Project
+
+    with Project.open(args.project, create=args.action == "add") as project:
+        if args.action == "list":
+            aliases = project.aliases()
+            if aliases.empty:
+                _out("no project aliases")
+            for row in aliases.itertuples(index=False):
+                _out(f"{row.kind:8} {row.alias!r} → {row.target}")
+            return EXIT_OK
+        reg = default_registry()
+        target = reg.mineral_id(args.target) if args.kind == "mineral" else reg.country_code(args.target)
+        if target is None:
+            hint = reg.suggest(args.kind, args.target)
+            _out(f"error: '{args.target}' is not a known {args.kind}" + (f"; did you mean {', '.join(hint)}?"
+                                                                         if hint else "."))
+            return EXIT_REFUSED
+        old = project.add_alias(args.kind, args.alias, target)
+        _out(f"{args.kind} '{args.alias}' → {target}" + (f" (was {old})" if old and old != target else ""))
+    return EXIT_OK
+
+
 def cmd_gui(args) -> int:
     from desktop.app import main as gui_main
 
@@ -179,7 +204,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check files and print what was recognised and every problem")
     p.add_argument("files", nargs="+")
-    p.add_argument("-v", "--verbose", action="store_true", help="also print notes")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="also print every guessed name and every reason rows were left out")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("import", help="validate files, then write them into a project in one transaction")
@@ -205,6 +231,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-v", "--verbose", action="store_true")
     p.set_defaults(func=cmd_compute)
 
+    p = sub.add_parser("alias", help="save or list a project's own names for minerals and countries")
+    actions = p.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add", help="save a name mapping in the project")
+    add.add_argument("--project", "-p", required=True)
+    add.add_argument("--kind", choices=["mineral", "country"], default="country")
+    add.add_argument("alias", help="the name as written in your file")
+    add.add_argument("target", help="the registry name or code it means (e.g. COD, Cobalt)")
+    listing = actions.add_parser("list", help="list the project's own name mappings")
+    listing.add_argument("--project", "-p", required=True)
+    p.set_defaults(func=cmd_alias)
+
     p = sub.add_parser("gui", help="start the desktop application (default)")
     p.add_argument("file", nargs="?")
     p.add_argument("--smoke-test", action="store_true", help="start, show the window, and exit")
@@ -216,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     setup_logging()
-    commands = {"validate", "import", "export", "compute", "gui", "-h", "--help", "--version"}
+    commands = {"validate", "import", "export", "compute", "alias", "gui", "-h", "--help", "--version"}
     if not argv or (argv[0] not in commands and (argv[0].startswith("--") or Path(argv[0]).exists())):
         # `critmin` alone, `critmin FILE` or `critmin --smoke-test` starts the GUI.
         argv = ["gui", *argv]

@@ -6,6 +6,7 @@ the command line for the rest.
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -66,6 +67,10 @@ class MainWindow(QMainWindow):
                 lines = preview.summary_lines() + [p.format() for p in preview.problems]
         except CritMinError as exc:
             lines = [str(exc)]
+        except Exception:  # a bug must not take the window down: log it, say one sentence
+            logging.getLogger("critmin.ui").exception("opening %s failed", path)
+            self.show_internal_error()
+            return
         self.summary.setPlainText("\n".join(lines))
         self.statusBar().showMessage(Path(path).name)
 

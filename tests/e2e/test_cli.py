@@ -68,3 +68,17 @@ def test_errors_are_one_sentence(tmp_path):
 def test_bad_usage(tmp_path):
     r = critmin("import", tmp_path / "x.csv")  # --project missing
     assert r.returncode == 2
+
+
+def test_alias_makes_next_import_silent(tmp_path):
+    data = tmp_path / "production.csv"
+    data.write_text("mineral,country,year,quantity\nCobalt,Zaire (old name),2023,5\n", encoding="utf-8")
+    project = tmp_path / "p.critmin"
+    assert critmin("import", data, "--project", project).returncode == 1
+    r = critmin("alias", "add", "--project", project, "--kind", "country", "Zaire (old name)", "DR Congo")
+    assert r.returncode == 0 and "→ COD" in r.stdout
+    assert "Zaire (old name)" in critmin("alias", "list", "--project", project).stdout
+    assert critmin("import", data, "--project", project).returncode == 0
+    r = critmin("alias", "add", "--project", project, "Narnia", "Nowhere")
+    assert r.returncode == 1 and "not a known country" in r.stdout
+    assert critmin("alias", "add", "--project", project).returncode == 2

@@ -95,7 +95,7 @@ def _series_warnings(table, frame, keys, value_col, sheet, ctx) -> None:
         ctx.problems.warning("year_gap", f"{len(gap_groups) - 20} more series have years with no data",
                              file=sheet.file, sheet=sheet.sheet, column="year")
     prev = np.r_[np.nan, v[:-1]]
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ratio = v / prev
     jump = same & (step == 1) & (prev > 0) & (v > 0) & ((ratio >= JUMP_FACTOR) | (ratio <= 1 / JUMP_FACTOR))
     if jump.any():

@@ -3,7 +3,8 @@
 Each parser takes a raw column plus the spreadsheet rows and reports problems
 with file, sheet, row and column; it returns the parsed column and a mask of
 rows that are unusable (so the caller can leave them out and still account
-for them).
+for them).  Years are read here for every reader (:func:`year_of`,
+:func:`years_of`, :func:`parse_years`, :func:`year_in_text`).
 """
 from __future__ import annotations
 
@@ -12,20 +13,26 @@ import re
 import numpy as np
 import pandas as pd
 
-from desktop.core.ingest.base import NameMapping, ParseContext
-from desktop.core.ingest.readers import RawSheet
+from desktop.core.ingest.base import ParseContext
+from desktop.core.ingest.names import record_mappings, report_unknown
+from desktop.core.ingest.readers import RawSheet, is_placeholder
 from desktop.core.registry import AGGREGATE_CODES
 from desktop.core.registry.normalise import normalise_name
 from desktop.core.values import parse_values
 
 MAX_CELL_PROBLEMS = 20   # per column and kind; the rest are summarised in one line
-_YEAR = re.compile(r"^\s*(?:y|fy)?\s*(\d{4})(?:\.0+)?\s*(?:年|年度)?\s*$", re.IGNORECASE)
+YEAR_MIN, YEAR_MAX = 1900, 2100
+# 2013, 2013.0, "2013", "2013年", "2013年度", "Y2013", "FY2013", "CY2013"
+_YEAR = re.compile(r"^\s*(?:y|fy|cy)?\s*(\d{4})(?:\.0+)?\s*(?:年度|年)?\s*$", re.IGNORECASE)
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 STAGE_ALIASES = {
     "mine": "mine", "mining": "mine", "mine production": "mine", "ore": "mine", "concentrate": "mine",
     "矿山": "mine", "采矿": "mine", "开采": "mine", "矿山产量": "mine", "原矿": "mine", "精矿": "mine",
-    "refinery": "refinery", "refined": "refinery", "smelter": "refinery", "refinery production": "refinery",
-    "processing": "refinery", "精炼": "refinery", "冶炼": "refinery", "冶炼/精炼": "refinery", "精炼产量": "refinery",
+    "采选": "mine",
+    "refinery": "refinery", "refined": "refinery", "refining": "refinery", "smelter": "refinery",
+    "smelting": "refinery", "refinery production": "refinery", "processing": "refinery",
+    "精炼": "refinery", "冶炼": "refinery", "冶炼/精炼": "refinery", "精炼产量": "refinery",
     "": "",
 }
 
@@ -52,8 +59,17 @@ def map_unique(raw: pd.Series, func) -> pd.Series:
     return pd.Series(lookup[codes], index=raw.index, dtype=object)
 
 
-def _is_blank(value) -> bool:
-    return value is None or (isinstance(value, float) and np.isnan(value)) or str(value).strip() == ""
+def is_blank(value) -> bool:
+    """Empty: None, NaN, only spaces, or a reader's placeholder header (``column_3``)."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return True
+    text = str(value).strip()
+    return text == "" or is_placeholder(text)
+
+
+def text_cells(row) -> list[str]:
+    """Non-empty cells of a grid row as stripped strings (reader placeholders skipped)."""
+    return [str(v).strip() for v in row if not is_blank(v)]
 
 
 def _show(value) -> str:
@@ -69,23 +85,14 @@ def parse_ids(ctx: ParseContext, sheet: RawSheet, raw: pd.Series, rows: np.ndarr
     """Map mineral or country names to ids.  Returns (ids, bad mask); unknowns reported once per name."""
     reg = ctx.registry
     ids = reg.map_minerals(raw) if kind == "mineral" else reg.map_countries(raw)
-    blank = map_unique(raw, _is_blank).to_numpy(dtype=bool)
+    blank = map_unique(raw, is_blank).to_numpy(dtype=bool)
     unknown = ids.isna().to_numpy() & ~blank
     bad = unknown | blank
     if blank.any():
         report_cells(ctx, sheet, rows[blank], raw[blank], column, f"missing_{kind}",
                      f"The {kind} is empty", expected=f"a {kind} name or code")
     if unknown.any():
-        names = raw[unknown]
-        for name, idx in names.groupby(names.map(normalise_name)).groups.items():
-            positions = np.flatnonzero(np.isin(raw.index, idx))
-            first = raw.loc[idx[0]]
-            hint = reg.suggest(kind, first)
-            msg = f"Unknown {kind} '{str(first).strip()}' ({len(idx)} rows)"
-            msg += f"; did you mean {', '.join(hint)}?" if hint else "; add it as an alias to use it"
-            ctx.problems.error(f"unknown_{kind}", msg, file=sheet.file, sheet=sheet.sheet,
-                               row=int(rows[positions[0]]), column=column, value=str(first),
-                               expected=f"a known {kind} name, symbol or code")
+        report_unknown(ctx, sheet, kind, raw[unknown], rows[unknown], column)
     if kind == "country" and not allow_aggregates:
         agg = ids.isin(AGGREGATE_CODES).to_numpy()
         if agg.any():
@@ -93,37 +100,47 @@ def parse_ids(ctx: ParseContext, sheet: RawSheet, raw: pd.Series, rows: np.ndarr
                          "A total or 'other countries' row is not a country and cannot be used here",
                          expected="a single country")
             bad |= agg
-    _record_mappings(ctx, kind, raw[~bad], ids[~bad])
+    record_mappings(ctx, kind, raw[~bad], ids[~bad], rows[~bad])
     return ids, bad
 
 
-def _record_mappings(ctx: ParseContext, kind: str, raw: pd.Series, ids: pd.Series) -> None:
-    if raw.empty:
-        return
-    codes, uniques = pd.factorize(raw)
-    counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
-    first = pd.Series(np.arange(len(codes))).groupby(codes).first()
-    id_values = ids.to_numpy(dtype=object)
-    for code, name in enumerate(uniques):
-        ctx.mappings.append(NameMapping(kind, str(name).strip(), id_values[first[code]], 1.0, int(counts[code])))
+def year_of(value) -> int | None:
+    """A year (2013, 2013.0, '2013', '2013年', 'Y2013', 'FY2013', 'CY2013') as an int, else None."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, np.integer)):
+        year = int(value)
+    elif isinstance(value, (float, np.floating)):
+        if np.isnan(value) or not float(value).is_integer():
+            return None
+        year = int(value)
+    else:
+        m = _YEAR.match(str(value))
+        if not m:
+            return None
+        year = int(m.group(1))
+    return year if YEAR_MIN <= year <= YEAR_MAX else None
+
+
+def years_of(values: pd.Series) -> pd.Series:
+    """Vectorised :func:`year_of` (distinct values parsed once); None where not a year."""
+    return map_unique(values, year_of)
+
+
+def year_in_text(text) -> int | None:
+    """The only year written in a title (e.g. '2024年全球锂储量', 'EoL-RIR (2023)'), else None."""
+    found = {int(y) for y in _YEAR_IN_TEXT.findall(str(text or ""))}
+    return found.pop() if len(found) == 1 else None
 
 
 def parse_years(ctx: ParseContext, sheet: RawSheet, raw: pd.Series, rows: np.ndarray,
                 column: str) -> tuple[np.ndarray, np.ndarray]:
-    """Years as int64 (0 where unusable) and the bad mask.  Accepts 2013, 2013.0, "2013年", "Y2013"."""
+    """Years as int64 (0 where unusable) and the bad mask (rules of :func:`year_of`)."""
     if pd.api.types.is_integer_dtype(raw.dtype):
         years = raw.to_numpy(dtype="int64")
     else:
-        num = pd.to_numeric(raw, errors="coerce")
-        text = num.isna() & raw.notna()
-        if text.any():
-            extracted = raw[text].astype(str).str.extract(_YEAR, expand=False)
-            num = num.copy()
-            num[text] = pd.to_numeric(extracted, errors="coerce")
-        years = num.to_numpy(dtype=float, na_value=np.nan)
-        whole = ~np.isnan(years) & (np.mod(years, 1) == 0)
-        years = np.where(whole, years, 0).astype("int64")
-    bad = (years < 1900) | (years > 2100)
+        years = pd.to_numeric(years_of(raw), errors="coerce").fillna(0).to_numpy(dtype="int64")
+    bad = (years < YEAR_MIN) | (years > YEAR_MAX)
     if bad.any():
         report_cells(ctx, sheet, rows[bad], raw[bad], column, "bad_year", "Not a year",
                      expected="a year between 1900 and 2100, e.g. 2023 or 2023年")
@@ -144,7 +161,7 @@ def parse_stage(ctx: ParseContext, sheet: RawSheet, raw: pd.Series | None, rows:
                 column: str, n: int) -> tuple[np.ndarray, np.ndarray]:
     if raw is None:
         return np.full(n, "", dtype=object), np.zeros(n, dtype=bool)
-    stages = map_unique(raw, lambda v: STAGE_ALIASES.get(normalise_name("" if _is_blank(v) else v)))
+    stages = map_unique(raw, lambda v: STAGE_ALIASES.get(normalise_name("" if is_blank(v) else v)))
     bad = stages.isna().to_numpy()
     if bad.any():
         report_cells(ctx, sheet, rows[bad], raw[bad], column, "bad_stage", "Unknown production stage",
@@ -155,7 +172,7 @@ def parse_stage(ctx: ParseContext, sheet: RawSheet, raw: pd.Series | None, rows:
 def map_choice(ctx: ParseContext, sheet: RawSheet, raw: pd.Series, rows: np.ndarray, column: str,
                choices: dict[str, str], code: str, expected: str) -> tuple[np.ndarray, np.ndarray]:
     """Map a text column through an alias table (normalised keys)."""
-    mapped = map_unique(raw, lambda v: choices.get(normalise_name("" if _is_blank(v) else v)))
+    mapped = map_unique(raw, lambda v: choices.get(normalise_name("" if is_blank(v) else v)))
     bad = mapped.isna().to_numpy()
     if bad.any():
         report_cells(ctx, sheet, rows[bad], raw[bad], column, code, f"Unknown {column}", expected=expected)

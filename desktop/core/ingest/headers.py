@@ -72,6 +72,16 @@ def header_key(text: object) -> tuple[str, str]:
     return raw.replace("_", " ").replace("-", " ").strip(), unit
 
 
+def norm_header(text: object) -> str:
+    """Snake-case key of a publisher's header: 'PROD_EST_ 2024' -> 'prod_est_2024'."""
+    return re.sub(r"[^a-z0-9]+", "_", str(text).casefold()).strip("_")
+
+
+def header_map(headers) -> dict[str, str]:
+    """{:func:`norm_header` key: header as written} for a sheet's columns."""
+    return {norm_header(h): h for h in headers}
+
+
 def _squash(text: str) -> str:
     return text.replace(" ", "")
 

@@ -11,6 +11,7 @@ import pandas as pd
 
 from desktop.core.ingest.base import NameMapping
 from desktop.core.problems import ProblemList
+from desktop.core.registry.normalise import normalise_name
 
 
 @dataclass
@@ -44,7 +45,8 @@ class ImportPreview:
     def rows_by_table(self) -> dict[str, int]:
         return {name: len(frame) for name, frame in self.tables.items()}
 
-    def summary_lines(self) -> list[str]:
+    def summary_lines(self, verbose: bool = False) -> list[str]:
+        """Readable summary; ``verbose`` lists every guess and every reason rows were left out."""
         lines = [f"{self.file}"]
         for sp in self.sheets:
             where = f"  sheet '{sp.sheet}': " if sp.sheet else "  "
@@ -68,8 +70,16 @@ class ImportPreview:
             lines.append(f"  {name}: {len(frame)} rows" + (f" ({'; '.join(bits)})" if bits else ""))
         for note in self.notes:
             lines.append(f"  note: {note}")
-        guessed = [m for m in self.mappings if m.confidence < 1.0]
-        for m in guessed[:20]:
+        mapped = [m for m in self.mappings if m.target]
+        if mapped:
+            renamed = [m for m in mapped if normalise_name(m.raw) != normalise_name(m.target)]
+            kinds = {k: len({m.target for m in mapped if m.kind == k}) for k in ("mineral", "country")}
+            lines.append(f"  names: {kinds['mineral']} minerals and {kinds['country']} countries recognised; "
+                         f"{len(renamed)} spellings mapped to registry ids")
+            for m in renamed if verbose else []:
+                lines.append(f"    {m.kind} '{m.raw}' → {m.target} ({m.rows} rows)")
+        guessed = [m for m in mapped if m.confidence < 1.0]
+        for m in guessed if verbose else guessed[:20]:
             lines.append(f"  guessed {m.kind} '{m.raw}' → {m.target} (confidence {m.confidence:.0%})")
         if self.dropped:
             total = sum(int(d.get("count", 1)) for d in self.dropped)
@@ -77,6 +87,10 @@ class ImportPreview:
             reasons: dict[str, int] = {}
             for d in self.dropped:
                 reasons[d.get("reason", "")] = reasons.get(d.get("reason", ""), 0) + int(d.get("count", 1))
-            for reason, count in sorted(reasons.items(), key=lambda kv: -kv[1]):
+            ranked = sorted(reasons.items(), key=lambda kv: -kv[1])
+            for reason, count in ranked if verbose else ranked[:8]:
                 lines.append(f"    {count:>7} {reason}")
+            if not verbose and len(ranked) > 8:
+                rest = sum(c for _, c in ranked[8:])
+                lines.append(f"    {rest:>7} rows for {len(ranked) - 8} more reasons (use --verbose to list them)")
         return lines

@@ -13,6 +13,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from desktop.core.errors import ReadError
@@ -48,21 +49,37 @@ class RawSheet:
     def file(self) -> str:
         return self.path.name
 
-    def excel_rows(self, index) -> pd.Series:
-        """Spreadsheet row numbers of frame positions (an Index or array of positions)."""
+    def excel_rows(self, index=None) -> pd.Series:
+        """Spreadsheet row numbers of frame positions (an Index or array of positions).
+
+        Without ``index``: the row number of every frame row, indexed like the frame.
+        """
+        if index is None:
+            return pd.Series(np.arange(len(self.frame)) + self.header_row + 1, index=self.frame.index,
+                             dtype="int64")
         return pd.Series(index, dtype="int64") + self.header_row + 1
 
-    def grid(self) -> pd.DataFrame:
-        """The sheet as a header-less grid (header as row 0), for layouts with title rows."""
-        head = pd.DataFrame([list(self.frame.columns)], columns=range(self.frame.shape[1]))
-        body = self.frame.copy()
-        body.columns = range(self.frame.shape[1])
+    def grid(self, limit: int | None = None) -> pd.DataFrame:
+        """The sheet as a header-less grid (header as row 0), for layouts with title rows.
+
+        ``limit`` keeps only the first body rows (cheap detection on big files).
+        """
+        frame = self.frame if limit is None else self.frame.iloc[:limit]
+        head = pd.DataFrame([list(frame.columns)], columns=range(frame.shape[1]))
+        body = frame.copy()
+        body.columns = range(frame.shape[1])
         return pd.concat([head, body], ignore_index=True)
 
     @property
     def first_grid_row(self) -> int:
         """Spreadsheet row number of ``grid()`` row 0."""
         return self.header_row
+
+
+def is_placeholder(header: object) -> bool:
+    """A name the reader gave to a blank header cell (``column_3``), not a name from the file."""
+    text = str(header)
+    return text.startswith("column_") and text[7:].isdigit()
 
 
 def file_sha256(path: Path) -> str:

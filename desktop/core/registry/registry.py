@@ -1,5 +1,9 @@
 """The registry: canonical minerals and countries, and the aliases that reach them.
 
+Regions and historic entities (``data/regions.csv``: "United States and Canada",
+USSR, Netherlands Antilles, …) are not countries: :meth:`Registry.region_reason`
+says why, so that every reader can leave them out, or reject them, with the same words.
+
 Data live in CSV files under ``data/`` so that analysts and developers can read
 and extend them; a project may add its own aliases on top (``with_aliases``).
 """
@@ -40,6 +44,7 @@ class Registry:
     countries: pd.DataFrame
     mineral_keys: dict[str, str] = field(default_factory=dict)
     country_keys: dict[str, str] = field(default_factory=dict)
+    region_keys: dict[str, str] = field(default_factory=dict)     # name -> why it is not a country
 
     # -- construction -------------------------------------------------------------
     @classmethod
@@ -63,6 +68,8 @@ class Registry:
             reg._add(reg.country_keys, row["alias"], row["code"], override=True)
         for code in AGGREGATE_CODES:
             reg._add(reg.country_keys, code, code, override=True)
+        for row in _read_csv("regions.csv"):
+            reg._add(reg.region_keys, row["alias"], row["reason"], override=True)
         return reg
 
     @staticmethod
@@ -73,7 +80,8 @@ class Registry:
 
     def with_aliases(self, aliases: pd.DataFrame) -> "Registry":
         """Return a copy that also knows a project's aliases (columns kind, alias, target)."""
-        reg = Registry(self.minerals, self.countries, dict(self.mineral_keys), dict(self.country_keys))
+        reg = Registry(self.minerals, self.countries, dict(self.mineral_keys), dict(self.country_keys),
+                       dict(self.region_keys))
         for kind, alias, target in aliases[["kind", "alias", "target"]].itertuples(index=False):
             reg._add(reg.mineral_keys if kind == "mineral" else reg.country_keys, alias, target, True)
         return reg
@@ -85,6 +93,18 @@ class Registry:
     def country_code(self, name: object) -> str | None:
         """ISO3 code, an aggregate code (``WORLD``/``OTHERS``) or None when unknown."""
         return self.country_keys.get(normalise_name(name))
+
+    def region_reason(self, name: object) -> str | None:
+        """Why ``name`` is not a country ("a region, not a country", …), or None.
+
+        Regions, groups of countries and historic entities (data/regions.csv)
+        appear in publishers' country columns; they are never countries.
+        """
+        return self.region_keys.get(normalise_name(name))
+
+    def map_regions(self, values: pd.Series) -> pd.Series:
+        """Vectorised :meth:`region_reason` (None where the value is not a known region)."""
+        return _map_unique(values, self.region_keys)
 
     def map_minerals(self, values: pd.Series) -> pd.Series:
         """Vectorised lookup: maps each distinct value once (files repeat names a lot)."""

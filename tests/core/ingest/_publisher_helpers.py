@@ -14,10 +14,19 @@ def run(recogniser, path):
 
 
 def accounted(sheet, ctx, out) -> bool:
-    """Every source row is imported (into some table) or listed as dropped, never both."""
+    """Every source row is imported (into some table) or listed as dropped, never both.
+
+    Dropped entries are one per reason (``count`` rows, the first 20 listed in ``rows``).
+    """
     used = set()
     for frame in out.values():
         used |= set(frame["_row"])
-    dropped = [d["row"] for d in ctx.dropped]
-    return len(set(dropped)) == len(dropped) and not (used & set(dropped)) and \
-        len(used) + len(dropped) == len(sheet.frame)
+    listed = [r for d in ctx.dropped for r in d["rows"]]
+    count = sum(d["count"] for d in ctx.dropped)
+    return len(set(listed)) == len(listed) and not (used & set(listed)) and \
+        len(used) + count == len(sheet.frame)
+
+
+def dropped_reasons(ctx) -> dict[int, str]:
+    """Reason of every listed dropped row."""
+    return {r: d["reason"] for d in ctx.dropped for r in d["rows"]}

@@ -3,7 +3,7 @@ import pytest
 
 from desktop.core.ingest.readers import read_file
 from desktop.core.ingest.recognisers.usgs_world import RECOGNISERS
-from tests.core.ingest._publisher_helpers import accounted, run
+from tests.core.ingest._publisher_helpers import accounted, dropped_reasons, run
 
 REC = RECOGNISERS[0]
 
@@ -55,7 +55,7 @@ def test_accounting_and_regions(world):
     sheet, ctx, out = world
     assert accounted(sheet, ctx, out)
     assert not ctx.problems.has_errors
-    reasons = {d["row"]: d["reason"] for d in ctx.dropped}
+    reasons = dropped_reasons(ctx)
     assert "region" in reasons[3]          # "United States and Canada"
     assert "capacity" in reasons[4]        # abrasives plant capacity
     assert any("estimates" in n for n in ctx.notes)

@@ -32,7 +32,7 @@ def test_wide_per_commodity():
     assert len(p[p.country == "WORLD"]) == 2
     errs = ctx.problems.errors
     assert len(errs) == 1 and errs[0].row == 4
-    assert any("historic" in d["reason"] for d in ctx.dropped if d["row"] == 5)
+    assert any("historic" in d["reason"] for d in ctx.dropped if 5 in d["rows"])
     assert accounted(sheet, ctx, out)
 
 

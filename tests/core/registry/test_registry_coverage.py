@@ -5,7 +5,6 @@ import sqlite3
 import pandas as pd
 import pytest
 
-from desktop.core.ingest.recognisers._common import non_country_reason
 from desktop.core.registry import normalise_name
 
 
@@ -14,7 +13,7 @@ def _unresolved(registry, names, kind="country"):
     mapped = registry.map_countries(s) if kind == "country" else registry.map_minerals(s)
     bad = s[mapped.isna()]
     if kind == "country":
-        bad = bad[[non_country_reason(x) is None for x in bad]]
+        bad = bad[[registry.region_reason(x) is None for x in bad]]
     return list(bad)
 
 
@@ -27,7 +26,7 @@ def test_usgs_world(shared_data, registry):
     assert _unresolved(registry, w["COUNTRY"]) == []
     assert _unresolved(registry, w["COMMODITY"], "mineral") == []
     assert registry.country_code("United\u00a0States and Canada") is None     # a region, dropped
-    assert non_country_reason("United\u00a0States and Canada")
+    assert registry.region_reason("United\u00a0States and Canada") == "a region, not a country"
 
 
 def test_usgs_salient(shared_data, registry):

@@ -9,7 +9,7 @@ import importlib
 
 from desktop.core.ingest.base import Recogniser
 
-MODULES = ("template", "usgs_world", "usgs_salient", "wgi", "wmd", "baci", "pinksheet", "analyst")
+MODULES = ("template", "usgs_world", "usgs_salient", "wgi", "wmd", "baci", "pinksheet", "eol_rir", "analyst")
 
 
 def all_recognisers() -> list[Recogniser]:

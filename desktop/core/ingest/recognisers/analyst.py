@@ -35,26 +35,25 @@ import pandas as pd
 from desktop.core import dataset
 from desktop.core.ingest.base import NameMapping, ParseContext
 from desktop.core.ingest.readers import RawSheet
-from desktop.core.ingest.recognisers._tpa_common import (
-    MEASURES,
-    STAGE_VALUES,
-    add_mappings,
-    convert_unit,
-    drop_rows,
-    head_grid,
+from desktop.core.ingest.columns import (
+    STAGE_ALIASES,
     is_blank,
-    measure_of_header,
-    measures_in_text,
-    minerals_in_text,
-    report_unknown,
-    split_unit,
-    stage_in_text,
     text_cells,
-    unit_in_text,
     year_in_text,
     year_of,
     years_of,
 )
+from desktop.core.ingest.drops import drop_rows
+from desktop.core.ingest.names import record_mappings, report_unknown
+from desktop.core.ingest.titles import (
+    MEASURES,
+    countries_in_text,
+    measure_of_header,
+    measures_in_text,
+    minerals_in_text,
+    stage_in_text,
+)
+from desktop.core.ingest.units import convert_unit, split_unit, unit_in_text
 from desktop.core.registry import default_registry
 from desktop.core.registry.normalise import normalise_name
 from desktop.core.values import parse_values
@@ -126,45 +125,6 @@ def _header_score(row, registry) -> tuple[int, int]:
     return known, len(cells)
 
 
-def _country_names(registry) -> list[tuple[str, str]]:
-    cache = getattr(registry, "_tpa_country_names", None)
-    if cache is None:
-        pairs = {}
-        for iso, row in registry.countries.iterrows():
-            for name in (row.get("name_en", ""), row.get("name_zh", "")):
-                key = normalise_name(name)
-                if key and (not key.isascii() or len(key) >= 4):
-                    pairs[key] = iso
-        for word, code in (("世界", "WORLD"), ("全球", "WORLD"), ("world", "WORLD"), ("global", "WORLD")):
-            pairs[word] = code
-        cache = sorted(pairs.items(), key=lambda kv: -len(kv[0]))
-        try:
-            object.__setattr__(registry, "_tpa_country_names", cache)
-        except Exception:
-            pass
-    return cache
-
-
-def countries_in_text(registry, text: str) -> list[str]:
-    import re
-
-    key = normalise_name(text)
-    found: list[str] = []
-    for name, code in _country_names(registry):
-        if name.isascii():
-            pattern = rf"(?<![a-z]){re.escape(name)}(?![a-z])"
-            if not re.search(pattern, key):
-                continue
-            key = re.sub(pattern, " ", key)
-        elif name in key:
-            key = key.replace(name, " ")
-        else:
-            continue
-        if code not in found:
-            found.append(code)
-    return found
-
-
 def _entity_kind(values: pd.Series, registry) -> tuple[str | None, int]:
     vals = values[[not is_blank(v) for v in values]]
     if vals.empty:
@@ -177,13 +137,30 @@ def _entity_kind(values: pd.Series, registry) -> tuple[str | None, int]:
     return ("mineral", n_min) if n_min > n_cty else ("country", n_cty)
 
 
+def _from_context(lay: Layout, sources, what: str, find, several_is_ambiguous: bool = True) -> str | None:
+    """The one ``what`` named by the first source (title, then sheet/file name) that names any.
+
+    Records how it was found in ``lay.why``; a source naming several is recorded in
+    ``lay.ambiguous`` (or, with ``several_is_ambiguous=False``, the next source is tried).
+    """
+    for where, text in sources:
+        found = find(text)
+        if len(found) == 1:
+            lay.why.append(f"{what} '{found[0]}' from the {where} '{text}'")
+            return found[0]
+        if len(found) > 1 and several_is_ambiguous:
+            lay.ambiguous.append(f"the {where} '{text}' names several {what}s ({', '.join(found)})")
+            return None
+    return None
+
+
 def analyse(sheet: RawSheet, registry=None, limit: int | None = None) -> Layout | None:
     """Find the header, layout, measures and context of an analyst's table (None if not one).
 
     ``limit`` looks only at the first rows (detection on big files).
     """
     registry = registry or default_registry()
-    grid = head_grid(sheet, limit)
+    grid = sheet.grid(limit)
     if grid.shape[0] < 2 or grid.shape[1] < 2:
         return None
     header = None
@@ -287,32 +264,12 @@ def analyse(sheet: RawSheet, registry=None, limit: int | None = None) -> Layout 
     sources = [("title", context), ("sheet name", sheet.sheet)] if sheet.sheet else \
         [("title", context), ("file name", sheet.path.stem)]
     if lay.kind != "long" and lay.measure is None and not lay.indicator_measures:
-        for where, text in sources:
-            found = measures_in_text(text)
-            if len(found) == 1:
-                lay.measure = found[0]
-                lay.why.append(f"measure '{found[0]}' from the {where} '{text}'")
-                break
-            if len(found) > 1:
-                lay.ambiguous.append(f"the {where} '{text}' names several measures ({', '.join(found)})")
-                break
+        lay.measure = _from_context(lay, sources, "measure", measures_in_text)
     if "mineral" not in roles and lay.entity != "mineral":
-        for where, text in sources:
-            found = minerals_in_text(registry, text)
-            if len(found) == 1:
-                lay.mineral = found[0]
-                lay.why.append(f"mineral '{found[0]}' from the {where} '{text}'")
-                break
-            if len(found) > 1:
-                lay.ambiguous.append(f"the {where} '{text}' names several minerals ({', '.join(found)})")
-                break
+        lay.mineral = _from_context(lay, sources, "mineral", lambda t: minerals_in_text(registry, t))
     if "country" not in roles and lay.entity != "country":
-        for where, text in sources:
-            found = countries_in_text(registry, text)
-            if len(found) == 1:
-                lay.country = found[0]
-                lay.why.append(f"country '{found[0]}' from the {where} '{text}'")
-                break
+        lay.country = _from_context(lay, sources, "country", lambda t: countries_in_text(registry, t),
+                                    several_is_ambiguous=False)
     if "stage" not in roles:
         labels = " ".join(str(head[c]) for c in measure_cols) + " " + context + " " + sources[1][1]
         lay.stage = stage_in_text(labels)
@@ -335,7 +292,7 @@ class AnalystTableRecogniser:
             return 0.0
         if layout is None or not layout.measures_used():
             return 0.0
-        grid_title = " ".join(str(v) for v in head_grid(sheet, 3).iloc[:4, 0].tolist()
+        grid_title = " ".join(str(v) for v in sheet.grid(3).iloc[:4, 0].tolist()
                               if not is_blank(v)).casefold()
         if any(sig in grid_title for sig in _PUBLISHER_SIGNATURES):
             return 0.1
@@ -355,7 +312,7 @@ class AnalystTableRecogniser:
             return {}
         for text in layout.ambiguous:
             ctx.problems.warning("ambiguous_context", f"Cannot tell from {text}; add a column instead.", **where)
-        grid = head_grid(sheet)
+        grid = sheet.grid()
         body = grid.iloc[layout.header + 1:].reset_index(drop=True)
         rows = np.arange(len(body), dtype="int64") + layout.header + 1 + sheet.first_grid_row
         head = grid.iloc[layout.header].tolist()
@@ -524,7 +481,7 @@ class AnalystTableRecogniser:
             bad = mapped.isna().to_numpy() & ~blank
             mcol = head[lay.roles["mineral"]] if "mineral" in lay.roles else "mineral"
             report_unknown(ctx, sheet, "mineral", raw[bad], rec.loc[bad, "row"], str(mcol))
-            add_mappings(ctx, "mineral", raw[~bad & ~blank], mapped[~bad & ~blank],
+            record_mappings(ctx, "mineral", raw[~bad & ~blank], mapped[~bad & ~blank],
                          rec.loc[~bad & ~blank, "row"].to_numpy())
             if (bad | blank).any():
                 drop_rows(ctx, sheet, rec.loc[bad, "row"].unique(), "unknown mineral")
@@ -551,7 +508,7 @@ class AnalystTableRecogniser:
             bad = mapped.isna().to_numpy() & ~blank & need
             ccol = head[lay.roles["country"]] if "country" in lay.roles else "country"
             report_unknown(ctx, sheet, "country", raw[bad], rec.loc[bad, "row"], str(ccol))
-            add_mappings(ctx, "country", raw[~bad & ~blank], mapped[~bad & ~blank],
+            record_mappings(ctx, "country", raw[~bad & ~blank], mapped[~bad & ~blank],
                          rec.loc[~bad & ~blank, "row"].to_numpy())
             drop_rows(ctx, sheet, rec.loc[bad, "row"].unique(), "unknown country")
             drop_rows(ctx, sheet, rec.loc[blank & need, "row"].unique(), "no country name")
@@ -603,20 +560,20 @@ class AnalystTableRecogniser:
         for u, m in pairs.itertuples(index=False):
             conv[(u, m)] = convert_unit(u, m)
         keys = list(zip(unit_raw, rec["mineral"]))
-        rec["unit"] = [conv[k][0] for k in keys]
-        factor = np.array([conv[k][1] for k in keys], dtype=float)
-        pct_unit = np.array([conv[k][1] == 0.01 and conv[k][0] == "" for k in keys])
+        rec["unit"] = [conv[k].unit for k in keys]
+        factor = np.array([conv[k].factor for k in keys], dtype=float)
+        pct_unit = np.array([conv[k].dimension == "share" for k in keys])
         factor = np.where(pct_unit & written_pct.to_numpy(), 1.0, factor)
         rec["value"] = rec["value"].to_numpy() * factor
         said = set()
-        for (u, m), (canon, f, known) in conv.items():
+        for (u, m), (canon, f, known, dimension) in conv.items():
             if not u or (u, canon, f) in said:
                 continue
             said.add((u, canon, f))
             if not known:
                 ctx.problems.warning("unknown_unit", f"Unit '{u}' is not known; values kept as written.",
                                      file=sheet.file, sheet=sheet.sheet, value=u)
-            elif canon == "" and f == 0.01:
+            elif dimension == "share":
                 ctx.notes.append(f"Sheet '{sheet.sheet}': plain numbers under a '{u}' header divided by 100.")
             elif f != 1.0:
                 ctx.notes.append(f"Sheet '{sheet.sheet}': values in '{u}' converted to {canon} (×{f:g}).")
@@ -632,7 +589,7 @@ class AnalystTableRecogniser:
         # stages
         if rec["stage_raw"].notna().any():
             st_raw = rec["stage_raw"].map(lambda v: "" if is_blank(v) else normalise_name(v))
-            st = st_raw.map(STAGE_VALUES)
+            st = st_raw.map(STAGE_ALIASES)
             unknown = st.isna()
             for v in st_raw[unknown].unique():
                 ctx.problems.warning("unknown_stage", f"Stage '{v}' not understood; left empty.",

@@ -39,7 +39,8 @@ import pandas as pd
 
 from desktop.core.ingest.base import NameMapping, ParseContext
 from desktop.core.ingest.readers import RawSheet
-from desktop.core.ingest.recognisers._tpa_common import drop_rows, report_unknown
+from desktop.core.ingest.drops import drop_rows
+from desktop.core.ingest.names import report_unknown
 from desktop.core.registry.registry import DATA_DIR
 
 HS_MAP_FILE = DATA_DIR / "hs_minerals.csv"

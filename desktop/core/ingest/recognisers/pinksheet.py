@@ -34,13 +34,9 @@ import pandas as pd
 
 from desktop.core.ingest.base import NameMapping, ParseContext
 from desktop.core.ingest.readers import RawSheet
-from desktop.core.ingest.recognisers._tpa_common import (
-    convert_unit,
-    drop_rows,
-    head_grid,
-    is_blank,
-    year_of,
-)
+from desktop.core.ingest.columns import is_blank, year_of
+from desktop.core.ingest.drops import drop_rows
+from desktop.core.ingest.units import convert_unit
 from desktop.core.registry.normalise import normalise_name
 from desktop.core.values import MISSING, parse_values
 
@@ -57,7 +53,7 @@ _NOT_MINERAL_GROUPS = {"energy"}
 
 
 def _title_text(sheet: RawSheet, rows: int = 6) -> str:
-    grid = head_grid(sheet, rows)
+    grid = sheet.grid(rows)
     first = grid.iloc[:rows, 0].tolist()
     return " ".join(str(v) for v in first if not is_blank(v)).casefold()
 
@@ -146,7 +142,7 @@ class PinkSheetRecogniser:
                     ctx.problems.error("not_a_number", f"'{name}' price is not a number.", file=sheet.file,
                                        sheet=sheet.sheet, row=int(r), column=name, value=str(v),
                                        expected="a number, '…' or '..'")
-            unit, factor, known = convert_unit(unit_raw)
+            unit, factor, known, _ = convert_unit(unit_raw)
             if not known:
                 ctx.problems.warning("unknown_unit", f"Unit '{unit_raw}' of '{name}' is kept as written.",
                                      file=sheet.file, sheet=sheet.sheet, row=int(unit_row + sheet.first_grid_row),

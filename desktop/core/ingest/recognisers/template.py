@@ -116,7 +116,7 @@ def _unit(frame, found, out, value_col):
     raw = _col(frame, found, "unit")
     header_unit = found.get(value_col, ("", ""))[1]
     if raw is not None:
-        out["unit"] = cols.map_unique(raw, lambda v: header_unit if cols._is_blank(v) else str(v).strip()
+        out["unit"] = cols.map_unique(raw, lambda v: header_unit if cols.is_blank(v) else str(v).strip()
                                       ).to_numpy(dtype=object)
     else:
         out["unit"] = np.full(len(frame), header_unit, dtype=object)

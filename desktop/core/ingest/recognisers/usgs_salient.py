@@ -27,7 +27,10 @@ import pandas as pd
 
 from desktop.core.ingest.base import ParseContext
 from desktop.core.ingest.readers import RawSheet
-from desktop.core.ingest.recognisers import _common as cm
+from desktop.core.ingest.drops import drop_rows
+from desktop.core.ingest.headers import header_map, norm_header
+from desktop.core.ingest.names import map_names
+from desktop.core.ingest.units import quantity_unit
 from desktop.core.values import parse_values
 
 _KIND = {"usprod": "production", "prod": "production", "production": "production", "sold": "production",
@@ -78,7 +81,7 @@ class USGSSalientRecogniser:
     label = "USGS MCS salient statistics (US)"
 
     def detect(self, sheet: RawSheet) -> float:
-        norm = {cm.norm_header(c) for c in sheet.frame.columns}
+        norm = {norm_header(c) for c in sheet.frame.columns}
         if not {"commodity", "year"} <= norm:
             return 0.0
         kinds = {p["kind"] for c in sheet.frame.columns if (p := _parse_header(c, None))}
@@ -91,8 +94,8 @@ class USGSSalientRecogniser:
 
     def parse(self, sheet: RawSheet, ctx: ParseContext) -> dict[str, pd.DataFrame]:
         frame = sheet.frame
-        rows = cm.excel_rows(sheet)
-        headers = {cm.norm_header(c): c for c in frame.columns}
+        rows = sheet.excel_rows()
+        headers = header_map(frame.columns)
         c_comm, c_year = headers["commodity"], headers["year"]
         years = pd.to_numeric(frame[c_year], errors="coerce")
         blank = frame.isna().all(axis=1) | frame.apply(lambda s: s.astype(str).str.strip().isin(["", "nan"])
@@ -103,13 +106,13 @@ class USGSSalientRecogniser:
             ctx.problems.error("bad_year", "Year is not a number.", file=sheet.file, sheet=sheet.sheet,
                                row=int(rows.iloc[i]), column=c_year, value=str(frame[c_year].iloc[i]),
                                expected="a year such as 2023")
-        cm.drop_rows(ctx, sheet, rows[blank], "empty row")
-        cm.drop_rows(ctx, sheet, rows[bad_year], "no year (see problems)")
+        drop_rows(ctx, sheet, rows[blank], "empty row")
+        drop_rows(ctx, sheet, rows[bad_year], "no year (see problems)")
         body = frame[valid]
         brow = rows[valid]
         byear = years[valid].astype("int64")
-        mineral = cm.map_names("mineral", body[c_comm], brow, ctx, sheet, c_comm)
-        cm.drop_rows(ctx, sheet, brow[mineral.isna()], "unknown mineral (see problems)")
+        mineral = map_names(ctx, sheet, "mineral", body[c_comm], brow, c_comm)
+        drop_rows(ctx, sheet, brow[mineral.isna()], "unknown mineral (see problems)")
         ok = mineral.notna()
         body, brow, byear, mineral = body[ok], brow[ok], byear[ok], mineral[ok]
         if body.empty:
@@ -155,7 +158,7 @@ class USGSSalientRecogniser:
         for t in out.values():
             used |= set(t["_row"])
         left = brow[~brow.isin(used)]
-        cm.drop_rows(ctx, sheet, left, "no production, trade, price or NIR value")
+        drop_rows(ctx, sheet, left, "no production, trade, price or NIR value")
         ctx.notes.append(f"USGS salient statistics for {', '.join(sorted(groups))}: years "
                          f"{byear.min()}–{byear.max()}, country USA.")
         return out
@@ -204,7 +207,7 @@ class USGSSalientRecogniser:
         unit = None
         for k, c in qty.items():
             numbers, states, bad = self._cells(body, c["col"], rows, ctx, sheet)
-            canon, factor = cm.unit_factor(_QTY_UNITS[c["unit"]], mineral)
+            canon, factor = quantity_unit(_QTY_UNITS[c["unit"]], mineral)
             unit = unit or canon
             if canon != unit:
                 ctx.problems.warning("unit_mismatch", f"'{c['col']}' is in {canon}, not {unit}; left out.",

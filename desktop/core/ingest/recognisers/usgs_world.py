@@ -21,7 +21,11 @@ import pandas as pd
 
 from desktop.core.ingest.base import ParseContext
 from desktop.core.ingest.readers import RawSheet
-from desktop.core.ingest.recognisers import _common as cm
+from desktop.core.ingest.columns import map_unique
+from desktop.core.ingest.drops import drop_rows
+from desktop.core.ingest.headers import header_map, norm_header
+from desktop.core.ingest.names import map_names, record_mappings, region_reasons, report_unknown
+from desktop.core.ingest.units import basis_of, quantity_unit, with_basis
 from desktop.core.registry import OTHERS, WORLD, normalise_name
 from desktop.core.values import MISSING, WITHHELD, parse_values
 
@@ -74,7 +78,7 @@ def _columns(headers) -> dict[str, dict]:
     """Classify value columns: {header: {kind, year, unit, est}}; notes columns kind '*_notes'."""
     out = {}
     for col in headers:
-        tokens = [t for t in cm.norm_header(col).split("_") if t]
+        tokens = [t for t in norm_header(col).split("_") if t]
         if not tokens or tokens[0] not in _KINDS:
             continue
         kind = _KINDS[tokens[0]]
@@ -93,7 +97,7 @@ def _columns(headers) -> dict[str, dict]:
 
 
 def _find(headers, *names) -> str | None:
-    norm = {cm.norm_header(h): h for h in headers}
+    norm = header_map(headers)
     for n in names:
         if n in norm:
             return norm[n]
@@ -123,7 +127,7 @@ class USGSWorldRecogniser:
     def parse(self, sheet: RawSheet, ctx: ParseContext) -> dict[str, pd.DataFrame]:
         frame = sheet.frame
         headers = list(frame.columns)
-        rows = cm.excel_rows(sheet)
+        rows = sheet.excel_rows()
         cols = _columns(headers)
         c_country = _find(headers, "country")
         c_type = _find(headers, "type")
@@ -134,7 +138,7 @@ class USGSWorldRecogniser:
         # -- mineral of each row ---------------------------------------------------------
         if c_comm:
             commodity = frame[c_comm].astype(object)
-            mineral = cm.map_names("mineral", commodity, rows, ctx, sheet, c_comm)
+            mineral = map_names(ctx, sheet, "mineral", commodity, rows, c_comm)
         else:
             found = mineral_from_filename(sheet.path.stem, ctx)
             if not found:
@@ -156,11 +160,15 @@ class USGSWorldRecogniser:
 
         # -- country of each row ------------------------------------------------------------
         raw_country = frame[c_country].astype(object)
-        region = cm.map_unique(raw_country, cm.non_country_reason)
-        country = cm.map_names("country", raw_country, rows, ctx, sheet, c_country, skip=region.notna(),
-                               report=False)
-        country = self._qualified_countries(raw_country, country, ctx)
-        self._report_unknown(raw_country, country, region, rows, ctx, sheet, c_country)
+        region = region_reasons(ctx, raw_country)
+        country = map_names(ctx, sheet, "country", raw_country, rows, c_country, skip=region.notna(),
+                            report=False)
+        qualified = self._qualified_countries(raw_country, country, ctx)
+        fixed = qualified.notna() & country.isna() & region.isna()
+        record_mappings(ctx, "country", raw_country[fixed], qualified[fixed], rows[fixed].to_numpy())
+        country = qualified
+        unknown = country.isna() & region.isna() & raw_country.notna()
+        report_unknown(ctx, sheet, "country", raw_country[unknown], rows[unknown].to_numpy(), c_country)
 
         # -- units ------------------------------------------------------------------------------
         unit_text = (frame[c_unit].astype(object).where(frame[c_unit].notna(), "").astype(str).str.strip()
@@ -179,7 +187,7 @@ class USGSWorldRecogniser:
         is_agg = country.isin([WORLD, OTHERS])
         has_country = (~is_agg & country.notna()).groupby(series).transform("any")
         only_totals = ~has_country & is_agg
-        basis = cm.map_unique(type_text, cm.basis_of).astype(str)
+        basis = map_unique(type_text, basis_of).astype(str)
         priority = np.where(type_text.str.contains(r"content|equivalent", case=False), 2, 1)
 
         imported = np.zeros(n_in, dtype=bool)
@@ -238,7 +246,7 @@ class USGSWorldRecogniser:
                 values_any |= frame[c].notna() & (frame[c].astype(str).str.strip() != "")
         why[dup_only & values_any.to_numpy()] = "repeats values of a preferred series (see notes)"
         why[(why == "") & left] = "no production or reserves value"
-        cm.drop_rows(ctx, sheet, rows[left], why[left])
+        drop_rows(ctx, sheet, rows[left], why[left])
         if cap_cols:
             ctx.notes.append(f"Capacity columns ({', '.join(cap_cols)}) are not imported: capacity is not a "
                              f"canonical table.")
@@ -289,19 +297,6 @@ class USGSWorldRecogniser:
                     ctx.notes.append(f"Country '{str(name).strip()}' read as {code}; the bracket "
                                      f"('{m.group(2)}') describes the product, not the country.")
         return country.where(~todo, raw.map(fixed))
-
-    @staticmethod
-    def _report_unknown(raw, country, region, rows, ctx, sheet, column) -> None:
-        unknown = country.isna() & region.isna() & raw.notna()
-        if not unknown.any():
-            return
-        for name, (first, count) in cm.first_rows(raw[unknown], rows[unknown]).iterrows():
-            hints = ctx.registry.suggest("country", name)
-            hint = f"; did you mean {', '.join(hints)}?" if hints else ""
-            ctx.problems.error("unknown_country",
-                               f"Unknown country '{str(name).strip()}' on {count} row(s){hint}",
-                               file=sheet.file, sheet=sheet.sheet, row=int(first), column=column,
-                               value=str(name), expected="a country name known to the registry")
 
     def _values(self, frame, cols, kind, usable, mineral, country, stage, unit_text, basis, rows, priority,
                 ctx, sheet, notes_col) -> pd.DataFrame | None:
@@ -355,7 +350,7 @@ class USGSWorldRecogniser:
         conv = out[["_unit", "mineral"]].drop_duplicates()
         factors = {}
         for u, m in conv.itertuples(index=False):
-            factors[(u, m)] = cm.unit_factor(u, m)
+            factors[(u, m)] = quantity_unit(u, m)
         key = list(zip(out["_unit"], out["mineral"]))
         unknown_units = {k for k, f in factors.items() if f is None}
         for u, m in unknown_units:
@@ -372,7 +367,7 @@ class USGSWorldRecogniser:
         value = "quantity" if kind == "prod" else "reserves"
         out[value] = out["_v"] * out["_f"]
         out[f"{value}_state"] = out["_s"]
-        out["unit"] = [cm.with_basis(u, b) for u, b in zip(out["_cu"], out["_basis"])]
+        out["unit"] = [with_basis(u, b) for u, b in zip(out["_cu"], out["_basis"])]
         out["year"] = out["year"].astype("int64")
         out["_row"] = out["_row"].astype("int64")
         return out.drop(columns=["_v", "_s", "_unit", "_basis", "_f", "_cu"])
@@ -384,8 +379,8 @@ class USGSWorldRecogniser:
                               "s": stage, "u": unit_text, "b": basis})[usable]
         for (c, t, m, s, u, b), _ in frame.groupby(["c", "t", "m", "s", "u", "b"], dropna=False, sort=False):
             unit_in = u if isinstance(u, str) and u else ", ".join(sorted(col_units))
-            factor = cm.unit_factor(u, m) if isinstance(u, str) and u else None
-            conv = f"{unit_in} → {cm.with_basis(factor[0], b)} (×{factor[1]:g})" if factor else unit_in
+            factor = quantity_unit(u, m) if isinstance(u, str) and u else None
+            conv = f"{unit_in} → {with_basis(factor[0], b)} (×{factor[1]:g})" if factor else unit_in
             ctx.notes.append(f"{c} / '{t or '(no type)'}' → {m}, stage {s or '(not stated)'}, {conv}.")
 
 

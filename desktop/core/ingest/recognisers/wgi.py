@@ -17,15 +17,13 @@ import pandas as pd
 
 from desktop.core.ingest.base import ParseContext
 from desktop.core.ingest.readers import RawSheet
-from desktop.core.ingest.recognisers import _common as cm
+from desktop.core.ingest.drops import drop_rows
+from desktop.core.ingest.headers import header_map
+from desktop.core.ingest.names import map_names, region_reasons
 from desktop.core.values import parse_values
 
 _IND = {"va": "VA", "pv": "PV", "ge": "GE", "rq": "RQ", "rl": "RL", "cc": "CC"}
 _YEAR_COL = re.compile(r"^\s*((?:19|20)\d\d)\s*(\[YR\d{4}\])?\s*$")
-
-
-def _h(sheet):
-    return {cm.norm_header(c): c for c in sheet.frame.columns}
 
 
 class WGIRecogniser:
@@ -33,7 +31,7 @@ class WGIRecogniser:
     label = "World Bank WGI"
 
     def detect(self, sheet: RawSheet) -> float:
-        h = _h(sheet)
+        h = header_map(sheet.frame.columns)
         if {"code", "countryname", "year", "indicator", "estimate"} <= set(h):
             return 0.98
         if {"country_name", "country_code", "series_code"} <= set(h):
@@ -44,19 +42,19 @@ class WGIRecogniser:
         return 0.0
 
     def parse(self, sheet: RawSheet, ctx: ParseContext) -> dict[str, pd.DataFrame]:
-        h = _h(sheet)
-        rows = cm.excel_rows(sheet)
+        h = header_map(sheet.frame.columns)
+        rows = sheet.excel_rows()
         f = sheet.frame
         if "series_code" in h:
             return self._wide(sheet, ctx, h, rows)
         ind = f[h["indicator"]].astype(str).str.strip().str.casefold().map(_IND)
         year = pd.to_numeric(f[h["year"]], errors="coerce")
         ok = ind.notna() & year.notna()
-        cm.drop_rows(ctx, sheet, rows[~ok], "not a WGI indicator row (indicator or year missing)")
+        drop_rows(ctx, sheet, rows[~ok], "not a WGI indicator row (indicator or year missing)")
         code, name = f[h["code"]], f[h["countryname"]]
         country = ctx.registry.map_countries(code)
         country = country.where(country.notna(), ctx.registry.map_countries(name))
-        region = cm.map_unique(code, cm.non_country_reason)
+        region = region_reasons(ctx, code)
         out = self._finish(sheet, ctx, rows, ok, country, region, name, h["countryname"], year, ind,
                            f[h["estimate"]], h["estimate"])
         ctx.notes.append("WGI long release: estimates of VA, PV, GE, RQ, RL, CC; World Bank codes mapped "
@@ -70,9 +68,9 @@ class WGIRecogniser:
         m = series.str.extract(r"^(VA|PV|GE|RQ|RL|CC)\.([\w.]+)$")
         ok = m[0].notna() & (m[1] == "EST")
         other = ~ok & f[h["country_code"]].notna()
-        cm.drop_rows(ctx, sheet, rows[other & m[0].notna()],
+        drop_rows(ctx, sheet, rows[other & m[0].notna()],
                      "not an estimate series (rank, standard error or source count)")
-        cm.drop_rows(ctx, sheet, rows[~ok & ~(other & m[0].notna())],
+        drop_rows(ctx, sheet, rows[~ok & ~(other & m[0].notna())],
                      "footer or empty line, not a data row")
         long = f[ok].melt(id_vars=[h["country_name"], h["country_code"]], value_vars=list(years),
                           var_name="_col", value_name="_v", ignore_index=False)
@@ -84,7 +82,7 @@ class WGIRecogniser:
         code, name = long[h["country_code"]], long[h["country_name"]]
         country = ctx.registry.map_countries(code)
         country = country.where(country.notna(), ctx.registry.map_countries(name))
-        region = cm.map_unique(code, cm.non_country_reason)
+        region = region_reasons(ctx, code)
         sub = ctx
         out = self._finish(sheet, sub, long_rows, pd.Series(True, index=long.index), country, region, name,
                            h["country_name"], year, long["_ind"], long["_v"], "year columns",
@@ -92,7 +90,7 @@ class WGIRecogniser:
         # Row accounting is per spreadsheet row: a row is imported if any of its years is.
         used = set(out["governance"]["_row"]) if out else set()
         rr = rows[ok]
-        cm.drop_rows(ctx, sheet, rr[~rr.isin(used)], "no estimate in any year, or not a country")
+        drop_rows(ctx, sheet, rr[~rr.isin(used)], "no estimate in any year, or not a country")
         ctx.notes.append(f"WGI DataBank layout: {ok.sum()} estimate series rows, years "
                          f"{min(years.values()) if years else '?'}–{max(years.values()) if years else '?'}.")
         return out
@@ -102,7 +100,7 @@ class WGIRecogniser:
                 account=True) -> dict[str, pd.DataFrame]:
         unknown = ok & country.isna() & region.isna()
         if unknown.any():
-            cm.map_names("country", name[unknown], rows[unknown], ctx, sheet, name_col)
+            map_names(ctx, sheet, "country", name[unknown], rows[unknown], name_col)
         numbers, states, bad = parse_values(raw)
         empty = ~pd.notna(raw).to_numpy() | (states == "NA")
         keep = (ok & country.notna() & region.isna()).to_numpy() & ~bad & ~empty
@@ -112,7 +110,7 @@ class WGIRecogniser:
                                     np.where(bad, "estimate is not a number",
                                              "no estimate (missing, '..')")))
             left = ok.to_numpy() & ~keep
-            cm.drop_rows(ctx, sheet, rows[left], why[left])
+            drop_rows(ctx, sheet, rows[left], why[left])
         for i in np.flatnonzero(bad & ok.to_numpy())[:20]:
             ctx.problems.warning("not_a_number", "Estimate is not a number; left out.", file=sheet.file,
                                  sheet=sheet.sheet, row=int(rows.iloc[i]), column=value_col,

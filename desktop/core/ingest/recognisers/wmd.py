@@ -20,7 +20,11 @@ import pandas as pd
 
 from desktop.core.ingest.base import ParseContext
 from desktop.core.ingest.readers import RawSheet
-from desktop.core.ingest.recognisers import _common as cm
+from desktop.core.ingest.columns import map_unique
+from desktop.core.ingest.drops import drop_rows
+from desktop.core.ingest.headers import header_map
+from desktop.core.ingest.names import map_names, region_reasons
+from desktop.core.ingest.units import basis_of, quantity_unit, with_basis
 from desktop.core.registry import WORLD
 from desktop.core.values import parse_values
 
@@ -28,16 +32,12 @@ _YEAR = re.compile(r"^\s*((?:19|20)\d\d)(?:\.0)?\s*$")
 _SOURCE = {"r": "reported", "e": "estimated", "p": "preliminary"}
 
 
-def _h(sheet):
-    return {cm.norm_header(c): c for c in sheet.frame.columns}
-
-
 class WMDRecogniser:
     name = "wmd"
     label = "World Mining Data"
 
     def detect(self, sheet: RawSheet) -> float:
-        h = _h(sheet)
+        h = header_map(sheet.frame.columns)
         years = [c for c in sheet.frame.columns if _YEAR.match(str(c))]
         if "country" not in h or not years:
             return 0.0
@@ -54,8 +54,8 @@ class WMDRecogniser:
 
     def parse(self, sheet: RawSheet, ctx: ParseContext) -> dict[str, pd.DataFrame]:
         f = sheet.frame
-        h = _h(sheet)
-        rows = cm.excel_rows(sheet)
+        h = header_map(sheet.frame.columns)
+        rows = sheet.excel_rows()
         years = {c: int(_YEAR.match(str(c)).group(1)) for c in f.columns if _YEAR.match(str(c))}
         # -- commodity ---------------------------------------------------------------
         if "hs" in h:
@@ -69,23 +69,23 @@ class WMDRecogniser:
             commodity = pd.Series(title, index=f.index, dtype=object)
             comm_col = "sheet name"
             ctx.notes.append(f"Commodity taken from the {'sheet' if sheet.sheet else 'file'} name: {title}.")
-        mineral = cm.map_names("mineral", commodity, rows, ctx, sheet, comm_col)
-        basis = cm.map_unique(commodity, cm.basis_of).astype(str)
+        mineral = map_names(ctx, sheet, "mineral", commodity, rows, comm_col)
+        basis = map_unique(commodity, basis_of).astype(str)
         # -- country -------------------------------------------------------------------
         name = f[h["country"]].astype(object)
         code = f[h["country_code"]].astype(object) if "country_code" in h else pd.Series(None, index=f.index)
         iso = f[h["country_iso"]].astype(object) if "country_iso" in h else pd.Series(None, index=f.index)
         is_total = code.astype(str).str.strip().str.upper().eq("DELETE")
-        region = cm.map_unique(name, cm.non_country_reason)
+        region = region_reasons(ctx, name)
         country = ctx.registry.map_countries(name)
         for alt in (iso, code):   # WMD's own codes (697 = Kosovo) differ from UN M49: name first
             country = country.where(country.notna(), ctx.registry.map_countries(alt))
         country = country.where(~is_total, WORLD)
         unknown = country.isna() & region.isna()
         if unknown.any():
-            cm.map_names("country", name[unknown], rows[unknown], ctx, sheet, h["country"])
+            map_names(ctx, sheet, "country", name[unknown], rows[unknown], h["country"])
         known = country.notna() & region.isna()
-        cm.map_names("country", name[known], rows[known], ctx, sheet, h["country"], report=False)
+        map_names(ctx, sheet, "country", name[known], rows[known], h["country"], report=False)
         # -- units -----------------------------------------------------------------------
         unit_text = (f[h["unit"]].astype(object).where(f[h["unit"]].notna(), "metr. t") if "unit" in h
                      else pd.Series("metr. t", index=f.index, dtype=object))
@@ -94,7 +94,7 @@ class WMDRecogniser:
         for u, m in pairs.itertuples(index=False):
             if m is None or pd.isna(m):
                 continue
-            got = cm.unit_factor(u, m)
+            got = quantity_unit(u, m)
             if got is None:
                 first = rows[(unit_text == u) & (mineral == m)].min()
                 ctx.problems.error("unknown_unit", f"Unit '{u}' is not one the program can convert.",
@@ -120,7 +120,7 @@ class WMDRecogniser:
             keep = usable & ~bad & ~empty
             parts.append(pd.DataFrame({"mineral": mineral, "country": country, "year": year, "stage": "mine",
                                        "quantity": numbers * fac.to_numpy(), "quantity_state": states,
-                                       "unit": [cm.with_basis(c, b) if isinstance(c, str) else ""
+                                       "unit": [with_basis(c, b) if isinstance(c, str) else ""
                                                 for c, b in zip(cu, basis)],
                                        "_row": rows})[keep])
         prod = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
@@ -134,7 +134,7 @@ class WMDRecogniser:
                                 np.where(country.isna(), "unknown country (see problems)",
                                          np.where(fac.isna(), "unknown unit (see problems)",
                                                   "no value in any year"))))
-        cm.drop_rows(ctx, sheet, rows[left], why[left.to_numpy()])
+        drop_rows(ctx, sheet, rows[left], why[left.to_numpy()])
         if "data_source" in h:
             src = f[h["data_source"]].astype(str).str.strip().str.casefold().value_counts()
             ctx.notes.append("WMD data_source flags (r reported, e estimated, p preliminary): "

@@ -1,0 +1,94 @@
+"""Names to registry ids, the way every reader reports them.
+
+* :func:`map_names` maps a column of mineral or country names once per
+  distinct value, records one :class:`NameMapping` per distinct name and
+  reports each unknown name once (:func:`report_unknown`).
+* :func:`report_unknown`: one error per distinct (normalised) unknown name, at
+  its first row, with the number of rows and the registry's suggestions; a
+  country that is a known region or historic entity (registry
+  ``region_reason``) is told so: "'United States and Canada' is a region, not
+  a country; split it or leave it out".
+* :func:`record_mappings`: the names that did map, with how many rows carry them.
+* :func:`region_reasons`: why each value of a country column is not a country
+  (None for the others), for readers that leave such rows out.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from desktop.core.ingest.base import NameMapping, ParseContext
+from desktop.core.ingest.readers import RawSheet
+from desktop.core.registry.normalise import normalise_name
+
+
+def region_reasons(ctx: ParseContext, names: pd.Series) -> pd.Series:
+    """Per value: why it is not a country ("a region, not a country", …), else None."""
+    return ctx.registry.map_regions(names)
+
+
+def _distinct(raw: pd.Series, rows) -> pd.DataFrame:
+    """Per distinct normalised name: first spelling, first row, number of distinct rows."""
+    raw = pd.Series(raw).reset_index(drop=True)
+    frame = pd.DataFrame({"key": raw.map(normalise_name).to_numpy(), "raw": raw.to_numpy(),
+                          "row": np.asarray(rows, dtype="int64")})
+    frame = frame.sort_values("row", kind="stable")
+    g = frame.groupby("key", sort=False)
+    return pd.DataFrame({"raw": g["raw"].first(), "row": g["row"].first(), "count": g["row"].nunique()})
+
+
+def report_unknown(ctx: ParseContext, sheet: RawSheet, kind: str, raw: pd.Series, rows, column: str) -> None:
+    """One error per distinct unknown name (see the module docstring); also recorded as unmapped."""
+    if len(raw) == 0:
+        return
+    reg = ctx.registry
+    for _, (name, row, count) in _distinct(raw, rows).iterrows():
+        shown = str(name).strip()
+        n = f"{count} row{'s' if count != 1 else ''}"
+        region = reg.region_reason(name) if kind == "country" else None
+        if region:
+            msg = f"'{shown}' is {region} ({n}); split it or leave it out"
+            expected = "a single country"
+        else:
+            hints = reg.suggest(kind, name)
+            msg = f"Unknown {kind} '{shown}' ({n})"
+            msg += (f"; did you mean {', '.join(hints)}? If not, add it as an alias or correct the file"
+                    if hints else "; add it as an alias or correct the file")
+            expected = f"a known {kind} name, symbol or code"
+        ctx.problems.error(f"unknown_{kind}", msg, file=sheet.file, sheet=sheet.sheet, row=int(row),
+                           column=column, value=shown, expected=expected)
+        ctx.mappings.append(NameMapping(kind, shown, "", 0.0, int(count)))
+
+
+def record_mappings(ctx: ParseContext, kind: str, raw: pd.Series, ids: pd.Series, rows=None) -> None:
+    """One NameMapping per distinct (name, id) pair that mapped, with its number of distinct rows."""
+    ok = pd.notna(ids).to_numpy() if isinstance(ids, pd.Series) else pd.notna(np.asarray(ids, dtype=object))
+    if not ok.any():
+        return
+    pairs = pd.DataFrame({"raw": pd.Series(raw).astype(str).str.strip().to_numpy()[ok],
+                          "target": np.asarray(ids, dtype=object)[ok].astype(str),
+                          "row": (np.asarray(rows)[ok] if rows is not None else np.arange(int(ok.sum())))})
+    for (name, target), count in pairs.groupby(["raw", "target"], sort=False)["row"].nunique().items():
+        ctx.mappings.append(NameMapping(kind, name, target, 1.0, int(count)))
+
+
+def map_names(ctx: ParseContext, sheet: RawSheet, kind: str, names: pd.Series, rows, column: str,
+              skip: pd.Series | None = None, report: bool = True) -> pd.Series:
+    """Registry ids for ``names`` (None where unknown or blank); mappings and unknown names recorded.
+
+    ``skip`` marks rows handled elsewhere (e.g. regions, left out with a
+    reason); ``report=False`` records the names that mapped and leaves the
+    unknown ones to the caller (who reports them with :func:`report_unknown`).
+    """
+    reg = ctx.registry
+    mapped = reg.map_minerals(names) if kind == "mineral" else reg.map_countries(names)
+    consider = names.notna() & (names.astype(str).str.strip() != "")
+    if skip is not None:
+        consider &= ~skip
+    rows = pd.Series(np.asarray(rows), index=names.index)
+    known = consider & mapped.notna()
+    record_mappings(ctx, kind, names[known], mapped[known], rows[known].to_numpy())
+    unknown = consider & mapped.isna()
+    if report and unknown.any():
+        report_unknown(ctx, sheet, kind, names[unknown], rows[unknown].to_numpy(), column)
+    return mapped

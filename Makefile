@@ -15,8 +15,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Without a display (CI, ssh) the app starts offscreen and exits after the smoke test.
 run: $(STAMP)
-	$(VENV)/bin/critmin gui data/critmin_demo.xlsx $(if $(DISPLAY),,--smoke-test)
+	$(if $(DISPLAY),,QT_QPA_PLATFORM=offscreen) $(VENV)/bin/critmin gui data/critmin_demo.xlsx $(if $(DISPLAY),,--smoke-test)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen CRITMIN_HOME=$(CURDIR)/.test-home $(PY) -m pytest -q -p no:cacheprovider

@@ -61,15 +61,26 @@ def report_unknown(ctx: ParseContext, sheet: RawSheet, kind: str, raw: pd.Series
 
 
 def record_mappings(ctx: ParseContext, kind: str, raw: pd.Series, ids: pd.Series, rows=None) -> None:
-    """One NameMapping per distinct (name, id) pair that mapped, with its number of distinct rows."""
-    ok = pd.notna(ids).to_numpy() if isinstance(ids, pd.Series) else pd.notna(np.asarray(ids, dtype=object))
+    """One NameMapping per distinct (name, id) pair that mapped, with its number of distinct rows.
+
+    Works on factorized codes: a 500,000-row file has a few hundred distinct names.
+    """
+    ids = np.asarray(ids, dtype=object)
+    ok = pd.notna(ids)
     if not ok.any():
         return
-    pairs = pd.DataFrame({"raw": pd.Series(raw).astype(str).str.strip().to_numpy()[ok],
-                          "target": np.asarray(ids, dtype=object)[ok].astype(str),
-                          "row": (np.asarray(rows)[ok] if rows is not None else np.arange(int(ok.sum())))})
-    for (name, target), count in pairs.groupby(["raw", "target"], sort=False)["row"].nunique().items():
-        ctx.mappings.append(NameMapping(kind, name, target, 1.0, int(count)))
+    codes, uniques = pd.factorize(pd.Series(np.asarray(raw, dtype=object)[ok]), use_na_sentinel=True)
+    targets = ids[ok]
+    row_ids = np.asarray(rows)[ok].astype(np.int64) if rows is not None else np.arange(len(codes))
+    # Distinct (name, row) pairs: a melted wide table repeats a row once per year column.
+    span = int(row_ids.max()) + 1 if len(row_ids) else 1
+    pair = np.sort(codes.astype(np.int64) * span + row_ids)   # np.unique is slow on 500k int64 here
+    pair = pair[np.r_[True, pair[1:] != pair[:-1]]]
+    counts = np.bincount(pair // span, minlength=len(uniques))
+    first = np.full(len(uniques), -1)
+    first[codes[::-1]] = np.arange(len(codes))[::-1]   # first position of each code
+    for code, name in enumerate(uniques):
+        ctx.mappings.append(NameMapping(kind, str(name).strip(), str(targets[first[code]]), 1.0, int(counts[code])))
 
 
 def map_names(ctx: ParseContext, sheet: RawSheet, kind: str, names: pd.Series, rows, column: str,

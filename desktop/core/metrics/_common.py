@@ -174,7 +174,16 @@ def _append(out: np.ndarray, add: np.ndarray) -> None:
     only = has & ~both
     out[only] = add[only]
     if both.any():
-        out[both] = out[both] + ";" + add[both]
+        idx = np.flatnonzero(both)
+        if len(idx) > 20_000:
+            # join once per distinct (existing, added) pair: flags repeat a lot
+            ca, ua = pd.factorize(out[idx])
+            cb, ub = pd.factorize(add[idx])
+            kc, ku = pd.factorize(ca.astype(np.int64) * len(ub) + cb)
+            ua, ub = np.asarray(ua, dtype=object), np.asarray(ub, dtype=object)
+            out[idx] = (ua[ku // len(ub)] + ";" + ub[ku % len(ub)])[kc]
+        else:
+            out[idx] = out[idx] + ";" + add[idx]
 
 
 def minmax(values: np.ndarray) -> tuple[np.ndarray, bool]:

@@ -53,6 +53,8 @@ class _Prepared:
     group: np.ndarray         # dense group code (mineral, year, stage)
     n_groups: int
     keep: np.ndarray | None   # rows that take part (None = every row); others are WORLD / outside the years
+    other_unit: np.ndarray | None = None   # rows left out: not the unit of their mixed-unit group
+    unit_flag: np.ndarray | None = None    # per group id: 'mixed_units:<used>|<other>…' or ''
 
 
 def _prepare(production: pd.DataFrame, params: EngineParams | None) -> _Prepared | None:
@@ -102,9 +104,43 @@ def _prepare(production: pd.DataFrame, params: EngineParams | None) -> _Prepared
     group -= y0
     group *= ns
     group += s
+    n_groups = len(minerals) * ny * ns
+    other_unit, unit_flag = _mixed_units(production, n_all, group, n_groups, valid & ~others, valid)
+    if other_unit is not None:
+        valid &= ~other_unit
     return _Prepared(n_all, m, minerals, c, countries, s, stages, year, y0, ny,
                      q if valid.all() else np.where(valid, q, np.nan), q, withheld, valid, bnd & valid,
-                     others, group, len(minerals) * ny * ns, None if all_kept else keep)
+                     others, group, n_groups, None if all_kept else keep, other_unit, unit_flag)
+
+
+def _mixed_units(production: pd.DataFrame, n: int, group: np.ndarray, n_groups: int, listed: np.ndarray,
+                 valid: np.ndarray) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """Mixed units in one (mineral, year, stage) group (docs/metrics.md §2.3).
+
+    A group whose listed producers with a usable quantity carry more than one distinct non-empty
+    ``unit`` is computed over the unit of the most such rows (a tie: the first unit in sorted
+    order); rows (producers and OTHERS) with another non-empty unit are left out.  Returns
+    (row mask left out, per-group flag text) or (None, None) when no group mixes units.
+    """
+    if "unit" not in production:
+        return None, None
+    u, units = _codes(production, "unit", n)
+    named = np.array([str(x).strip() != "" for x in units], dtype=bool)
+    if named.sum() < 2:
+        return None, None
+    nu = len(units)
+    sel = listed & named[u]
+    counts = np.bincount(group[sel] * nu + u[sel], minlength=n_groups * nu).reshape(n_groups, nu)
+    mixed = (counts > 0).sum(axis=1) > 1
+    if not mixed.any():
+        return None, None
+    chosen = counts.argmax(axis=1)                    # first of the most frequent (codes are sorted)
+    other = valid & named[u] & mixed[group] & (u != chosen[group])
+    flag = np.full(n_groups, "", dtype=object)
+    for g in np.flatnonzero(mixed):
+        rest = [str(units[k]) for k in np.flatnonzero(counts[g] > 0) if k != chosen[g]]
+        flag[g] = "mixed_units:" + "|".join([str(units[chosen[g]])] + rest)
+    return other, flag
 
 
 def _group_frame(p: _Prepared, gids: np.ndarray) -> dict:
@@ -123,6 +159,8 @@ def _shares(p: _Prepared) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     G = p.n_groups
     total = np.bincount(p.group, weights=np.where(p.valid, p.qty, 0.0), minlength=G)
     left_out = ~p.valid if p.keep is None else (~p.valid & p.keep)
+    if p.other_unit is not None:
+        left_out = left_out & ~p.other_unit                 # flagged mixed_units, not withheld
     bad = np.bincount(p.group, weights=left_out.astype(float), minlength=G)
     with np.errstate(invalid="ignore", divide="ignore"):
         tot_row = total[p.group]
@@ -162,16 +200,27 @@ def _shares_frame(p: _Prepared) -> pd.DataFrame:
     left_out = ~valid
     negative = left_out & np.isfinite(raw) & (raw < 0)
     # flags through a bit mask straight into categorical codes: no per-row strings
-    names = ["withheld", "missing", "negative_quantity", "bound", "withheld_producers", "no_production"]
-    masks = [withheld, left_out & ~withheld & ~negative, negative, sub(p.bound), bad[group] > 0,
-             ~(total[group] > 0)]
+    other_unit = sub(p.other_unit) if p.other_unit is not None else np.zeros(len(group), dtype=bool)
+    names = ["withheld", "missing", "negative_quantity", "bound", "withheld_producers", "no_production",
+             "other_unit"]
+    masks = [withheld, left_out & ~withheld & ~negative & ~other_unit, negative, sub(p.bound), bad[group] > 0,
+             ~(total[group] > 0), other_unit]
     bits = np.zeros(len(group), dtype=np.int64)
     for k, mask in enumerate(masks):
         if mask.any():
             bits |= mask.astype(np.int64) << k
-    used = np.flatnonzero(np.bincount(bits, minlength=1 << len(names)))
-    labels = [";".join(nm for k, nm in enumerate(names) if u >> k & 1) for u in used]
-    lookup = np.zeros(1 << len(names), dtype=np.int64)
+    if p.unit_flag is not None:
+        # the group's mixed_units text joins the row flags: one code per (bits, group text) pair
+        ucodes, utexts = pd.factorize(p.unit_flag)
+        bits = bits * len(utexts) + ucodes[group]
+        used = np.flatnonzero(np.bincount(bits))
+        labels = [";".join([nm for k, nm in enumerate(names) if (b // len(utexts)) >> k & 1]
+                           + ([utexts[b % len(utexts)]] if utexts[b % len(utexts)] else [])) for b in used]
+        lookup = np.zeros(int(bits.max()) + 1, dtype=np.int64)
+    else:
+        used = np.flatnonzero(np.bincount(bits, minlength=1 << len(names)))
+        labels = [";".join(nm for k, nm in enumerate(names) if u >> k & 1) for u in used]
+        lookup = np.zeros(1 << len(names), dtype=np.int64)
     lookup[used] = np.arange(len(used))
     return _frame_by_column({
         "mineral": _categorical(sub(p.mineral), p.minerals),
@@ -265,6 +314,7 @@ def _risk(p: _Prepared, gamma: pd.DataFrame | None, cancelled) -> pd.DataFrame:
     R_raw = np.where(empty | no_gamma, np.nan, r_raw[gids])
     R, constant = minmax(R_raw)
     flag = join_flags(len(gids), [
+        p.unit_flag[gids] if p.unit_flag is not None else np.full(len(gids), "", dtype=object),
         ("no_production", no_prod),
         ("no_listed_producers", no_listed),
         ("withheld_producers", bad[gids] > 0),

@@ -20,6 +20,8 @@ from desktop.core.metrics.extended.concentration import compute_concentration, h
 from desktop.core.metrics.extended.eu import compute_eu_sr
 from desktop.core.metrics.extended.geopolrisk import compute_geopolrisk
 from desktop.core.metrics.extended.growth import compute_criticality_potential, compute_growth, rescale_growth
+from desktop.core.metrics.extended._base import trade_quantities
+from desktop.core.metrics.extended._prod import production_context
 from desktop.core.metrics.extended.params import IEA_2040_MULTIPLIERS, ExtendedParams
 from desktop.core.metrics.extended.recycled import compute_recycled
 from desktop.core.metrics.extended.reserves import compute_reserve_years
@@ -70,19 +72,25 @@ def run_extended(dataset, core_tables: dict[str, pd.DataFrame], params=None,
     market = core_tables.get("market_dynamics")
     risk = core_tables.get("supply_risk")
 
-    growth = compute_growth(production, ext)
+    # one integer-coded view of production for every indicator: the core's production shares when
+    # they cover every year (no analysis period), else computed once here over every year
+    shares = core_tables.get("production_shares") if years is None else None
+    ctx = production_context(production, shares)
+    flows = trade_quantities(trade) if trade is not None else None      # shared by EU SR and GeoPolRisk
+
+    growth = compute_growth(production, ext, ctx)
     if years is not None and len(growth):
         # G needs P_{t−n} from before the period; the min-max of G runs over the period only
         growth = rescale_growth(growth[growth["year"].between(*years)].reset_index(drop=True))
     out = {
         "production_growth": growth,
         "criticality_potential": compute_criticality_potential(growth, risk, market, ext),
-        "concentration": compute_concentration(production, reserves, ext),
-        "reserve_years": compute_reserve_years(production, reserves, ext),
-        "supply_categories": compute_categories(dependency, production, reserves, risk, ext),
-        "recycled_supply_risk": compute_recycled(risk, recycling, production, ext),
-        "eu_supply_risk": compute_eu_sr(production, governance, dependency, recycling, trade, ext),
-        "geopolrisk": compute_geopolrisk(trade, production, governance, ext),
+        "concentration": compute_concentration(production, reserves, ext, ctx),
+        "reserve_years": compute_reserve_years(production, reserves, ext, ctx),
+        "supply_categories": compute_categories(dependency, production, reserves, risk, ext, ctx),
+        "recycled_supply_risk": compute_recycled(risk, recycling, production, ext, ctx),
+        "eu_supply_risk": compute_eu_sr(production, governance, dependency, recycling, trade, ext, ctx, flows),
+        "geopolrisk": compute_geopolrisk(trade, production, governance, ext, ctx, flows),
         "demand_scenarios": compute_scenarios(
             growth.rename(columns={"production": "quantity"}) if len(growth) else None, growth, ext),
     }

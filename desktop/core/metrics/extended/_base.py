@@ -57,36 +57,29 @@ def pick_stage(frame: pd.DataFrame, stages: tuple[str, ...], by: tuple[str, ...]
     return frame[rank.notna() & (rank == best)]
 
 
-def world_production(production: pd.DataFrame, stages: tuple[str, ...]) -> pd.DataFrame:
+def world_production(production: pd.DataFrame | None, stages: tuple[str, ...], ctx=None) -> pd.DataFrame:
     """World primary production per (mineral, year): the sum of the listed producers and OTHERS.
 
     The stage is chosen per mineral (first of ``stages`` present).  A (mineral, year) with no
-    producer rows but a WORLD row uses the WORLD total (flag ``world_total_row``).  Withheld or
-    missing producer cells are left out (flag ``withheld_producers``).
-    Returns mineral, year, stage, quantity, n_producers, flag.
+    usable producer cell but a WORLD row uses the WORLD total (flag ``world_total_row``).  Withheld,
+    missing or negative producer cells (and minority-unit rows of a mixed-unit group) are left out
+    (flag ``withheld_producers``).  ``ctx``: a :class:`_prod.ProductionContext` of ``production``
+    (built when not given).  Returns mineral, year, stage, quantity, n_producers, flag.
     """
+    from desktop.core.metrics.extended._prod import production_context
+
     cols = ["mineral", "year", "stage", "quantity", "n_producers", "flag"]
-    p = usable(production, "quantity", ("mineral", "country", "year", "stage"))
-    p = pick_stage(p, stages)
-    if len(p) == 0:
+    ctx = ctx if ctx is not None else production_context(production)
+    if ctx is None:
         return empty_frame(cols, floats=("quantity",), ints=("year", "n_producers"))
-    is_world = (p["country"] == WORLD).to_numpy()
-    prod = p[~is_world]
-    keys = ["mineral", "year", "stage"]
-    g = prod.groupby(keys, sort=True)
-    listed = (prod["valid"] & (prod["country"] != OTHERS)).groupby([prod[k] for k in keys]).sum()
-    agg = pd.DataFrame({"quantity": g["quantity"].sum(min_count=1),
-                        "n_producers": listed.astype("int64"),
-                        "n_bad": (~prod["valid"]).groupby([prod[k] for k in keys]).sum()})
-    world = p[is_world & p["valid"].to_numpy()].groupby(keys)["quantity"].last().rename("world")
-    out = agg.join(world, how="outer").reset_index()
-    from_world = out["quantity"].isna() & out["world"].notna()
-    out["quantity"] = out["quantity"].where(~from_world, out["world"])
-    out["n_producers"] = out["n_producers"].fillna(0).astype("int64")
-    out["flag"] = join_flags(len(out), [("world_total_row", from_world.to_numpy()),
-                                        ("withheld_producers", (out["n_bad"].fillna(0) > 0).to_numpy()),
-                                        ("no_production", out["quantity"].isna().to_numpy())])
-    return out[cols].sort_values(["mineral", "year"]).reset_index(drop=True)
+    w = ctx.world_groups(ctx.primary_stage(stages))
+    if len(w["gids"]) == 0:
+        return empty_frame(cols, floats=("quantity",), ints=("year", "n_producers"))
+    m, y, s = ctx.split(w["gids"])
+    flag = join_flags(len(m), [("world_total_row", w["from_world"]), ("withheld_producers", w["n_bad"] > 0),
+                               ("no_production", ~np.isfinite(w["quantity"])), ctx.unit_flag(w["gids"])])
+    return pd.DataFrame({"mineral": ctx.minerals[m], "year": (y + ctx.y0).astype(np.int64), "stage": ctx.stages[s],
+                         "quantity": w["quantity"], "n_producers": w["n_producers"], "flag": flag}, columns=cols)
 
 
 def resolve_stage(wanted: pd.DataFrame, available: pd.DataFrame, stages: tuple[str, ...]) -> pd.Series:
@@ -105,6 +98,86 @@ def resolve_stage(wanted: pd.DataFrame, available: pd.DataFrame, stages: tuple[s
     return pd.Series(out, index=wanted.index, dtype=object)
 
 
+def resolve_stage_codes(mineral: np.ndarray, stage: np.ndarray, have: np.ndarray, stage_names: np.ndarray,
+                        stages: tuple[str, ...]) -> np.ndarray:
+    """:func:`resolve_stage` on codes: ``have`` is (minerals × stages) bool of what is available.
+
+    The wanted stage code when available for the mineral, else the mineral's first stage of
+    ``stages`` that is available, else -1 (also for an unknown mineral, code -1).
+    """
+    mineral = np.asarray(mineral, dtype=np.int64)
+    stage = np.asarray(stage, dtype=np.int64)
+    prim = np.full(have.shape[0] + 1, -1, dtype=np.int64)          # last slot: unknown mineral
+    names = np.asarray(stage_names, dtype=object)
+    for st in reversed(tuple(stages)):
+        code = np.flatnonzero(names == st)
+        if len(code):
+            prim[:-1][have[:, code[0]]] = code[0]
+    m = np.where(mineral >= 0, mineral, have.shape[0])
+    exact = (mineral >= 0) & (stage >= 0)
+    exact[exact] = have[mineral[exact], stage[exact]]
+    return np.where(exact, stage, prim[m])
+
+
+def sort_by(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """``frame.sort_values(keys)`` (stable) through integer codes: one sort of an int64 key."""
+    from desktop.core.metrics.extended._prod import text_codes as _text_codes
+
+    key = np.zeros(len(frame), dtype=np.int64)
+    for k in keys:
+        col = frame[k]
+        if k == "year":
+            c = col.to_numpy(dtype=np.int64)
+            c = c - c.min() if len(c) else c
+            size = int(c.max()) + 1 if len(c) else 1
+        else:
+            c, cats = _text_codes(col)
+            size = len(cats)
+        if (int(key.max()) + 1 if len(key) else 1) * max(size, 1) >= 2**62:
+            key = pd.factorize(key, sort=True)[0].astype(np.int64)
+        key = key * max(size, 1) + c
+    order = np.argsort(key, kind="stable")
+    if (order == np.arange(len(order))).all():
+        return frame.reset_index(drop=True)
+    return frame.take(order).reset_index(drop=True)
+
+
+def dependency_rows(dependency: pd.DataFrame, assessed: tuple[str, ...], order: list[str]) -> dict:
+    """The rows of the core import-dependency table (of the assessed countries) as codes and arrays,
+    already in the output order ``order`` (a stable sort, like ``sort_values``).
+
+    Keys: n, year, D, and per text key ``<key>`` (text array), ``<key>_code`` / ``<key>_cats``
+    (sorted codes).  Text is factorised run by run (the table comes sorted by key).
+    """
+    from desktop.core.metrics.extended._prod import text_codes as _text_codes
+
+    d = dependency
+    if assessed:
+        d = d[d["country"].isin(assessed)]
+    out: dict = {"n": len(d)}
+    codes = {}
+    for k in ("mineral", "country", "stage"):
+        codes[k] = _text_codes(d[k] if k in d else pd.Series("", index=d.index, dtype=object))
+    year = d["year"].to_numpy(dtype=np.int64)
+    key = np.zeros(len(d), dtype=np.int64)
+    for k in order:
+        if k == "year":
+            c = year - (year.min() if len(year) else 0)
+            size = int(c.max()) + 1 if len(c) else 1
+        else:
+            c, cats = codes[k]
+            size = len(cats)
+        key = key * max(size, 1) + c
+    perm = np.argsort(key, kind="stable")
+    out["year"] = year[perm]
+    out["D"] = d["D"].to_numpy(dtype=float)[perm]
+    for k, (c, cats) in codes.items():
+        c = c[perm]
+        out[f"{k}_code"], out[f"{k}_cats"] = c, cats
+        out[k] = np.asarray(cats, dtype=object)[c]
+    return out
+
+
 def trade_quantities(trade_flows: pd.DataFrame | None) -> pd.DataFrame:
     """Bilateral flows as quantities: mineral, year, stage, exporter, importer, qty, from_value.
 
@@ -112,32 +185,55 @@ def trade_quantities(trade_flows: pd.DataFrame | None) -> pd.DataFrame:
     mineral-year-stage unit value Σq / Σv of the flows that have both
     (``from_value``).  No unit value either → the flow is dropped (callers see
     it in their coverage / flags through ``n_dropped``).  Self-trade and
-    aggregate partners are dropped.
+    aggregate partners are dropped.  Integer codes and ``bincount`` (no merge).
     """
+    from desktop.core.metrics.extended._prod import text_codes as _text_codes
+
     cols = ["mineral", "year", "stage", "exporter", "importer", "qty", "from_value", "dropped"]
     if trade_flows is None or len(trade_flows) == 0:
         return empty_frame(cols, floats=("qty",), bools=("from_value", "dropped"))
-    t = pd.DataFrame({k: text_column(trade_flows, k) for k in ("mineral", "stage", "exporter", "importer")})
-    t["year"] = pd.to_numeric(trade_flows["year"], errors="coerce")
-    q = pd.to_numeric(trade_flows.get("quantity_t"), errors="coerce") if "quantity_t" in trade_flows \
-        else pd.Series(np.nan, index=trade_flows.index)
-    v = pd.to_numeric(trade_flows.get("value_kusd"), errors="coerce") if "value_kusd" in trade_flows \
-        else pd.Series(np.nan, index=trade_flows.index)
-    t["q"] = q.where(q >= 0)
-    t["v"] = v.where(v >= 0)
-    t = t[t["year"].notna() & (t["exporter"] != t["importer"]) & ~t["exporter"].isin(AGGREGATES)
-          & ~t["importer"].isin(AGGREGATES) & (t["exporter"] != "") & (t["importer"] != "")].copy()
-    t["year"] = t["year"].astype("int64")
-    both = t["q"].notna() & t["v"].notna()
-    keys = ["mineral", "year", "stage"]
-    sums = t[both].groupby(keys)[["q", "v"]].sum()
-    uv = (sums["q"] / sums["v"].where(sums["v"] > 0)).rename("_tpk")      # tonnes per kUSD
-    t = t.merge(uv.reset_index(), on=keys, how="left")
-    from_value = t["q"].isna() & t["v"].notna() & t["_tpk"].notna()
-    t["qty"] = t["q"].where(t["q"].notna(), t["v"] * t["_tpk"])
-    t["from_value"] = from_value
-    t["dropped"] = t["qty"].isna()
-    return t[cols].reset_index(drop=True)
+    n = len(trade_flows)
+    year = pd.to_numeric(trade_flows["year"], errors="coerce").to_numpy(dtype=float)
+    q = pd.to_numeric(trade_flows["quantity_t"], errors="coerce").to_numpy(dtype=float) \
+        if "quantity_t" in trade_flows else np.full(n, np.nan)
+    v = pd.to_numeric(trade_flows["value_kusd"], errors="coerce").to_numpy(dtype=float) \
+        if "value_kusd" in trade_flows else np.full(n, np.nan)
+    with np.errstate(invalid="ignore"):
+        q = np.where(q >= 0, q, np.nan)
+        v = np.where(v >= 0, v, np.nan)
+    codes = {}
+    for k in ("mineral", "stage", "exporter", "importer"):
+        codes[k] = _text_codes(text_column(trade_flows, k)) if k in trade_flows else \
+            (np.zeros(n, dtype=np.int64), np.array([""], dtype=object))
+    # exporter and importer in one code space to compare them
+    ec, eu = codes["exporter"]
+    ic, iu = codes["importer"]
+    both_u = pd.Index(eu, dtype=object).append(pd.Index(iu, dtype=object)).unique()
+    e_all = both_u.get_indexer(eu)[ec]
+    i_all = both_u.get_indexer(iu)[ic]
+    bad_u = np.isin(np.asarray(both_u, dtype=object), list(AGGREGATES) + [""])
+    keep = np.isfinite(year) & (e_all != i_all) & ~bad_u[e_all] & ~bad_u[i_all]
+    idx = np.flatnonzero(keep)
+    y = year[idx].astype(np.int64)
+    q, v = q[idx], v[idx]
+    mc, sc = codes["mineral"][0][idx], codes["stage"][0][idx]
+    ns = len(codes["stage"][1])
+    y_lo = int(y.min()) if len(y) else 0
+    ny = int(y.max()) - y_lo + 1 if len(y) else 1
+    gk = (mc * ny + (y - y_lo)) * ns + sc
+    G = (len(codes["mineral"][1]) * ny * ns) if len(y) else 0
+    both = np.isfinite(q) & np.isfinite(v)
+    sq = np.bincount(gk[both], weights=q[both], minlength=G)
+    sv = np.bincount(gk[both], weights=v[both], minlength=G)
+    has = np.bincount(gk[both], minlength=G) > 0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        tpk = np.where(has & (sv > 0), sq / np.where(sv > 0, sv, 1.0), np.nan)     # tonnes per kUSD
+    tpk_row = tpk[gk] if len(gk) else np.zeros(0)
+    from_value = np.isnan(q) & np.isfinite(v) & np.isfinite(tpk_row)
+    qty = np.where(np.isfinite(q), q, v * tpk_row)
+    return pd.DataFrame({"mineral": codes["mineral"][1][mc], "year": y, "stage": codes["stage"][1][sc],
+                         "exporter": eu[ec[idx]], "importer": iu[ic[idx]], "qty": qty, "from_value": from_value,
+                         "dropped": np.isnan(qty)}, columns=cols)
 
 
 def country_names(codes: pd.Series, lang: str = "en") -> pd.Series:
@@ -159,8 +255,14 @@ def years_text(prefix: str, used: pd.Series, wanted: pd.Series) -> np.ndarray:
     diff = np.isfinite(u) & (u != w)
     out = np.full(len(u), "", dtype=object)
     if diff.any():
-        out[diff] = [f"{prefix}:{int(y)}" for y in u[diff]]
+        out[diff] = _int_texts(prefix, u[diff])
     return out
+
+
+def _int_texts(prefix: str, values: np.ndarray) -> np.ndarray:
+    """'prefix:<int(v)>' per value, formatted once per distinct value."""
+    codes, uniq = pd.factorize(np.asarray(values, dtype=float).astype(np.int64))
+    return np.array([f"{prefix}:{int(v)}" for v in uniq], dtype=object)[codes]
 
 
 def merge_nearest_year(left: pd.DataFrame, right: pd.DataFrame, by: list[str], value_cols: list[str],
@@ -216,5 +318,5 @@ def count_flag(prefix: str, n: np.ndarray) -> np.ndarray:
     out = np.full(len(n), "", dtype=object)
     has = n > 0
     if has.any():
-        out[has] = [f"{prefix}:{int(k)}" for k in n[has]]
+        out[has] = _int_texts(prefix, n[has])
     return out

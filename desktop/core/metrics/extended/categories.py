@@ -26,8 +26,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from desktop.core.metrics._common import text_column
 from desktop.core.metrics.extended._base import (
-    OTHERS, WORLD, empty_frame, join_flags, merge_nearest_year, pick_stage, resolve_stage, usable, years_text,
+    OTHERS, WORLD, dependency_rows, empty_frame, join_flags, resolve_stage_codes, usable, years_text,
+)
+from desktop.core.metrics.extended._prod import (
+    asof_index, index_of, key_lookup, pair_keys, production_context, text_codes,
 )
 from desktop.core.metrics.extended.params import ExtendedParams
 
@@ -42,11 +46,26 @@ COLUMNS = ["mineral", "country", "year", "stage", "D", "R", "production_share", 
 
 
 def _pct(x: np.ndarray) -> np.ndarray:
-    return np.array(["n/a" if not np.isfinite(v) else f"{v * 100:.0f}%" for v in x], dtype=object)
+    """f"{v * 100:.0f}%" per value ('n/a' when not finite), formatted once per distinct rounded value."""
+    x = np.asarray(x, dtype=float)
+    if len(x) == 0:
+        return np.zeros(0, dtype=object)
+    key = _pct_key(x)
+    codes, uniq = pd.factorize(key)
+    first = np.unique(codes, return_index=True)[1]
+    texts = np.array(["n/a" if not np.isfinite(v) else f"{v * 100:.0f}%" for v in x[first]], dtype=object)
+    return texts[codes]
 
 
 def _num(x: np.ndarray) -> np.ndarray:
-    return np.array(["n/a" if not np.isfinite(v) else f"{v:.2f}" for v in x], dtype=object)
+    """f"{v:.2f}" per value ('n/a' when not finite), formatted once per distinct value."""
+    x = np.asarray(x, dtype=float)
+    if len(x) == 0:
+        return np.zeros(0, dtype=object)
+    codes, uniq = pd.factorize(x, use_na_sentinel=False)
+    texts = np.array(["n/a" if not np.isfinite(v) else f"{v:.2f}" for v in np.asarray(uniq, dtype=float)],
+                     dtype=object)
+    return texts[codes]
 
 
 def country_shares(p: pd.DataFrame, value: str, keys: tuple[str, ...]) -> pd.DataFrame:
@@ -63,58 +82,80 @@ def country_shares(p: pd.DataFrame, value: str, keys: tuple[str, ...]) -> pd.Dat
 
 def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame | None,
                        reserves: pd.DataFrame | None, supply_risk: pd.DataFrame | None,
-                       params: ExtendedParams) -> pd.DataFrame:
+                       params: ExtendedParams, ctx=None) -> pd.DataFrame:
     if dependency is None or len(dependency) == 0:
         return empty_frame(COLUMNS, floats=("D", "R", "production_share", "reserves_share"),
                            ints=("year", "category_no"))
-    d = dependency[["mineral", "country", "year", "stage", "D"]].copy()
-    d["stage"] = d["stage"].fillna("").astype(object)
-    if params.assessed_countries:
-        d = d[d["country"].isin(params.assessed_countries)]
-    d = d.reset_index(drop=True)
-    n = len(d)
+    dv = dependency_rows(dependency, params.assessed_countries, ["country", "mineral", "year", "stage"])
+    n = dv["n"]
+    d_mineral, d_country, d_stage, d_year = dv["mineral"], dv["country"], dv["stage"], dv["year"]
+
+    def codes_in(cats: np.ndarray, key: str) -> np.ndarray:
+        """Position of each row's text ``key`` in ``cats`` (-1 when absent), through its codes."""
+        return index_of(cats, dv[f"{key}_cats"])[dv[f"{key}_code"]]
 
     # R: same stage as D when the supply-risk table has it, else the primary stage
+    R = np.full(n, np.nan)
+    r_note = np.full(n, "", dtype=object)
+    r_const = np.zeros(n, dtype=bool)
     if supply_risk is not None and len(supply_risk):
-        r_stage = resolve_stage(d, supply_risk, params.primary_stages)
-        rr = d[["mineral", "year"]].assign(stage=r_stage.to_numpy()).merge(
-            supply_risk[["mineral", "year", "stage", "R"]].assign(
-                _rconst=supply_risk["flag"].fillna("").astype(str).str.contains(r"(?:^|;)constant(?:;|$)")
-                if "flag" in supply_risk else False),
-            on=["mineral", "year", "stage"], how="left")
-        R = rr["R"].to_numpy(dtype=float)
-        r_const = rr["_rconst"].eq(True).to_numpy() & np.isfinite(R)
-        r_note = np.where((r_stage.to_numpy(dtype=object) != d["stage"].to_numpy(dtype=object))
-                          & r_stage.notna().to_numpy() & np.isfinite(R),
-                          "R_stage:" + r_stage.fillna("").astype(str).replace("", "unspecified").to_numpy(dtype=object),
-                          "")
-    else:
-        R = np.full(n, np.nan)
-        r_note = np.full(n, "", dtype=object)
+        sm, mins = text_codes(text_column(supply_risk, "mineral"))
+        ss, stg = text_codes(text_column(supply_risk, "stage"))
+        sy = supply_risk["year"].to_numpy(dtype=np.int64)
+        have = np.zeros((len(mins), len(stg)), dtype=bool)
+        have[sm, ss] = True
+        dm, ds = codes_in(mins, "mineral"), codes_in(stg, "stage")
+        used = resolve_stage_codes(dm, ds, have, stg, params.primary_stages)
+        y_lo = int(min(sy.min(), d_year.min()))
+        span = int(max(sy.max(), d_year.max())) - y_lo + 1
+        key_s = (sm * span + (sy - y_lo)) * len(stg) + ss
+        rconst = supply_risk["flag"].fillna("").astype(str).str.contains(r"(?:^|;)constant(?:;|$)").to_numpy() \
+            if "flag" in supply_risk else np.zeros(len(supply_risk), dtype=bool)
+        ok = used >= 0
+        key_d = (np.where(ok, dm, 0) * span + (d_year - y_lo)) * len(stg) + np.where(ok, used, 0)
+        pos = asof_index(key_d[ok], np.zeros(int(ok.sum())), key_s, np.zeros(len(key_s)), "backward") \
+            if ok.any() else np.zeros(0, dtype=np.int64)
+        hit = np.full(n, -1, dtype=np.int64)
+        hit[ok] = pos
+        found = hit >= 0
+        R[found] = supply_risk["R"].to_numpy(dtype=float)[hit[found]]
         r_const = np.zeros(n, dtype=bool)
+        r_const[found] = rconst[hit[found]]
+        r_const &= np.isfinite(R)
+        diff = ok & (used != np.where(ds >= 0, ds, -2)) & np.isfinite(R)
+        if diff.any():
+            labels = np.array(["R_stage:" + (str(x) if str(x) else "unspecified") for x in stg], dtype=object)
+            r_note[diff] = labels[used[diff]]
 
     # domestic share of world primary production (same year)
-    if production is not None and len(production):
-        prim = pick_stage(usable(production, "quantity", ("mineral", "country", "year", "stage")),
-                          params.primary_stages)
-        ps = country_shares(prim, "quantity", ("mineral", "year"))
-        sp = d[["mineral", "country", "year"]].merge(ps, on=["mineral", "country", "year"], how="left")["share"]
-        sP = sp.to_numpy(dtype=float)
-    else:
-        sP = np.full(n, np.nan)
+    sP = np.full(n, np.nan)
+    ctx = ctx if ctx is not None else (production_context(production) if production is not None else None)
+    if ctx is not None:
+        prim = ctx.primary_stage(params.primary_stages)
+        nc = len(ctx.countries)
+        dm, dc, dy = codes_in(ctx.minerals, "mineral"), codes_in(ctx.countries, "country"), ctx.year_offsets(d_year)
+        ok = (dm >= 0) & (dc >= 0) & (dy >= 0)
+        if ok.any():
+            rows = ctx.primary_rows(params.primary_stages) & ~ctx.others
+            sP[ok] = key_lookup(ctx.mcy[rows], ctx.share[rows], (dm[ok] * nc + dc[ok]) * ctx.ny + dy[ok])
     # domestic share of world reserves (nearest year)
+    sR = np.full(n, np.nan)
+    res_note = np.full(n, "", dtype=object)
     if reserves is not None and len(reserves):
         rs = country_shares(usable(reserves, "reserves", ("mineral", "country", "year")), "reserves",
                             ("mineral", "year"))
-        m = merge_nearest_year(d[["mineral", "country", "year"]], rs, by=["mineral", "country"],
-                               value_cols=["share"], direction="nearest", suffix_year="res_year")
-        sR = m["share"].to_numpy(dtype=float)
-        res_note = years_text("reserves_year", m["res_year"], m["year"])
-    else:
-        sR = np.full(n, np.nan)
-        res_note = np.full(n, "", dtype=object)
+        if len(rs):
+            lk, rk = pair_keys(dv["mineral_cats"], dv["country_cats"], rs["mineral"].to_numpy(dtype=object),
+                               rs["country"].to_numpy(dtype=object), dv["mineral_code"], dv["country_code"])
+            ry = rs["year"].to_numpy(dtype=np.int64)
+            hit = asof_index(lk, d_year, rk, ry, "nearest")
+            found = hit >= 0
+            sR[found] = rs["share"].to_numpy(dtype=float)[hit[found]]
+            used_year = np.full(n, np.nan)
+            used_year[found] = ry[hit[found]]
+            res_note = years_text("reserves_year", pd.Series(used_year), pd.Series(d_year))
 
-    D = d["D"].to_numpy(dtype=float)
+    D = dv["D"]
     hasD = np.isfinite(D)
     sP0 = np.where(np.isfinite(sP), sP, 0.0)
     big_p = sP0 >= params.domestic_production_high
@@ -124,53 +165,106 @@ def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame
     dep = hasD & ~c1 & ~c2
     c3 = dep & np.isfinite(R) & (R < params.r_high)
     c4 = dep & np.isfinite(R) & (R >= params.r_high)
-    cat = np.select([c1, c2, c3, c4], list(CATEGORIES), default="")
-    no = np.select([c1, c2, c3, c4], [1, 2, 3, 4], default=0)
-
-    cc = d["country"].astype(str).to_numpy(dtype=object)
-    pD, pP, pR, nR = _pct(D), _pct(sP), _pct(sR), _num(R)
-    th = params
-    low_cap = sP0 < th.domestic_production_low
-    en = np.full(n, "", dtype=object)
-    zh = np.full(n, "", dtype=object)
-    dh, ph, rh, pl = f"{th.d_high * 100:.0f}%", f"{th.domestic_production_high * 100:.0f}%", \
-        f"{th.domestic_reserves_high * 100:.0f}%", f"{th.domestic_production_low * 100:.0f}%"
-    res_en = np.where(np.isfinite(sR), "and holds " + pR + " of world reserves (threshold " + rh + ")",
-                      "(reserves unknown, production alone decides)")
-    res_zh = np.where(np.isfinite(sR), "，储量占世界 " + pR + "（阈值 " + rh + "）", "（储量未知，仅按产量判断）")
-    en[c1] = (cc + " produces " + pP + " of world primary production (threshold " + ph + ") "
-              + res_en + ", import dependency " + pD + ": large domestic reserves and production.")[c1]
-    zh[c1] = (cc + " 产量占世界原生产量 " + pP + "（阈值 " + ph + "）" + res_zh + "，对外依存度 " + pD
-              + "：国内储量和产量规模大。")[c1]
-    en[c2] = (cc + " imports " + pD + " of its supply (D below " + dh + "), with " + pP
-              + " of world production: a domestic base, import dependence under control.")[c2]
-    zh[c2] = (cc + " 对外依存度 " + pD + "（低于 " + dh + "），产量占世界 " + pP + "：国内有基础，进口依赖可控。")[c2]
-    en[c3] = (cc + " imports " + pD + " of its supply (D at or above " + dh + ") but supply risk R = " + nR
-              + " is below " + f"{th.r_high:g}"
-              + ": dependent, external risk under control through diversified sources.")[c3]
-    zh[c3] = (cc + " 对外依存度 " + pD + "（不低于 " + dh + "），但供应风险 R = " + nR + " 低于 " + f"{th.r_high:g}"
-              + "：高度依赖进口，来源多元、外部风险可控。")[c3]
-    cap_en = np.where(low_cap, "almost no domestic capacity (" + pP + " of world production, below " + pl + ")",
-                      "domestic production " + pP + " of world")
-    cap_zh = np.where(low_cap, "国内几乎没有产能（产量占世界 " + pP + "，低于 " + pl + "）", "国内产量占世界 " + pP)
-    en[c4] = (cc + " imports " + pD + " of its supply (D at or above " + dh + ") and supply risk R = " + nR
-              + " is at or above " + f"{th.r_high:g}" + "; " + cap_en + ": high dependence and high supply risk.")[c4]
-    zh[c4] = (cc + " 对外依存度 " + pD + "（不低于 " + dh + "），供应风险 R = " + nR + " 不低于 " + f"{th.r_high:g}"
-              + "；" + cap_zh + "：高度依赖且供应风险高。")[c4]
-    none = cat == ""
-    en[none & ~hasD] = "No category: import dependency D is empty."
-    zh[none & ~hasD] = "无法分类：对外依存度为空。"
-    en[none & hasD] = "No category: D is at or above the threshold but supply risk R is empty."
-    zh[none & hasD] = "无法分类：对外依存度高但供应风险 R 为空。"
+    no = np.select([c1, c2, c3, c4], [1, 2, 3, 4], default=0).astype(np.int64)
+    names = np.array([""] + list(CATEGORIES), dtype=object)
+    cat = names[no]
+    label = np.array([""] + [v[1] for v in CATEGORIES.values()], dtype=object)[no]
+    label_zh = np.array([""] + [v[2] for v in CATEGORIES.values()], dtype=object)[no]
+    en, zh = _explanations(d_country, D, sP, sR, R, no, hasD, params)
 
     flag = join_flags(n, [("missing_D", ~hasD), ("missing_R", dep & ~np.isfinite(R)),
                           ("no_domestic_production_row", ~np.isfinite(sP)),
                           ("reserves_unknown", c1 & ~np.isfinite(sR)), res_note, r_note,
                           ("R_minmax_constant", r_const)])
-    label = np.array([CATEGORIES[c][1] if c else "" for c in cat], dtype=object)
-    label_zh = np.array([CATEGORIES[c][2] if c else "" for c in cat], dtype=object)
-    out = pd.DataFrame({"mineral": d["mineral"], "country": d["country"], "year": d["year"].astype("int64"),
-                        "stage": d["stage"], "D": D, "R": R, "production_share": sP, "reserves_share": sR,
-                        "category": cat, "category_no": no.astype("int64"), "label": label, "label_zh": label_zh,
-                        "explanation": en, "explanation_zh": zh, "flag": flag})
-    return out[COLUMNS].sort_values(["country", "mineral", "year", "stage"]).reset_index(drop=True)
+    out = pd.DataFrame({"mineral": d_mineral, "country": d_country, "year": d_year, "stage": d_stage, "D": D, "R": R,
+                        "production_share": sP, "reserves_share": sR, "category": cat, "category_no": no,
+                        "label": label, "label_zh": label_zh, "explanation": en, "explanation_zh": zh, "flag": flag},
+                       columns=COLUMNS, copy=False)
+    return out
+
+
+def _pct_key(x: np.ndarray) -> np.ndarray:
+    """An integer per value with equal integers ⇔ equal ``_pct`` text (rounded percent, 'n/a', '-0%')."""
+    with np.errstate(invalid="ignore"):
+        r = np.rint(x * 100)
+    fin = np.isfinite(r)
+    k = np.where(fin, np.clip(np.where(fin, r, 0), -1e15, 1e15), 0).astype(np.int64) * 2
+    k = np.where(fin & np.signbit(r) & (r == 0), 1, k)           # '-0%'
+    return np.where(fin, k, np.iinfo(np.int64).min)
+
+
+def _explanations(cc, D, sP, sR, R, no, hasD, th) -> tuple[np.ndarray, np.ndarray]:
+    """English and Chinese sentence per row, built once per distinct combination of the pieces."""
+    n = len(no)
+    if n == 0:
+        return np.zeros(0, dtype=object), np.zeros(0, dtype=object)
+    sP0 = np.where(np.isfinite(sP), sP, 0.0)
+    low_cap = sP0 < th.domestic_production_low
+    # the pieces each category's sentence uses (others set to 0 so they do not split combinations)
+    pD, pP, pR = _pct_key(D), _pct_key(sP), _pct_key(sR)
+    rc, ru = pd.factorize(R)                                  # R repeats per mineral-year: format each once
+    nR = np.append(pd.factorize(_num(np.asarray(ru, dtype=float)))[0], -1)[rc] if len(ru) else np.full(n, -1)
+    ccc = pd.factorize(np.asarray(cc, dtype=object))[0]
+    parts = [no, np.where(no == 0, hasD, 0), np.where(no > 0, ccc, 0), np.where(no > 0, pD, 0),
+             np.where((no == 1) | (no == 2) | (no == 4), pP, 0), np.where(no == 1, pR, 0),
+             np.where(no >= 3, nR, 0), np.where(no == 4, low_cap, 0)]
+    key = np.zeros(n, dtype=np.int64)
+    for p in parts:
+        codes, uniq = pd.factorize(p)
+        if len(uniq) and (key.max() + 1) * (len(uniq) + 1) >= 2**62:     # keep the mixed radix exact
+            key = pd.factorize(key)[0].astype(np.int64)
+        key = key * (len(uniq) + 1) + codes
+    inv, _ = pd.factorize(key)
+    first = np.unique(inv, return_index=True)[1]
+    en, zh = _explain_rows(np.asarray(cc, dtype=object)[first], D[first], sP[first], sR[first], R[first],
+                           no[first], hasD[first], th)
+    inv = inv.reshape(-1)
+    return en[inv], zh[inv]
+
+
+def _explain_rows(cc, D, sP, sR, R, no, hasD, th) -> tuple[np.ndarray, np.ndarray]:
+    """The sentences of the rows given; each template is filled only for the rows of its category."""
+    n = len(no)
+    cc = np.array([str(x) for x in cc], dtype=object)
+    pD, pP, pR, nR = _pct(D), _pct(sP), _pct(sR), _num(R)
+    sP0 = np.where(np.isfinite(sP), sP, 0.0)
+    low_cap = sP0 < th.domestic_production_low
+    en = np.full(n, "", dtype=object)
+    zh = np.full(n, "", dtype=object)
+    dh, ph, rh, pl = f"{th.d_high * 100:.0f}%", f"{th.domestic_production_high * 100:.0f}%", \
+        f"{th.domestic_reserves_high * 100:.0f}%", f"{th.domestic_production_low * 100:.0f}%"
+    rg = f"{th.r_high:g}"
+    for i in np.flatnonzero(no == 1):
+        known = np.isfinite(sR[i])
+        res_en = f"and holds {pR[i]} of world reserves (threshold {rh})" if known else \
+            "(reserves unknown, production alone decides)"
+        res_zh = f"，储量占世界 {pR[i]}（阈值 {rh}）" if known else "（储量未知，仅按产量判断）"
+        en[i] = (f"{cc[i]} produces {pP[i]} of world primary production (threshold {ph}) {res_en}, "
+                 f"import dependency {pD[i]}: large domestic reserves and production.")
+        zh[i] = f"{cc[i]} 产量占世界原生产量 {pP[i]}（阈值 {ph}）{res_zh}，对外依存度 {pD[i]}：国内储量和产量规模大。"
+    i2 = np.flatnonzero(no == 2)
+    en[i2] = [f"{c} imports {d} of its supply (D below {dh}), with {p} of world production: a domestic base, "
+              "import dependence under control." for c, d, p in zip(cc[i2], pD[i2], pP[i2])]
+    zh[i2] = [f"{c} 对外依存度 {d}（低于 {dh}），产量占世界 {p}：国内有基础，进口依赖可控。"
+              for c, d, p in zip(cc[i2], pD[i2], pP[i2])]
+    i3 = np.flatnonzero(no == 3)
+    en[i3] = [f"{c} imports {d} of its supply (D at or above {dh}) but supply risk R = {r} is below {rg}: "
+              "dependent, external risk under control through diversified sources."
+              for c, d, r in zip(cc[i3], pD[i3], nR[i3])]
+    zh[i3] = [f"{c} 对外依存度 {d}（不低于 {dh}），但供应风险 R = {r} 低于 {rg}：高度依赖进口，来源多元、外部风险可控。"
+              for c, d, r in zip(cc[i3], pD[i3], nR[i3])]
+    i4 = np.flatnonzero(no == 4)
+    cap_en = [f"almost no domestic capacity ({p} of world production, below {pl})" if low else
+              f"domestic production {p} of world" for p, low in zip(pP[i4], low_cap[i4])]
+    cap_zh = [f"国内几乎没有产能（产量占世界 {p}，低于 {pl}）" if low else f"国内产量占世界 {p}"
+              for p, low in zip(pP[i4], low_cap[i4])]
+    en[i4] = [f"{c} imports {d} of its supply (D at or above {dh}) and supply risk R = {r} is at or above {rg}; "
+              f"{cap}: high dependence and high supply risk." for c, d, r, cap in zip(cc[i4], pD[i4], nR[i4], cap_en)]
+    zh[i4] = [f"{c} 对外依存度 {d}（不低于 {dh}），供应风险 R = {r} 不低于 {rg}；{cap}：高度依赖且供应风险高。"
+              for c, d, r, cap in zip(cc[i4], pD[i4], nR[i4], cap_zh)]
+    none = no == 0
+    en[none & ~hasD] = "No category: import dependency D is empty."
+    zh[none & ~hasD] = "无法分类：对外依存度为空。"
+    en[none & hasD] = "No category: D is at or above the threshold but supply risk R is empty."
+    zh[none & hasD] = "无法分类：对外依存度高但供应风险 R 为空。"
+    return en, zh

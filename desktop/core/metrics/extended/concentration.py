@@ -10,17 +10,21 @@ docs/metrics-extended.md).  Withheld / missing cells are left out and flagged.
     S_i = q_i / (Σ_listed q + q_OTHERS)
     HHI = Σ_listed q_i² / (Σ_listed q + q_OTHERS)²      (0..1)
 
-No Python loop over groups: ``hhi`` uses integer group codes and ``numpy.bincount``,
-the share tables one pandas ``groupby`` pass.
+No Python loop over groups: ``hhi`` and ``top_shares`` use integer group codes and
+``numpy.bincount``; the top-k ranking a dense group × country matrix and ``numpy.partition``
+(``_prod.top_k``).  In ``run_extended`` the production side reuses the core's shares
+(``production_top_shares`` on a ``_prod.ProductionContext``).
 """
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
+from desktop.core.metrics._common import stated_values, text_column
 from desktop.core.metrics.extended._base import (
     OTHERS, WORLD, country_names, empty_frame, join_flags, usable,
 )
+from desktop.core.metrics.extended._prod import production_context, text_codes, top_k
 from desktop.core.metrics.extended.params import ExtendedParams
 
 HHI_COLUMNS = ["mineral", "year", "stage", "HHI", "total", "n_producers", "flag"]
@@ -134,59 +138,142 @@ def hhi(production: pd.DataFrame) -> pd.DataFrame:
 def top_shares(frame: pd.DataFrame, value: str, keys: tuple[str, ...], k: int = 3) -> pd.DataFrame:
     """Top-1 and top-k listed countries (codes and names) and their shares per group.
 
-    Ties are broken by country code so the result is deterministic.
+    Ties are broken by country code so the result is deterministic.  Integer codes, ``bincount``
+    and :func:`_prod.top_k` (no sort of the whole table).
     """
     cols = list(keys) + [c for c in CONC_COLUMNS if c not in ("mineral", "year", "basis", "stage")]
-    p = _prepared(frame, value, keys)
-    if len(p) == 0:
-        return empty_frame(cols, floats=("total", "top1_share", "topk_share", "others_share"),
-                           ints=("year", "n_countries", "k"))
-    kl = list(keys)
-    total = p.groupby(kl, sort=False)["_q"].transform("sum")
-    p["_share"] = p["_q"] / total.where(total > 0)
-    p["_bad"] = ~p["valid"]
-    grp = p.groupby(kl, sort=True)
-    a = grp.agg(total=("_q", "sum"), n_countries=("_listed", "sum"), n_bad=("_bad", "sum"))
-    a["others_share"] = p[p["country"] == OTHERS].groupby(kl)["_share"].sum()
-    listed = p[p["_listed"] & (p["_q"] > 0)].sort_values(kl + ["_q", "country"],
-                                                         ascending=[True] * len(kl) + [False, True])
-    listed = listed.assign(_rank=listed.groupby(kl, sort=False).cumcount())
-    listed["_name"] = country_names(listed["country"]).to_numpy()
-    top1 = listed[listed["_rank"] == 0].set_index(kl)
-    a["top1_country"] = top1["country"]
-    a["top1_name"] = top1["_name"]
-    a["top1_share"] = top1["_share"]
-    topk = listed[listed["_rank"] < k].groupby(kl, sort=True)
-    a["topk_countries"] = topk["country"].agg(", ".join)
-    a["topk_names"] = topk["_name"].agg(", ".join)
-    a["topk_share"] = topk["_share"].sum()
-    a["n_listed_pos"] = listed.groupby(kl)["country"].size()
-    a = a.reset_index()
-    ok = a["total"] > 0
-    for c in ("total", "top1_share", "topk_share"):
-        a[c] = a[c].where(ok)
-    a["others_share"] = a["others_share"].where(ok & a["others_share"].notna(), np.where(ok, 0.0, np.nan))
-    a["n_countries"] = a["n_countries"].astype("int64")
-    a["k"] = int(k)
-    few = ok & (a["n_listed_pos"].fillna(0) < k)
-    a["flag"] = join_flags(len(a), [("no_production", ~ok.to_numpy()),
-                                    ("withheld_producers", (a["n_bad"] > 0).to_numpy()),
-                                    (f"fewer_than_{k}_countries", few.to_numpy()),
-                                    ("others_in_total", (a["others_share"] > 0).to_numpy())])
-    for c in ("top1_country", "top1_name", "topk_countries", "topk_names"):
-        a[c] = a[c].astype(object).where(a[c].notna(), "")
-    return a[cols]
+    floats = ("total", "top1_share", "topk_share", "others_share")
+    if frame is None or len(frame) == 0:
+        return empty_frame(cols, floats=floats, ints=("year", "n_countries", "k"))
+    v, ok_v, _, _ = stated_values(frame, value)
+    year = pd.to_numeric(frame["year"], errors="coerce").to_numpy(dtype=float) if "year" in frame \
+        else np.zeros(len(frame))
+    c_code, countries = text_codes(text_column(frame, "country"))
+    world = np.flatnonzero(countries == WORLD)
+    keep = np.isfinite(year) & ((c_code != world[0]) if len(world) else True)
+    idx = np.flatnonzero(keep)
+    if len(idx) == 0:
+        return empty_frame(cols, floats=floats, ints=("year", "n_countries", "k"))
+    parts, cats = [], []
+    for key in keys:
+        if key == "year":
+            yc, yu = np.unique(year[idx].astype(np.int64), return_inverse=True)
+            parts.append(yu.reshape(-1).astype(np.int64))
+            cats.append(yc)
+        else:
+            cc, cu = text_codes(text_column(frame, key).to_numpy(dtype=object)[idx])
+            parts.append(cc)
+            cats.append(cu)
+    gid = np.zeros(len(idx), dtype=np.int64)
+    for code, cat in zip(parts, cats):
+        gid = gid * len(cat) + code
+    ug, cid = np.unique(gid, return_inverse=True)
+    cid = cid.reshape(-1)
+    others_code = np.flatnonzero(countries == OTHERS)
+    country = c_code[idx]
+    others = (country == others_code[0]) if len(others_code) else np.zeros(len(idx), dtype=bool)
+    q = v[idx]
+    valid = ok_v[idx]
+    body = top_table(cid, len(ug), country, countries, np.where(valid, q, np.nan), valid, others, k)
+    out = {}
+    rest = ug
+    for key, cat in reversed(list(zip(keys, cats))):
+        out[key] = cat[rest % len(cat)]
+        rest = rest // len(cat)
+    out = {key: (out[key].astype(np.int64) if key == "year" else out[key]) for key in keys}
+    out.update(body)
+    return pd.DataFrame(out, columns=cols)
+
+
+def top_table(cid: np.ndarray, n: int, country: np.ndarray, countries: np.ndarray, q: np.ndarray,
+              valid: np.ndarray, others: np.ndarray, k: int) -> dict:
+    """Per group (dense ids ``cid`` < n): total, n_countries, top-1 / top-k codes, names and shares,
+    others_share, k and flag.  ``q`` is NaN where not usable; OTHERS is in the total, never ranked."""
+    qv = np.where(valid, q, 0.0)
+    total = np.bincount(cid, weights=qv, minlength=n)
+    listed = valid & ~others
+    n_countries = np.bincount(cid, weights=listed, minlength=n).astype(np.int64)
+    n_bad = np.bincount(cid, weights=~valid, minlength=n)
+    others_q = np.bincount(cid[others & valid], weights=qv[others & valid], minlength=n)
+    cand = np.flatnonzero(listed & (qv > 0))
+    return _top_body(total, n_countries, n_bad, others_q,
+                     cand, cid[cand], country[cand], qv[cand], countries, k)
+
+
+def _top_body(total, n_countries, n_bad, others_q, cand, ccid, ccountry, cq, countries, k) -> dict:
+    n = len(total)
+    ranks = top_k(ccid, n, ccountry, len(countries), cq, k)
+    ok = total > 0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        denom = np.where(ok, total, 1.0)
+        share_of = cq / denom[ccid]
+    n_pos = np.bincount(ccid, minlength=n)
+    used = np.unique(ccountry[ranks[ranks >= 0]]) if (ranks >= 0).any() else np.zeros(0, dtype=np.int64)
+    names = np.asarray(countries, dtype=object).copy()
+    if len(used):
+        names[used] = country_names(pd.Series(countries[used], dtype=object)).to_numpy(dtype=object)
+    codes_txt = np.asarray(countries, dtype=object)
+    top_code = np.full(n, "", dtype=object)
+    top_name = np.full(n, "", dtype=object)
+    top1 = np.full(n, np.nan)
+    topk = np.zeros(n)
+    has_any = ranks[0] >= 0
+    for r in range(k):
+        at = ranks[r] >= 0
+        row = ranks[r][at]
+        c = ccountry[row]
+        if r == 0:
+            top_code[at] = codes_txt[c]
+            top_name[at] = names[c]
+            top1[at] = share_of[row]
+            k_codes, k_names = top_code.copy(), top_name.copy()
+        else:
+            k_codes[at] = k_codes[at] + ", " + codes_txt[c]
+            k_names[at] = k_names[at] + ", " + names[c]
+        topk[at] = topk[at] + share_of[row]
+    if k == 0:
+        k_codes, k_names = top_code.copy(), top_name.copy()
+    topk = np.where(has_any, topk, np.nan)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        others_share = np.where(ok, others_q / denom, np.nan)
+    few = ok & (n_pos < k)
+    flag = join_flags(n, [("no_production", ~ok), ("withheld_producers", n_bad > 0),
+                          (f"fewer_than_{k}_countries", few), ("others_in_total", others_share > 0)])
+    return {"total": np.where(ok, total, np.nan), "n_countries": n_countries,
+            "top1_country": top_code, "top1_name": top_name, "top1_share": np.where(ok, top1, np.nan),
+            "k": np.full(n, int(k), dtype=np.int64), "topk_countries": k_codes, "topk_names": k_names,
+            "topk_share": np.where(ok, topk, np.nan), "others_share": others_share, "flag": flag}
+
+
+def production_top_shares(ctx, k: int) -> pd.DataFrame:
+    """:func:`top_shares` of production per (mineral, year, stage) from a :class:`_prod.ProductionContext`."""
+    cols = ["mineral", "year", "stage"] + [c for c in CONC_COLUMNS if c not in ("mineral", "year", "basis", "stage")]
+    n_rows = ctx.agg("n_rows")
+    gids = np.flatnonzero(n_rows > 0)
+    compact = np.full(ctx.n_groups, -1, dtype=np.int64)
+    compact[gids] = np.arange(len(gids))
+    cand = np.flatnonzero(ctx.valid & ~ctx.others & (ctx.q > 0))
+    body = _top_body(ctx.agg("total")[gids], ctx.agg("n_listed")[gids].astype(np.int64), ctx.agg("n_bad")[gids],
+                     ctx.agg("others_q")[gids], cand, compact[ctx.group[cand]], ctx.c[cand], ctx.q[cand],
+                     ctx.countries, k)
+    m, y, s = ctx.split(gids)
+    out = {"mineral": ctx.minerals[m], "year": (y + ctx.y0).astype(np.int64), "stage": ctx.stages[s]}
+    body["flag"] = join_flags(len(gids), [body["flag"], ctx.unit_flag(gids)])
+    out.update(body)
+    return pd.DataFrame(out, columns=cols)
 
 
 def compute_concentration(production: pd.DataFrame | None, reserves: pd.DataFrame | None,
-                          params: ExtendedParams) -> pd.DataFrame:
+                          params: ExtendedParams, ctx=None) -> pd.DataFrame:
     """Top-1 / top-k shares of production (per stage) and of reserves, one long frame.
 
     ``basis`` is 'production' or 'reserves' (stage '' for reserves).
     """
     parts = []
     if production is not None and len(production):
-        t = top_shares(production, "quantity", ("mineral", "year", "stage"), params.top_n)
+        ctx = ctx if ctx is not None else production_context(production)
+        t = production_top_shares(ctx, params.top_n) if ctx is not None else \
+            top_shares(production, "quantity", ("mineral", "year", "stage"), params.top_n)
         parts.append(t.assign(basis="production"))
     if reserves is not None and len(reserves):
         t = top_shares(reserves, "reserves", ("mineral", "year"), params.top_n)

@@ -31,9 +31,10 @@ import pandas as pd
 
 from desktop.core.dataset import WGI_INDICATORS
 from desktop.core.metrics.extended._base import (
-    OTHERS, WORLD, count_flag, empty_frame, governance_for, governance_mean, join_flags, pick_stage, resolve_stage,
-    trade_quantities, usable,
+    OTHERS, count_flag, dependency_rows, empty_frame, governance_mean, join_flags, resolve_stage_codes,
+    trade_quantities,
 )
+from desktop.core.metrics.extended._prod import CarriedTable, index_of, key_lookup, production_context, text_codes
 from desktop.core.metrics.extended.params import ExtendedParams
 from desktop.core.metrics.extended.recycled import eol_rir_for
 
@@ -74,68 +75,156 @@ def _weighted_hhi(sources: pd.DataFrame, keys: list[str], gov: pd.DataFrame, par
 
 def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | None,
                   dependency: pd.DataFrame | None, recycling: pd.DataFrame | None,
-                  trade_flows: pd.DataFrame | None, params: ExtendedParams) -> pd.DataFrame:
+                  trade_flows: pd.DataFrame | None, params: ExtendedParams, ctx=None,
+                  quantities: pd.DataFrame | None = None) -> pd.DataFrame:
     floats = ("IR", "HHI_WGI_global", "HHI_WGI_sourcing", "eol_rir", "SR", "coverage_global", "coverage_sourcing")
     if dependency is None or len(dependency) == 0 or production is None or len(production) == 0:
         return empty_frame(COLUMNS, floats=floats, bools=("above_threshold",))
-    d = dependency[["mineral", "country", "year", "stage", "D"]].copy()
-    d["stage"] = d["stage"].fillna("").astype(object)
-    if params.assessed_countries:
-        d = d[d["country"].isin(params.assessed_countries)]
-    d = d.reset_index(drop=True)
+    ctx = ctx if ctx is not None else production_context(production)
+    dv = dependency_rows(dependency, params.assessed_countries, ["country", "mineral", "stage", "year"])
+    n = dv["n"]
+    d_mineral, d_country, d_stage, d_year = dv["mineral"], dv["country"], dv["stage"], dv["year"]
+
+    def codes_in(cats, key: str) -> np.ndarray:
+        return index_of(cats, dv[f"{key}_cats"])[dv[f"{key}_code"]]
+
     gov = governance_mean(governance, WGI_INDICATORS)
+    t = trade_quantities(trade_flows) if quantities is None else quantities
+    t = t[~t["dropped"].to_numpy(dtype=bool)]
+    countries = pd.Index(pd.unique(np.concatenate([
+        np.asarray(ctx.countries if ctx is not None else [], dtype=object), dv["country_cats"],
+        t["exporter"].to_numpy(dtype=object), gov["country"].to_numpy(dtype=object)])), dtype=object)
+    years = np.concatenate([d_year, [ctx.y0, ctx.y0 + ctx.ny - 1] if ctx is not None else []]).astype(np.int64)
+    wgi = CarriedTable(gov, countries, years, carry=True)
 
-    # global: primary production shares
-    p = pick_stage(usable(production, "quantity", ("mineral", "country", "year", "stage")), params.primary_stages)
-    p = p[p["valid"] & (p["country"] != WORLD)]
-    glob = _weighted_hhi(p.rename(columns={"country": "src", "quantity": "q"})[["mineral", "year", "src", "q"]],
-                         ["mineral", "year"], gov, params)
-    out = d.merge(glob.rename(columns={"hhi_wgi": "HHI_WGI_global", "coverage": "coverage_global",
-                                       "n_missing": "g_miss", "n_carried": "g_carry"}),
-                  on=["mineral", "year"], how="left")
+    # global: primary production shares of (mineral, year)
+    hg = np.full(n, np.nan)
+    cov_g = np.full(n, np.nan)
+    g_miss = np.zeros(n)
+    g_carry = np.zeros(n)
+    if ctx is not None:
+        prim = ctx.primary_stage(params.primary_stages)
+        rows = np.flatnonzero(ctx.valid & ctx.primary_rows(params.primary_stages))
+        grp = ctx.group[rows]
+        x, gy = wgi.lookup(countries.get_indexer(ctx.countries)[ctx.c[rows]], ctx.y[rows] + ctx.y0)
+        agg = _weighted(grp, ctx.n_groups, ctx.q[rows], ctx.share[rows], ~ctx.others[rows], x, gy,
+                        ctx.y[rows] + ctx.y0, params)
+        dm, dy = codes_in(ctx.minerals, "mineral"), ctx.year_offsets(d_year)
+        ok = (dm >= 0) & (dy >= 0)
+        ok[ok] = prim[dm[ok]] >= 0
+        g = ctx.group_of(dm[ok], dy[ok], prim[dm[ok]])
+        has = np.zeros(n, dtype=bool)
+        has[ok] = agg["n"][g] > 0                                     # (mineral, year) with a usable row
+        gi = np.full(n, -1)
+        gi[ok] = g
+        gi = gi[has]
+        hg[has], cov_g[has] = agg["hhi_wgi"][gi], agg["coverage"][gi]
+        g_miss[has], g_carry[has] = agg["n_missing"][gi], agg["n_carried"][gi]
 
-    # sourcing: domestic primary production + bilateral imports
-    t = trade_quantities(trade_flows)
-    t = t[~t["dropped"]]
-    if len(t):
-        d_keys = out[["mineral", "country", "year", "stage"]].copy()
-        d_keys["trade_stage"] = resolve_stage(d_keys, t, params.primary_stages + ("refinery",)).to_numpy()
-        imp = t.rename(columns={"importer": "country", "stage": "trade_stage", "exporter": "src", "qty": "q"})
-        imp = d_keys.merge(imp[["mineral", "year", "trade_stage", "country", "src", "q"]],
-                           on=["mineral", "year", "trade_stage", "country"], how="inner")
-        dom = p[["mineral", "year", "country", "quantity"]].rename(columns={"quantity": "q"})
-        dom = d_keys.merge(dom, on=["mineral", "year", "country"], how="inner").assign(src=lambda f: f["country"])
-        keys = ["mineral", "country", "year", "stage"]
-        has_imports = imp[keys].drop_duplicates()
-        dom = dom.merge(has_imports, on=keys, how="inner")   # sourcing needs trade data
-        src = pd.concat([imp[keys + ["src", "q"]], dom[keys + ["src", "q"]]], ignore_index=True)
-        sour = _weighted_hhi(src, keys, gov, params)
-        out = out.merge(sour.rename(columns={"hhi_wgi": "HHI_WGI_sourcing", "coverage": "coverage_sourcing",
-                                             "n_missing": "s_miss", "n_carried": "s_carry"}), on=keys, how="left")
-    else:
-        out = out.assign(HHI_WGI_sourcing=np.nan, coverage_sourcing=np.nan, s_miss=0, s_carry=0)
+    # sourcing: domestic primary production + bilateral imports of the stage matching D
+    hs = np.full(n, np.nan)
+    cov_s = np.full(n, np.nan)
+    s_miss = np.zeros(n)
+    s_carry = np.zeros(n)
+    if len(t) and n:
+        dmc, um = dv["mineral_code"], dv["mineral_cats"]
+        dcc, uc = dv["country_code"], dv["country_cats"]
+        ts_code, t_stages = text_codes(t["stage"])
+        tm = pd.Index(um, dtype=object).get_indexer(t["mineral"].to_numpy(dtype=object))
+        ti = pd.Index(uc, dtype=object).get_indexer(t["importer"].to_numpy(dtype=object))
+        ty = t["year"].to_numpy(dtype=np.int64)
+        have = np.zeros((len(um), len(t_stages)), dtype=bool)
+        okt = tm >= 0
+        have[tm[okt], ts_code[okt]] = True
+        used = resolve_stage_codes(dmc, codes_in(t_stages, "stage"), have, t_stages,
+                                   params.primary_stages + ("refinery",))
+        lo = int(min(ty.min(), d_year.min()))
+        span = int(max(ty.max(), d_year.max())) - lo + 1
+        nst, ncu = len(t_stages), len(uc) + 1
 
-    e = eol_rir_for(recycling, out)
+        def key(m, c, y, s):
+            return ((m.astype(np.int64) * ncu + c) * span + (y - lo)) * nst + s
+
+        okd = used >= 0
+        kd = np.where(okd, key(dmc, dcc, d_year, np.maximum(used, 0)), -1)
+        okt &= ti >= 0
+        kt = key(tm[okt], ti[okt], ty[okt], ts_code[okt])
+        t_rows = np.flatnonzero(okt)
+        # each flow → every d row with its key (usually one)
+        order = np.argsort(kd, kind="stable")
+        kds = kd[order]
+        left = np.searchsorted(kds, kt, side="left")
+        right = np.searchsorted(kds, kt, side="right")
+        cnt = right - left
+        flow = np.repeat(np.arange(len(kt)), cnt)
+        drow = order[np.repeat(left, cnt) + (np.arange(cnt.sum()) - np.repeat(np.cumsum(cnt) - cnt, cnt))]
+        drow = drow.astype(np.int64)
+        fq = t["qty"].to_numpy(dtype=float)[t_rows][flow]
+        ex_c, ex_u = pd.factorize(t["exporter"].to_numpy(dtype=object)[t_rows])
+        fsrc = countries.get_indexer(np.asarray(ex_u, dtype=object))[ex_c][flow]
+        with_imports = np.bincount(drow, minlength=n) > 0
+        # domestic primary production of the d rows that import
+        dom_q = np.full(n, np.nan)
+        if ctx is not None and with_imports.any():
+            prim = ctx.primary_stage(params.primary_stages)
+            cm, cc, cy = codes_in(ctx.minerals, "mineral"), codes_in(ctx.countries, "country"), \
+                ctx.year_offsets(d_year)
+            okq = with_imports & (cm >= 0) & (cc >= 0) & (cy >= 0)
+            nc = len(ctx.countries)
+            sel = ctx.valid & ctx.primary_rows(params.primary_stages)
+            dom_q[okq] = key_lookup(ctx.mcy[sel], ctx.q[sel], (cm[okq] * nc + cc[okq]) * ctx.ny + cy[okq])
+        dom = np.flatnonzero(with_imports & np.isfinite(dom_q))
+        src_row = np.concatenate([drow, dom])
+        src_q = np.concatenate([fq, dom_q[dom]])
+        src_c = np.concatenate([fsrc, countries.get_indexer(dv["country_cats"])[dv["country_code"][dom]]])
+        src_year = d_year[src_row]
+        total = np.bincount(src_row, weights=src_q, minlength=n)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = src_q / np.where(total > 0, total, np.nan)[src_row]
+        x, gy = wgi.lookup(src_c, src_year)
+        not_others = np.append(np.asarray(countries, dtype=object) != OTHERS, True)   # last: unknown (-1)
+        agg = _weighted(src_row, n, src_q, share, not_others[src_c], x, gy, src_year, params)
+        has = agg["n"] > 0
+        hs[has], cov_s[has] = agg["hhi_wgi"][has], agg["coverage"][has]
+        s_miss[has], s_carry[has] = agg["n_missing"][has], agg["n_carried"][has]
+
+    e = eol_rir_for(recycling, pd.DataFrame({"mineral": d_mineral, "year": d_year}))
     eol = e["eol_rir"].to_numpy(dtype=float)
     assumed = ~np.isfinite(eol) & bool(params.eu_missing_eol_rir_as_zero)
     eol_used = np.where(assumed, 0.0, eol)
-    ir = out["D"].to_numpy(dtype=float)
-    hg = out["HHI_WGI_global"].to_numpy(dtype=float)
-    hs = out["HHI_WGI_sourcing"].to_numpy(dtype=float)
+    ir = dv["D"]
     sr = (hg * ir / 2 + hs * (1 - ir / 2)) * (1 - eol_used) * params.eu_substitution
-    flag = join_flags(len(out), [
+    flag = join_flags(n, [
         ("missing_IR", ~np.isfinite(ir)), ("missing_global", ~np.isfinite(hg)),
         ("no_sourcing_data", ~np.isfinite(hs)), ("missing_eol_rir", ~np.isfinite(eol) & ~assumed),
         ("eol_rir_assumed_0", assumed),
-        count_flag("missing_wgi", out["g_miss"].fillna(0).to_numpy(dtype=float)
-               + out["s_miss"].fillna(0).to_numpy(dtype=float)),
-        count_flag("wgi_carried", out["g_carry"].fillna(0).to_numpy(dtype=float)
-               + out["s_carry"].fillna(0).to_numpy(dtype=float)),
+        count_flag("missing_wgi", g_miss + s_miss),
+        count_flag("wgi_carried", g_carry + s_carry),
     ])
-    res = pd.DataFrame({"mineral": out["mineral"], "country": out["country"], "year": out["year"].astype("int64"),
-                        "stage": out["stage"], "IR": ir, "HHI_WGI_global": hg, "HHI_WGI_sourcing": hs,
-                        "eol_rir": eol_used, "SR": sr,
-                        "above_threshold": np.isfinite(sr) & (sr >= params.eu_sr_threshold),
-                        "coverage_global": out["coverage_global"].to_numpy(dtype=float),
-                        "coverage_sourcing": out["coverage_sourcing"].to_numpy(dtype=float), "flag": flag})
-    return res[COLUMNS].sort_values(["country", "mineral", "stage", "year"]).reset_index(drop=True)
+    return pd.DataFrame({"mineral": d_mineral, "country": d_country, "year": d_year, "stage": d_stage, "IR": ir,
+                         "HHI_WGI_global": hg, "HHI_WGI_sourcing": hs, "eol_rir": eol_used, "SR": sr,
+                         "above_threshold": np.isfinite(sr) & (sr >= params.eu_sr_threshold),
+                         "coverage_global": cov_g, "coverage_sourcing": cov_s, "flag": flag},
+                        columns=COLUMNS, copy=False)
+
+
+def _weighted(group: np.ndarray, n: int, q: np.ndarray, share: np.ndarray, listed: np.ndarray, x: np.ndarray,
+              gov_year: np.ndarray, year: np.ndarray, params: ExtendedParams) -> dict:
+    """Per group (dense ids < n): hhi_wgi = Σ S²·WGI·t over listed sources with a WGI, coverage, counts."""
+    wgi = scaled_wgi(x, params)
+    has = listed & np.isfinite(x)
+    with np.errstate(invalid="ignore"):
+        term = np.where(has, share * share * wgi * params.eu_trade_factor, 0.0)
+        pos = share > 0
+    hhi_wgi = np.bincount(group, weights=term, minlength=n)
+    cov = np.bincount(group, weights=np.where(has, share, 0.0), minlength=n)
+    lst = np.bincount(group, weights=np.where(listed, share, 0.0), minlength=n)
+    miss = np.bincount(group[listed & ~np.isfinite(x) & pos], minlength=n)
+    carry = np.bincount(group[has & np.isfinite(gov_year) & (gov_year < year)], minlength=n)
+    total = np.bincount(group, weights=q, minlength=n)
+    cnt = np.bincount(group, minlength=n)
+    ok = total > 0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        coverage = np.where(ok, cov / np.where(lst > 0, lst, np.nan), np.nan)
+    return {"hhi_wgi": np.where(ok & (cov > 0), hhi_wgi, np.nan), "coverage": coverage,
+            "n_missing": miss.astype(float), "n_carried": carry.astype(float), "n": cnt}

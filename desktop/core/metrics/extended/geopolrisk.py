@@ -28,10 +28,9 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.metrics.extended._base import (
-    OTHERS, WORLD, count_flag, empty_frame, governance_for, governance_mean, join_flags, resolve_stage,
-    trade_quantities, usable,
+    count_flag, empty_frame, governance_mean, join_flags, resolve_stage_codes, sort_by, trade_quantities,
 )
-from desktop.core.metrics.extended.concentration import hhi
+from desktop.core.metrics.extended._prod import CarriedTable, dense_codes, index_of, key_lookup, production_context, text_codes
 from desktop.core.metrics.extended.params import ExtendedParams
 
 COLUMNS = ["mineral", "year", "stage", "country", "production_stage", "HHI", "imports", "weighted_imports",
@@ -46,74 +45,107 @@ def pv_weight(pv: np.ndarray, params: ExtendedParams) -> np.ndarray:
 
 
 def compute_geopolrisk(trade_flows: pd.DataFrame | None, production: pd.DataFrame | None,
-                       governance: pd.DataFrame | None, params: ExtendedParams) -> pd.DataFrame:
+                       governance: pd.DataFrame | None, params: ExtendedParams, ctx=None,
+                       quantities: pd.DataFrame | None = None) -> pd.DataFrame:
     floats = ("HHI", "imports", "weighted_imports", "domestic_production", "import_risk", "score")
-    t = trade_quantities(trade_flows)
+    t = trade_quantities(trade_flows) if quantities is None else quantities
     if len(t) == 0:
         return empty_frame(COLUMNS, floats=floats, ints=("year", "n_partners"))
     if params.assessed_countries:
         t = t[t["importer"].isin(params.assessed_countries)]
-    dropped = t[t["dropped"]]
-    t = t[~t["dropped"]].reset_index(drop=True)
+    dropped = t["dropped"].to_numpy(dtype=bool)
+    # integer codes of the flows (kept and dropped share one key space)
+    mc, mins = text_codes(t["mineral"])
+    sc, stg = text_codes(t["stage"])
+    ic, imps = text_codes(t["importer"])
+    ec, exps = text_codes(t["exporter"])
+    year = t["year"].to_numpy(dtype=np.int64)
+    if len(year) == 0:
+        return empty_frame(COLUMNS, floats=floats, ints=("year", "n_partners"))
+    y_lo = int(year.min())
+    ny = int(year.max()) - y_lo + 1
+    key = ((mc * ny + (year - y_lo)) * len(stg) + sc) * len(imps) + ic      # sorted like (mineral, year, stage, importer)
+    keep = ~dropped
+    ug, gi = dense_codes(key[keep])
+    n = len(ug)
+    if n == 0:
+        return empty_frame(COLUMNS, floats=floats, ints=("year", "n_partners"))
+    qty = t["qty"].to_numpy(dtype=float)[keep]
     # partner political stability, carried forward when allowed
-    pv = governance_for(governance_mean(governance, ("PV",)),
-                        t[["exporter", "year"]].rename(columns={"exporter": "country"}), params.pv_carry_forward)
-    x = pv["x"].to_numpy(dtype=float)
+    pv_values = governance_mean(governance, ("PV",))
+    ex_index = pd.Index(exps, dtype=object)
+    table = CarriedTable(pv_values, ex_index, year[keep], carry=params.pv_carry_forward)
+    x, gy = table.lookup(ec[keep], year[keep])
     g = pv_weight(x, params)
-    gy = pv["gov_year"].to_numpy(dtype=float)
-    t["_g"] = g
-    t["_wq"] = t["qty"] * g
-    t["_pvmiss"] = ~np.isfinite(x)
-    t["_pvcarry"] = np.isfinite(gy) & (gy < t["year"].to_numpy())
-    keys = ["mineral", "year", "stage", "importer"]
-    a = t.groupby(keys, as_index=False).agg(imports=("qty", "sum"), weighted_imports=("_wq", "sum"),
-                                            n_partners=("exporter", "nunique"), n_from_value=("from_value", "sum"),
-                                            n_pvmiss=("_pvmiss", "sum"), n_pvcarry=("_pvcarry", "sum"))
-    nd = dropped.groupby(keys).size().rename("n_dropped").reset_index()
-    a = a.merge(nd, on=keys, how="left")
-    a = a.rename(columns={"importer": "country"})
+    imports = np.bincount(gi, weights=qty, minlength=n)
+    weighted = np.bincount(gi, weights=qty * g, minlength=n)
+    pair = np.sort(gi.astype(np.int64) * len(exps) + ec[keep])
+    pair = pair[np.r_[True, pair[1:] != pair[:-1]]] if len(pair) else pair
+    n_partners = np.bincount(pair // len(exps), minlength=n).astype(np.int64)
+    n_from_value = np.bincount(gi, weights=t["from_value"].to_numpy(dtype=bool)[keep], minlength=n)
+    n_pvmiss = np.bincount(gi, weights=~np.isfinite(x), minlength=n)
+    n_pvcarry = np.bincount(gi, weights=np.isfinite(gy) & (gy < year[keep]), minlength=n)
+    n_dropped = np.zeros(n)
+    if dropped.any():
+        pos = np.clip(np.searchsorted(ug, key[dropped]), 0, n - 1)
+        hit = ug[pos] == key[dropped]
+        n_dropped = np.bincount(pos[hit], minlength=n).astype(float)
+    rest = ug // len(imps)
+    g_imp = ug % len(imps)
+    g_stage = rest % len(stg)
+    rest = rest // len(stg)
+    g_year = rest % ny + y_lo
+    g_min = rest // ny
+    mineral, stage, country = mins[g_min], stg[g_stage], imps[g_imp]
 
     # production side: HHI and domestic production at the matching stage
-    if production is not None and len(production):
-        prod = usable(production, "quantity", ("mineral", "country", "year", "stage"))
-        a["production_stage"] = resolve_stage(a, prod, params.primary_stages)
-        h = hhi(production)
-        a = a.merge(h[["mineral", "year", "stage", "HHI"]].rename(columns={"stage": "production_stage"}),
-                    on=["mineral", "year", "production_stage"], how="left")
-        dom = prod[prod["valid"] & ~prod["country"].isin((WORLD, OTHERS))].groupby(
-            ["mineral", "year", "stage", "country"], as_index=False)["quantity"].sum()
-        a = a.merge(dom.rename(columns={"stage": "production_stage", "quantity": "domestic_production"}),
-                    on=["mineral", "year", "production_stage", "country"], how="left")
-    else:
-        a["production_stage"] = np.nan
-        a["HHI"] = np.nan
-        a["domestic_production"] = np.nan
-    no_dom = a["domestic_production"].isna().to_numpy()
-    P = np.where(no_dom, 0.0, a["domestic_production"].to_numpy(dtype=float))
-    imp = a["imports"].to_numpy(dtype=float)
-    denom = imp + P
+    ctx = ctx if ctx is not None else (production_context(production) if production is not None else None)
+    H = np.full(n, np.nan)
+    dom_q = np.full(n, np.nan)
+    p_stage = np.full(n, np.nan, dtype=object)
+    if ctx is not None:
+        pm = ctx.mineral_codes(mins)[g_min]
+        used = resolve_stage_codes(pm, ctx.stage_codes(stg)[g_stage], ctx.stage_present(), ctx.stages,
+                                   params.primary_stages)
+        has_stage = used >= 0
+        p_stage[has_stage] = ctx.stages[used[has_stage]]
+        py = ctx.year_offsets(g_year)
+        ok = has_stage & (py >= 0)
+        gid = ctx.group_of(pm[ok], py[ok], used[ok])
+        total, sq = ctx.agg("total")[gid], ctx.agg("sq")[gid]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            H[ok] = np.where((ctx.agg("n_rows")[gid] > 0) & (total > 0), sq / (total * total), np.nan)
+        nc = len(ctx.countries)
+        pc = index_of(ctx.countries, imps)[g_imp]
+        okc = ok & (pc >= 0)
+        sel = ctx.valid & ~ctx.others
+        gid_c = ctx.group_of(pm[okc], py[okc], used[okc])
+        dom_q[okc] = key_lookup(ctx.group[sel] * nc + ctx.c[sel], ctx.q[sel], gid_c * nc + pc[okc])
+    no_dom = ~np.isfinite(dom_q)
+    P = np.where(no_dom, 0.0, dom_q)
+    denom = imports + P
     with np.errstate(invalid="ignore", divide="ignore"):
-        risk = np.where(denom > 0, a["weighted_imports"].to_numpy(dtype=float) / np.where(denom > 0, denom, 1.0),
-                        np.nan)
-    H = a["HHI"].to_numpy(dtype=float)
+        risk = np.where(denom > 0, weighted / np.where(denom > 0, denom, 1.0), np.nan)
     score = H * risk
-    ps = a["production_stage"].astype(object).where(a["production_stage"].notna(), "")
-    stage_note = np.where((ps.to_numpy(dtype=object) != a["stage"].to_numpy(dtype=object))
-                          & a["production_stage"].notna().to_numpy(),
-                          "production_stage:" + ps.replace("", "unspecified").astype(str).to_numpy(dtype=object), "")
-    flag = join_flags(len(a), [
+    ps = np.where(pd.isna(p_stage), "", p_stage).astype(object)
+    note_txt = np.array(["production_stage:" + (str(s) if str(s) else "unspecified") for s in ctx.stages],
+                        dtype=object) if ctx is not None else np.zeros(0, dtype=object)
+    stage_note = np.full(n, "", dtype=object)
+    if ctx is not None:
+        diff = has_stage & (ps != stage)
+        stage_note[diff] = note_txt[used[diff]]
+    flag = join_flags(n, [
         ("missing_HHI", ~np.isfinite(H)),
         ("no_domestic_production_row", no_dom),
         ("no_supply", ~(denom > 0)),
         stage_note,
-        count_flag("quantity_from_value", a["n_from_value"].to_numpy(dtype=float)),
-        count_flag("flows_dropped", a["n_dropped"].fillna(0).to_numpy(dtype=float)),
-        count_flag("pv_missing", a["n_pvmiss"].to_numpy(dtype=float)),
-        count_flag("pv_carried", a["n_pvcarry"].to_numpy(dtype=float)),
+        count_flag("quantity_from_value", n_from_value),
+        count_flag("flows_dropped", n_dropped),
+        count_flag("pv_missing", n_pvmiss),
+        count_flag("pv_carried", n_pvcarry),
     ])
-    out = pd.DataFrame({"mineral": a["mineral"], "year": a["year"].astype("int64"), "stage": a["stage"],
-                        "country": a["country"], "production_stage": ps, "HHI": H, "imports": imp,
-                        "weighted_imports": a["weighted_imports"], "domestic_production": P,
-                        "import_risk": risk, "score": score, "n_partners": a["n_partners"].astype("int64"),
-                        "flag": flag})
-    return out[COLUMNS].sort_values(["country", "mineral", "stage", "year"]).reset_index(drop=True)
+    out = pd.DataFrame({"mineral": mineral, "year": g_year.astype("int64"), "stage": stage,
+                        "country": country, "production_stage": ps, "HHI": H, "imports": imports,
+                        "weighted_imports": weighted, "domestic_production": P,
+                        "import_risk": risk, "score": score, "n_partners": n_partners, "flag": flag})
+    return sort_by(out[COLUMNS], ["country", "mineral", "stage", "year"])

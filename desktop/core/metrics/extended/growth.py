@@ -28,12 +28,12 @@ GROWTH_COLUMNS = ["mineral", "year", "stage", "production", "base_year", "produc
 C_COLUMNS = ["mineral", "year", "stage", "R", "G_scaled", "M", "C", "flag"]
 
 
-def compute_growth(production: pd.DataFrame | None, params: ExtendedParams) -> pd.DataFrame:
+def compute_growth(production: pd.DataFrame | None, params: ExtendedParams, ctx=None) -> pd.DataFrame:
     if production is None or len(production) == 0:
         return empty_frame(GROWTH_COLUMNS, floats=("production", "production_base", "G", "G_scaled"),
                            ints=("year", "base_year"))
     n = int(params.growth_years)
-    w = world_production(production, params.primary_stages)
+    w = world_production(production, params.primary_stages, ctx)
     if len(w) == 0:
         return compute_growth(None, params)
     base = w[["mineral", "year", "quantity"]].rename(columns={"quantity": "production_base"})

@@ -18,8 +18,9 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.metrics.extended._base import (
-    empty_frame, join_flags, merge_nearest_year, usable, world_production, years_text,
+    empty_frame, join_flags, merge_nearest_year, usable, years_text,
 )
+from desktop.core.metrics.extended._prod import production_context
 from desktop.core.metrics.extended.params import ExtendedParams
 
 COLUMNS = ["mineral", "year", "stage", "R", "R_raw", "eol_rir", "eol_rir_year", "R_recycled", "R_raw_recycled",
@@ -31,6 +32,15 @@ def eol_rir_for(recycling: pd.DataFrame | None, wanted: pd.DataFrame) -> pd.Data
     w = wanted[["mineral", "year"]].reset_index(drop=True)
     if recycling is None or len(recycling) == 0:
         return w.assign(eol_rir=np.nan, eol_rir_year=np.nan, out_of_range=False)
+    if len(w) > 1000:
+        # once per distinct (mineral, year), then spread back (the EU table has a row per country)
+        mc, _ = pd.factorize(w["mineral"].to_numpy(dtype=object))
+        yr = w["year"].to_numpy(dtype=np.int64)
+        codes, uniq = pd.factorize(mc.astype(np.int64) * (int(yr.max()) - int(yr.min()) + 1) + (yr - yr.min()))
+        if len(uniq) < len(w):
+            first = np.unique(codes, return_index=True)[1]
+            u = eol_rir_for(recycling, w.iloc[first].reset_index(drop=True))
+            return pd.concat([w, u.drop(columns=["mineral", "year"]).iloc[codes].reset_index(drop=True)], axis=1)
     r = usable(recycling, "eol_rir", ("mineral", "year"))
     bad = r["valid"] & ~r["eol_rir"].between(0, 1)
     bad_keys = r[bad][["mineral"]].drop_duplicates().assign(out_of_range=True)
@@ -48,7 +58,7 @@ def eol_rir_for(recycling: pd.DataFrame | None, wanted: pd.DataFrame) -> pd.Data
 
 
 def compute_recycled(supply_risk: pd.DataFrame | None, recycling: pd.DataFrame | None,
-                     production: pd.DataFrame | None, params: ExtendedParams) -> pd.DataFrame:
+                     production: pd.DataFrame | None, params: ExtendedParams, ctx=None) -> pd.DataFrame:
     if supply_risk is None or len(supply_risk) == 0:
         return empty_frame(COLUMNS, floats=tuple(c for c in COLUMNS if c not in ("mineral", "year", "stage", "flag")))
     s = supply_risk[["mineral", "year", "stage", "R", "R_raw"]].reset_index(drop=True)
@@ -56,11 +66,15 @@ def compute_recycled(supply_risk: pd.DataFrame | None, recycling: pd.DataFrame |
     eol = e["eol_rir"].to_numpy(dtype=float)
     R = s["R"].to_numpy(dtype=float)
     Rr = s["R_raw"].to_numpy(dtype=float)
-    if production is not None and len(production):
-        # world production of the row's own stage (one pass per distinct stage: mine, refinery, '')
-        allw = pd.concat([world_production(production, (st,)) for st in pd.unique(s["stage"])], ignore_index=True)
-        P = s.merge(allw[["mineral", "year", "stage", "quantity"]], on=["mineral", "year", "stage"],
-                    how="left")["quantity"].to_numpy(dtype=float)
+    ctx = ctx if ctx is not None else (production_context(production) if production is not None else None)
+    if ctx is not None:
+        # world production of the row's own stage (producers + OTHERS, else the WORLD row)
+        m = ctx.mineral_codes(s["mineral"].to_numpy(dtype=object))
+        st = ctx.stage_codes(s["stage"].fillna("").to_numpy(dtype=object))
+        y = ctx.year_offsets(s["year"].to_numpy(dtype=np.int64))
+        ok = (m >= 0) & (st >= 0) & (y >= 0)
+        P = np.full(len(s), np.nan)
+        P[ok] = ctx.world_quantity()[ctx.group_of(m[ok], y[ok], st[ok])]
     else:
         P = np.full(len(s), np.nan)
     with np.errstate(invalid="ignore", divide="ignore"):

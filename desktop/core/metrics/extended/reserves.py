@@ -17,8 +17,9 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.metrics.extended._base import (
-    OTHERS, WORLD, empty_frame, join_flags, merge_nearest_year, pick_stage, usable, world_production, years_text,
+    OTHERS, WORLD, empty_frame, join_flags, usable, years_text,
 )
+from desktop.core.metrics.extended._prod import asof_index, index_of, production_context
 from desktop.core.metrics.extended.params import ExtendedParams
 
 COLUMNS = ["mineral", "country", "year", "reserves", "production", "production_year", "stage", "rp_years",
@@ -26,7 +27,7 @@ COLUMNS = ["mineral", "country", "year", "reserves", "production", "production_y
 
 
 def compute_reserve_years(production: pd.DataFrame | None, reserves: pd.DataFrame | None,
-                          params: ExtendedParams) -> pd.DataFrame:
+                          params: ExtendedParams, ctx=None) -> pd.DataFrame:
     if reserves is None or len(reserves) == 0:
         return empty_frame(COLUMNS, floats=("reserves", "production", "production_year", "rp_years"),
                            bools=("warning",))
@@ -39,18 +40,8 @@ def compute_reserve_years(production: pd.DataFrame | None, reserves: pd.DataFram
     r = pd.concat([r.assign(_sum=False), sums], ignore_index=True)
     r = r[r["country"] != OTHERS]
 
-    p = usable(production, "quantity", ("mineral", "country", "year", "stage")) if production is not None \
-        else usable(None, "quantity", ("mineral", "country", "year", "stage"))
-    p = pick_stage(p, params.primary_stages)
-    p_country = p[(p["country"] != WORLD) & (p["country"] != OTHERS) & p["valid"]][
-        ["mineral", "country", "year", "stage", "quantity"]]
-    w = world_production(production, params.primary_stages) if production is not None and len(production) \
-        else empty_frame(["mineral", "year", "stage", "quantity"])
-    w = w[w["quantity"].notna()][["mineral", "year", "stage", "quantity"]].assign(country=WORLD)
-    prod = pd.concat([p_country, w], ignore_index=True)
-    m = merge_nearest_year(r[["mineral", "country", "year", "reserves", "valid", "state", "_sum"]], prod,
-                           by=["mineral", "country"], value_cols=["quantity", "stage"],
-                           suffix_year="production_year")
+    m = _with_production(r[["mineral", "country", "year", "reserves", "valid", "state", "_sum"]].reset_index(drop=True),
+                         production, params, ctx)
     res = m["reserves"].to_numpy(dtype=float)
     q = m["quantity"].to_numpy(dtype=float)
     ok = np.isfinite(res) & np.isfinite(q) & (q > 0)
@@ -72,3 +63,44 @@ def compute_reserve_years(production: pd.DataFrame | None, reserves: pd.DataFram
                         "stage": m["stage"].fillna("").astype(object), "rp_years": rp, "warning": warn,
                         "flag": flag})
     return out[COLUMNS].sort_values(["mineral", "country", "year"]).reset_index(drop=True)
+
+
+def _with_production(r: pd.DataFrame, production: pd.DataFrame | None, params: ExtendedParams, ctx) -> pd.DataFrame:
+    """``r`` + quantity, stage and production_year: the primary production of the row's country (world
+    production for WORLD) in the latest year at or before the reserves year (integer codes, no merge)."""
+    n = len(r)
+    out = r.assign(quantity=np.nan, stage=np.nan, production_year=np.nan)
+    ctx = ctx if ctx is not None else (production_context(production) if production is not None else None)
+    if ctx is None or n == 0:
+        return out
+    nc = len(ctx.countries)
+    prim = ctx.primary_stage(params.primary_stages)
+    rm = ctx.mineral_codes(r["mineral"].to_numpy(dtype=object))
+    r_country = r["country"].to_numpy(dtype=object)
+    rc = index_of(ctx.countries, r_country)
+    is_world = r_country == WORLD
+    rc = np.where(is_world, nc, rc)                          # WORLD: world production
+    ok = (rm >= 0) & (rc >= 0)
+    lkey = np.where(ok, rm * (nc + 1) + rc, -1)
+    # producer rows of the primary stage whose (mineral, country) has reserves
+    sel = ctx.valid & ~ctx.others & (prim[ctx.m] == ctx.s) & (prim[ctx.m] >= 0)
+    rows = np.flatnonzero(sel)
+    rows = rows[np.isin(ctx.m[rows] * (nc + 1) + ctx.c[rows], np.unique(lkey[ok & ~is_world]))]
+    w = ctx.world_groups(prim)
+    wok = np.isfinite(w["quantity"])
+    wm, wy, ws = ctx.split(w["gids"][wok])
+    key = np.concatenate([ctx.m[rows] * (nc + 1) + ctx.c[rows], wm * (nc + 1) + nc])
+    year = np.concatenate([ctx.y[rows], wy]) + ctx.y0
+    qty = np.concatenate([ctx.q[rows], w["quantity"][wok]])
+    stage = np.concatenate([ctx.s[rows], ws])
+    hit = asof_index(lkey, r["year"].to_numpy(dtype=np.int64), key, year, "backward")
+    hit = np.where(ok, hit, -1)
+    found = hit >= 0
+    h = np.where(found, hit, 0)
+    out["quantity"] = np.where(found, qty[h] if len(qty) else np.nan, np.nan)
+    out["production_year"] = np.where(found, year[h] if len(year) else np.nan, np.nan)
+    st = np.full(n, np.nan, dtype=object)
+    if len(stage):
+        st[found] = ctx.stages[stage[h[found]]]
+    out["stage"] = st
+    return out

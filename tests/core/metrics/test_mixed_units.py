@@ -1,0 +1,75 @@
+"""Mixed units in one mineral-year-stage group (docs/metrics.md §2.3 "Mixed units")."""
+import numpy as np
+import pandas as pd
+import pytest
+
+from desktop.core.dataset import conform
+from desktop.core.metrics.extended import ExtendedParams, compute_concentration, compute_growth
+from desktop.core.metrics.extended._base import world_production
+from desktop.core.metrics.params import EngineParams
+from desktop.core.metrics.supply_risk import compute_supply_risk, production_shares
+
+from .helpers import row
+
+
+def prod(rows):
+    """rows: (mineral, country, year, quantity, unit[, state])"""
+    recs = [dict(mineral=r[0], country=r[1], year=r[2], stage="mine", quantity=r[3], unit=r[4],
+                 quantity_state=r[5] if len(r) > 5 else "") for r in rows]
+    return conform("production", pd.DataFrame(recs))
+
+
+def lithium():
+    # World Mining Data (t Li2O) for CHL and ARG merged with USGS lithium content (t) for AUS
+    return prod([("lithium", "CHL", 2023, 100.0, "t Li2O"), ("lithium", "ARG", 2023, 50.0, "t Li2O"),
+                 ("lithium", "AUS", 2023, 80.0, "t"), ("lithium", "WORLD", 2023, 999.0, "t"),
+                 ("cobalt", "COD", 2023, 70.0, "t"), ("cobalt", "AUS", 2023, 30.0, "t")])
+
+
+def test_majority_unit_used_and_flagged():
+    s = production_shares(lithium())
+    # t Li2O has two producer rows, t one: shares over CHL and ARG only (100 / 150, 50 / 150)
+    assert row(s, country="CHL").share == pytest.approx(2 / 3)
+    assert row(s, country="ARG").share == pytest.approx(1 / 3)
+    aus = row(s, country="AUS", mineral="lithium")
+    assert np.isnan(aus.share) and "other_unit" in aus.flag and "mixed_units:t Li2O|t" in aus.flag
+    assert "withheld_producers" not in row(s, country="CHL").flag
+    r = compute_supply_risk(lithium(), None, EngineParams()).set_index("mineral")
+    assert r.loc["lithium", "HHI"] == pytest.approx((2 / 3) ** 2 + (1 / 3) ** 2)
+    assert r.loc["lithium", "flag"].split(";")[0] == "mixed_units:t Li2O|t"
+    # a group with one unit is untouched
+    assert r.loc["cobalt", "HHI"] == pytest.approx(0.7 ** 2 + 0.3 ** 2)
+    assert "mixed_units" not in r.loc["cobalt", "flag"]
+
+
+def test_tie_takes_first_unit_in_sorted_order_and_others_of_other_unit_left_out():
+    p = prod([("x", "AAA", 2020, 10.0, "t Li2O"), ("x", "BBB", 2020, 30.0, "t"),
+              ("x", "OTHERS", 2020, 60.0, "t Li2O"), ("x", "CCC", 2020, 5.0, "")])
+    s = production_shares(p)
+    # one producer row each with a unit: 't' < 't Li2O' → 't'; the unit-less row stays; OTHERS (t Li2O) is out
+    assert row(s, country="BBB").share == pytest.approx(30 / 35)
+    assert row(s, country="CCC").share == pytest.approx(5 / 35)
+    assert np.isnan(row(s, country="OTHERS").share) and np.isnan(row(s, country="AAA").share)
+    r = compute_supply_risk(p, None, EngineParams()).iloc[0]
+    assert "mixed_units:t|t Li2O" in r.flag
+
+
+def test_left_out_cells_do_not_make_a_group_mixed():
+    p = prod([("x", "AAA", 2020, 10.0, "t"), ("x", "BBB", 2020, np.nan, "t Li2O", "W"),
+              ("x", "CCC", 2020, 30.0, "t")])
+    r = compute_supply_risk(p, None, EngineParams()).iloc[0]
+    assert "mixed_units" not in r.flag and "withheld_producers" in r.flag
+    assert r.HHI == pytest.approx(0.25 ** 2 + 0.75 ** 2)
+
+
+def test_extended_concentration_and_growth_follow_the_rule():
+    c = compute_concentration(lithium(), None, ExtendedParams()).set_index("mineral").loc["lithium"]
+    assert c["top1_country"] == "CHL" and c["top1_share"] == pytest.approx(2 / 3)
+    assert c["topk_countries"] == "CHL, ARG" and "mixed_units:t Li2O|t" in c["flag"]
+    w = world_production(lithium(), ("mine",)).set_index("mineral")
+    assert w.loc["lithium", "quantity"] == 150.0 and "mixed_units:t Li2O|t" in w.loc["lithium", "flag"]
+    assert "withheld_producers" not in w.loc["lithium", "flag"]
+    both = pd.concat([lithium(), prod([("lithium", "CHL", 2018, 50.0, "t Li2O"),
+                                       ("lithium", "ARG", 2018, 25.0, "t Li2O")])], ignore_index=True)
+    g = compute_growth(both, ExtendedParams()).set_index(["mineral", "year"])
+    assert g.loc[("lithium", 2023), "G"] == pytest.approx((150 / 75) ** 0.2)

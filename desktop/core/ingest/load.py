@@ -53,7 +53,7 @@ def load_file(path: str | Path, registry: Registry | None = None, recognisers=No
         preview.notes.extend(ctx.notes)
         preview.dropped.extend(ctx.dropped)
     if not any(sp.recogniser for sp in preview.sheets):
-        preview.problems.error("not_recognised", f"{path.name}: no sheet looks like a table CritMin knows "
+        preview.problems.error("not_recognised", "No sheet looks like a table CritMin knows "
                                "(see docs/template.md for the template and docs/formats-*.md for publishers' files)",
                                file=path.name)
     for name, frames in parts.items():

@@ -249,11 +249,35 @@ def _factorize_runs(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if n >= 100_000:
         change = np.empty(n, dtype=bool)
         change[0] = True
-        np.not_equal(arr[1:], arr[:-1], out=change[1:])
-        heads = np.flatnonzero(change)
+        ptr = _object_pointers(arr)
+        heads = None
+        if ptr is not None:
+            # runs of the *same* str object (shared / interned cells): compare the pointers, no
+            # Python-level comparisons; a run boundary between equal values just adds a head
+            np.not_equal(ptr[1:], ptr[:-1], out=change[1:])
+            heads = np.flatnonzero(change)
+            if len(heads) > n // 8:
+                heads = None
+        if heads is None:
+            np.not_equal(arr[1:], arr[:-1], out=change[1:])
+            heads = np.flatnonzero(change)
         if len(heads) <= n // 8:
             head_codes, cats = pd.factorize(arr[heads], sort=True)
             codes = np.repeat(head_codes.astype(np.int64), np.diff(np.append(heads, n)))
             return codes, np.asarray(cats, dtype=object)
     codes, cats = pd.factorize(arr, sort=True)
     return codes.astype(np.int64, copy=False), np.asarray(cats, dtype=object)
+
+
+def _object_pointers(arr: np.ndarray) -> np.ndarray | None:
+    """The PyObject pointers of a contiguous object array as an intp view (None if not applicable).
+
+    Equal pointers mean the same object, hence equal values; the view borrows ``arr``'s buffer,
+    so it must not outlive ``arr`` (the caller holds it).
+    """
+    if arr.dtype != object or arr.ndim != 1 or not arr.flags.c_contiguous or len(arr) == 0:
+        return None
+    import ctypes
+
+    buf = (ctypes.c_ssize_t * len(arr)).from_address(arr.ctypes.data)
+    return np.ctypeslib.as_array(buf).view(np.intp)

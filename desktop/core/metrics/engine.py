@@ -14,6 +14,7 @@ An indicator whose inputs are absent is skipped with a note in ``problems``.
 from __future__ import annotations
 
 import importlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -51,32 +52,46 @@ def run(dataset: Dataset, params: EngineParams | None = None, *, progress: Progr
     report(progress, 0.0, "Starting")
     check(cancelled)
 
-    if "balance" in dataset:
-        report(progress, 0.05, "Import dependency")
-        t["import_dependency"] = compute_dependency(dataset.get("balance"), params)
+    # The core indicators are independent except R (needs Γ): numpy/pandas release the GIL in their
+    # kernels, so D and M run on a second thread while Γ and the supply tables run here.  Tables are
+    # stored and problems appended in the fixed order below, so the results do not depend on timing.
+    report(progress, 0.05, "Import dependency and market dynamics")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        f_dep = pool.submit(compute_dependency, dataset.get("balance"), params) if "balance" in dataset else None
+        f_mkt = pool.submit(compute_market, dataset.get("prices"), params) if "prices" in dataset else None
+        gamma = None
+        if "governance" in dataset:
+            report(progress, 0.25, "Governance (WGI)")
+            gamma = compute_gamma(dataset.get("governance"), params)
+        check(cancelled)
+        shares = risk = None
+        if "production" in dataset:
+            report(progress, 0.35, "Production shares and supply risk")
+            shares, risk = supply_tables(dataset.get("production"), gamma, params, cancelled=cancelled)
+        dep = f_dep.result() if f_dep is not None else None
+        mkt = f_mkt.result() if f_mkt is not None else None
+
+    if dep is not None:
+        t["import_dependency"] = dep
         if params.country and len(t["import_dependency"]) == 0:
             res.problems.append(f"Import dependency: no balance rows for the assessed country {params.country}.")
     else:
         res.problems.append("Import dependency not computed: no balance data (production, imports, exports).")
     check(cancelled)
 
-    if "prices" in dataset:
-        report(progress, 0.15, "Market dynamics")
-        t["market_dynamics"] = compute_market(dataset.get("prices"), params)
+    if mkt is not None:
+        t["market_dynamics"] = mkt
     else:
         res.problems.append("Market dynamics not computed: no price data.")
     check(cancelled)
 
-    if "governance" in dataset:
-        report(progress, 0.25, "Governance (WGI)")
-        t["governance"] = compute_gamma(dataset.get("governance"), params)
+    if gamma is not None:
+        t["governance"] = gamma
     else:
         res.problems.append("Governance Γ not computed: no WGI data; supply risk R needs it.")
     check(cancelled)
 
-    if "production" in dataset:
-        report(progress, 0.35, "Production shares and supply risk")
-        shares, risk = supply_tables(dataset.get("production"), t.get("governance"), params, cancelled=cancelled)
+    if shares is not None:
         t["production_shares"] = shares
         t["supply_risk"] = risk
         if "governance" not in t:

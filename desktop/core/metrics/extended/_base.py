@@ -295,7 +295,10 @@ def governance_mean(governance: pd.DataFrame | None, indicators: tuple[str, ...]
     if governance is None or len(governance) == 0:
         return empty_frame(["country", "year", "x", "n"], floats=("x",), ints=("year", "n"))
     g = usable(governance, "estimate", ("country", "year", "indicator"))
-    g["indicator"] = g["indicator"].str.upper().str.strip()
+    # .str.upper().str.strip() once per distinct text (non-text → NaN like the .str accessor)
+    codes, uniq = pd.factorize(g["indicator"].to_numpy(dtype=object))
+    up = np.array([u.upper().strip() if isinstance(u, str) else np.nan for u in uniq] + [np.nan], dtype=object)
+    g["indicator"] = pd.Series(up[codes], index=g.index, dtype=object)
     g = g[g["valid"] & g["indicator"].isin(indicators)]
     g = g.drop_duplicates(["country", "year", "indicator"], keep="last")
     out = g.groupby(["country", "year"], as_index=False).agg(x=("estimate", "mean"), n=("estimate", "size"))

@@ -236,35 +236,39 @@ class ProductionContext:
     def row_lookup(self, key_rows: np.ndarray, key_query: np.ndarray, values: np.ndarray,
                    sel: np.ndarray | None = None) -> np.ndarray:
         """Sum of ``values`` over the rows whose int64 key equals each query key (NaN when none)."""
-        return key_lookup(key_rows if sel is None else key_rows[sel], values if sel is None else values[sel],
-                          key_query)
+        return key_lookup(key_rows, values, key_query, sel)
 
 
-def key_lookup(key_rows: np.ndarray, values: np.ndarray, key_query: np.ndarray) -> np.ndarray:
-    """Sum of ``values`` of the rows whose int64 key equals each query key (NaN when none).
+def key_lookup(key_rows: np.ndarray, values: np.ndarray, key_query: np.ndarray,
+               sel: np.ndarray | None = None) -> np.ndarray:
+    """Sum of ``values`` of the rows (``sel``: only those rows) whose int64 key equals each query
+    key (NaN when none).
 
-    Only the rows whose key is asked for are looked at (``numpy.isin``), so a few thousand
-    questions against millions of rows cost one pass over the row keys.
+    Only the rows whose key is asked for are looked at: a bool table over the key range (or
+    ``numpy.isin`` when the range is wide) picks them, so a few thousand questions against millions
+    of rows cost one gather over the row keys and no array as large as the key range of floats.
+    Sums run in row order (the same additions as one ``numpy.bincount`` over every row).
     """
     key_query = np.asarray(key_query, dtype=np.int64)
+    key_rows = np.asarray(key_rows, dtype=np.int64)
     if len(key_query) == 0 or len(key_rows) == 0:
         return np.full(len(key_query), np.nan)
     lo, hi = int(key_rows.min()), int(key_rows.max())
     if lo >= 0 and hi < 4 * len(key_rows) + 1_000_000:
-        # dense: one bincount over the key range
-        sums = np.bincount(key_rows, weights=np.asarray(values, dtype=float), minlength=hi + 1)
-        cnt = np.bincount(key_rows, minlength=hi + 1)
-        inside = (key_query >= 0) & (key_query <= hi)
-        kq = np.where(inside, key_query, 0)
-        return np.where(inside & (cnt[kq] > 0), sums[kq], np.nan)
-    uq = np.unique(key_query)
-    hit = np.isin(key_rows, uq)
-    uk, inv = np.unique(key_rows[hit], return_inverse=True)
-    if len(uk) == 0:
+        want = np.zeros(hi + 1, dtype=bool)
+        want[key_query[(key_query >= 0) & (key_query <= hi)]] = True
+        hit = want[key_rows]
+    else:
+        hit = np.isin(key_rows, pd.unique(key_query))
+    if sel is not None:
+        hit &= sel
+    rows = np.flatnonzero(hit)
+    if len(rows) == 0:
         return np.full(len(key_query), np.nan)
-    sums = np.bincount(inv.reshape(-1), weights=np.asarray(values, dtype=float)[hit], minlength=len(uk))
-    pos = np.clip(np.searchsorted(uk, key_query), 0, len(uk) - 1)
-    return np.where(uk[pos] == key_query, sums[pos], np.nan)
+    codes, uk = pd.factorize(key_rows[rows])
+    sums = np.bincount(codes, weights=np.asarray(values, dtype=float)[rows], minlength=len(uk))
+    pos = pd.Index(uk).get_indexer(key_query)
+    return np.where(pos >= 0, sums[pos], np.nan)
 
 
 def dense_codes(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -331,11 +335,15 @@ def top_k(cid: np.ndarray, n_groups: int, country: np.ndarray, n_countries: int,
         return out
     rows = np.arange(n)
     if n_countries > k and n_groups * n_countries <= 40_000_000:
-        dense = np.full((n_groups, n_countries), -np.inf)
-        dense[cid, country] = value             # a duplicated (group, country) keeps one value: the
+        # float32 is enough for this threshold: rounding is monotone, so a row at or above the k-th
+        # largest value keeps float32(value) >= float32(k-th); extra rows only cost a little sorting
+        with np.errstate(over="ignore", invalid="ignore"):
+            v32 = np.asarray(value).astype(np.float32)
+        dense = np.full((n_groups, n_countries), -np.inf, dtype=np.float32)
+        dense[cid, country] = v32               # a duplicated (group, country) keeps one value: the
         kth = np.partition(dense, n_countries - k, axis=1)[:, n_countries - k]   # k-th of a subset is lower
         del dense
-        rows = np.flatnonzero(value >= kth[cid])
+        rows = np.flatnonzero(v32 >= kth[cid])
     order = rows[np.lexsort((country[rows], -value[rows], cid[rows]))]
     g = cid[order]
     start = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])

@@ -137,7 +137,7 @@ def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame
         ok = (dm >= 0) & (dc >= 0) & (dy >= 0)
         if ok.any():
             rows = ctx.primary_rows(params.primary_stages) & ~ctx.others
-            sP[ok] = key_lookup(ctx.mcy[rows], ctx.share[rows], (dm[ok] * nc + dc[ok]) * ctx.ny + dy[ok])
+            sP[ok] = key_lookup(ctx.mcy, ctx.share, (dm[ok] * nc + dc[ok]) * ctx.ny + dy[ok], rows)
     # domestic share of world reserves (nearest year)
     sR = np.full(n, np.nan)
     res_note = np.full(n, "", dtype=object)
@@ -170,7 +170,7 @@ def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame
     cat = names[no]
     label = np.array([""] + [v[1] for v in CATEGORIES.values()], dtype=object)[no]
     label_zh = np.array([""] + [v[2] for v in CATEGORIES.values()], dtype=object)[no]
-    en, zh = _explanations(d_country, D, sP, sR, R, no, hasD, params)
+    en, zh = _explanations(d_country, D, sP, sR, R, no, hasD, params, dv["country_code"])
 
     flag = join_flags(n, [("missing_D", ~hasD), ("missing_R", dep & ~np.isfinite(R)),
                           ("no_domestic_production_row", ~np.isfinite(sP)),
@@ -193,8 +193,11 @@ def _pct_key(x: np.ndarray) -> np.ndarray:
     return np.where(fin, k, np.iinfo(np.int64).min)
 
 
-def _explanations(cc, D, sP, sR, R, no, hasD, th) -> tuple[np.ndarray, np.ndarray]:
-    """English and Chinese sentence per row, built once per distinct combination of the pieces."""
+def _explanations(cc, D, sP, sR, R, no, hasD, th, cc_codes=None) -> tuple[np.ndarray, np.ndarray]:
+    """English and Chinese sentence per row, built once per distinct combination of the pieces.
+
+    ``cc_codes``: integer codes of ``cc`` (equal codes ⇔ equal text) when the caller has them.
+    """
     n = len(no)
     if n == 0:
         return np.zeros(0, dtype=object), np.zeros(0, dtype=object)
@@ -203,30 +206,43 @@ def _explanations(cc, D, sP, sR, R, no, hasD, th) -> tuple[np.ndarray, np.ndarra
     # the pieces each category's sentence uses (others set to 0 so they do not split combinations)
     pD, pP, pR = _pct_key(D), _pct_key(sP), _pct_key(sR)
     rc, ru = pd.factorize(R)                                  # R repeats per mineral-year: format each once
-    nR = np.append(pd.factorize(_num(np.asarray(ru, dtype=float)))[0], -1)[rc] if len(ru) else np.full(n, -1)
-    ccc = pd.factorize(np.asarray(cc, dtype=object))[0]
-    parts = [no, np.where(no == 0, hasD, 0), np.where(no > 0, ccc, 0), np.where(no > 0, pD, 0),
-             np.where((no == 1) | (no == 2) | (no == 4), pP, 0), np.where(no == 1, pR, 0),
-             np.where(no >= 3, nR, 0), np.where(no == 4, low_cap, 0)]
+    r_txt = np.append(_num(np.asarray(ru, dtype=float)), "n/a").astype(object)   # code -1 (NaN) → 'n/a'
+    nR = np.append(pd.factorize(r_txt[:-1])[0], -1)[rc] if len(ru) else np.full(n, -1)
+    ccc = pd.factorize(np.asarray(cc, dtype=object))[0] if cc_codes is None else np.asarray(cc_codes)
+    # (part, is a small non-negative int code that needs no factorising)
+    parts = [(no, True), (np.where(no == 0, hasD, 0), True), (np.where(no > 0, ccc, 0), True),
+             (np.where(no > 0, pD, 0), False), (np.where((no == 1) | (no == 2) | (no == 4), pP, 0), False),
+             (np.where(no == 1, pR, 0), False), (np.where(no >= 3, nR + 1, 0), True),
+             (np.where(no == 4, low_cap, 0), True)]
     key = np.zeros(n, dtype=np.int64)
-    for p in parts:
-        codes, uniq = pd.factorize(p)
-        if len(uniq) and (key.max() + 1) * (len(uniq) + 1) >= 2**62:     # keep the mixed radix exact
+    for p, small in parts:
+        p = np.asarray(p, dtype=np.int64)
+        if small and p.min() >= 0:
+            codes, size = p, int(p.max()) + 1
+        else:
+            codes, uniq = pd.factorize(p)
+            size = len(uniq) + 1
+        if (int(key.max()) + 1) * size >= 2**62:                         # keep the mixed radix exact
             key = pd.factorize(key)[0].astype(np.int64)
-        key = key * (len(uniq) + 1) + codes
+        key = key * size + codes
     inv, _ = pd.factorize(key)
-    first = np.unique(inv, return_index=True)[1]
+    # codes come in order of first appearance: a code's first row is where the running max grows
+    run_max = np.maximum.accumulate(inv)
+    first = np.flatnonzero(np.r_[True, run_max[1:] > run_max[:-1]])
     en, zh = _explain_rows(np.asarray(cc, dtype=object)[first], D[first], sP[first], sR[first], R[first],
-                           no[first], hasD[first], th)
+                           no[first], hasD[first], th, r_txt[rc[first]])
     inv = inv.reshape(-1)
     return en[inv], zh[inv]
 
 
-def _explain_rows(cc, D, sP, sR, R, no, hasD, th) -> tuple[np.ndarray, np.ndarray]:
-    """The sentences of the rows given; each template is filled only for the rows of its category."""
+def _explain_rows(cc, D, sP, sR, R, no, hasD, th, r_text=None) -> tuple[np.ndarray, np.ndarray]:
+    """The sentences of the rows given; each template is filled only for the rows of its category.
+
+    ``r_text``: ``_num(R)`` when the caller has it already."""
     n = len(no)
     cc = np.array([str(x) for x in cc], dtype=object)
-    pD, pP, pR, nR = _pct(D), _pct(sP), _pct(sR), _num(R)
+    pD, pP, pR = _pct(D), _pct(sP), _pct(sR)
+    nR = _num(R) if r_text is None else r_text
     sP0 = np.where(np.isfinite(sP), sP, 0.0)
     low_cap = sP0 < th.domestic_production_low
     en = np.full(n, "", dtype=object)

@@ -106,9 +106,17 @@ def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | No
         prim = ctx.primary_stage(params.primary_stages)
         rows = np.flatnonzero(ctx.valid & ctx.primary_rows(params.primary_stages))
         grp = ctx.group[rows]
-        x, gy = wgi.lookup(countries.get_indexer(ctx.countries)[ctx.c[rows]], ctx.y[rows] + ctx.y0)
-        agg = _weighted(grp, ctx.n_groups, ctx.q[rows], ctx.share[rows], ~ctx.others[rows], x, gy,
-                        ctx.y[rows] + ctx.y0, params)
+        # WGI per (producer country, year) cell, scaled once per cell, then gathered per row
+        cm = countries.get_indexer(ctx.countries)
+        cm = np.where(cm >= 0, cm, wgi.nc - 1)
+        cell_year = np.arange(ctx.ny, dtype=np.int64) + ctx.y0
+        cell = (cm[:, None] * wgi.span + (cell_year - wgi.lo)[None, :]).ravel()
+        cx, cg = wgi.x[cell], wgi.src[cell]
+        c_has = np.isfinite(cx)
+        c_carry = np.isfinite(cg) & (cg < np.tile(cell_year, len(cm)))
+        key = ctx.c[rows] * ctx.ny + ctx.y[rows]
+        agg = _weighted(grp, ctx.n_groups, ctx.q[rows], ctx.share[rows], ~ctx.others[rows], c_has[key],
+                        scaled_wgi(cx, params)[key], c_carry[key], params)
         dm, dy = codes_in(ctx.minerals, "mineral"), ctx.year_offsets(d_year)
         ok = (dm >= 0) & (dy >= 0)
         ok[ok] = prim[dm[ok]] >= 0
@@ -172,7 +180,7 @@ def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | No
             okq = with_imports & (cm >= 0) & (cc >= 0) & (cy >= 0)
             nc = len(ctx.countries)
             sel = ctx.valid & ctx.primary_rows(params.primary_stages)
-            dom_q[okq] = key_lookup(ctx.mcy[sel], ctx.q[sel], (cm[okq] * nc + cc[okq]) * ctx.ny + cy[okq])
+            dom_q[okq] = key_lookup(ctx.mcy, ctx.q, (cm[okq] * nc + cc[okq]) * ctx.ny + cy[okq], sel)
         dom = np.flatnonzero(with_imports & np.isfinite(dom_q))
         src_row = np.concatenate([drow, dom])
         src_q = np.concatenate([fq, dom_q[dom]])
@@ -183,13 +191,23 @@ def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | No
             share = src_q / np.where(total > 0, total, np.nan)[src_row]
         x, gy = wgi.lookup(src_c, src_year)
         not_others = np.append(np.asarray(countries, dtype=object) != OTHERS, True)   # last: unknown (-1)
-        agg = _weighted(src_row, n, src_q, share, not_others[src_c], x, gy, src_year, params)
+        agg = _weighted(src_row, n, src_q, share, not_others[src_c], np.isfinite(x), scaled_wgi(x, params),
+                        np.isfinite(gy) & (gy < src_year), params)
         has = agg["n"] > 0
         hs[has], cov_s[has] = agg["hhi_wgi"][has], agg["coverage"][has]
         s_miss[has], s_carry[has] = agg["n_missing"][has], agg["n_carried"][has]
 
-    e = eol_rir_for(recycling, pd.DataFrame({"mineral": d_mineral, "year": d_year}))
-    eol = e["eol_rir"].to_numpy(dtype=float)
+    # EoL-RIR once per distinct (mineral, year) of the d rows (codes, no text hashing), then spread back
+    if n:
+        y_min = int(d_year.min())
+        mk, _ = pd.factorize(dv["mineral_code"].astype(np.int64) * (int(d_year.max()) - y_min + 1)
+                             + (d_year - y_min))
+        run_max = np.maximum.accumulate(mk)
+        first = np.flatnonzero(np.r_[True, run_max[1:] > run_max[:-1]])   # first row of each code, in code order
+        e = eol_rir_for(recycling, pd.DataFrame({"mineral": d_mineral[first], "year": d_year[first]}))
+        eol = e["eol_rir"].to_numpy(dtype=float)[mk]
+    else:
+        eol = np.zeros(0)
     assumed = ~np.isfinite(eol) & bool(params.eu_missing_eol_rir_as_zero)
     eol_used = np.where(assumed, 0.0, eol)
     ir = dv["D"]
@@ -208,19 +226,22 @@ def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | No
                         columns=COLUMNS, copy=False)
 
 
-def _weighted(group: np.ndarray, n: int, q: np.ndarray, share: np.ndarray, listed: np.ndarray, x: np.ndarray,
-              gov_year: np.ndarray, year: np.ndarray, params: ExtendedParams) -> dict:
-    """Per group (dense ids < n): hhi_wgi = Σ S²·WGI·t over listed sources with a WGI, coverage, counts."""
-    wgi = scaled_wgi(x, params)
-    has = listed & np.isfinite(x)
+def _weighted(group: np.ndarray, n: int, q: np.ndarray, share: np.ndarray, listed: np.ndarray,
+              has_x: np.ndarray, wgi: np.ndarray, carried: np.ndarray, params: ExtendedParams) -> dict:
+    """Per group (dense ids < n): hhi_wgi = Σ S²·WGI·t over listed sources with a WGI, coverage, counts.
+
+    Per row: ``has_x`` = the source has a WGI, ``wgi`` = :func:`scaled_wgi` of it, ``carried`` = it
+    comes from an earlier year.
+    """
+    has = listed & has_x
     with np.errstate(invalid="ignore"):
         term = np.where(has, share * share * wgi * params.eu_trade_factor, 0.0)
         pos = share > 0
     hhi_wgi = np.bincount(group, weights=term, minlength=n)
     cov = np.bincount(group, weights=np.where(has, share, 0.0), minlength=n)
     lst = np.bincount(group, weights=np.where(listed, share, 0.0), minlength=n)
-    miss = np.bincount(group[listed & ~np.isfinite(x) & pos], minlength=n)
-    carry = np.bincount(group[has & np.isfinite(gov_year) & (gov_year < year)], minlength=n)
+    miss = np.bincount(group[listed & ~has_x & pos], minlength=n)
+    carry = np.bincount(group[has & carried], minlength=n)
     total = np.bincount(group, weights=q, minlength=n)
     cnt = np.bincount(group, minlength=n)
     ok = total > 0

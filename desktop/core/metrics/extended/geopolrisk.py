@@ -120,7 +120,7 @@ def compute_geopolrisk(trade_flows: pd.DataFrame | None, production: pd.DataFram
         okc = ok & (pc >= 0)
         sel = ctx.valid & ~ctx.others
         gid_c = ctx.group_of(pm[okc], py[okc], used[okc])
-        dom_q[okc] = key_lookup(ctx.group[sel] * nc + ctx.c[sel], ctx.q[sel], gid_c * nc + pc[okc])
+        dom_q[okc] = key_lookup(ctx.group * nc + ctx.c, ctx.q, gid_c * nc + pc[okc], sel)
     no_dom = ~np.isfinite(dom_q)
     P = np.where(no_dom, 0.0, dom_q)
     denom = imports + P

@@ -83,9 +83,15 @@ def _with_production(r: pd.DataFrame, production: pd.DataFrame | None, params: E
     ok = (rm >= 0) & (rc >= 0)
     lkey = np.where(ok, rm * (nc + 1) + rc, -1)
     # producer rows of the primary stage whose (mineral, country) has reserves
-    sel = ctx.valid & ~ctx.others & (prim[ctx.m] == ctx.s) & (prim[ctx.m] >= 0)
+    sel = ctx.valid & ~ctx.others & ctx.primary_rows(params.primary_stages)
     rows = np.flatnonzero(sel)
-    rows = rows[np.isin(ctx.m[rows] * (nc + 1) + ctx.c[rows], np.unique(lkey[ok & ~is_world]))]
+    wanted = np.zeros(len(ctx.minerals) * (nc + 1), dtype=bool)      # (mineral, country) pairs asked for
+    wanted[lkey[ok & ~is_world]] = True
+    rkey = ctx.m[rows] * (nc + 1) + ctx.c[rows]
+    if len(rkey) and rkey.min() < 0:
+        rows = rows[(rkey >= 0) & wanted[np.maximum(rkey, 0)]]
+    else:
+        rows = rows[wanted[rkey]]
     w = ctx.world_groups(prim)
     wok = np.isfinite(w["quantity"])
     wm, wy, ws = ctx.split(w["gids"][wok])

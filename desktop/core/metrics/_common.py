@@ -28,9 +28,14 @@ def report(progress: Progress, fraction: float, text: str) -> None:
 
 def states_of(frame: pd.DataFrame, col: str) -> np.ndarray:
     """The state column of ``col`` as an object array ('' where absent or missing)."""
+    return states_and_plain(frame, col)[0]
+
+
+def states_and_plain(frame: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:
+    """(:func:`states_of`, its mask of '' cells): one comparison of the whole column."""
     name = f"{col}_state"
     if name not in frame:
-        return np.full(len(frame), "", dtype=object)
+        return np.full(len(frame), "", dtype=object), np.ones(len(frame), dtype=bool)
     st = frame[name]
     if isinstance(st.dtype, pd.CategoricalDtype):
         st = st.astype(object)
@@ -43,12 +48,15 @@ def states_of(frame: pd.DataFrame, col: str) -> np.ndarray:
         if odd.any():
             arr = arr.copy()
             arr[idx[odd]] = ""
-    return arr
+            plain[idx[odd]] = True
+    return arr, plain
 
 
-def split_states(states: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """(plain mask, {state: mask}) where the state masks are computed only when needed."""
-    plain = states == ""
+def split_states(states: np.ndarray, plain: np.ndarray | None = None) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """(plain mask, {state: mask}) where the state masks are computed only when needed.
+
+    ``plain``: ``states == ''`` when the caller has it (:func:`states_and_plain`)."""
+    plain = states == "" if plain is None else plain
     out: dict[str, np.ndarray] = {}
     if plain.all():
         return plain, out
@@ -83,8 +91,8 @@ def stated_values(frame: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray
     keep the printed number, data-model.md).  ``bound`` marks the bound states.
     """
     values = numbers_of(frame, col)
-    states = states_of(frame, col)
-    plain, masks = split_states(states)
+    states, plain = states_and_plain(frame, col)
+    plain, masks = split_states(states, plain)
     bound = np.zeros(len(states), dtype=bool)
     for st in BOUND_STATES:
         if st in masks:

@@ -57,8 +57,12 @@ def run(dataset: Dataset, params: EngineParams | None = None, *, progress: Progr
     # stored and problems appended in the fixed order below, so the results do not depend on timing.
     report(progress, 0.05, "Import dependency and market dynamics")
     with ThreadPoolExecutor(max_workers=1) as pool:
-        f_dep = pool.submit(compute_dependency, dataset.get("balance"), params) if "balance" in dataset else None
-        f_mkt = pool.submit(compute_market, dataset.get("prices"), params) if "prices" in dataset else None
+        # the trends of D and M need only their own threshold (one metric's threshold does not depend on
+        # the others): classified on the second thread too, right after their table
+        f_dep = pool.submit(_with_trend, compute_dependency, dataset.get("balance"), "D", params) \
+            if "balance" in dataset else None
+        f_mkt = pool.submit(_with_trend, compute_market, dataset.get("prices"), "M", params) \
+            if "prices" in dataset else None
         gamma = None
         if "governance" in dataset:
             report(progress, 0.25, "Governance (WGI)")
@@ -68,8 +72,9 @@ def run(dataset: Dataset, params: EngineParams | None = None, *, progress: Progr
         if "production" in dataset:
             report(progress, 0.35, "Production shares and supply risk")
             shares, risk = supply_tables(dataset.get("production"), gamma, params, cancelled=cancelled)
-        dep = f_dep.result() if f_dep is not None else None
-        mkt = f_mkt.result() if f_mkt is not None else None
+        dep, dep_trend = f_dep.result() if f_dep is not None else (None, None)
+        mkt, mkt_trend = f_mkt.result() if f_mkt is not None else (None, None)
+    early_trends = {"D": dep_trend, "M": mkt_trend}
 
     if dep is not None:
         t["import_dependency"] = dep
@@ -116,7 +121,9 @@ def run(dataset: Dataset, params: EngineParams | None = None, *, progress: Progr
         if tab not in t:
             continue
         check(cancelled)
-        tr = classify_trends(t[tab], col, thr.get(metric), params)
+        tr = early_trends.get(metric)
+        if tr is None:
+            tr = classify_trends(t[tab], col, thr.get(metric), params)
         tr.insert(0, "metric", metric)
         tr["threshold"] = thr.get(metric, np.nan)
         parts.append(tr)
@@ -131,6 +138,17 @@ def run(dataset: Dataset, params: EngineParams | None = None, *, progress: Progr
     check(cancelled)
     report(progress, 1.0, "Done")
     return res
+
+
+def _with_trend(compute, table: pd.DataFrame, metric: str, params: EngineParams):
+    """(compute(table, params), its trends table with the metric's own threshold) or (None, None)."""
+    frame = compute(table, params)
+    if frame is None:
+        return None, None
+    col = METRIC_TABLES[metric][1]
+    thr = compute_thresholds({metric: frame[col]}, params)
+    trend = classify_trends(frame, col, dict(zip(thr["metric"], thr["threshold"])).get(metric), params)
+    return frame, trend
 
 
 def _run_extended(dataset: Dataset, res: Results) -> None:

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.metrics._common import (
-    BOUND_STATES, _codes, check, in_years, join_flags, minmax, numbers_of, split_states, states_of,
+    BOUND_STATES, _codes, check, in_years, join_flags, minmax, numbers_of, split_states, states_and_plain,
 )
 from desktop.core.metrics.governance import gamma_for
 from desktop.core.metrics.params import EngineParams
@@ -80,8 +80,8 @@ def _prepare(production: pd.DataFrame, params: EngineParams | None) -> _Prepared
     m, minerals = _codes(production, "mineral", n_all)
     s, stages = _codes(production, "stage", n_all)
     q = numbers_of(production, "quantity")
-    st = states_of(production, "quantity")
-    plain, masks = split_states(st)
+    st, plain = states_and_plain(production, "quantity")
+    plain, masks = split_states(st, plain)
     bnd = np.zeros(n_all, dtype=bool)
     for name in BOUND_STATES:
         if name in masks:

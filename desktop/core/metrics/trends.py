@@ -22,8 +22,6 @@ The computation runs on a group × year matrix: no loop over groups or rows.
 """
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 import pandas as pd
 
@@ -43,14 +41,12 @@ def classify_trends(frame: pd.DataFrame, value_col: str, threshold: float | None
     out_cols = keys + ["first_year", "last_year", "n", "slope", "trend", "persistently", "explanation"]
     if frame is None or len(frame) == 0:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in out_cols})
-    data = frame[keys + ["year", value_col]].copy()
-    for k in keys:
-        data[k] = data[k].astype(object).fillna("")
+    data = frame
     rng = params.year_range()
     if rng is not None:
+        data = frame[keys + ["year", value_col]]
         data = data[(data["year"] >= rng[0]) & (data["year"] <= rng[1])]
-    gid = data.groupby(keys, sort=True).ngroup().to_numpy()
-    groups = data[keys].drop_duplicates().sort_values(keys).reset_index(drop=True)
+    gid, groups = _group_codes(data, keys)
     G = len(groups)
     years_all = data["year"].to_numpy(dtype=np.int64)
     uy, yi = np.unique(years_all, return_inverse=True)
@@ -76,13 +72,14 @@ def classify_trends(frame: pd.DataFrame, value_col: str, threshold: float | None
     v_first = C[:, 0]
     v_last = C[rows, last_idx]
 
-    with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)     # empty slices of groups without values
-        level = np.nanmean(np.where(inside, np.abs(C), np.nan), axis=1) if Y else np.full(G, np.nan)
+    # np.errstate is per thread (the engine classifies D and M on a second thread); _nanmean gives
+    # NaN for groups without values instead of warnings.catch_warnings, which is not thread-safe
+    with np.errstate(invalid="ignore", divide="ignore"):
+        level = _nanmean(np.where(inside, np.abs(C), np.nan), axis=1) if Y else np.full(G, np.nan)
         tol = params.trend_tolerance * level
         # least-squares slope per group
-        xs = np.where(inside, YC - np.nanmean(YC, axis=1, keepdims=True), 0.0)
-        ys = np.where(inside, C - np.nanmean(C, axis=1, keepdims=True), 0.0)
+        xs = np.where(inside, YC - _nanmean(YC, axis=1, keepdims=True), 0.0)
+        ys = np.where(inside, C - _nanmean(C, axis=1, keepdims=True), 0.0)
         sxx = (xs * xs).sum(axis=1)
         slope = np.where((n >= 2) & (sxx > 0), (xs * ys).sum(axis=1) / np.where(sxx > 0, sxx, 1.0), np.nan)
         span = last_year - first_year
@@ -94,7 +91,7 @@ def classify_trends(frame: pd.DataFrame, value_col: str, threshold: float | None
             dvalid = pos[:, 1:] < n[:, None]
             d = np.where(dvalid, d, np.nan)
             nd = dvalid.sum(axis=1)
-            dstd = np.sqrt(np.nanmean((d - np.nanmean(d, axis=1, keepdims=True)) ** 2, axis=1))
+            dstd = np.sqrt(_nanmean((d - _nanmean(d, axis=1, keepdims=True)) ** 2, axis=1))
             dstd = np.where(nd >= 1, dstd, np.nan)
             sig = np.where(dvalid & (np.abs(d) >= tol[:, None]) & (np.abs(d) > 0), np.sign(d), 0.0)
             sorder = np.argsort(sig == 0, axis=1, kind="stable")
@@ -153,10 +150,48 @@ def classify_trends(frame: pd.DataFrame, value_col: str, threshold: float | None
     return out[out_cols]
 
 
+def _nanmean(a: np.ndarray, axis: int, keepdims: bool = False) -> np.ndarray:
+    """``np.nanmean`` (same sums, same division) without its empty-slice warning: NaN where no value."""
+    nan = np.isnan(a)
+    total = np.where(nan, 0.0, a).sum(axis=axis, keepdims=keepdims)
+    count = (~nan).sum(axis=axis, keepdims=keepdims)
+    return total / count
+
+
+def _group_codes(data: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
+    """(group id per row, sorted distinct key rows): the key texts with missing values as ''.
+
+    Same order as ``groupby(keys, sort=True)``: each key is factorised sorted once and the
+    groups are the sorted distinct mixed-radix combinations of the codes.
+    """
+    combined = np.zeros(len(data), dtype=np.int64)
+    uniques = []
+    for k in keys:
+        col = data[k].to_numpy(dtype=object)
+        codes, uniq = pd.factorize(col, sort=True)
+        if len(codes) and codes.min() < 0:                  # missing → '' (as fillna(''))
+            codes, uniq = pd.factorize(pd.Series(col, dtype=object).fillna("").to_numpy(dtype=object),
+                                       sort=True)
+        uniq = np.asarray(uniq, dtype=object)
+        combined = combined * max(len(uniq), 1) + codes
+        uniques.append(uniq)
+    uq, gid = np.unique(combined, return_inverse=True)
+    cols = {}
+    rest = uq
+    for k, uniq in zip(reversed(keys), reversed(uniques)):
+        size = max(len(uniq), 1)
+        cols[k] = uniq[rest % size] if len(uniq) else np.zeros(0, dtype=object)
+        rest = rest // size
+    groups = pd.DataFrame({k: pd.Series(cols[k], dtype=object) for k in keys})
+    return gid.reshape(-1), groups
+
+
 def _pct(x: np.ndarray) -> pd.Series:
-    s = pd.Series(np.round(np.asarray(x, dtype=float) * 100.0, 1))
-    txt = s.map("{:+.1f}%".format)
-    return txt.where(s.notna(), "n/a")
+    r = np.round(np.asarray(x, dtype=float) * 100.0, 1)
+    codes, uniq = pd.factorize(r.view(np.int64))             # bit patterns: -0.0 stays apart from 0.0
+    vals = uniq.view(np.float64) if len(uniq) else np.zeros(0)
+    texts = np.array(["n/a" if np.isnan(v) else "{:+.1f}%".format(v) for v in vals], dtype=object)
+    return pd.Series(texts[codes] if len(codes) else np.zeros(0, dtype=object), dtype=object)
 
 
 def _yr(x: np.ndarray) -> pd.Series:

@@ -12,6 +12,7 @@ thresholds explicitly.
 from __future__ import annotations
 
 import dataclasses
+from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
 
@@ -72,28 +73,47 @@ def run_extended(dataset, core_tables: dict[str, pd.DataFrame], params=None,
     market = core_tables.get("market_dynamics")
     risk = core_tables.get("supply_risk")
 
-    # one integer-coded view of production for every indicator: the core's production shares when
-    # they cover every year (no analysis period), else computed once here over every year
-    shares = core_tables.get("production_shares") if years is None else None
-    ctx = production_context(production, shares)
-    flows = trade_quantities(trade) if trade is not None else None      # shared by EU SR and GeoPolRisk
+    # The bilateral-trade indicators (EU SR, GeoPolRisk) and the reserve years run on a second thread
+    # while the others run here: numpy/pandas release the GIL in their kernels, and every indicator
+    # only reads the shared inputs (the context's lazily filled caches hold the same values whichever
+    # thread fills them first).  The table order below is fixed, so results do not depend on timing.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # shared by EU SR and GeoPolRisk
+        f_flows = pool.submit(trade_quantities, trade) if trade is not None else None
+        # one integer-coded view of production for every indicator: the core's production shares when
+        # they cover every year (no analysis period), else computed once here over every year
+        shares = core_tables.get("production_shares") if years is None else None
+        ctx = production_context(production, shares)
 
-    growth = compute_growth(production, ext, ctx)
-    if years is not None and len(growth):
-        # G needs P_{t−n} from before the period; the min-max of G runs over the period only
-        growth = rescale_growth(growth[growth["year"].between(*years)].reset_index(drop=True))
-    out = {
-        "production_growth": growth,
-        "criticality_potential": compute_criticality_potential(growth, risk, market, ext),
-        "concentration": compute_concentration(production, reserves, ext, ctx),
-        "reserve_years": compute_reserve_years(production, reserves, ext, ctx),
-        "supply_categories": compute_categories(dependency, production, reserves, risk, ext, ctx),
-        "recycled_supply_risk": compute_recycled(risk, recycling, production, ext, ctx),
-        "eu_supply_risk": compute_eu_sr(production, governance, dependency, recycling, trade, ext, ctx, flows),
-        "geopolrisk": compute_geopolrisk(trade, production, governance, ext, ctx, flows),
-        "demand_scenarios": compute_scenarios(
-            growth.rename(columns={"production": "quantity"}) if len(growth) else None, growth, ext),
-    }
+        def flows():
+            return f_flows.result() if f_flows is not None else None
+
+        f_eu = pool.submit(lambda: compute_eu_sr(production, governance, dependency, recycling, trade, ext, ctx,
+                                                 flows()))
+        f_geo = pool.submit(lambda: compute_geopolrisk(trade, production, governance, ext, ctx, flows()))
+        f_res = pool.submit(compute_reserve_years, production, reserves, ext, ctx)
+
+        growth = compute_growth(production, ext, ctx)
+        if years is not None and len(growth):
+            # G needs P_{t−n} from before the period; the min-max of G runs over the period only
+            growth = rescale_growth(growth[growth["year"].between(*years)].reset_index(drop=True))
+        potential = compute_criticality_potential(growth, risk, market, ext)
+        concentration = compute_concentration(production, reserves, ext, ctx)
+        categories = compute_categories(dependency, production, reserves, risk, ext, ctx)
+        recycled = compute_recycled(risk, recycling, production, ext, ctx)
+        scenarios = compute_scenarios(
+            growth.rename(columns={"production": "quantity"}) if len(growth) else None, growth, ext)
+        out = {
+            "production_growth": growth,
+            "criticality_potential": potential,
+            "concentration": concentration,
+            "reserve_years": f_res.result(),
+            "supply_categories": categories,
+            "recycled_supply_risk": recycled,
+            "eu_supply_risk": f_eu.result(),
+            "geopolrisk": f_geo.result(),
+            "demand_scenarios": scenarios,
+        }
     if years is not None:
         for name, frame in out.items():
             if "year" in frame and len(frame):

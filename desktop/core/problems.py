@@ -6,10 +6,9 @@ expected.  Errors block an import; warnings and notes do not.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import Enum
 
-import pandas as pd
 
 
 class Severity(str, Enum):
@@ -86,9 +85,3 @@ class ProblemList:
 
     def __iter__(self):
         return iter(self.items)
-
-    def to_frame(self) -> pd.DataFrame:
-        cols = list(Problem.__dataclass_fields__)
-        frame = pd.DataFrame([asdict(p) for p in self.items], columns=cols)
-        frame["severity"] = frame["severity"].map(lambda s: s.value if isinstance(s, Severity) else s)
-        return frame

@@ -91,7 +91,7 @@ class BaciRecogniser:
         frame = sheet.frame
         cols = {str(c).strip().lower(): c for c in frame.columns}
         n = len(frame)
-        rows = np.arange(n, dtype="int64") + sheet.header_row + 1
+        rows = sheet.excel_rows().to_numpy()
         t = _numeric(frame[cols["t"]]).to_numpy()
         i = _numeric(frame[cols["i"]]).to_numpy()
         j = _numeric(frame[cols["j"]]).to_numpy()

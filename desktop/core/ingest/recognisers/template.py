@@ -64,7 +64,7 @@ class TemplateRecogniser:
         where = f"{sheet.file} sheet '{sheet.sheet}'" if sheet.sheet else sheet.file
         ctx.notes.append(f"{where}: CritMin template table '{table}', {len(sheet.frame)} rows")
         frame = sheet.frame
-        rows = np.arange(len(frame)) + sheet.header_row + 1
+        rows = sheet.excel_rows().to_numpy()
         return {table: _PARSERS[table](sheet, ctx, frame, found, rows)}
 
 

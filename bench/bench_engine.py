@@ -17,7 +17,10 @@ objects (one per cell) in shuffled order, factorising a text column is
 dominated by cache misses (seconds per column); sorted rows, shared objects or
 ``category`` columns avoid that.
 
-    python bench/bench_engine.py [--minerals 500] [--repeat 3] [--core-only] [--no-workbook]
+    python bench/bench_engine.py [--minerals 500] [--repeat 3] [--core-only] [--no-workbook] [--default-malloc]
+
+The process first calls ``tune_malloc()`` as the application and ``critmin compute`` do at
+start-up (desktop/core/metrics/allocator.py); ``--default-malloc`` measures without it.
 """
 from __future__ import annotations
 
@@ -212,15 +215,18 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="best of N runs")
     ap.add_argument("--shuffle", action="store_true",
                     help="shuffle the production rows (the store returns them sorted by key)")
-    ap.add_argument("--tune-malloc", action="store_true",
-                    help="call desktop.core.metrics.allocator.tune_malloc() first (glibc: reuse freed memory)")
+    ap.add_argument("--default-malloc", action="store_true",
+                    help="do not call desktop.core.metrics.allocator.tune_malloc() first (the application and "
+                         "the command line call it at start-up: glibc then reuses freed memory)")
     ap.add_argument("--core-only", action="store_true", help="time the core indicators only")
     ap.add_argument("--no-workbook", action="store_true", help="skip the results-workbook write speed")
     args = ap.parse_args()
-    if args.tune_malloc:
+    if not args.default_malloc:
         from desktop.core.metrics.allocator import tune_malloc
 
-        print(f"tune_malloc(): {'applied' if tune_malloc() else 'not available'}")
+        print(f"tune_malloc() as at application start-up: {'applied' if tune_malloc() else 'not available'}")
+    else:
+        print("default C allocator settings (--default-malloc)")
     params = EngineParams(withheld_policy="last_known")
     full = synthetic(args.minerals)
     small = synthetic(max(1, args.minerals // 10))

@@ -39,7 +39,9 @@ def test_tune_malloc_is_harmless():
     import subprocess
     import sys
 
-    code = ("from desktop.core.metrics.allocator import tune_malloc; import numpy as np; "
-            "r = tune_malloc(); a = np.ones(10_000_000); del a; print(r)")
+    code = ("from desktop.core.metrics.allocator import tune_malloc, release_memory; import numpy as np; "
+            "r = tune_malloc(); a = np.ones(10_000_000); s = float(a.sum()); del a; "
+            "print(r, release_memory(), s)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() in ("True", "False")
+    tuned, released, total = out.stdout.split()
+    assert tuned in ("True", "False") and released in ("True", "False") and float(total) == 1e7

@@ -90,6 +90,11 @@ def stated_values(frame: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray
     Usable = a finite number whose state is '' or a printed bound ('>', '<', 'range'
     keep the printed number, data-model.md).  ``bound`` marks the bound states.
     """
+    return stated_values_and_masks(frame, col)[:4]
+
+
+def stated_values_and_masks(frame: pd.DataFrame, col: str):
+    """:func:`stated_values` plus {state: row mask} of the states other than '' (e.g. 'W')."""
     values = numbers_of(frame, col)
     states, plain = states_and_plain(frame, col)
     plain, masks = split_states(states, plain)
@@ -99,8 +104,8 @@ def stated_values(frame: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray
             bound |= masks[st]
     usable = np.isfinite(values) & (plain | bound)
     if usable.all():
-        return values, usable, bound, states
-    return np.where(usable, values, np.nan), usable, bound & usable, states
+        return values, usable, bound, states, masks
+    return np.where(usable, values, np.nan), usable, bound & usable, states, masks
 
 
 def text_column(frame: pd.DataFrame, col: str) -> pd.Series:
@@ -120,78 +125,87 @@ def join_flags(n: int, parts: list) -> np.ndarray:
 
     ``parts`` holds ``(name, mask)`` pairs for fixed flags, or object arrays of
     per-row texts ('' for none) for flags with a detail (``carried_forward:2019``).
-    Fixed flags are combined through a bit mask and a lookup table, so the string
-    work is per distinct combination, not per row.
+    Every part becomes an integer code per row (fixed flags: bits of a mask; detail texts: their
+    factorisation), the codes are combined into one key, and the text is joined once per distinct
+    key and gathered: the string work is per distinct combination, not per row.
     """
-    out = np.full(n, "", dtype=object)
     if n == 0:
-        return out
-    pending: list[tuple[str, np.ndarray]] = []
-    started = False
+        return np.full(0, "", dtype=object)
+    # components: ("bits", names, codes) or ("text", distinct texts, codes)
+    comps: list[tuple[str, list, np.ndarray]] = []
+    names: list[str] = []
+    bits = np.zeros(n, dtype=np.int64)
 
     def flush() -> None:
-        nonlocal out, started
-        if not pending:
-            return
-        names = [name for name, _ in pending]
-        bits = np.zeros(n, dtype=np.int64)
-        for k, (_, mask) in enumerate(pending):
-            m = np.asarray(mask, dtype=bool)
-            if m.any():
-                bits |= m.astype(np.int64) << k
-        pending.clear()
-        if not bits.any():
-            return
-        if len(names) <= 16:
-            seen = np.flatnonzero(np.bincount(bits, minlength=1 << len(names)))
-            table = np.full(1 << len(names), "", dtype=object)
-            for u in seen:
-                table[u] = ";".join(name for k, name in enumerate(names) if u >> k & 1)
-            add = table[bits]
-        else:
-            uniq, inv = np.unique(bits, return_inverse=True)
-            texts = np.array([";".join(name for k, name in enumerate(names) if u >> k & 1) for u in uniq],
-                             dtype=object)
-            add = texts[inv.reshape(-1)]
-        if not started:
-            out = add
-        else:
-            _append(out, add)
-        started = True
+        nonlocal bits, names
+        if names and bits.any():
+            comps.append(("bits", names, bits))
+        names, bits = [], np.zeros(n, dtype=np.int64)
 
     for part in parts:
         if isinstance(part, tuple):
-            pending.append(part)
+            name, mask = part
+            if len(names) == 62:
+                flush()
+            m = np.asarray(mask, dtype=bool)
+            if m.any():
+                bits |= m.astype(np.int64) << len(names)
+            names.append(name)
         else:
             flush()
-            arr = np.asarray(part, dtype=object)
-            if not started:
-                out = arr.copy()
-                started = True
-            else:
-                _append(out, arr)
+            codes, uniq = pd.factorize(np.asarray(part, dtype=object))
+            texts = ["" if pd.isna(u) else str(u) for u in uniq]
+            if any(texts):
+                comps.append(("text", texts + [""], np.where(codes < 0, len(texts), codes)))
     flush()
-    return out
+    if not comps:
+        return np.full(n, "", dtype=object)
+    # one mixed-radix key, re-factorised (a "fold") before it could overflow; ``steps`` records
+    # how to decode it: ("mul", size) per component, ("fold", the key values of the codes)
+    key = np.zeros(n, dtype=np.int64)
+    steps: list[tuple[str, object]] = []
+    for kind, labels, codes in comps:
+        size = (int(codes.max()) + 1) if kind == "bits" else len(labels)
+        if (int(key.max()) + 1) * size >= 2**62:
+            key, seen = pd.factorize(key)
+            key = key.astype(np.int64)
+            steps.append(("fold", np.asarray(seen, dtype=np.int64)))
+        key = key * size + codes
+        steps.append(("mul", size))
+    inv, uniq = pd.factorize(key)
+    texts = np.array([_flag_text(int(u), comps, steps) for u in uniq], dtype=object)
+    return texts[inv]
 
 
-def _append(out: np.ndarray, add: np.ndarray) -> None:
-    has = add != ""
-    if not has.any():
-        return
-    both = has & (out != "")
-    only = has & ~both
-    out[only] = add[only]
-    if both.any():
-        idx = np.flatnonzero(both)
-        if len(idx) > 20_000:
-            # join once per distinct (existing, added) pair: flags repeat a lot
-            ca, ua = pd.factorize(out[idx])
-            cb, ub = pd.factorize(add[idx])
-            kc, ku = pd.factorize(ca.astype(np.int64) * len(ub) + cb)
-            ua, ub = np.asarray(ua, dtype=object), np.asarray(ub, dtype=object)
-            out[idx] = (ua[ku // len(ub)] + ";" + ub[ku % len(ub)])[kc]
+def _flag_text(key: int, comps: list, steps: list) -> str:
+    """The ';'-joined text of one combined key of :func:`join_flags`."""
+    pieces: list[str] = []
+    comp = len(comps)
+    for kind, arg in reversed(steps):
+        if kind == "fold":
+            key = int(arg[key])
+            continue
+        key, code = divmod(key, arg)
+        comp -= 1
+        c_kind, labels, _ = comps[comp]
+        if c_kind == "bits":
+            pieces.append(";".join(nm for k, nm in enumerate(labels) if code >> k & 1))
         else:
-            out[idx] = out[idx] + ";" + add[idx]
+            pieces.append(labels[code])
+    return ";".join(p for p in reversed(pieces) if p)
+
+
+def dense_codes(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``numpy.unique(key, return_inverse=True)`` for non-negative int64 keys; a bincount over the key
+    range when it is small (no sort), else the sort."""
+    key = np.asarray(key, dtype=np.int64)
+    if len(key) and key.min() >= 0 and key.max() < 4 * len(key) + 1_000_000:
+        present = np.bincount(key) > 0
+        uniq = np.flatnonzero(present)
+        rank = np.cumsum(present) - 1
+        return uniq.astype(np.int64), rank[key].astype(np.int64)
+    uniq, inv = np.unique(key, return_inverse=True)
+    return uniq, inv.reshape(-1)
 
 
 def minmax(values: np.ndarray) -> tuple[np.ndarray, bool]:

@@ -28,7 +28,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics._common import AGGREGATES, _codes, in_years, join_flags, stated_values
+from desktop.core.metrics._common import (
+    AGGREGATES, _codes, in_years, join_flags, stated_values, stated_values_and_masks,
+)
 from desktop.core.metrics.params import EngineParams
 
 COLUMNS = ["mineral", "country", "year", "stage", "production", "net_imports", "D", "flag"]
@@ -49,10 +51,19 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams) -> pd.DataFr
         return _empty()
     m_codes, minerals = _codes(balance, "mineral", n_all)
     s_codes, stages = _codes(balance, "stage", n_all)
+    # Deterministic order (and the order last_known needs): mineral, country, stage, year — one
+    # int64 key (codes are dense), sorted only when the rows are not in that order already.
     rows = np.flatnonzero(keep)
-    # Deterministic order (and the order last_known needs): mineral, country, stage, year.
-    order = rows[np.lexsort((year_all[rows], s_codes[rows], c_codes[rows], m_codes[rows]))]
-    src = balance.iloc[order] if len(order) != n_all or (order != np.arange(n_all)).any() else balance
+    yk = year_all[rows].astype(np.int64)
+    y_lo = int(yk.min())
+    key = ((m_codes[rows] * len(countries) + c_codes[rows]) * len(stages) + s_codes[rows]) \
+        * (int(yk.max()) - y_lo + 1) + (yk - y_lo)
+    order = rows if (key[1:] >= key[:-1]).all() else rows[np.argsort(key, kind="stable")]
+    identity = len(order) == n_all and bool((order == np.arange(n_all)).all())
+
+    def in_order(a: np.ndarray) -> np.ndarray:
+        return a if identity else a[order]
+
     n = len(order)
     years = year_all[order].astype(np.int64)
     m_o, c_o, s_o = m_codes[order], c_codes[order], s_codes[order]
@@ -69,8 +80,11 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams) -> pd.DataFr
     bounds: dict[str, np.ndarray] = {}
     usable_of: dict[str, np.ndarray] = {}
     for col in _INPUTS:
-        v, usable, bound, st = stated_values(src, col)
-        w = st == "W"
+        v, usable, bound, st, masks = (in_order(a) if isinstance(a, np.ndarray) else a
+                                       for a in stated_values_and_masks(balance, col))
+        w = in_order(masks["W"]) if "W" in masks else np.zeros(n, dtype=bool)
+        if col == "net_imports":
+            e_state = in_order(masks["E"]) if "E" in masks else np.zeros(n, dtype=bool)
         if col == "net_imports":
             # a withheld net_imports with both imports and exports known is not needed
             w &= ~(usable_of["imports"] & usable_of["exports"])
@@ -90,7 +104,7 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams) -> pd.DataFr
 
     P = val["production"]
     ni_number = np.isfinite(val["net_imports"])
-    ni_exporter = (states["net_imports"] == "E") & ~ni_number
+    ni_exporter = e_state & ~ni_number
     ni_supplied = ni_number | ni_exporter
     diff = val["imports"] - val["exports"]
     I = np.where(ni_number, val["net_imports"], diff)
@@ -119,8 +133,8 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams) -> pd.DataFr
 
     # bound policy: a printed reliance bound replaces a D that only withheld inputs blocked
     reliance_used = np.zeros(n, dtype=bool)
-    if params.withheld_policy == "bound" and "reliance" in src:
-        rel, rel_ok, _, _ = stated_values(src, "reliance")
+    if params.withheld_policy == "bound" and "reliance" in balance:
+        rel, rel_ok = (in_order(a) for a in stated_values(balance, "reliance")[:2])
         reliance_used = any_w & ~missing & rel_ok
         D = np.where(reliance_used, rel, D)
 
@@ -166,9 +180,9 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams) -> pd.DataFr
         "net_imports": np.where(np.isfinite(I), I, np.nan),
         "D": D,
         "flag": flag,
-    })
+    }, copy=False)
     sel = in_years(years, params)
-    return out[sel].reset_index(drop=True)
+    return out if sel.all() else out[sel].reset_index(drop=True)
 
 
 def _empty() -> pd.DataFrame:

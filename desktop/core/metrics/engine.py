@@ -52,11 +52,15 @@ def run(dataset: Dataset, params: EngineParams | None = None, *, progress: Progr
     report(progress, 0.0, "Starting")
     check(cancelled)
 
-    # The core indicators are independent except R (needs Γ): numpy/pandas release the GIL in their
-    # kernels, so D and M run on a second thread while Γ and the supply tables run here.  Tables are
-    # stored and problems appended in the fixed order below, so the results do not depend on timing.
+    # Two threads: numpy/pandas release the GIL in their kernels.  The second thread (``pool``)
+    # computes D and M with their trends, then the production-shares table (from the supply tables'
+    # preparation), then the extended indicators' dataset-only inputs, then the extended indicators
+    # the extended module queues on it; this thread computes Γ, R and the rest.  Tables are stored and
+    # problems appended in the fixed order below, so the results do not depend on timing.
     report(progress, 0.05, "Import dependency and market dynamics")
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    extended = _extended_module()
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
         # the trends of D and M need only their own threshold (one metric's threshold does not depend on
         # the others): classified on the second thread too, right after their table
         f_dep = pool.submit(_with_trend, compute_dependency, dataset.get("balance"), "D", params) \
@@ -71,11 +75,38 @@ def run(dataset: Dataset, params: EngineParams | None = None, *, progress: Progr
         shares = risk = None
         if "production" in dataset:
             report(progress, 0.35, "Production shares and supply risk")
-            shares, risk = supply_tables(dataset.get("production"), gamma, params, cancelled=cancelled)
+            shares, risk = supply_tables(dataset.get("production"), gamma, params, cancelled=cancelled,
+                                         submit=pool.submit)
+        # the extended indicators' inputs that need the dataset alone, queued behind the shares table
+        f_prep = pool.submit(extended.prepare_inputs, dataset) \
+            if extended is not None and hasattr(extended, "prepare_inputs") else None
         dep, dep_trend = f_dep.result() if f_dep is not None else (None, None)
         mkt, mkt_trend = f_mkt.result() if f_mkt is not None else (None, None)
-    early_trends = {"D": dep_trend, "M": mkt_trend}
+        early_trends = {"D": dep_trend, "M": mkt_trend}
+        _store_core(res, dep, mkt, gamma, shares, risk, cancelled)
 
+        report(progress, 0.75, "Thresholds")
+        values = {m: t[tab][col] for m, (tab, col) in METRIC_TABLES.items() if tab in t}
+        t["thresholds"] = compute_thresholds(values, params)
+        check(cancelled)
+
+        report(progress, 0.8, "Trends")
+        t["trends"] = _trends(t, params, early_trends, cancelled)
+        check(cancelled)
+
+        report(progress, 0.9, "Extended indicators")
+        _run_extended(extended, dataset, res, f_prep, pool)
+    finally:
+        # on an error or a cancellation, queued work is dropped instead of waited for
+        pool.shutdown(wait=True, cancel_futures=True)
+    check(cancelled)
+    report(progress, 1.0, "Done")
+    return res
+
+
+def _store_core(res: Results, dep, mkt, gamma, shares, risk, cancelled) -> None:
+    """The core tables into ``res`` in their fixed order, with a problem note for each one missing."""
+    t, params = res.tables, res.params
     if dep is not None:
         t["import_dependency"] = dep
         if params.country and len(t["import_dependency"]) == 0:
@@ -109,35 +140,25 @@ def run(dataset: Dataset, params: EngineParams | None = None, *, progress: Progr
         res.problems.append("Supply risk not computed: no production data by country.")
     check(cancelled)
 
-    report(progress, 0.75, "Thresholds")
-    values = {m: t[tab][col] for m, (tab, col) in METRIC_TABLES.items() if tab in t}
-    t["thresholds"] = compute_thresholds(values, params)
-    check(cancelled)
 
-    report(progress, 0.8, "Trends")
+def _trends(t: dict, params: EngineParams, early: dict, cancelled) -> pd.DataFrame:
+    """The trends table of every metric present (D and M classified already on the second thread)."""
     thr = dict(zip(t["thresholds"]["metric"], t["thresholds"]["threshold"]))
     parts = []
     for metric, (tab, col) in METRIC_TABLES.items():
         if tab not in t:
             continue
         check(cancelled)
-        tr = early_trends.get(metric)
+        tr = early.get(metric)
         if tr is None:
             tr = classify_trends(t[tab], col, thr.get(metric), params)
         tr.insert(0, "metric", metric)
         tr["threshold"] = thr.get(metric, np.nan)
         parts.append(tr)
-    t["trends"] = (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame())
-    t["trends"] = t["trends"].reindex(columns=TREND_COLUMNS)
+    out = (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()).reindex(columns=TREND_COLUMNS)
     for col in ("country", "stage"):
-        t["trends"][col] = t["trends"][col].astype(object).where(t["trends"][col].notna(), "")
-    check(cancelled)
-
-    report(progress, 0.9, "Extended indicators")
-    _run_extended(dataset, res)
-    check(cancelled)
-    report(progress, 1.0, "Done")
-    return res
+        out[col] = out[col].astype(object).where(out[col].notna(), "")
+    return out
 
 
 def _with_trend(compute, table: pd.DataFrame, metric: str, params: EngineParams):
@@ -151,17 +172,24 @@ def _with_trend(compute, table: pd.DataFrame, metric: str, params: EngineParams)
     return frame, trend
 
 
-def _run_extended(dataset: Dataset, res: Results) -> None:
+def _extended_module():
+    """desktop.core.metrics.extended, or None when it is not there."""
     try:
-        module = importlib.import_module("desktop.core.metrics.extended")
+        return importlib.import_module("desktop.core.metrics.extended")
     except ModuleNotFoundError as err:
         if err.name not in ("desktop.core.metrics.extended",):
             raise
-        return
-    fn = getattr(module, "run_extended", None)
+        return None
+
+
+def _run_extended(module, dataset: Dataset, res: Results, prepared=None, pool=None) -> None:
+    """The extended tables into ``res``; ``prepared``: the (future of the) extended module's
+    ``prepare_inputs(dataset)``; ``pool``: the engine's second thread, for the module to queue work on."""
+    fn = getattr(module, "run_extended", None) if module is not None else None
     if fn is None:
         return
-    extra = fn(dataset, dict(res.tables), res.params)
+    extra = fn(dataset, dict(res.tables), res.params, prepared=prepared, pool=pool) \
+        if prepared is not None or pool is not None else fn(dataset, dict(res.tables), res.params)
     for name, frame in (extra or {}).items():
         if name in res.tables:
             res.problems.append(f"Extended table {name!r} has the name of a core table; kept as ext_{name}.")

@@ -3,7 +3,7 @@
 For mineral m and year t, the window holds the ``w`` consecutive years
 t−w+1..t.  M_raw = sample standard deviation (divisor w − 1) / mean of the
 prices in the window; M = min-max of M_raw over every mineral and year of the
-analysis.  Computed on a mineral × year grid with pandas rolling windows.
+analysis.  Computed on a mineral × year grid with a sliding-window view (no loop over minerals).
 
 Flags: ``incomplete_window`` (fewer than w prices, or fewer than
 ``min_points`` when that relaxes the rule → M empty), ``partial_window``
@@ -48,13 +48,7 @@ def compute_market(prices: pd.DataFrame, params: EngineParams) -> pd.DataFrame:
 
     w = int(params.window)
     need = int(params.min_points) if params.min_points is not None else w
-    frame = pd.DataFrame(grid.T)                       # years × minerals, rolling over years
-    roll = frame.rolling(w, min_periods=1)
-    n = roll.count().to_numpy().T
-    mean = roll.mean().to_numpy().T
-    std = frame.rolling(w, min_periods=2).std(ddof=1).to_numpy().T
-    nb = pd.DataFrame(bgrid.T).rolling(w, min_periods=1).sum().to_numpy().T
-    n = np.nan_to_num(n, nan=0.0)
+    n, mean, std, nb = _window_stats(grid, bgrid, w)
 
     incomplete = n < max(need, 2)
     partial = ~incomplete & (n < w)
@@ -85,6 +79,27 @@ def compute_market(prices: pd.DataFrame, params: EngineParams) -> pd.DataFrame:
         "M": M,
         "flag": flag,
     })
+
+
+def _window_stats(grid: np.ndarray, bgrid: np.ndarray, w: int):
+    """Per (mineral, year) cell over the window of the w years ending there (NaN = no price):
+    (count, mean, sample standard deviation (NaN below 2 prices), number of bound prices).
+
+    A (minerals × years × w) view of the grid padded with w − 1 empty years on the left; the
+    mean and the deviations are computed per window (two passes), so there is no running sum
+    that could drift."""
+    nm, ny = grid.shape
+    pad = np.full((nm, w - 1), np.nan)
+    win = np.lib.stride_tricks.sliding_window_view(np.concatenate([pad, grid], axis=1), w, axis=1)
+    have = np.isfinite(win)
+    n = have.sum(axis=2).astype(float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(n > 0, np.where(have, win, 0.0).sum(axis=2) / np.where(n > 0, n, 1.0), np.nan)
+        dev = np.where(have, win - mean[:, :, None], 0.0)
+        std = np.where(n >= 2, np.sqrt((dev * dev).sum(axis=2) / np.where(n >= 2, n - 1, 1.0)), np.nan)
+    bpad = np.concatenate([np.zeros((nm, w - 1)), bgrid], axis=1)
+    nb = np.lib.stride_tricks.sliding_window_view(bpad, w, axis=1).sum(axis=2)
+    return n, mean, std, nb
 
 
 def _empty() -> pd.DataFrame:

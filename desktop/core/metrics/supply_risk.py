@@ -253,17 +253,22 @@ def compute_supply_risk(production: pd.DataFrame, gamma: pd.DataFrame | None, pa
 
 
 def supply_tables(production: pd.DataFrame, gamma: pd.DataFrame | None, params: EngineParams,
-                  *, cancelled=None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(production_shares, supply_risk) sharing one preparation pass (used by the engine)."""
+                  *, cancelled=None, submit=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(production_shares, supply_risk) sharing one preparation pass (used by the engine).
+
+    ``submit``: an executor's ``submit``; the shares table is then built there while R is computed
+    here (both only read the preparation)."""
     p = _prepare(production, params)
     if p is None:
         return (_empty(SHARE_COLUMNS, {"year": "int64", "quantity": float, "share": float}),
                 _empty(RISK_COLUMNS, {"year": "int64", "HHI": float, "R_raw": float, "R": float,
                                       "coverage": float}))
     check(cancelled)
+    _shares(p)                                  # cached before the two readers start
+    f_shares = submit(_shares_frame, p) if submit is not None else None
     risk = _risk(p, gamma, cancelled)
     check(cancelled)
-    return _shares_frame(p), risk
+    return (f_shares.result() if f_shares is not None else _shares_frame(p)), risk
 
 
 def _risk(p: _Prepared, gamma: pd.DataFrame | None, cancelled) -> pd.DataFrame:

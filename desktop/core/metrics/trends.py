@@ -25,6 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from desktop.core.metrics._common import _codes, dense_codes
 from desktop.core.metrics.params import EngineParams
 
 CLASSES = ("rising", "falling", "rise_then_fall", "fall_then_rise", "stable", "volatile",
@@ -49,7 +50,8 @@ def classify_trends(frame: pd.DataFrame, value_col: str, threshold: float | None
     gid, groups = _group_codes(data, keys)
     G = len(groups)
     years_all = data["year"].to_numpy(dtype=np.int64)
-    uy, yi = np.unique(years_all, return_inverse=True)
+    uy, yi = dense_codes(years_all - (years_all.min() if len(years_all) else 0))
+    uy = uy + (years_all.min() if len(years_all) else 0)
     Y = len(uy)
     V = np.full((G, Y), np.nan)
     V[gid, yi.reshape(-1)] = pd.to_numeric(data[value_col], errors="coerce").to_numpy(dtype=float)
@@ -167,12 +169,7 @@ def _group_codes(data: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, pd.Da
     combined = np.zeros(len(data), dtype=np.int64)
     uniques = []
     for k in keys:
-        col = data[k].to_numpy(dtype=object)
-        codes, uniq = pd.factorize(col, sort=True)
-        if len(codes) and codes.min() < 0:                  # missing → '' (as fillna(''))
-            codes, uniq = pd.factorize(pd.Series(col, dtype=object).fillna("").to_numpy(dtype=object),
-                                       sort=True)
-        uniq = np.asarray(uniq, dtype=object)
+        codes, uniq = _codes(data, k, len(data))          # sorted; missing → '' (as fillna(''))
         combined = combined * max(len(uniq), 1) + codes
         uniques.append(uniq)
     uq, gid = np.unique(combined, return_inverse=True)
@@ -201,36 +198,46 @@ def _yr(x: np.ndarray) -> pd.Series:
 
 def _explain(trend, n, params, level, change, first_year, last_year, reversals, vol_ratio,
              y_max, y_min, rise1, fall1, fall2, rise2, persist, thr) -> np.ndarray:
+    """The explanation per group; each class's sentence is built only for the rows of that class."""
     with np.errstate(invalid="ignore", divide="ignore"):
         lvl = np.where(level > 0, level, np.nan)
-        period = _yr(first_year) + "–" + _yr(last_year)
-        tol = f"{params.trend_tolerance * 100:g}%"
-        fitted = ("fitted change " + _pct(change / lvl) + " of the mean level over " + period
-                  + " (tolerance ±" + tol + ")")
-        texts = {
-            "insufficient_data": "only " + pd.Series(n).astype(str) + f" year(s) with a value "
-                                 f"(at least {params.trend_min_points} needed)",
-            "volatile": pd.Series(reversals).astype(str) + " reversals of direction; std of year-on-year "
-                        "changes " + _pct(vol_ratio).str.lstrip("+") + " of the mean level (cutoff "
-                        + f"{params.trend_volatility * 100:g}%)",
-            "rise_then_fall": "peak in " + _yr(y_max) + " inside " + period + ": rise "
-                              + _pct(rise1 / lvl) + " then fall " + _pct(-fall1 / lvl) + " of the mean level",
-            "fall_then_rise": "low in " + _yr(y_min) + " inside " + period + ": fall "
-                              + _pct(-fall2 / lvl) + " then rise " + _pct(rise2 / lvl) + " of the mean level",
-            "rising": fitted, "falling": fitted,
-            "stable": fitted.where(pd.Series(level > 0), "every value is 0 over " + period),
-        }
-    out = pd.Series("", index=range(len(trend)), dtype=object)
-    tr = pd.Series(trend)
-    for name, text in texts.items():
-        sel = (tr == name).to_numpy()
-        if sel.any():
-            out[sel] = (name + ": " + text[sel]).to_numpy(dtype=object) if isinstance(text, pd.Series) \
-                else name + ": " + text
-    ps = pd.Series(persist)
+    tol = f"{params.trend_tolerance * 100:g}%"
+
+    def period(i):
+        return _yr(first_year[i]) + "–" + _yr(last_year[i])
+
+    def fitted(i):
+        return ("fitted change " + _pct(change[i] / lvl[i]) + " of the mean level over " + period(i)
+                + " (tolerance ±" + tol + ")")
+
+    def stable(i):
+        return fitted(i).where(pd.Series(level[i] > 0), "every value is 0 over " + period(i))
+
+    texts = {
+        "insufficient_data": lambda i: "only " + pd.Series(n[i]).astype(str) + " year(s) with a value "
+                                       f"(at least {params.trend_min_points} needed)",
+        "volatile": lambda i: pd.Series(reversals[i]).astype(str) + " reversals of direction; std of "
+                              "year-on-year changes " + _pct(vol_ratio[i]).str.lstrip("+")
+                              + " of the mean level (cutoff " + f"{params.trend_volatility * 100:g}%)",
+        "rise_then_fall": lambda i: "peak in " + _yr(y_max[i]) + " inside " + period(i) + ": rise "
+                                    + _pct(rise1[i] / lvl[i]) + " then fall " + _pct(-fall1[i] / lvl[i])
+                                    + " of the mean level",
+        "fall_then_rise": lambda i: "low in " + _yr(y_min[i]) + " inside " + period(i) + ": fall "
+                                    + _pct(-fall2[i] / lvl[i]) + " then rise " + _pct(rise2[i] / lvl[i])
+                                    + " of the mean level",
+        "rising": fitted, "falling": fitted, "stable": stable,
+    }
+    out = np.full(len(trend), "", dtype=object)
+    tr = np.asarray(trend, dtype=object)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for name, text in texts.items():
+            i = np.flatnonzero(tr == name)
+            if len(i):
+                out[i] = (name + ": " + text(i)).to_numpy(dtype=object)
+    ps = np.asarray(persist, dtype=object)
     if np.isfinite(thr):
-        hi = (ps == "persistently_high").to_numpy()
-        lo = (ps == "persistently_low").to_numpy()
+        hi = ps == "persistently_high"
+        lo = ps == "persistently_low"
         out[hi] = out[hi] + f"; every year ≥ threshold {thr:.4g}"
         out[lo] = out[lo] + f"; every year < threshold {thr:.4g}"
-    return out.to_numpy(dtype=object)
+    return out

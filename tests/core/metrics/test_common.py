@@ -35,6 +35,32 @@ def test_codes_match_plain_factorisation_on_sorted_and_shuffled_columns():
         assert (cats[codes] == np.where(pd.isna(col), "", col)).all()
 
 
+def _naive_flags(n, parts):
+    out = []
+    for i in range(n):
+        got = []
+        for part in parts:
+            if isinstance(part, tuple):
+                if part[1][i]:
+                    got.append(part[0])
+            elif part[i] not in ("", None) and part[i] == part[i]:
+                got.append(str(part[i]))
+        out.append(";".join(got))
+    return out
+
+
+def test_join_flags_many_parts_match_a_row_by_row_join():
+    # 70 fixed flags (two bit groups), detail texts with NaN / None, and a key that must be folded
+    rng = np.random.default_rng(3)
+    n = 400
+    parts = [(f"f{k}", rng.random(n) < 0.3) for k in range(40)]
+    parts.append(np.array([rng.choice(["", "x:1", "x:2", None, np.nan]) for _ in range(n)], dtype=object))
+    parts += [(f"g{k}", rng.random(n) < 0.5) for k in range(30)]
+    parts.append(np.array([f"y:{v}" if v % 3 else "" for v in rng.integers(0, 300, n)], dtype=object))
+    parts.append(("last", np.ones(n, dtype=bool)))
+    assert list(join_flags(n, parts)) == _naive_flags(n, parts)
+
+
 def test_tune_malloc_is_harmless():
     import subprocess
     import sys

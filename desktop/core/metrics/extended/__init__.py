@@ -3,7 +3,8 @@ years, supply-security categories, recycled stream, EU supply risk, GeoPolRisk, 
 and the what-if stress test.  Pure pandas/numpy, no Qt; see docs/metrics-extended.md.
 
 ``run_extended(dataset, core_tables, params)`` is called by ``engine.run`` after the core
-indicators; it returns extra result tables (an indicator whose inputs are absent is an empty
+indicators (``prepare_inputs(dataset)``, the part that needs the dataset alone, runs on the
+engine's second thread while the core indicators are computed); it returns extra result tables (an indicator whose inputs are absent is an empty
 table with its columns).  ``params`` is the engine's :class:`EngineParams` (its ``country``
 becomes the assessed country when ``ExtendedParams.assessed_countries`` is empty, its ``years``
 narrow the output years) or an :class:`ExtendedParams`; pass ``ext_params`` to set the extended
@@ -12,7 +13,7 @@ thresholds explicitly.
 from __future__ import annotations
 
 import dataclasses
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import pandas as pd
 
@@ -21,7 +22,8 @@ from desktop.core.metrics.extended.concentration import compute_concentration, h
 from desktop.core.metrics.extended.eu import compute_eu_sr
 from desktop.core.metrics.extended.geopolrisk import compute_geopolrisk
 from desktop.core.metrics.extended.growth import compute_criticality_potential, compute_growth, rescale_growth
-from desktop.core.metrics.extended._base import trade_quantities
+from desktop.core.dataset import WGI_INDICATORS
+from desktop.core.metrics.extended._base import governance_mean, trade_quantities
 from desktop.core.metrics.extended._prod import production_context
 from desktop.core.metrics.extended.params import IEA_2040_MULTIPLIERS, ExtendedParams
 from desktop.core.metrics.extended.recycled import compute_recycled
@@ -29,7 +31,7 @@ from desktop.core.metrics.extended.reserves import compute_reserve_years
 from desktop.core.metrics.extended.scenarios import compute_scenarios
 from desktop.core.metrics.extended.whatif import Shock, run_whatif
 
-__all__ = ["run_extended", "ExtendedParams", "IEA_2040_MULTIPLIERS", "Shock", "run_whatif", "hhi", "shares",
+__all__ = ["run_extended", "prepare_inputs", "ExtendedParams", "IEA_2040_MULTIPLIERS", "Shock", "run_whatif", "hhi", "shares",
            "top_shares", "compute_growth", "compute_criticality_potential", "compute_concentration",
            "compute_reserve_years", "compute_categories", "compute_recycled", "compute_eu_sr",
            "compute_geopolrisk", "compute_scenarios", "EXTENDED_TABLES"]
@@ -61,8 +63,27 @@ def _resolve(params, ext_params: ExtendedParams | None) -> tuple[ExtendedParams,
     return ext, years
 
 
+def prepare_inputs(dataset) -> dict:
+    """The inputs that depend on the dataset alone, not on the core tables or the parameters.
+
+    ``flows``: the bilateral trade flows as quantities (EU SR and GeoPolRisk); ``wgi_mean`` /
+    ``pv_mean``: the mean WGI estimate of the six indicators (EU SR) and of PV alone (GeoPolRisk)
+    per (country, year).  ``engine.run`` computes them while the core indicators run.
+    """
+    trade = _table(dataset, "trade_flows")
+    governance = _table(dataset, "governance")
+    return {"flows": trade_quantities(trade) if trade is not None else None,
+            "wgi_mean": governance_mean(governance, WGI_INDICATORS),
+            "pv_mean": governance_mean(governance, ("PV",))}
+
+
 def run_extended(dataset, core_tables: dict[str, pd.DataFrame], params=None,
-                 ext_params: ExtendedParams | None = None) -> dict[str, pd.DataFrame]:
+                 ext_params: ExtendedParams | None = None, prepared=None, pool=None) -> dict[str, pd.DataFrame]:
+    """The extended tables.
+
+    ``prepared``: :func:`prepare_inputs` of ``dataset`` (or a future of it) when the caller has it;
+    ``pool``: a one-thread executor of the caller's to queue the second thread's indicators on
+    (else one is made here)."""
     ext, years = _resolve(params, ext_params)
     production = _table(dataset, "production")
     reserves = _table(dataset, "reserves")
@@ -74,23 +95,28 @@ def run_extended(dataset, core_tables: dict[str, pd.DataFrame], params=None,
     risk = core_tables.get("supply_risk")
 
     # The bilateral-trade indicators (EU SR, GeoPolRisk) and the reserve years run on a second thread
-    # while the others run here: numpy/pandas release the GIL in their kernels, and every indicator
+    # (``pool``: the engine's, queued behind its own work) while the others run here: numpy/pandas
+    # release the GIL in their kernels, and every indicator
     # only reads the shared inputs (the context's lazily filled caches hold the same values whichever
     # thread fills them first).  The table order below is fixed, so results do not depend on timing.
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    own_pool = pool is None
+    pool = ThreadPoolExecutor(max_workers=1) if own_pool else pool
+    try:
         # shared by EU SR and GeoPolRisk
-        f_flows = pool.submit(trade_quantities, trade) if trade is not None else None
+        f_prep = pool.submit(prepare_inputs, dataset) if prepared is None else \
+            prepared if isinstance(prepared, Future) else None
         # one integer-coded view of production for every indicator: the core's production shares when
         # they cover every year (no analysis period), else computed once here over every year
         shares = core_tables.get("production_shares") if years is None else None
         ctx = production_context(production, shares)
 
-        def flows():
-            return f_flows.result() if f_flows is not None else None
+        def prep() -> dict:
+            return f_prep.result() if f_prep is not None else prepared
 
         f_eu = pool.submit(lambda: compute_eu_sr(production, governance, dependency, recycling, trade, ext, ctx,
-                                                 flows()))
-        f_geo = pool.submit(lambda: compute_geopolrisk(trade, production, governance, ext, ctx, flows()))
+                                                 prep()["flows"], prep()["wgi_mean"]))
+        f_geo = pool.submit(lambda: compute_geopolrisk(trade, production, governance, ext, ctx, prep()["flows"],
+                                                       prep()["pv_mean"]))
         f_res = pool.submit(compute_reserve_years, production, reserves, ext, ctx)
 
         growth = compute_growth(production, ext, ctx)
@@ -114,6 +140,9 @@ def run_extended(dataset, core_tables: dict[str, pd.DataFrame], params=None,
             "geopolrisk": f_geo.result(),
             "demand_scenarios": scenarios,
         }
+    finally:
+        if own_pool:
+            pool.shutdown(wait=True, cancel_futures=True)
     if years is not None:
         for name, frame in out.items():
             if "year" in frame and len(frame):

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics._common import BOUND_STATES, _codes, numbers_of, split_states, states_of
+from desktop.core.metrics._common import BOUND_STATES, _codes, dense_codes, numbers_of, split_states, states_of  # noqa: F401
 
 WORLD = "WORLD"
 OTHERS = "OTHERS"
@@ -269,19 +269,6 @@ def key_lookup(key_rows: np.ndarray, values: np.ndarray, key_query: np.ndarray,
     sums = np.bincount(codes, weights=np.asarray(values, dtype=float)[rows], minlength=len(uk))
     pos = pd.Index(uk).get_indexer(key_query)
     return np.where(pos >= 0, sums[pos], np.nan)
-
-
-def dense_codes(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``numpy.unique(key, return_inverse=True)`` for non-negative int64 keys; a bincount over the key
-    range when it is small (no sort), else the sort."""
-    key = np.asarray(key, dtype=np.int64)
-    if len(key) and key.min() >= 0 and key.max() < 4 * len(key) + 1_000_000:
-        present = np.bincount(key) > 0
-        uniq = np.flatnonzero(present)
-        rank = np.cumsum(present) - 1
-        return uniq.astype(np.int64), rank[key].astype(np.int64)
-    uniq, inv = np.unique(key, return_inverse=True)
-    return uniq, inv.reshape(-1)
 
 
 def asof_index(left_key: np.ndarray, left_year: np.ndarray, right_key: np.ndarray, right_year: np.ndarray,

@@ -109,8 +109,8 @@ def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame
         y_lo = int(min(sy.min(), d_year.min()))
         span = int(max(sy.max(), d_year.max())) - y_lo + 1
         key_s = (sm * span + (sy - y_lo)) * len(stg) + ss
-        rconst = supply_risk["flag"].fillna("").astype(str).str.contains(r"(?:^|;)constant(?:;|$)").to_numpy() \
-            if "flag" in supply_risk else np.zeros(len(supply_risk), dtype=bool)
+        rconst = _has_flag(supply_risk["flag"], "constant") if "flag" in supply_risk \
+            else np.zeros(len(supply_risk), dtype=bool)
         ok = used >= 0
         key_d = (np.where(ok, dm, 0) * span + (d_year - y_lo)) * len(stg) + np.where(ok, used, 0)
         pos = asof_index(key_d[ok], np.zeros(int(ok.sum())), key_s, np.zeros(len(key_s)), "backward") \
@@ -181,6 +181,13 @@ def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame
                         "label": label, "label_zh": label_zh, "explanation": en, "explanation_zh": zh, "flag": flag},
                        columns=COLUMNS, copy=False)
     return out
+
+
+def _has_flag(flags: pd.Series, name: str) -> np.ndarray:
+    """Row mask: the ';'-joined flag text holds ``name`` (looked at once per distinct text)."""
+    codes, uniq = pd.factorize(flags.to_numpy(dtype=object))
+    hit = np.array([isinstance(u, str) and name in u.split(";") for u in uniq] + [False], dtype=bool)
+    return hit[codes]
 
 
 def _pct_key(x: np.ndarray) -> np.ndarray:

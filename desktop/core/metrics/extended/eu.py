@@ -76,7 +76,9 @@ def _weighted_hhi(sources: pd.DataFrame, keys: list[str], gov: pd.DataFrame, par
 def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | None,
                   dependency: pd.DataFrame | None, recycling: pd.DataFrame | None,
                   trade_flows: pd.DataFrame | None, params: ExtendedParams, ctx=None,
-                  quantities: pd.DataFrame | None = None) -> pd.DataFrame:
+                  quantities: pd.DataFrame | None = None, wgi_mean: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``quantities`` / ``wgi_mean``: :func:`trade_quantities` of ``trade_flows`` and :func:`governance_mean`
+    of ``governance`` over the six indicators, when the caller has them."""
     floats = ("IR", "HHI_WGI_global", "HHI_WGI_sourcing", "eol_rir", "SR", "coverage_global", "coverage_sourcing")
     if dependency is None or len(dependency) == 0 or production is None or len(production) == 0:
         return empty_frame(COLUMNS, floats=floats, bools=("above_threshold",))
@@ -88,7 +90,7 @@ def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | No
     def codes_in(cats, key: str) -> np.ndarray:
         return index_of(cats, dv[f"{key}_cats"])[dv[f"{key}_code"]]
 
-    gov = governance_mean(governance, WGI_INDICATORS)
+    gov = governance_mean(governance, WGI_INDICATORS) if wgi_mean is None else wgi_mean
     t = trade_quantities(trade_flows) if quantities is None else quantities
     t = t[~t["dropped"].to_numpy(dtype=bool)]
     countries = pd.Index(pd.unique(np.concatenate([

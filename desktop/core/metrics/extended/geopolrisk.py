@@ -46,7 +46,9 @@ def pv_weight(pv: np.ndarray, params: ExtendedParams) -> np.ndarray:
 
 def compute_geopolrisk(trade_flows: pd.DataFrame | None, production: pd.DataFrame | None,
                        governance: pd.DataFrame | None, params: ExtendedParams, ctx=None,
-                       quantities: pd.DataFrame | None = None) -> pd.DataFrame:
+                       quantities: pd.DataFrame | None = None, pv_mean: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``quantities`` / ``pv_mean``: :func:`trade_quantities` of ``trade_flows`` and :func:`governance_mean`
+    of ``governance`` over PV, when the caller has them."""
     floats = ("HHI", "imports", "weighted_imports", "domestic_production", "import_risk", "score")
     t = trade_quantities(trade_flows) if quantities is None else quantities
     if len(t) == 0:
@@ -72,7 +74,7 @@ def compute_geopolrisk(trade_flows: pd.DataFrame | None, production: pd.DataFram
         return empty_frame(COLUMNS, floats=floats, ints=("year", "n_partners"))
     qty = t["qty"].to_numpy(dtype=float)[keep]
     # partner political stability, carried forward when allowed
-    pv_values = governance_mean(governance, ("PV",))
+    pv_values = governance_mean(governance, ("PV",)) if pv_mean is None else pv_mean
     ex_index = pd.Index(exps, dtype=object)
     table = CarriedTable(pv_values, ex_index, year[keep], carry=params.pv_carry_forward)
     x, gy = table.lookup(ec[keep], year[keep])

@@ -14,6 +14,7 @@ An indicator whose inputs are absent is skipped with a note in ``problems``.
 from __future__ import annotations
 
 import importlib
+import inspect
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -188,8 +189,9 @@ def _run_extended(module, dataset: Dataset, res: Results, prepared=None, pool=No
     fn = getattr(module, "run_extended", None) if module is not None else None
     if fn is None:
         return
-    extra = fn(dataset, dict(res.tables), res.params, prepared=prepared, pool=pool) \
-        if prepared is not None or pool is not None else fn(dataset, dict(res.tables), res.params)
+    accepted = inspect.signature(fn).parameters
+    extra = fn(dataset, dict(res.tables), res.params,
+               **{k: v for k, v in (("prepared", prepared), ("pool", pool)) if k in accepted and v is not None})
     for name, frame in (extra or {}).items():
         if name in res.tables:
             res.problems.append(f"Extended table {name!r} has the name of a core table; kept as ext_{name}.")

@@ -17,10 +17,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics.extended._base import (
-    empty_frame, join_flags, merge_nearest_year, usable, years_text,
-)
-from desktop.core.metrics.extended._prod import production_context
+from desktop.core.metrics.extended._base import empty_frame, join_flags, usable, years_text
+from desktop.core.metrics.extended._prod import asof_index, pair_keys, production_context
 from desktop.core.metrics.extended.params import ExtendedParams
 
 COLUMNS = ["mineral", "year", "stage", "R", "R_raw", "eol_rir", "eol_rir_year", "R_recycled", "R_raw_recycled",
@@ -28,33 +26,36 @@ COLUMNS = ["mineral", "year", "stage", "R", "R_raw", "eol_rir", "eol_rir_year", 
 
 
 def eol_rir_for(recycling: pd.DataFrame | None, wanted: pd.DataFrame) -> pd.DataFrame:
-    """wanted (mineral, year) + eol_rir, eol_rir_year, out_of_range: backward, then forward fill."""
+    """wanted (mineral, year) + eol_rir, eol_rir_year, out_of_range: the latest year at or before,
+    else the nearest later year (integer codes and :func:`asof_index`, no merge)."""
     w = wanted[["mineral", "year"]].reset_index(drop=True)
-    if recycling is None or len(recycling) == 0:
+    n = len(w)
+    if recycling is None or len(recycling) == 0 or n == 0:
         return w.assign(eol_rir=np.nan, eol_rir_year=np.nan, out_of_range=False)
-    if len(w) > 1000:
-        # once per distinct (mineral, year), then spread back (the EU table has a row per country)
-        mc, _ = pd.factorize(w["mineral"].to_numpy(dtype=object))
-        yr = w["year"].to_numpy(dtype=np.int64)
-        codes, uniq = pd.factorize(mc.astype(np.int64) * (int(yr.max()) - int(yr.min()) + 1) + (yr - yr.min()))
-        if len(uniq) < len(w):
-            first = np.unique(codes, return_index=True)[1]
-            u = eol_rir_for(recycling, w.iloc[first].reset_index(drop=True))
-            return pd.concat([w, u.drop(columns=["mineral", "year"]).iloc[codes].reset_index(drop=True)], axis=1)
     r = usable(recycling, "eol_rir", ("mineral", "year"))
-    bad = r["valid"] & ~r["eol_rir"].between(0, 1)
-    bad_keys = r[bad][["mineral"]].drop_duplicates().assign(out_of_range=True)
-    r = r[r["valid"] & ~bad].drop_duplicates(["mineral", "year"], keep="last")
-    back = merge_nearest_year(w, r, by=["mineral"], value_cols=["eol_rir"], direction="backward",
-                              suffix_year="eol_rir_year")
-    fwd = merge_nearest_year(w, r, by=["mineral"], value_cols=["eol_rir"], direction="forward",
-                             suffix_year="eol_rir_year")
-    use_fwd = back["eol_rir"].isna()
-    out = back.copy()
-    out.loc[use_fwd, ["eol_rir", "eol_rir_year"]] = fwd.loc[use_fwd, ["eol_rir", "eol_rir_year"]].to_numpy()
-    out = out.merge(bad_keys, on="mineral", how="left")
-    out["out_of_range"] = out["out_of_range"].eq(True).to_numpy()
-    return out
+    bad = (r["valid"] & ~r["eol_rir"].between(0, 1)).to_numpy()
+    good = r["valid"].to_numpy() & ~bad
+    # one code space for the minerals of both sides
+    wk, rk = pair_keys(w["mineral"].to_numpy(dtype=object), np.zeros(n, dtype=object),
+                       r["mineral"].to_numpy(dtype=object), np.zeros(len(r), dtype=object))
+    wy = w["year"].to_numpy(dtype=np.int64)
+    rv, ry = r["eol_rir"].to_numpy(dtype=float), r["year"].to_numpy(dtype=np.int64)
+    g = np.flatnonzero(good)
+    # duplicates of (mineral, year): the last row wins; asof_index takes the last of equal keys
+    hit = asof_index(wk, wy, rk[g], ry[g], "backward")
+    fwd = asof_index(wk, wy, rk[g], ry[g], "forward")
+    if len(g):
+        # forward on duplicates: the last row of the first later year, as the backward side
+        fy = np.where(fwd >= 0, ry[g][np.maximum(fwd, 0)], -1)
+        last = asof_index(wk, np.where(fwd >= 0, fy, wy), rk[g], ry[g], "backward")
+        fwd = np.where(fwd >= 0, last, -1)
+    hit = np.where(hit >= 0, hit, fwd)
+    found = hit >= 0
+    h = g[np.maximum(hit, 0)] if len(g) else np.zeros(n, dtype=np.int64)
+    bad_keys = np.unique(rk[bad])
+    return w.assign(eol_rir=np.where(found, rv[h] if len(g) else np.nan, np.nan),
+                    eol_rir_year=np.where(found, ry[h].astype(float) if len(g) else np.nan, np.nan),
+                    out_of_range=np.isin(wk, bad_keys) & (wk >= 0))
 
 
 def compute_recycled(supply_risk: pd.DataFrame | None, recycling: pd.DataFrame | None,

@@ -33,3 +33,23 @@ def test_out_of_range_eol_rir_is_left_out():
     rec = pd.DataFrame({"mineral": ["a"], "year": [2022], "eol_rir": [32.0]})     # a percent, not a fraction
     r = compute_recycled(risk, rec, None, P).iloc[0]
     assert np.isnan(r["R_recycled"]) and "eol_rir_out_of_range" in r["flag"]
+
+
+def test_eol_rir_for_nearest_year_duplicates_and_out_of_range():
+    import numpy as np
+    import pandas as pd
+
+    from desktop.core.metrics.extended.recycled import eol_rir_for
+
+    rec = pd.DataFrame({"mineral": ["Cobalt", "Cobalt", "Cobalt", "Lithium", "Nickel", "Nickel"],
+                        "year": [2018, 2018, 2021, 2022, 2019, 2020],
+                        "eol_rir": [0.1, 0.2, 0.3, 0.0, 1.5, 0.4], "eol_rir_state": ""})
+    wanted = pd.DataFrame({"mineral": ["Cobalt", "Cobalt", "Cobalt", "Lithium", "Nickel", "Tin"],
+                           "year": [2017, 2019, 2021, 2020, 2019, 2020]})
+    out = eol_rir_for(rec, wanted)
+    # 2017: nearest later year 2018, whose last row wins; 2019: latest earlier 2018; lithium from 2022;
+    # nickel 2019: the 1.5 of 2019 is out of range, so 2020 — and the mineral is flagged
+    assert out["eol_rir"].tolist()[:5] == [0.2, 0.2, 0.3, 0.0, 0.4]
+    assert np.isnan(out["eol_rir"].iloc[5])
+    assert out["eol_rir_year"].tolist()[:5] == [2018, 2018, 2021, 2022, 2020]
+    assert out["out_of_range"].tolist() == [False, False, False, False, True, False]

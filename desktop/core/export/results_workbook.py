@@ -219,7 +219,7 @@ def _summary(results) -> pd.DataFrame:
                                       "R": ("supply_risk", "R", "mineral-year-stage rows")}.items():
         f = t.get(name)
         if f is None:
-            rows.append((f"{metric}", None, f"not computed (see problems)"))
+            rows.append((f"{metric}", None, "not computed (see problems)"))
             continue
         v = pd.to_numeric(f[col], errors="coerce")
         th = thr.get(metric, np.nan)

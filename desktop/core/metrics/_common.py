@@ -115,7 +115,8 @@ def text_column(frame: pd.DataFrame, col: str) -> pd.Series:
     s = frame[col]
     if isinstance(s.dtype, pd.CategoricalDtype):
         s = s.astype(object)
-    if s.isna().any():
+    # "every cell is a str" is one C-level type check; isna() on objects is several times slower
+    if not (s.dtype == object and pd.api.types.infer_dtype(s, skipna=False) == "string") and s.isna().any():
         s = s.fillna("")
     return s.astype(object)
 

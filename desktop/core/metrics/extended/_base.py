@@ -16,9 +16,9 @@ WORLD = "WORLD"
 OTHERS = "OTHERS"
 AGGREGATES = (WORLD, OTHERS)
 
-__all__ = ["WORLD", "OTHERS", "AGGREGATES", "join_flags", "empty_frame", "usable", "pick_stage",
-           "world_production", "resolve_stage", "trade_quantities", "country_names", "years_text",
-           "merge_nearest_year", "count_flag", "governance_mean", "governance_for"]
+__all__ = ["WORLD", "OTHERS", "AGGREGATES", "join_flags", "empty_frame", "usable",
+           "world_production", "resolve_stage_codes", "trade_quantities", "country_names", "years_text",
+           "merge_nearest_year", "count_flag", "governance_mean"]
 
 
 def empty_frame(columns: list[str], floats: tuple[str, ...] = (), ints: tuple[str, ...] = ("year",),
@@ -48,15 +48,6 @@ def usable(frame: pd.DataFrame, value: str, keys: tuple[str, ...]) -> pd.DataFra
     return out.reset_index(drop=True)
 
 
-def pick_stage(frame: pd.DataFrame, stages: tuple[str, ...], by: tuple[str, ...] = ("mineral",)) -> pd.DataFrame:
-    """Rows of the first stage in ``stages`` that each ``by`` group has (e.g. mine, else '')."""
-    if len(frame) == 0:
-        return frame
-    rank = frame["stage"].map({s: i for i, s in enumerate(stages)})
-    best = rank.groupby([frame[b] for b in by], sort=False).transform("min")
-    return frame[rank.notna() & (rank == best)]
-
-
 def world_production(production: pd.DataFrame | None, stages: tuple[str, ...], ctx=None) -> pd.DataFrame:
     """World primary production per (mineral, year): the sum of the listed producers and OTHERS.
 
@@ -80,22 +71,6 @@ def world_production(production: pd.DataFrame | None, stages: tuple[str, ...], c
                                ("no_production", ~np.isfinite(w["quantity"])), ctx.unit_flag(w["gids"])])
     return pd.DataFrame({"mineral": ctx.minerals[m], "year": (y + ctx.y0).astype(np.int64), "stage": ctx.stages[s],
                          "quantity": w["quantity"], "n_producers": w["n_producers"], "flag": flag}, columns=cols)
-
-
-def resolve_stage(wanted: pd.DataFrame, available: pd.DataFrame, stages: tuple[str, ...]) -> pd.Series:
-    """For each row of ``wanted`` (mineral, stage) the stage to use in ``available`` (mineral, stage).
-
-    The same stage when ``available`` has it for that mineral, else the mineral's first
-    stage in ``stages`` that it has, else NaN.
-    """
-    have = available[["mineral", "stage"]].drop_duplicates()
-    exact = wanted[["mineral", "stage"]].merge(have.assign(_ok=True), on=["mineral", "stage"], how="left")["_ok"]
-    prim = pick_stage(have, stages)[["mineral", "stage"]].drop_duplicates("mineral").rename(
-        columns={"stage": "_prim"})
-    fallback = wanted[["mineral"]].merge(prim, on="mineral", how="left")["_prim"]
-    out = np.where(exact.notna().to_numpy(), wanted["stage"].to_numpy(dtype=object),
-                   fallback.to_numpy(dtype=object))
-    return pd.Series(out, index=wanted.index, dtype=object)
 
 
 def resolve_stage_codes(mineral: np.ndarray, stage: np.ndarray, have: np.ndarray, stage_names: np.ndarray,
@@ -304,16 +279,6 @@ def governance_mean(governance: pd.DataFrame | None, indicators: tuple[str, ...]
     out = g.groupby(["country", "year"], as_index=False).agg(x=("estimate", "mean"), n=("estimate", "size"))
     out["n"] = out["n"].astype("int64")
     return out
-
-
-def governance_for(values: pd.DataFrame, asked: pd.DataFrame, carry: bool = True) -> pd.DataFrame:
-    """``asked`` (country, year) + x, n, gov_year from :func:`governance_mean` (latest earlier year when
-    ``carry``, else the same year only)."""
-    a = asked[["country", "year"]].reset_index(drop=True)
-    if not carry:
-        m = a.merge(values.assign(gov_year=values["year"]), on=["country", "year"], how="left")
-        return m
-    return merge_nearest_year(a, values, by=["country"], value_cols=["x", "n"], suffix_year="gov_year")
 
 
 def count_flag(prefix: str, n: np.ndarray) -> np.ndarray:

@@ -233,6 +233,28 @@ class ProductionContext:
         return got
 
     # ---- row lookups -------------------------------------------------------------------------
+    def cell_sum(self, values: np.ndarray, sel: np.ndarray, m: np.ndarray, c: np.ndarray, y: np.ndarray
+                 ) -> np.ndarray:
+        """Sum of ``values`` over the ``sel`` rows of each asked (mineral, country, year offset) cell,
+        NaN when none: :func:`key_lookup` on :attr:`mcy`, but through a dense (mineral × asked country
+        × year) array when the questions name few countries (one gather of a small table per row)."""
+        m, c, y = (np.asarray(a, dtype=np.int64) for a in (m, c, y))
+        asked = np.unique(c)
+        k = len(asked)
+        if len(c) == 0 or len(self.minerals) * k * self.ny > 4 * len(self.m) + 1_000_000:
+            return key_lookup(self.mcy, values, (m * len(self.countries) + c) * self.ny + y, sel)
+        slot = np.full(len(self.countries), -1, dtype=np.int64)
+        slot[asked] = np.arange(k)
+        row_slot = slot[self.c]
+        rows = np.flatnonzero(sel & (row_slot >= 0))
+        cell = (self.m[rows] * k + row_slot[rows]) * self.ny + self.y[rows]
+        size = len(self.minerals) * k * self.ny
+        sums = np.bincount(cell, weights=np.asarray(values, dtype=float)[rows], minlength=size)
+        count = np.bincount(cell, minlength=size)
+        want = (m * k + slot[c]) * self.ny + y
+        return np.where(count[want] > 0, sums[want], np.nan)
+
+
     def row_lookup(self, key_rows: np.ndarray, key_query: np.ndarray, values: np.ndarray,
                    sel: np.ndarray | None = None) -> np.ndarray:
         """Sum of ``values`` over the rows whose int64 key equals each query key (NaN when none)."""

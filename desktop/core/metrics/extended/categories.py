@@ -31,7 +31,7 @@ from desktop.core.metrics.extended._base import (
     OTHERS, WORLD, dependency_rows, empty_frame, join_flags, resolve_stage_codes, usable, years_text,
 )
 from desktop.core.metrics.extended._prod import (
-    asof_index, index_of, key_lookup, pair_keys, production_context, text_codes,
+    asof_index, index_of, pair_keys, production_context, text_codes,
 )
 from desktop.core.metrics.extended.params import ExtendedParams
 
@@ -131,13 +131,11 @@ def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame
     sP = np.full(n, np.nan)
     ctx = ctx if ctx is not None else (production_context(production) if production is not None else None)
     if ctx is not None:
-        prim = ctx.primary_stage(params.primary_stages)
-        nc = len(ctx.countries)
         dm, dc, dy = codes_in(ctx.minerals, "mineral"), codes_in(ctx.countries, "country"), ctx.year_offsets(d_year)
         ok = (dm >= 0) & (dc >= 0) & (dy >= 0)
         if ok.any():
             rows = ctx.primary_rows(params.primary_stages) & ~ctx.others
-            sP[ok] = key_lookup(ctx.mcy, ctx.share, (dm[ok] * nc + dc[ok]) * ctx.ny + dy[ok], rows)
+            sP[ok] = ctx.cell_sum(ctx.share, rows, dm[ok], dc[ok], dy[ok])
     # domestic share of world reserves (nearest year)
     sR = np.full(n, np.nan)
     res_note = np.full(n, "", dtype=object)

@@ -34,7 +34,7 @@ from desktop.core.metrics.extended._base import (
     OTHERS, count_flag, dependency_rows, empty_frame, governance_mean, join_flags, resolve_stage_codes,
     trade_quantities,
 )
-from desktop.core.metrics.extended._prod import CarriedTable, index_of, key_lookup, production_context, text_codes
+from desktop.core.metrics.extended._prod import CarriedTable, index_of, production_context, text_codes
 from desktop.core.metrics.extended.params import ExtendedParams
 from desktop.core.metrics.extended.recycled import eol_rir_for
 
@@ -44,33 +44,6 @@ COLUMNS = ["mineral", "country", "year", "stage", "IR", "HHI_WGI_global", "HHI_W
 
 def scaled_wgi(x: np.ndarray, params: ExtendedParams) -> np.ndarray:
     return np.clip((params.eu_wgi_offset - np.asarray(x, dtype=float)) * params.eu_wgi_factor, 0.0, 10.0)
-
-
-def _weighted_hhi(sources: pd.DataFrame, keys: list[str], gov: pd.DataFrame, params: ExtendedParams) -> pd.DataFrame:
-    """sources: keys + source country ``src`` + quantity ``q`` (OTHERS allowed: denominator only).
-
-    Returns keys + hhi_wgi, coverage, n_missing, n_carried.
-    """
-    s = sources.reset_index(drop=True)
-    total = s.groupby(keys)["q"].transform("sum")
-    share = (s["q"] / total.where(total > 0)).to_numpy(dtype=float)
-    listed = (s["src"] != OTHERS).to_numpy()
-    w = governance_for(gov, s[["src", "year"]].rename(columns={"src": "country"}), carry=True)
-    x = w["x"].to_numpy(dtype=float)
-    wgi = scaled_wgi(x, params)
-    has = listed & np.isfinite(x)
-    gy = w["gov_year"].to_numpy(dtype=float)
-    s = s.assign(_term=np.where(has, share * share * wgi * params.eu_trade_factor, 0.0),
-                 _cov=np.where(has, share, 0.0), _listed=np.where(listed, share, 0.0),
-                 _miss=listed & ~np.isfinite(x) & (share > 0),
-                 _carry=has & np.isfinite(gy) & (gy < s["year"].to_numpy()))
-    a = s.groupby(keys, as_index=False).agg(hhi_wgi=("_term", "sum"), cov=("_cov", "sum"), lst=("_listed", "sum"),
-                                            n_missing=("_miss", "sum"), n_carried=("_carry", "sum"),
-                                            total=("q", "sum"))
-    ok = a["total"] > 0
-    a["coverage"] = (a["cov"] / a["lst"].where(a["lst"] > 0)).where(ok)
-    a["hhi_wgi"] = a["hhi_wgi"].where(ok & (a["cov"] > 0))
-    return a[keys + ["hhi_wgi", "coverage", "n_missing", "n_carried"]]
 
 
 def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | None,
@@ -180,9 +153,8 @@ def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | No
             cm, cc, cy = codes_in(ctx.minerals, "mineral"), codes_in(ctx.countries, "country"), \
                 ctx.year_offsets(d_year)
             okq = with_imports & (cm >= 0) & (cc >= 0) & (cy >= 0)
-            nc = len(ctx.countries)
             sel = ctx.valid & ctx.primary_rows(params.primary_stages)
-            dom_q[okq] = key_lookup(ctx.mcy, ctx.q, (cm[okq] * nc + cc[okq]) * ctx.ny + cy[okq], sel)
+            dom_q[okq] = ctx.cell_sum(ctx.q, sel, cm[okq], cc[okq], cy[okq])
         dom = np.flatnonzero(with_imports & np.isfinite(dom_q))
         src_row = np.concatenate([drow, dom])
         src_q = np.concatenate([fq, dom_q[dom]])

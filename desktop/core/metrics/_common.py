@@ -40,7 +40,7 @@ def states_and_plain(frame: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndar
     if isinstance(st.dtype, pd.CategoricalDtype):
         st = st.astype(object)
     arr = st.to_numpy(dtype=object)
-    plain = arr == ""
+    plain = _equals_empty(arr)
     if not plain.all():
         # only the few non-plain cells are looked at again (NaN / None → '')
         idx = np.flatnonzero(~plain)
@@ -50,6 +50,19 @@ def states_and_plain(frame: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndar
             arr[idx[odd]] = ""
             plain[idx[odd]] = True
     return arr, plain
+
+
+def _equals_empty(arr: np.ndarray) -> np.ndarray:
+    """``arr == ''`` for an object array.  Most cells of a state column are the one empty-str object
+    CPython shares, so the pointers are compared first and only the other cells compared as text."""
+    ptr = _object_pointers(arr) if len(arr) >= 10_000 else None
+    if ptr is None:
+        return arr == ""
+    plain = ptr == id("")
+    rest = np.flatnonzero(~plain)
+    if len(rest):
+        plain[rest] = arr[rest] == ""
+    return plain
 
 
 def split_states(states: np.ndarray, plain: np.ndarray | None = None) -> tuple[np.ndarray, dict[str, np.ndarray]]:

@@ -295,8 +295,7 @@ def _risk(p: _Prepared, gamma: pd.DataFrame | None, cancelled) -> pd.DataFrame:
     check(cancelled)
     g_row = g_dense[cy]
     has_g = producer & np.isfinite(g_row)
-    s = np.where(producer, share, 0.0)
-    s = np.nan_to_num(s)
+    s = np.where(producer & ~np.isnan(share), share, 0.0)       # shares are ≤ 1: only NaN to clear
     s2 = s * s
     hhi = np.bincount(p.group, weights=s2, minlength=G)
     r_raw = np.bincount(p.group, weights=np.where(has_g, s2 * g_row, 0.0), minlength=G)

@@ -31,7 +31,7 @@ from desktop.core.metrics.extended._base import (
     OTHERS, WORLD, dependency_rows, empty_frame, join_flags, resolve_stage_codes, usable, years_text,
 )
 from desktop.core.metrics.extended._prod import (
-    asof_index, index_of, pair_keys, production_context, text_codes,
+    asof_index, index_of, production_context, text_codes,
 )
 from desktop.core.metrics.extended.params import ExtendedParams
 
@@ -68,16 +68,27 @@ def _num(x: np.ndarray) -> np.ndarray:
     return texts[codes]
 
 
-def country_shares(p: pd.DataFrame, value: str, keys: tuple[str, ...]) -> pd.DataFrame:
-    """Each listed country's share of the world (listed + OTHERS; WORLD rows ignored).
+def reserve_shares(r: pd.DataFrame) -> dict:
+    """Each listed country's share of world reserves per (mineral, year): listed countries + OTHERS in
+    the denominator, WORLD rows ignored.  ``r`` is a :func:`_base.usable` frame of the reserves.
 
-    ``p`` is a :func:`_base.usable` frame (``value`` NaN where not usable, ``valid``).
-    """
-    p = p[p["country"] != WORLD]
-    q = p[value].where(p["valid"], 0.0)
-    total = q.groupby([p[k] for k in keys]).transform("sum")
-    p = p.assign(share=(q / total.where(total > 0)).where(p["valid"]))
-    return p[p["country"] != OTHERS][list(keys) + ["country", "share"]]
+    Returns the listed rows (not WORLD, not OTHERS) as arrays: m / c (codes into ``minerals`` /
+    ``countries``), year and share (NaN where the cell is not usable or the total is 0)."""
+    m, minerals = text_codes(r["mineral"])
+    c, countries = text_codes(r["country"])
+    year = r["year"].to_numpy(dtype=np.int64)
+    valid = r["valid"].to_numpy(dtype=bool)
+    world, others = (np.isin(countries, [name])[c] for name in (WORLD, OTHERS))
+    q = np.where(valid & ~world, r["reserves"].to_numpy(dtype=float), 0.0)
+    lo = int(year.min()) if len(year) else 0
+    span = int(year.max()) - lo + 1 if len(year) else 1
+    group = m * span + (year - lo)
+    total = np.bincount(group, weights=q, minlength=len(minerals) * span)[group]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(valid & (total > 0), q / np.where(total > 0, total, 1.0), np.nan)
+    keep = np.flatnonzero(~world & ~others)
+    return {"m": m[keep], "c": c[keep], "year": year[keep], "share": share[keep], "minerals": minerals,
+            "countries": countries}
 
 
 def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame | None,
@@ -140,15 +151,18 @@ def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame
     sR = np.full(n, np.nan)
     res_note = np.full(n, "", dtype=object)
     if reserves is not None and len(reserves):
-        rs = country_shares(usable(reserves, "reserves", ("mineral", "country", "year")), "reserves",
-                            ("mineral", "year"))
-        if len(rs):
-            lk, rk = pair_keys(dv["mineral_cats"], dv["country_cats"], rs["mineral"].to_numpy(dtype=object),
-                               rs["country"].to_numpy(dtype=object), dv["mineral_code"], dv["country_code"])
-            ry = rs["year"].to_numpy(dtype=np.int64)
-            hit = asof_index(lk, d_year, rk, ry, "nearest")
+        rs = reserve_shares(usable(reserves, "reserves", ("mineral", "country", "year")))
+        # the reserve rows in the code space of the dependency rows (-1: a mineral or country D lacks)
+        mpos = index_of(dv["mineral_cats"], rs["minerals"])[rs["m"]]
+        cpos = index_of(dv["country_cats"], rs["countries"])[rs["c"]]
+        nd = len(dv["country_cats"])
+        on = np.flatnonzero((mpos >= 0) & (cpos >= 0))
+        if len(on):
+            ry = rs["year"][on]
+            hit = asof_index(dv["mineral_code"] * nd + dv["country_code"], d_year, mpos[on] * nd + cpos[on], ry,
+                             "nearest")
             found = hit >= 0
-            sR[found] = rs["share"].to_numpy(dtype=float)[hit[found]]
+            sR[found] = rs["share"][on][hit[found]]
             used_year = np.full(n, np.nan)
             used_year[found] = ry[hit[found]]
             res_note = years_text("reserves_year", pd.Series(used_year), pd.Series(d_year))

@@ -17,9 +17,9 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.metrics.extended._base import (
-    OTHERS, WORLD, empty_frame, join_flags, usable, years_text,
+    OTHERS, WORLD, empty_frame, join_flags, sort_by, usable, years_text,
 )
-from desktop.core.metrics.extended._prod import asof_index, index_of, production_context
+from desktop.core.metrics.extended._prod import asof_index, index_of, production_context, text_codes
 from desktop.core.metrics.extended.params import ExtendedParams
 
 COLUMNS = ["mineral", "country", "year", "reserves", "production", "production_year", "stage", "rp_years",
@@ -32,13 +32,22 @@ def compute_reserve_years(production: pd.DataFrame | None, reserves: pd.DataFram
         return empty_frame(COLUMNS, floats=("reserves", "production", "production_year", "rp_years"),
                            bools=("warning",))
     r = usable(reserves, "reserves", ("mineral", "country", "year"))
-    # world reserves: the WORLD row, else the sum of countries + OTHERS
-    has_world = r[r["country"] == WORLD][["mineral", "year"]].drop_duplicates().assign(_w=True)
-    sums = r[(r["country"] != WORLD) & r["valid"]].groupby(["mineral", "year"], as_index=False)["reserves"].sum()
-    sums = sums.merge(has_world, on=["mineral", "year"], how="left")
-    sums = sums[sums["_w"].isna()].drop(columns="_w").assign(country=WORLD, valid=True, state="", _sum=True)
-    r = pd.concat([r.assign(_sum=False), sums], ignore_index=True)
-    r = r[r["country"] != OTHERS]
+    # world reserves: the WORLD row, else the sum of countries + OTHERS (integer codes, bincount)
+    mc, mins = text_codes(r["mineral"])
+    country = r["country"].to_numpy(dtype=object)
+    world = country == WORLD
+    year = r["year"].to_numpy(dtype=np.int64)
+    lo = int(year.min()) if len(year) else 0
+    span = int(year.max()) - lo + 1 if len(year) else 1
+    group = mc * span + (year - lo)
+    size = len(mins) * span
+    has_world = np.bincount(group[world], minlength=size) > 0
+    summed = ~world & r["valid"].to_numpy(dtype=bool)
+    total = np.bincount(group[summed], weights=r["reserves"].to_numpy(dtype=float)[summed], minlength=size)
+    gids = np.flatnonzero((np.bincount(group[summed], minlength=size) > 0) & ~has_world)
+    sums = pd.DataFrame({"mineral": mins[gids // span], "year": (gids % span + lo).astype(np.int64),
+                         "reserves": total[gids], "country": WORLD, "valid": True, "state": "", "_sum": True})
+    r = pd.concat([r[country != OTHERS].assign(_sum=False), sums], ignore_index=True)
 
     m = _with_production(r[["mineral", "country", "year", "reserves", "valid", "state", "_sum"]].reset_index(drop=True),
                          production, params, ctx)
@@ -62,7 +71,7 @@ def compute_reserve_years(production: pd.DataFrame | None, reserves: pd.DataFram
                         "reserves": res, "production": q, "production_year": m["production_year"].astype(float),
                         "stage": m["stage"].fillna("").astype(object), "rp_years": rp, "warning": warn,
                         "flag": flag})
-    return out[COLUMNS].sort_values(["mineral", "country", "year"]).reset_index(drop=True)
+    return sort_by(out[COLUMNS], ["mineral", "country", "year"])
 
 
 def _with_production(r: pd.DataFrame, production: pd.DataFrame | None, params: ExtendedParams, ctx) -> pd.DataFrame:

@@ -349,8 +349,10 @@ def top_k(cid: np.ndarray, n_groups: int, country: np.ndarray, n_countries: int,
         with np.errstate(over="ignore", invalid="ignore"):
             v32 = np.asarray(value).astype(np.float32)
         dense = np.full((n_groups, n_countries), -np.inf, dtype=np.float32)
-        dense[cid, country] = v32               # a duplicated (group, country) keeps one value: the
-        kth = np.partition(dense, n_countries - k, axis=1)[:, n_countries - k]   # k-th of a subset is lower
+        # a flat scatter (faster than a 2-D one); a duplicated (group, country) keeps one value:
+        # the k-th largest of a subset is lower, so no row that belongs in the top k is missed
+        dense.reshape(-1)[np.asarray(cid, dtype=np.int64) * n_countries + country] = v32
+        kth = np.partition(dense, n_countries - k, axis=1)[:, n_countries - k]
         del dense
         rows = np.flatnonzero(v32 >= kth[cid])
     order = rows[np.lexsort((country[rows], -value[rows], cid[rows]))]

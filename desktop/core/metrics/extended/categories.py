@@ -58,14 +58,27 @@ def _pct(x: np.ndarray) -> np.ndarray:
 
 
 def _num(x: np.ndarray) -> np.ndarray:
-    """f"{v:.2f}" per value ('n/a' when not finite), formatted once per distinct value."""
+    """f"{v:.2f}" per value ('n/a' when not finite), formatted once per distinct text.
+
+    A value ≥ 0 whose v·100 is not within 1e-6 of a rounding boundary (…​.5) has the text of its
+    rounded hundredths, so those values are grouped by that integer and one of each is formatted;
+    the rest (negative, huge or near a boundary) are formatted one by one."""
     x = np.asarray(x, dtype=float)
     if len(x) == 0:
         return np.zeros(0, dtype=object)
-    codes, uniq = pd.factorize(x, use_na_sentinel=False)
-    texts = np.array(["n/a" if not np.isfinite(v) else f"{v:.2f}" for v in np.asarray(uniq, dtype=float)],
-                     dtype=object)
-    return texts[codes]
+    with np.errstate(invalid="ignore", over="ignore"):
+        h = x * 100.0
+        j = np.rint(h)
+        simple = np.isfinite(h) & ~np.signbit(x) & (h < 1e15) & (np.abs(np.abs(h - np.floor(h)) - 0.5) > 1e-6)
+    key = np.where(simple, j, -1.0).astype(np.int64)
+    codes, uniq = pd.factorize(key)
+    first = np.unique(codes, return_index=True)[1]
+    texts = np.array([f"{v:.2f}" for v in x[first]], dtype=object)
+    out = texts[codes]
+    odd = np.flatnonzero(~simple)
+    if len(odd):
+        out[odd] = [("n/a" if not np.isfinite(v) else f"{v:.2f}") for v in x[odd]]
+    return out
 
 
 def reserve_shares(r: pd.DataFrame) -> dict:
@@ -259,7 +272,9 @@ def _explain_rows(cc, D, sP, sR, R, no, hasD, th, r_text=None) -> tuple[np.ndarr
 
     ``r_text``: ``_num(R)`` when the caller has it already."""
     n = len(no)
-    cc = np.array([str(x) for x in cc], dtype=object)
+    cc = np.asarray(cc, dtype=object)
+    if pd.api.types.infer_dtype(cc, skipna=False) != "string":
+        cc = np.array([str(x) for x in cc], dtype=object)
     pD, pP, pR = _pct(D), _pct(sP), _pct(sR)
     nR = _num(R) if r_text is None else r_text
     sP0 = np.where(np.isfinite(sP), sP, 0.0)

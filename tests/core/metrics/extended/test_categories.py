@@ -71,3 +71,16 @@ def test_assessed_countries_narrow():
     dep = pd.concat([dep, dep.assign(country="USA")])
     c = compute_categories(dep, prod, res, risk, ExtendedParams(assessed_countries=("usa",)))
     assert set(c["country"]) == {"USA"}
+
+
+def test_number_texts_equal_python_formatting_at_rounding_boundaries():
+    import numpy as np
+
+    from desktop.core.metrics.extended.categories import _num
+
+    rng = np.random.default_rng(0)
+    x = np.concatenate([rng.random(50_000), rng.random(1000) * 1e6, np.arange(0, 20, 0.00125),
+                        [0.125, 0.145, 0.335, 1e20, -0.001, -0.0, 0.0, np.nan, np.inf, -np.inf,
+                         0.994999999, 0.995, 0.9950000001]])
+    expected = ["n/a" if not np.isfinite(v) else f"{v:.2f}" for v in x]
+    assert _num(x).tolist() == expected

@@ -122,3 +122,28 @@ def test_years_restrict_every_table(no_extended):
     # windows still use earlier prices: 2017 has a full 5-year window
     m = res.tables["market_dynamics"]
     assert m.loc[m.year == 2017, "M_raw"].notna().all()
+
+
+def test_cancel_at_every_check_with_the_extended_indicators_leaves_no_thread():
+    import threading
+
+    ds = small_dataset()
+    checks = {"n": 0}
+
+    def count():
+        checks["n"] += 1
+        return False
+
+    full = run(ds, EngineParams(), cancelled=count)
+    assert "supply_categories" in full.tables               # the extended module ran
+    before = threading.active_count()
+    for k in range(1, checks["n"] + 1):
+        calls = {"n": 0}
+
+        def cancel_at_k():
+            calls["n"] += 1
+            return calls["n"] >= k
+
+        with pytest.raises(Cancelled):
+            run(ds, EngineParams(), cancelled=cancel_at_k)
+        assert threading.active_count() == before, k          # the worker thread was shut down

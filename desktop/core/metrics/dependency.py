@@ -22,6 +22,12 @@ Withheld inputs (state W) follow ``params.withheld_policy``:
 Cells with a printed bound state (``>``, ``<``, ``range``) carry their printed
 number under every policy and the row is flagged ``bound``.
 Aggregate rows (WORLD, OTHERS) are not countries and get no D.
+
+An empty production cell (no number and no state) takes the production table's usable quantity of the
+same mineral, country, year and stage (an empty balance stage also matches 'mine') when it is in the
+same unit: flag ``production_from_production_table``.  When the production table has the cell only in
+another unit (e.g. trade in ``t (gross weight)``, production in ``t`` of content) it is not used: D
+stays empty with ``missing_input`` and ``production_unit_differs``, and a note says which units differ.
 """
 from __future__ import annotations
 
@@ -29,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.metrics._common import (
-    AGGREGATES, _codes, in_years, join_flags, stated_values, stated_values_and_masks,
+    AGGREGATES, _codes, _equals_empty, in_years, join_flags, stated_values, stated_values_and_masks, text_column,
 )
 from desktop.core.metrics.params import EngineParams
 
@@ -37,7 +43,11 @@ COLUMNS = ["mineral", "country", "year", "stage", "production", "net_imports", "
 _INPUTS = ("production", "imports", "exports", "net_imports")
 
 
-def compute_dependency(balance: pd.DataFrame, params: EngineParams) -> pd.DataFrame:
+def compute_dependency(balance: pd.DataFrame, params: EngineParams,
+                       production: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The import-dependency table; ``production``: the production table, for balance rows whose
+    production cell is empty (see the module docstring).  Notes for the problem list are in
+    ``frame.attrs["problems"]``."""
     if balance is None or len(balance) == 0:
         return _empty()
     n_all = len(balance)
@@ -85,7 +95,6 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams) -> pd.DataFr
         w = in_order(masks["W"]) if "W" in masks else np.zeros(n, dtype=bool)
         if col == "net_imports":
             e_state = in_order(masks["E"]) if "E" in masks else np.zeros(n, dtype=bool)
-        if col == "net_imports":
             # a withheld net_imports with both imports and exports known is not needed
             w &= ~(usable_of["imports"] & usable_of["exports"])
         usable_of[col] = usable
@@ -101,6 +110,34 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams) -> pd.DataFr
             lk = np.where(take, years[src_row].astype(float), np.nan)
             w = w & ~take
         val[col], withheld[col], lk_year[col], states[col], bounds[col] = v, w, lk, st, bound
+
+    # an empty production cell (no number, no state) takes the production table's quantity of the same
+    # mineral, country, year and stage when it is in the same unit
+    notes: list[str] = []
+    from_table = np.zeros(n, dtype=bool)
+    unit_differs = np.zeros(n, dtype=bool)
+    absent = ~np.isfinite(val["production"]) & ~withheld["production"]
+    if production is not None and len(production) and absent.any():
+        idx = np.flatnonzero(absent)
+        idx = idx[_equals_empty(np.asarray(states["production"][idx], dtype=object))]
+        if len(idx):
+            unit = in_order(text_column(balance, "unit").to_numpy(dtype=object))[idx]
+            got, differs, pairs = _production_of(production, minerals[m_o[idx]], countries[c_o[idx]],
+                                                 years[idx], stages[s_o[idx]], unit)
+            val["production"] = val["production"].copy()          # may share memory with the input
+            val["production"][idx] = np.where(np.isfinite(got), got, val["production"][idx])
+            from_table[idx] = np.isfinite(got)
+            unit_differs[idx] = differs
+            if from_table.any():
+                notes.append(f"Import dependency: production of {int(from_table.sum())} balance row(s) with an "
+                             "empty production cell taken from the production table (same mineral, country, "
+                             "year, stage and unit; flag production_from_production_table).")
+            if unit_differs.any():
+                shown = "; ".join(f"{b or '(none)'} vs {q or '(none)'}" for b, q in pairs[:3])
+                notes.append(f"Import dependency: {int(unit_differs.sum())} balance row(s) have no production; the "
+                             f"production table has it in another unit (balance vs production: {shown}), so it "
+                             "was not used and D is empty (flag production_unit_differs). Give production, "
+                             "imports and exports in one unit, e.g. in a balance sheet of the template.")
 
     P = val["production"]
     ni_number = np.isfinite(val["net_imports"])
@@ -165,6 +202,8 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams) -> pd.DataFr
 
     flag = join_flags(n, [
         ("missing_input", missing),
+        ("production_unit_differs", unit_differs & missing),
+        ("production_from_production_table", from_table),
         ("withheld", any_w & ~reliance_used),
         *lk_parts,
         ("net_exporter", exporter),
@@ -182,10 +221,67 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams) -> pd.DataFr
         "flag": flag,
     }, copy=False)
     sel = in_years(years, params)
-    return out if sel.all() else out[sel].reset_index(drop=True)
+    out = out if sel.all() else out[sel].reset_index(drop=True)
+    out.attrs["problems"] = notes
+    return out
+
+
+def _production_of(production: pd.DataFrame, mineral, country, year, stage, unit
+                   ) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]:
+    """Per asked row: (P from the production table or NaN, the table has the cell only in another unit,
+    distinct (balance unit, production unit) pairs of those).
+
+    P = the sum of the usable quantities of the same mineral, country and year at the same stage (an
+    empty balance stage also matches the table's 'mine' rows when it has no '' rows) whose unit equals
+    the balance row's unit (:func:`_unit_keys`: 't (gross weight)' and 'T gross weight' are one unit)."""
+    n = len(mineral)
+    got = np.full(n, np.nan)
+    differs = np.zeros(n, dtype=bool)
+    q, ok, _, _ = stated_values(production, "quantity")
+    p = pd.DataFrame({"mineral": text_column(production, "mineral"), "country": text_column(production, "country"),
+                      "year": pd.to_numeric(production["year"], errors="coerce"),
+                      "stage": text_column(production, "stage"),
+                      "unit_p": _unit_keys(text_column(production, "unit")), "label_p": text_column(production, "unit"),
+                      "q": q})
+    p = p[ok & p["year"].notna().to_numpy()]
+    if len(p) == 0:
+        return got, differs, []
+    p["year"] = p["year"].astype(np.int64)
+    sums = p.groupby(["mineral", "country", "year", "stage", "unit_p"], as_index=False, sort=False).agg(
+        q=("q", "sum"), label_p=("label_p", "first"))
+    ask = pd.DataFrame({"mineral": np.asarray(mineral, dtype=object), "country": np.asarray(country, dtype=object),
+                        "year": np.asarray(year, dtype=np.int64), "stage": np.asarray(stage, dtype=object),
+                        "unit": _unit_keys(pd.Series(np.asarray(unit, dtype=object))),
+                        "label": pd.Series(np.asarray(unit, dtype=object)).fillna("").astype(str).to_numpy(),
+                        "_row": np.arange(n)})
+    keys = ["mineral", "country", "year", "stage"]
+    found = np.zeros(n, dtype=bool)
+    pairs: list[tuple[str, str]] = []
+    for attempt in (ask, ask[ask["stage"] == ""].assign(stage="mine")):
+        a = attempt[~found[attempt["_row"].to_numpy()]]
+        m = a.merge(sums, on=keys, how="inner")
+        if len(m) == 0:
+            continue
+        rows = m["_row"].to_numpy()
+        same = (m["unit"] == m["unit_p"]).to_numpy()
+        got[rows[same]] = m["q"].to_numpy(dtype=float)[same]
+        found[rows] = True
+        other = ~np.isin(rows, rows[same])
+        differs[rows[other]] = True
+        pairs += [pair for pair in dict.fromkeys(zip(m["label"][other], m["label_p"][other])) if pair not in pairs]
+    return got, differs, pairs
 
 
 def _empty() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="int64" if c == "year" else
                                       "float64" if c in ("production", "net_imports", "D") else "object")
                          for c in COLUMNS})
+
+
+def _unit_keys(units: pd.Series) -> np.ndarray:
+    """Unit labels for comparison (once per distinct label): lower case, brackets as spaces, white
+    space folded, so 't (gross weight)' and 'T gross weight' are one unit."""
+    codes, uniq = pd.factorize(units.to_numpy(dtype=object))
+    keys = np.array([" ".join(str(u).replace("(", " ").replace(")", " ").lower().split()) for u in uniq] + [""],
+                    dtype=object)
+    return keys[codes]

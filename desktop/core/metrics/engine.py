@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+from functools import partial
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -64,8 +65,8 @@ def run(dataset: Dataset, params: EngineParams | None = None, *, progress: Progr
     try:
         # the trends of D and M need only their own threshold (one metric's threshold does not depend on
         # the others): classified on the second thread too, right after their table
-        f_dep = pool.submit(_with_trend, compute_dependency, dataset.get("balance"), "D", params) \
-            if "balance" in dataset else None
+        f_dep = pool.submit(_with_trend, partial(compute_dependency, production=dataset.get("production")),
+                            dataset.get("balance"), "D", params) if "balance" in dataset else None
         f_mkt = pool.submit(_with_trend, compute_market, dataset.get("prices"), "M", params) \
             if "prices" in dataset else None
         gamma = None
@@ -110,6 +111,7 @@ def _store_core(res: Results, dep, mkt, gamma, shares, risk, cancelled) -> None:
     t, params = res.tables, res.params
     if dep is not None:
         t["import_dependency"] = dep
+        res.problems.extend(dep.attrs.get("problems", []))
         if params.country and len(t["import_dependency"]) == 0:
             res.problems.append(f"Import dependency: no balance rows for the assessed country {params.country}.")
     else:

@@ -1,13 +1,11 @@
 """import → export → import → export gives identical sheets (property-based)."""
 from pathlib import Path
 
-import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
 from desktop.core.export.data_workbook import write_data_workbook
-from desktop.core.ingest.load import preview_dataset
 from desktop.core.store import Project
 
 from .helpers import load_template, write_xlsx

@@ -1,4 +1,3 @@
-import pandas as pd
 import pytest
 
 from desktop.core.ingest.readers import read_file

@@ -181,3 +181,41 @@ def test_withheld_net_imports_falls_back_to_imports_minus_exports():
         out = compute_dependency(b, EngineParams(withheld_policy=policy))
         r = row(out, year=2020)
         assert np.isclose(r.D, 20 / 30) and r.flag == "", policy
+
+
+def _prod_table(rows):
+    """rows: (mineral, country, year, stage, quantity, unit[, state])"""
+    return pd.DataFrame({"mineral": [r[0] for r in rows], "country": [r[1] for r in rows],
+                         "year": [r[2] for r in rows], "stage": [r[3] for r in rows],
+                         "quantity": [r[4] for r in rows], "unit": [r[5] for r in rows],
+                         "quantity_state": [r[6] if len(r) > 6 else "" for r in rows]})
+
+
+def test_empty_production_cell_takes_the_production_table_in_the_same_unit():
+    b = balance([
+        dict(year=2019, production=nan, imports=90, exports=10, unit="t (gross weight)"),   # filled: 30
+        dict(year=2020, production=nan, imports=90, exports=10, unit="t"),                  # other unit only
+        dict(year=2021, production=nan, production_state="W", imports=90, exports=10, unit="t"),   # withheld
+        dict(year=2022, production=5, imports=90, exports=10, unit="t"),                    # own cell kept
+    ])
+    prod = _prod_table([
+        ("cobalt", "USA", 2019, "mine", 20.0, "T gross weight"),       # same unit, other spelling
+        ("cobalt", "USA", 2019, "mine", 10.0, "t gross weight"),       # summed with the row above
+        ("cobalt", "USA", 2020, "mine", 40.0, "t Co"),
+        ("cobalt", "USA", 2021, "mine", 40.0, "t"),
+        ("cobalt", "USA", 2022, "mine", 40.0, "t"),
+        ("cobalt", "CAN", 2019, "mine", 99.0, "t gross weight"),       # another country: never used
+    ])
+    out = compute_dependency(b, P0, prod)
+    r19, r20, r21, r22 = (row(out, year=y) for y in (2019, 2020, 2021, 2022))
+    # 2019: P = 20 + 10 = 30 from the table (balance stage '' matches 'mine'); D = 80 / (80 + 30)
+    assert r19.production == 30 and r19.D == 80 / 110
+    assert r19.flag == "production_from_production_table"
+    assert np.isnan(r20.D) and r20.flag == "missing_input;production_unit_differs"
+    assert np.isnan(r21.D) and r21.flag == "withheld"
+    assert r22.production == 5 and r22.D == 80 / 85 and r22.flag == ""
+    notes = " ".join(out.attrs["problems"])
+    assert "1 balance row(s) with an empty production cell" in notes
+    assert "t vs t Co" in notes
+    # the input frame is not changed
+    assert b["production"].isna().sum() == 3

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics._common import BOUND_STATES, _codes, dense_codes, numbers_of, split_states, states_of  # noqa: F401
+from desktop.core.metrics._common import BOUND_STATES, _codes, numbers_of, split_states, states_of
 
 WORLD = "WORLD"
 OTHERS = "OTHERS"

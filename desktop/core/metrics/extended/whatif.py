@@ -202,10 +202,10 @@ def run_whatif(dataset, shocks: Shock | Sequence[Shock], params=None,
         k4 = ["mineral", "country", "year", "stage"]
         db = baseline.get("import_dependency")
         if db is None:
-            db = compute_dependency(bal, params)
+            db = compute_dependency(bal, params, tables.get("production"))
         db = db[db["mineral"].isin(minerals)]
         sb = scen_tables["balance"]
-        ds = compute_dependency(sb[sb["mineral"].isin(minerals)], params)
+        ds = compute_dependency(sb[sb["mineral"].isin(minerals)], params, scen_tables.get("production"))
         d = db[k4 + ["net_imports", "D", "flag"]].merge(ds[k4 + ["net_imports", "D", "flag"]], on=k4, how="outer",
                                                         suffixes=("_base", "_scenario"))
         d["D_delta"] = d["D_scenario"] - d["D_base"]

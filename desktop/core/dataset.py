@@ -143,3 +143,8 @@ def combine(table: str, old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
         filler = "" if (col.endswith("_state") or col in TEXT_COLUMNS) else np.nan
         merged[col] = np.where(last >= 0, values, filler)
     return conform(table, merged)
+
+
+def year_span(first: int, last: int) -> str:
+    """'2015–2024' (or '2024' for one year): the years a source supplies, shown in provenance."""
+    return str(first) if first == last else f"{first}–{last}"

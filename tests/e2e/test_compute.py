@@ -74,6 +74,11 @@ def test_compute_real_files(shared_data, tmp_path):
     sources = sheet_rows(out, "sources")
     assert {s["file"] for s in sources} == {"MCS2025_World_Data.csv", "wgidataset.xlsx"}
     assert all(len(s["sha256"]) == 64 for s in sources)
+    # the data vintage of each file: the years it supplies to each table
+    vintage = {s["file"]: (s["rows"], s["years"]) for s in sources}
+    assert vintage["MCS2025_World_Data.csv"] == ("production 2172; reserves 662",
+                                                 "production 2023–2024; reserves 2024")
+    assert vintage["wgidataset.xlsx"][1] == "governance 1996–2023"
 
 
 def test_compute_refuses_broken_input(tmp_path):

@@ -192,9 +192,17 @@ def _sources(provenance: list[dict]) -> tuple[pd.DataFrame, list[str]]:
                 cols.append(key)
     if not cols:
         cols = ["file", "sha256", "format"]
-    frame = pd.DataFrame([{k: _scalar(v) if not isinstance(v, (dict, list, tuple)) else str(v)
-                           for k, v in row.items()} for row in provenance], columns=cols)
+    frame = pd.DataFrame([{k: _provenance_text(v) for k, v in row.items()} for row in provenance], columns=cols)
     return frame, cols
+
+
+def _provenance_text(v):
+    """A provenance value as a cell: {'production': 2172, 'reserves': 662} → 'production 2172; reserves 662'."""
+    if isinstance(v, dict):
+        return "; ".join(f"{k} {w}" for k, w in v.items()) or None
+    if isinstance(v, (list, tuple)):
+        return "; ".join(str(w) for w in v) or None
+    return _scalar(v)
 
 
 # -- summary ------------------------------------------------------------------------

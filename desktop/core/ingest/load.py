@@ -66,7 +66,7 @@ def preview_dataset(preview: ImportPreview) -> Dataset:
     """The tables of one loaded file, with its provenance."""
     return Dataset(tables=dict(preview.tables), sources=[{
         "file": preview.file, "sha256": preview.sha256, "format": preview.format_label(),
-        "rows": preview.rows_by_table()}])
+        "rows": preview.rows_by_table(), "years": preview.years_by_table()}])
 
 
 def load_files(paths, registry: Registry | None = None) -> tuple[Dataset, list[ImportPreview]]:

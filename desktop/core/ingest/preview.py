@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from desktop.core.dataset import year_span
 from desktop.core.ingest.base import NameMapping
 from desktop.core.problems import ProblemList
 from desktop.core.registry.normalise import normalise_name
@@ -44,6 +45,16 @@ class ImportPreview:
 
     def rows_by_table(self) -> dict[str, int]:
         return {name: len(frame) for name, frame in self.tables.items()}
+
+    def years_by_table(self) -> dict[str, str]:
+        """The years each table holds ('2015–2024'), the data vintage of the file."""
+        out = {}
+        for name, frame in self.tables.items():
+            if "year" in frame and len(frame):
+                y = pd.to_numeric(frame["year"], errors="coerce").dropna()
+                if len(y):
+                    out[name] = year_span(int(y.min()), int(y.max()))
+        return out
 
     def summary_lines(self, verbose: bool = False) -> list[str]:
         """Readable summary; ``verbose`` lists every guess and every reason rows were left out."""

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from desktop import __version__
-from desktop.core.dataset import SCHEMA, TEXT_COLUMNS, Dataset, columns, conform, empty
+from desktop.core.dataset import SCHEMA, TEXT_COLUMNS, Dataset, columns, conform, empty, year_span
 from desktop.core.errors import ProjectError
 from desktop.core.registry import AGGREGATE_CODES, Registry, default_registry
 from desktop.core.store import schema
@@ -179,10 +179,25 @@ class Project:
     def dataset(self) -> Dataset:
         tables = {name: self.read(name) for name in SCHEMA}
         log = self.import_log()
+        years = self._years_by_source()
         sources = [{"file": r.file_name, "sha256": r.sha256, "format": r.format,
-                    "imported_at": r.imported_at, "rows": json.loads(r.rows_json), "project": str(self.path)}
+                    "imported_at": r.imported_at, "rows": json.loads(r.rows_json),
+                    "years": years.get(int(r.id), {}), "project": str(self.path)}
                    for r in log.itertuples(index=False)]
         return Dataset(tables={k: v for k, v in tables.items() if len(v)}, sources=sources)
+
+    def _years_by_source(self) -> dict[int, dict[str, str]]:
+        """{import id: {table: '2015–2024'}}: the years each import still supplies to each table."""
+        out: dict[int, dict[str, str]] = {}
+        for name in SCHEMA:
+            if "year" not in columns(name):
+                continue
+            cur = self.con.execute(f"SELECT source_id, MIN(year), MAX(year) FROM {name} "
+                                   "WHERE year IS NOT NULL GROUP BY source_id")
+            for sid, lo, hi in cur.fetchall():
+                if sid is not None and lo is not None:
+                    out.setdefault(int(sid), {})[name] = year_span(int(lo), int(hi))
+        return out
 
     def import_log(self) -> pd.DataFrame:
         cur = self.con.execute("SELECT id, file_name, sha256, imported_at, format, rows_json, rows_total "

@@ -119,3 +119,15 @@ def test_project_is_self_describing(tmp_path):
         assert names["lithium"] == "锂"
         assert p.con.execute("SELECT is_aggregate FROM countries WHERE iso3='WORLD'").fetchone() == (1,)
         assert p.con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+
+
+def test_project_sources_give_the_years_each_import_still_supplies(tmp_path):
+    with Project.open(tmp_path / "p.critmin", create=True) as p:
+        import_file(p, write_csv(tmp_path / "production.csv", GOOD))                       # 2023
+        later = GOOD + "Cobalt,COD,2021,90000,mine,t\n"
+        import_file(p, write_csv(tmp_path / "v2.csv", later.replace("170000", "180000")))   # 2021, 2023 (COD)
+        sources = p.dataset().sources
+    # the second file rewrote COD 2023 and added COD 2021; IDN 2023 (unchanged) still comes from the first
+    assert [s["file"] for s in sources] == ["production.csv", "v2.csv"]
+    assert sources[0]["years"] == {"production": "2023"}
+    assert sources[1]["years"] == {"production": "2021–2023"}

@@ -80,7 +80,7 @@ def run(dataset: Dataset, params: EngineParams | None = None, *, progress: Progr
             shares, risk = supply_tables(dataset.get("production"), gamma, params, cancelled=cancelled,
                                          submit=pool.submit)
         # the extended indicators' inputs that need the dataset alone, queued behind the shares table
-        f_prep = pool.submit(extended.prepare_inputs, dataset) \
+        f_prep = pool.submit(_prepare_extended, extended, dataset, params) \
             if extended is not None and hasattr(extended, "prepare_inputs") else None
         dep, dep_trend = f_dep.result() if f_dep is not None else (None, None)
         mkt, mkt_trend = f_mkt.result() if f_mkt is not None else (None, None)
@@ -173,6 +173,12 @@ def _with_trend(compute, table: pd.DataFrame, metric: str, params: EngineParams)
     thr = compute_thresholds({metric: frame[col]}, params)
     trend = classify_trends(frame, col, dict(zip(thr["metric"], thr["threshold"])).get(metric), params)
     return frame, trend
+
+
+def _prepare_extended(module, dataset: Dataset, params: EngineParams) -> dict:
+    """The extended module's ``prepare_inputs`` (with the parameters when it takes them)."""
+    fn = module.prepare_inputs
+    return fn(dataset, params) if "params" in inspect.signature(fn).parameters else fn(dataset)
 
 
 def _extended_module():

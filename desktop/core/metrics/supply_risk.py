@@ -113,6 +113,12 @@ def _prepare(production: pd.DataFrame, params: EngineParams | None) -> _Prepared
                      others, group, n_groups, None if all_kept else keep, other_unit, unit_flag)
 
 
+def prepare_production(production: pd.DataFrame, params: EngineParams | None = None) -> _Prepared | None:
+    """The integer-coded preparation shared by the shares, R and the extended indicators' production
+    context (``params=None``: every year)."""
+    return _prepare(production, params)
+
+
 def _mixed_units(production: pd.DataFrame, n: int, group: np.ndarray, n_groups: int, listed: np.ndarray,
                  valid: np.ndarray) -> tuple[np.ndarray | None, np.ndarray | None]:
     """Mixed units in one (mineral, year, stage) group (docs/metrics.md §2.3).

@@ -73,3 +73,31 @@ def test_extended_concentration_and_growth_follow_the_rule():
                                        ("lithium", "ARG", 2018, 25.0, "t Li2O")])], ignore_index=True)
     g = compute_growth(both, ExtendedParams()).set_index(["mineral", "year"])
     assert g.loc[("lithium", 2023), "G"] == pytest.approx((150 / 75) ** 0.2)
+
+
+def test_production_context_from_the_preparation_equals_the_one_from_the_shares_table():
+    from desktop.core.metrics.extended._prod import production_context
+    from desktop.core.metrics.supply_risk import prepare_production
+
+    data = pd.concat([lithium(), prod([("lithium", "CHL", 2018, 50.0, "t Li2O"), ("lithium", "ARG", 2018, 25.0, "t Li2O"),
+                                       ("cobalt", "IDN", 2018, np.nan, "t", "W")])], ignore_index=True)
+    a = production_context(data)                                        # through production_shares
+    b = production_context(data, prepared=prepare_production(data))
+    for name in ("minerals", "countries", "stages", "m", "c", "y", "s", "q", "valid", "others", "share", "wm", "wy",
+                 "ws", "wq", "other_unit"):
+        np.testing.assert_array_equal(getattr(a, name), getattr(b, name), err_msg=name)
+    assert (a.y0, a.ny) == (b.y0, b.ny)
+    gids = np.arange(a.n_groups)
+    assert a.unit_flag(gids).tolist() == b.unit_flag(gids).tolist()
+    assert "mixed_units:t Li2O|t" in a.unit_flag(gids).tolist()
+
+
+def test_world_totals_alone_give_growth_not_a_crash():
+    from desktop.core.dataset import Dataset
+    from desktop.core.metrics.engine import run
+
+    world = prod([("cobalt", "WORLD", 2018, 100.0, "t"), ("cobalt", "WORLD", 2023, 150.0, "t")])
+    for params in (EngineParams(), EngineParams(years=(2023, 2023))):
+        g = run(Dataset(tables={"production": world}), params).tables["production_growth"]
+        got = g.set_index("year").loc[2023]
+        assert got["G"] == pytest.approx((150 / 100) ** (1 / 5)) and "world_total_row" in got["flag"]

@@ -25,6 +25,7 @@ from desktop.core.metrics.extended.growth import compute_criticality_potential, 
 from desktop.core.dataset import WGI_INDICATORS
 from desktop.core.metrics.extended._base import governance_mean, trade_quantities
 from desktop.core.metrics.extended._prod import production_context
+from desktop.core.metrics.supply_risk import prepare_production
 from desktop.core.metrics.extended.params import IEA_2040_MULTIPLIERS, ExtendedParams
 from desktop.core.metrics.extended.recycled import compute_recycled
 from desktop.core.metrics.extended.reserves import compute_reserve_years
@@ -63,18 +64,25 @@ def _resolve(params, ext_params: ExtendedParams | None) -> tuple[ExtendedParams,
     return ext, years
 
 
-def prepare_inputs(dataset) -> dict:
-    """The inputs that depend on the dataset alone, not on the core tables or the parameters.
+def prepare_inputs(dataset, params=None) -> dict:
+    """The inputs that depend on the dataset alone, not on the core tables.
 
     ``flows``: the bilateral trade flows as quantities (EU SR and GeoPolRisk); ``wgi_mean`` /
     ``pv_mean``: the mean WGI estimate of the six indicators (EU SR) and of PV alone (GeoPolRisk)
-    per (country, year).  ``engine.run`` computes them while the core indicators run.
+    per (country, year); ``ctx``: with an analysis period in ``params``, the production context over
+    every year (growth needs the years before the period; without a period the core's shares table
+    serves).  ``engine.run`` computes them while the core indicators run.
     """
     trade = _table(dataset, "trade_flows")
     governance = _table(dataset, "governance")
-    return {"flows": trade_quantities(trade) if trade is not None else None,
-            "wgi_mean": governance_mean(governance, WGI_INDICATORS),
-            "pv_mean": governance_mean(governance, ("PV",))}
+    out = {"flows": trade_quantities(trade) if trade is not None else None,
+           "wgi_mean": governance_mean(governance, WGI_INDICATORS),
+           "pv_mean": governance_mean(governance, ("PV",))}
+    if _resolve(params, None)[1] is not None:
+        production = _table(dataset, "production")
+        prepared = prepare_production(production) if production is not None else None
+        out["ctx"] = production_context(production, prepared=prepared)
+    return out
 
 
 def run_extended(dataset, core_tables: dict[str, pd.DataFrame], params=None,
@@ -103,15 +111,18 @@ def run_extended(dataset, core_tables: dict[str, pd.DataFrame], params=None,
     pool = ThreadPoolExecutor(max_workers=1) if own_pool else pool
     try:
         # shared by EU SR and GeoPolRisk
-        f_prep = pool.submit(prepare_inputs, dataset) if prepared is None else \
+        f_prep = pool.submit(prepare_inputs, dataset, params) if prepared is None else \
             prepared if isinstance(prepared, Future) else None
-        # one integer-coded view of production for every indicator: the core's production shares when
-        # they cover every year (no analysis period), else computed once here over every year
-        shares = core_tables.get("production_shares") if years is None else None
-        ctx = production_context(production, shares)
 
         def prep() -> dict:
             return f_prep.result() if f_prep is not None else prepared
+
+        # one integer-coded view of production for every indicator: the core's production shares when
+        # they cover every year (no analysis period), else the prepared one over every year
+        if years is None:
+            ctx = production_context(production, core_tables.get("production_shares"))
+        else:
+            ctx = prep().get("ctx") if "ctx" in prep() else production_context(production)
 
         f_eu = pool.submit(lambda: compute_eu_sr(production, governance, dependency, recycling, trade, ext, ctx,
                                                  prep()["flows"], prep()["wgi_mean"]))

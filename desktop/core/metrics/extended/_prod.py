@@ -364,41 +364,32 @@ def top_k(cid: np.ndarray, n_groups: int, country: np.ndarray, n_countries: int,
     return out
 
 
-def production_context(production: pd.DataFrame | None, shares: pd.DataFrame | None = None
-                       ) -> ProductionContext | None:
-    """The context of ``production``; ``shares`` = the core's production_shares over every year."""
+def production_context(production: pd.DataFrame | None, shares: pd.DataFrame | None = None,
+                       prepared=None) -> ProductionContext | None:
+    """The context of ``production``; ``shares`` = the core's production_shares over every year, or
+    ``prepared`` = :func:`desktop.core.metrics.supply_risk.prepare_production` of ``production`` over
+    every year (no shares table is built then); with neither, the shares are computed here."""
     if production is None or len(production) == 0:
         return None
-    if shares is None or not _usable_shares(shares):
-        from desktop.core.metrics.supply_risk import production_shares
-        shares = production_shares(production)
-    if len(shares) == 0 and not _has_world(production):
+    if prepared is not None:
+        arrays = _arrays_of_prepared(prepared)
+    else:
+        if shares is None or not _usable_shares(shares):
+            from desktop.core.metrics.supply_risk import production_shares
+            shares = production_shares(production)
+        arrays = _arrays_of_shares(shares)
+    if len(arrays["m"]) == 0 and not _has_world(production):
         return None
-    minerals = np.asarray(shares["mineral"].cat.categories, dtype=object)
-    stages = np.asarray(shares["stage"].cat.categories, dtype=object)
-    countries = np.asarray(shares["country"].cat.categories, dtype=object)
-    m = shares["mineral"].cat.codes.to_numpy().astype(np.int64)
-    s = shares["stage"].cat.codes.to_numpy().astype(np.int64)
-    c = shares["country"].cat.codes.to_numpy().astype(np.int64)
-    year = shares["year"].to_numpy(dtype=np.int64)
-    q = shares["quantity"].to_numpy(dtype=float)
-    flag = shares["flag"]
-    cats = [str(x) for x in flag.cat.categories]
-    bad_cat = np.array([any(p in _LEFT_OUT for p in x.split(";")) for x in cats] + [False], dtype=bool)
-    fcodes = flag.cat.codes.to_numpy()
-    valid = ~bad_cat[fcodes] & np.isfinite(q)
-    other_unit = unit_label = unit_texts = None
-    if any("other_unit" in x or "mixed_units:" in x for x in cats):
-        parts = [x.split(";") for x in cats]
-        other_unit = np.array(["other_unit" in ps for ps in parts] + [False], dtype=bool)[fcodes]
-        texts = [next((t for t in ps if t.startswith("mixed_units:")), "") for ps in parts]
-        tcodes, tuniq = pd.factorize(np.array([""] + texts, dtype=object))
-        unit_texts = np.asarray(tuniq, dtype=object)
-        unit_label = np.append(tcodes[1:], tcodes[0])[fcodes].astype(np.int64)
+    # WORLD rows from the input (the shares table leaves them out)
+    wm, wyear, ws, wq = _world_rows(production)
+    if len(arrays["m"]) == 0:
+        # only world totals: the minerals and stages are theirs (growth uses them, flag world_total_row)
+        arrays.update(minerals=np.array(sorted(set(wm.tolist())), dtype=object),
+                      stages=np.array(sorted(set(ws.tolist())), dtype=object))
+    minerals, countries, stages = arrays["minerals"], arrays["countries"], arrays["stages"]
+    c, year = arrays["c"], arrays["year"]
     others_code = np.flatnonzero(countries == OTHERS)
     others = (c == others_code[0]) if len(others_code) else np.zeros(len(c), dtype=bool)
-    # WORLD rows from the input (the shares table leaves them out)
-    wm, wyear, ws, wq = _world_rows(production, len(shares))
     if len(wm):
         # their text may be missing from the categories only if the shares table is empty
         wm_c, ws_c = index_of(minerals, wm), index_of(stages, ws)
@@ -411,9 +402,65 @@ def production_context(production: pd.DataFrame | None, shares: pd.DataFrame | N
         return None
     y0 = int(all_years.min())
     ny = int(all_years.max()) - y0 + 1
-    return ProductionContext(minerals, countries, stages, y0, ny, m, c, year - y0, s, q, valid, others,
-                             shares["share"].to_numpy(dtype=float), wm_c, wyear - y0, ws_c, wq,
-                             other_unit, unit_label, unit_texts)
+    return ProductionContext(minerals, countries, stages, y0, ny, arrays["m"], c, year - y0, arrays["s"],
+                             arrays["q"], arrays["valid"], others, arrays["share"], wm_c, wyear - y0, ws_c, wq,
+                             arrays["other_unit"], arrays["unit_label"], arrays["unit_texts"])
+
+
+def _arrays_of_shares(shares: pd.DataFrame) -> dict:
+    """The per-row arrays of a context from the core's ``production_shares`` table (categorical codes)."""
+    if len(shares) == 0 or not _usable_shares(shares):
+        none = np.zeros(0, dtype=np.int64)
+        return {"minerals": np.zeros(0, dtype=object), "stages": np.zeros(0, dtype=object),
+                "countries": np.zeros(0, dtype=object), "m": none, "s": none, "c": none, "year": none,
+                "q": np.zeros(0), "share": np.zeros(0), "valid": np.zeros(0, dtype=bool),
+                "other_unit": None, "unit_label": None, "unit_texts": None}
+    out = {k: np.asarray(shares[k].cat.categories, dtype=object) for k in ("mineral", "stage", "country")}
+    out = {"minerals": out["mineral"], "stages": out["stage"], "countries": out["country"]}
+    for k, col in (("m", "mineral"), ("s", "stage"), ("c", "country")):
+        out[k] = shares[col].cat.codes.to_numpy().astype(np.int64)
+    out["year"] = shares["year"].to_numpy(dtype=np.int64)
+    out["q"] = q = shares["quantity"].to_numpy(dtype=float)
+    out["share"] = shares["share"].to_numpy(dtype=float)
+    flag = shares["flag"]
+    cats = [str(x) for x in flag.cat.categories]
+    bad_cat = np.array([any(p in _LEFT_OUT for p in x.split(";")) for x in cats] + [False], dtype=bool)
+    fcodes = flag.cat.codes.to_numpy()
+    out["valid"] = ~bad_cat[fcodes] & np.isfinite(q)
+    out["other_unit"] = out["unit_label"] = out["unit_texts"] = None
+    if any("other_unit" in x or "mixed_units:" in x for x in cats):
+        parts = [x.split(";") for x in cats]
+        out["other_unit"] = np.array(["other_unit" in ps for ps in parts] + [False], dtype=bool)[fcodes]
+        texts = [next((t for t in ps if t.startswith("mixed_units:")), "") for ps in parts]
+        tcodes, tuniq = pd.factorize(np.array([""] + texts, dtype=object))
+        out["unit_texts"] = np.asarray(tuniq, dtype=object)
+        out["unit_label"] = np.append(tcodes[1:], tcodes[0])[fcodes].astype(np.int64)
+    return out
+
+
+def _arrays_of_prepared(p) -> dict:
+    """The same arrays from the core's preparation (``supply_risk._Prepared`` over every year): the
+    rows of the shares table (WORLD rows left out), without building that table."""
+    from desktop.core.metrics.supply_risk import _shares
+
+    share = _shares(p)[0]
+    idx = None if p.keep is None else np.flatnonzero(p.keep)
+
+    def sub(a):
+        return a if idx is None else a[idx]
+
+    out = {"minerals": np.asarray(p.minerals, dtype=object), "stages": np.asarray(p.stages, dtype=object),
+           "countries": np.asarray(p.countries, dtype=object), "m": sub(p.mineral), "s": sub(p.stage),
+           "c": sub(p.country), "year": sub(p.year).astype(np.int64), "q": sub(p.qty).astype(float, copy=True),
+           "valid": sub(p.valid), "share": sub(share)}
+    out["other_unit"] = out["unit_label"] = out["unit_texts"] = None
+    if p.unit_flag is not None and p.other_unit is not None:
+        group = sub(p.group)
+        tcodes, tuniq = pd.factorize(np.concatenate([np.array([""], dtype=object), p.unit_flag]))
+        out["other_unit"] = sub(p.other_unit)
+        out["unit_texts"] = np.asarray(tuniq, dtype=object)
+        out["unit_label"] = tcodes[1:][group].astype(np.int64)
+    return out
 
 
 def _usable_shares(shares: pd.DataFrame) -> bool:
@@ -426,7 +473,7 @@ def _has_world(production: pd.DataFrame) -> bool:
     return "country" in production and bool((production["country"].astype(object) == WORLD).any())
 
 
-def _world_rows(production: pd.DataFrame, n_shares: int):
+def _world_rows(production: pd.DataFrame):
     """mineral, year, stage (text) and usable quantity of the WORLD rows of ``production``."""
     empty = (np.zeros(0, dtype=object), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object), np.zeros(0))
     if "country" not in production:

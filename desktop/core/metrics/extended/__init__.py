@@ -3,7 +3,7 @@ years, supply-security categories, recycled stream, EU supply risk, GeoPolRisk, 
 and the what-if stress test.  Pure pandas/numpy, no Qt; see docs/metrics-extended.md.
 
 ``run_extended(dataset, core_tables, params)`` is called by ``engine.run`` after the core
-indicators (``prepare_inputs(dataset)``, the part that needs the dataset alone, runs on the
+indicators (``prepare_inputs(dataset, params)``, the part that needs the dataset alone, runs on the
 engine's second thread while the core indicators are computed); it returns extra result tables (an indicator whose inputs are absent is an empty
 table with its columns).  ``params`` is the engine's :class:`EngineParams` (its ``country``
 becomes the assessed country when ``ExtendedParams.assessed_countries`` is empty, its ``years``

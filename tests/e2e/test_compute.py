@@ -86,3 +86,18 @@ def test_compute_refuses_broken_input(tmp_path):
     bad.write_text("mineral,country,year,quantity\nCobalt,Narnia,2023,1\n", encoding="utf-8")
     r = critmin("compute", bad, "-o", tmp_path / "x.xlsx")
     assert r.returncode == 1 and "Nothing was computed" in r.stdout and not (tmp_path / "x.xlsx").exists()
+
+
+def test_compute_cannot_write_output_refuses_and_leaves_nothing_behind(template, tmp_path):
+    # the output path is taken by a folder (as a workbook held open by Excel on Windows would refuse)
+    taken = tmp_path / "results.xlsx"
+    taken.mkdir()
+    r = critmin("compute", template, "-o", taken)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "cannot write" in r.stdout and "Traceback" not in r.stdout + r.stderr
+    assert taken.is_dir() and [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+    # an existing workbook is replaced whole, never left half written
+    out = tmp_path / "ok.xlsx"
+    out.write_bytes(b"old")
+    assert critmin("compute", template, "-o", out).returncode == 0
+    assert CORE_SHEETS <= set(load_workbook(out, read_only=True).sheetnames)

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import importlib
 import inspect
-from functools import partial
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 import pandas as pd

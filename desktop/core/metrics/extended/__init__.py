@@ -4,8 +4,8 @@ and the what-if stress test.  Pure pandas/numpy, no Qt; see docs/metrics-extende
 
 ``run_extended(dataset, core_tables, params)`` is called by ``engine.run`` after the core
 indicators (``prepare_inputs(dataset, params)``, the part that needs the dataset alone, runs on the
-engine's second thread while the core indicators are computed); it returns extra result tables (an indicator whose inputs are absent is an empty
-table with its columns).  ``params`` is the engine's :class:`EngineParams` (its ``country``
+engine's second thread while the core indicators are computed); it returns extra result tables
+(an indicator whose inputs are absent is an empty table with its columns).  ``params`` is the engine's :class:`EngineParams` (its ``country``
 becomes the assessed country when ``ExtendedParams.assessed_countries`` is empty, its ``years``
 narrow the output years) or an :class:`ExtendedParams`; pass ``ext_params`` to set the extended
 thresholds explicitly.
@@ -32,8 +32,8 @@ from desktop.core.metrics.extended.reserves import compute_reserve_years
 from desktop.core.metrics.extended.scenarios import compute_scenarios
 from desktop.core.metrics.extended.whatif import Shock, run_whatif
 
-__all__ = ["run_extended", "prepare_inputs", "ExtendedParams", "IEA_2040_MULTIPLIERS", "Shock", "run_whatif", "hhi", "shares",
-           "top_shares", "compute_growth", "compute_criticality_potential", "compute_concentration",
+__all__ = ["run_extended", "prepare_inputs", "ExtendedParams", "IEA_2040_MULTIPLIERS", "Shock", "run_whatif",
+           "hhi", "shares", "top_shares", "compute_growth", "compute_criticality_potential", "compute_concentration",
            "compute_reserve_years", "compute_categories", "compute_recycled", "compute_eu_sr",
            "compute_geopolrisk", "compute_scenarios", "EXTENDED_TABLES"]
 

@@ -5,10 +5,10 @@ and the what-if stress test.  Pure pandas/numpy, no Qt; see docs/metrics-extende
 ``run_extended(dataset, core_tables, params)`` is called by ``engine.run`` after the core
 indicators (``prepare_inputs(dataset, params)``, the part that needs the dataset alone, runs on the
 engine's second thread while the core indicators are computed); it returns extra result tables
-(an indicator whose inputs are absent is an empty table with its columns).  ``params`` is the engine's :class:`EngineParams` (its ``country``
-becomes the assessed country when ``ExtendedParams.assessed_countries`` is empty, its ``years``
-narrow the output years) or an :class:`ExtendedParams`; pass ``ext_params`` to set the extended
-thresholds explicitly.
+(an indicator whose inputs are absent is an empty table with its columns).  ``params`` is the
+engine's :class:`EngineParams` (its ``country`` becomes the assessed country when
+``ExtendedParams.assessed_countries`` is empty, its ``years`` narrow the output years) or an
+:class:`ExtendedParams`; pass ``ext_params`` to set the extended thresholds explicitly.
 """
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 import time
 from pathlib import Path
@@ -149,8 +150,13 @@ def cmd_compute(args) -> int:
     except ValueError as exc:
         _out(f"--threshold-method: {exc}")
         return EXIT_USAGE
-    params = EngineParams(country=args.country, window=args.window, wgi_bound=args.wgi_bound,
-                          threshold_method=args.threshold_method, withheld_policy=args.withheld)
+    try:
+        years = parse_years(args.years) if args.years else None
+        params = EngineParams(country=args.country, window=args.window, wgi_bound=args.wgi_bound,
+                              threshold_method=args.threshold_method, withheld_policy=args.withheld, years=years)
+    except ValueError as exc:
+        _out(f"compute: {exc}")
+        return EXIT_USAGE
     tune_malloc()                     # freed arrays are reused within the run, not page-faulted again
     start = time.perf_counter()
     results = run(dataset, params)
@@ -172,6 +178,17 @@ def cmd_compute(args) -> int:
     _out(f"wrote {args.output}: " + ", ".join(f"{k} {len(v)}" for k, v in results.tables.items())
          + f" ({time.perf_counter() - start:.2f} s)")
     return EXIT_OK
+
+
+def parse_years(text: str) -> tuple[int, int]:
+    """'2015-2024' (also '2015:2024', '2015–2024', '2015..2024') or '2023' → (first, last)."""
+    parts = re.split(r"\s*(?:\.\.|[-:–—])\s*", text.strip())
+    if len(parts) not in (1, 2) or not all(re.fullmatch(r"\d{4}", x) for x in parts):
+        raise ValueError(f"--years {text!r}: expected FIRST-LAST, e.g. 2015-2024, or one year")
+    first, last = int(parts[0]), int(parts[-1])
+    if first > last:
+        raise ValueError(f"--years {text!r}: the first year is after the last")
+    return first, last
 
 
 def cmd_alias(args) -> int:
@@ -240,6 +257,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--window", type=int, default=5, help="market-dynamics window in years (default 5)")
     p.add_argument("--wgi-bound", type=float, default=3.5, help="WGI rescaling bound (default 3.5)")
     p.add_argument("--threshold-method", default="midpoint", help="midpoint | distance | fixed:V | preset:0.29")
+    p.add_argument("--years", metavar="FIRST-LAST",
+                   help="analysis period, e.g. 2015-2024 or 2023 (default: every year in the data; earlier "
+                        "years still feed windows, growth and last-known values)")
     p.add_argument("--withheld", default="exclude", choices=["exclude", "last_known", "bound"],
                    help="what a withheld (W) value means for import dependency")
     p.add_argument("-v", "--verbose", action="store_true")

@@ -101,3 +101,26 @@ def test_compute_cannot_write_output_refuses_and_leaves_nothing_behind(template,
     out.write_bytes(b"old")
     assert critmin("compute", template, "-o", out).returncode == 0
     assert CORE_SHEETS <= set(load_workbook(out, read_only=True).sheetnames)
+
+
+def test_compute_analysis_period_and_bad_options(template, tmp_path):
+    from desktop.cli import parse_years
+
+    assert parse_years("2015-2024") == parse_years("2015 – 2024") == parse_years("2015..2024") == (2015, 2024)
+    assert parse_years("2023") == (2023, 2023)
+    for bad in ("2024-2015", "15-24", "2015-2020-2024", "abc"):
+        with pytest.raises(ValueError):
+            parse_years(bad)
+    out = tmp_path / "period.xlsx"
+    r = critmin("compute", template, "-o", out, "--years", "2022-2023")
+    assert r.returncode == 0, r.stdout + r.stderr
+    # prices 2019–2023: only the period's years are written; M of 2023 still uses the window 2019–2023
+    m = sheet_rows(out, "market_dynamics")
+    assert sorted(row["year"] for row in m) == [2022, 2023]
+    assert [row for row in m if row["year"] == 2023][0]["M_raw"] == pytest.approx(math.sqrt(2.5) / 3)
+    params = {row["name"]: row["value"] for row in sheet_rows(out, "parameters")}
+    assert "2022" in str(params["years"]) and "2023" in str(params["years"])
+    for args in (["--years", "2023-2020"], ["--years", "soon"], ["--window", "1"]):
+        r = critmin("compute", template, "-o", tmp_path / "x.xlsx", *args)
+        assert r.returncode == 2 and "Traceback" not in r.stdout + r.stderr, args
+    assert not (tmp_path / "x.xlsx").exists()

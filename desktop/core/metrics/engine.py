@@ -80,8 +80,7 @@ def run(dataset: Dataset, params: EngineParams | None = None, *, progress: Progr
             shares, risk = supply_tables(dataset.get("production"), gamma, params, cancelled=cancelled,
                                          submit=pool.submit)
         # the extended indicators' inputs that need the dataset alone, queued behind the shares table
-        f_prep = pool.submit(_prepare_extended, extended, dataset, params) \
-            if extended is not None and hasattr(extended, "prepare_inputs") else None
+        f_prep = _prepare_extended(extended, dataset, params, pool)
         dep, dep_trend = f_dep.result() if f_dep is not None else (None, None)
         mkt, mkt_trend = f_mkt.result() if f_mkt is not None else (None, None)
         early_trends = {"D": dep_trend, "M": mkt_trend}
@@ -175,10 +174,17 @@ def _with_trend(compute, table: pd.DataFrame, metric: str, params: EngineParams)
     return frame, trend
 
 
-def _prepare_extended(module, dataset: Dataset, params: EngineParams) -> dict:
-    """The extended module's ``prepare_inputs`` (with the parameters when it takes them)."""
-    fn = module.prepare_inputs
-    return fn(dataset, params) if "params" in inspect.signature(fn).parameters else fn(dataset)
+def _prepare_extended(module, dataset: Dataset, params: EngineParams, pool) -> list | None:
+    """The futures of the extended module's dataset-only inputs, queued on ``pool``: the production
+    context first (``run_extended`` needs it first), then the trade flows and WGI means."""
+    if module is None:
+        return None
+    if hasattr(module, "prepare_context") and hasattr(module, "prepare_trade_and_governance"):
+        return [pool.submit(module.prepare_context, dataset, params),
+                pool.submit(module.prepare_trade_and_governance, dataset)]
+    if hasattr(module, "prepare_inputs"):
+        return [pool.submit(module.prepare_inputs, dataset)]
+    return None
 
 
 def _extended_module():

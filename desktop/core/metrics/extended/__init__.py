@@ -32,7 +32,7 @@ from desktop.core.metrics.extended.reserves import compute_reserve_years
 from desktop.core.metrics.extended.scenarios import compute_scenarios
 from desktop.core.metrics.extended.whatif import Shock, run_whatif
 
-__all__ = ["run_extended", "prepare_inputs", "ExtendedParams", "IEA_2040_MULTIPLIERS", "Shock", "run_whatif",
+__all__ = ["run_extended", "prepare_inputs", "prepare_context", "prepare_trade_and_governance", "ExtendedParams", "IEA_2040_MULTIPLIERS", "Shock", "run_whatif",
            "hhi", "shares", "top_shares", "compute_growth", "compute_criticality_potential", "compute_concentration",
            "compute_reserve_years", "compute_categories", "compute_recycled", "compute_eu_sr",
            "compute_geopolrisk", "compute_scenarios", "EXTENDED_TABLES"]
@@ -65,31 +65,50 @@ def _resolve(params, ext_params: ExtendedParams | None) -> tuple[ExtendedParams,
 
 
 def prepare_inputs(dataset, params=None) -> dict:
-    """The inputs that depend on the dataset alone, not on the core tables.
+    """The inputs that depend on the dataset (and the analysis period) alone, not on the core tables:
+    :func:`prepare_context` and :func:`prepare_trade_and_governance` together."""
+    return {**prepare_context(dataset, params), **prepare_trade_and_governance(dataset)}
 
-    ``flows``: the bilateral trade flows as quantities (EU SR and GeoPolRisk); ``wgi_mean`` /
+
+def prepare_context(dataset, params=None) -> dict:
+    """``ctx``: with an analysis period in ``params``, the production context over every year (growth
+    needs the years before the period), built from the core's integer-coded preparation; without a
+    period nothing ({}): the core's shares table serves."""
+    if _resolve(params, None)[1] is None:
+        return {}
+    production = _table(dataset, "production")
+    prepared = prepare_production(production) if production is not None else None
+    return {"ctx": production_context(production, prepared=prepared)}
+
+
+def prepare_trade_and_governance(dataset) -> dict:
+    """``flows``: the bilateral trade flows as quantities (EU SR and GeoPolRisk); ``wgi_mean`` /
     ``pv_mean``: the mean WGI estimate of the six indicators (EU SR) and of PV alone (GeoPolRisk)
-    per (country, year); ``ctx``: with an analysis period in ``params``, the production context over
-    every year (growth needs the years before the period; without a period the core's shares table
-    serves).  ``engine.run`` computes them while the core indicators run.
-    """
+    per (country, year)."""
     trade = _table(dataset, "trade_flows")
     governance = _table(dataset, "governance")
-    out = {"flows": trade_quantities(trade) if trade is not None else None,
-           "wgi_mean": governance_mean(governance, WGI_INDICATORS),
-           "pv_mean": governance_mean(governance, ("PV",))}
-    if _resolve(params, None)[1] is not None:
-        production = _table(dataset, "production")
-        prepared = prepare_production(production) if production is not None else None
-        out["ctx"] = production_context(production, prepared=prepared)
-    return out
+    return {"flows": trade_quantities(trade) if trade is not None else None,
+            "wgi_mean": governance_mean(governance, WGI_INDICATORS),
+            "pv_mean": governance_mean(governance, ("PV",))}
+
+
+def _lookup(prepared, key: str):
+    """``prepared[key]``: ``prepared`` is a dict, a future of one, or a list of those, looked at in
+    order (a future is waited for only when the keys before it are not the one asked for)."""
+    for item in (prepared if isinstance(prepared, (list, tuple)) else [prepared]):
+        got = item.result() if isinstance(item, Future) else item
+        if key in got:
+            return got[key]
+    raise KeyError(key)
 
 
 def run_extended(dataset, core_tables: dict[str, pd.DataFrame], params=None,
                  ext_params: ExtendedParams | None = None, prepared=None, pool=None) -> dict[str, pd.DataFrame]:
     """The extended tables.
 
-    ``prepared``: :func:`prepare_inputs` of ``dataset`` (or a future of it) when the caller has it;
+    ``prepared``: :func:`prepare_inputs` of ``dataset`` when the caller has it — a dict, a future of
+    one, or a list of those (e.g. the futures of :func:`prepare_context` and
+    :func:`prepare_trade_and_governance`, so the context is not held up by the rest);
     ``pool``: a one-thread executor of the caller's to queue the second thread's indicators on
     (else one is made here)."""
     ext, years = _resolve(params, ext_params)
@@ -110,24 +129,26 @@ def run_extended(dataset, core_tables: dict[str, pd.DataFrame], params=None,
     own_pool = pool is None
     pool = ThreadPoolExecutor(max_workers=1) if own_pool else pool
     try:
-        # shared by EU SR and GeoPolRisk
-        f_prep = pool.submit(prepare_inputs, dataset, params) if prepared is None else \
-            prepared if isinstance(prepared, Future) else None
+        if prepared is None:
+            prepared = [pool.submit(prepare_trade_and_governance, dataset)]
 
-        def prep() -> dict:
-            return f_prep.result() if f_prep is not None else prepared
+        def prep(key: str):
+            return _lookup(prepared, key)
 
         # one integer-coded view of production for every indicator: the core's production shares when
-        # they cover every year (no analysis period), else the prepared one over every year
+        # they cover every year (no analysis period), else one over every year (prepared, or made here)
         if years is None:
             ctx = production_context(production, core_tables.get("production_shares"))
         else:
-            ctx = prep().get("ctx") if "ctx" in prep() else production_context(production)
+            try:
+                ctx = prep("ctx")
+            except KeyError:
+                ctx = prepare_context(dataset, params).get("ctx")
 
         f_eu = pool.submit(lambda: compute_eu_sr(production, governance, dependency, recycling, trade, ext, ctx,
-                                                 prep()["flows"], prep()["wgi_mean"]))
-        f_geo = pool.submit(lambda: compute_geopolrisk(trade, production, governance, ext, ctx, prep()["flows"],
-                                                       prep()["pv_mean"]))
+                                                 prep("flows"), prep("wgi_mean")))
+        f_geo = pool.submit(lambda: compute_geopolrisk(trade, production, governance, ext, ctx, prep("flows"),
+                                                       prep("pv_mean")))
         f_res = pool.submit(compute_reserve_years, production, reserves, ext, ctx)
 
         growth = compute_growth(production, ext, ctx)

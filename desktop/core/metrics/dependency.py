@@ -34,8 +34,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from desktop.core.ingest.units import convert_unit
 from desktop.core.metrics._common import (
-    AGGREGATES, _codes, _equals_empty, in_years, join_flags, stated_values, stated_values_and_masks, text_column,
+    AGGREGATES, _codes, in_years, join_flags, stated_values, stated_values_and_masks, text_column,
 )
 from desktop.core.metrics.params import EngineParams
 
@@ -86,11 +87,11 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams,
     val: dict[str, np.ndarray] = {}
     withheld: dict[str, np.ndarray] = {}
     lk_year: dict[str, np.ndarray] = {}
-    states: dict[str, np.ndarray] = {}
+    stated: dict[str, np.ndarray] = {}           # the cell has a state (W, NA, E, a bound …)
     bounds: dict[str, np.ndarray] = {}
     usable_of: dict[str, np.ndarray] = {}
     for col in _INPUTS:
-        v, usable, bound, st, masks = (in_order(a) if isinstance(a, np.ndarray) else a
+        v, usable, bound, _, masks = (in_order(a) if isinstance(a, np.ndarray) else a
                                        for a in stated_values_and_masks(balance, col))
         w = in_order(masks["W"]) if "W" in masks else np.zeros(n, dtype=bool)
         if col == "net_imports":
@@ -109,35 +110,36 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams,
             v = np.where(take, v[src_row], v)
             lk = np.where(take, years[src_row].astype(float), np.nan)
             w = w & ~take
-        val[col], withheld[col], lk_year[col], states[col], bounds[col] = v, w, lk, st, bound
+        has_state = np.zeros(n, dtype=bool)
+        for mask in masks.values():
+            has_state |= in_order(mask)
+        val[col], withheld[col], lk_year[col], stated[col], bounds[col] = v, w, lk, has_state, bound
 
     # an empty production cell (no number, no state) takes the production table's quantity of the same
     # mineral, country, year and stage when it is in the same unit
     notes: list[str] = []
     from_table = np.zeros(n, dtype=bool)
     unit_differs = np.zeros(n, dtype=bool)
-    absent = ~np.isfinite(val["production"]) & ~withheld["production"]
+    absent = ~np.isfinite(val["production"]) & ~stated["production"]
     if production is not None and len(production) and absent.any():
         idx = np.flatnonzero(absent)
-        idx = idx[_equals_empty(np.asarray(states["production"][idx], dtype=object))]
-        if len(idx):
-            unit = in_order(text_column(balance, "unit").to_numpy(dtype=object))[idx]
-            got, differs, pairs = _production_of(production, minerals[m_o[idx]], countries[c_o[idx]],
-                                                 years[idx], stages[s_o[idx]], unit)
-            val["production"] = val["production"].copy()          # may share memory with the input
-            val["production"][idx] = np.where(np.isfinite(got), got, val["production"][idx])
-            from_table[idx] = np.isfinite(got)
-            unit_differs[idx] = differs
-            if from_table.any():
-                notes.append(f"Import dependency: production of {int(from_table.sum())} balance row(s) with an "
-                             "empty production cell taken from the production table (same mineral, country, "
-                             "year, stage and unit; flag production_from_production_table).")
-            if unit_differs.any():
-                shown = "; ".join(f"{b or '(none)'} vs {q or '(none)'}" for b, q in pairs[:3])
-                notes.append(f"Import dependency: {int(unit_differs.sum())} balance row(s) have no production; the "
-                             f"production table has it in another unit (balance vs production: {shown}), so it "
-                             "was not used and D is empty (flag production_unit_differs). Give production, "
-                             "imports and exports in one unit, e.g. in a balance sheet of the template.")
+        unit = in_order(text_column(balance, "unit").to_numpy(dtype=object))[idx]
+        got, differs, pairs = _production_of(production, minerals[m_o[idx]], countries[c_o[idx]],
+                                             years[idx], stages[s_o[idx]], unit)
+        val["production"] = val["production"].copy()          # may share memory with the input
+        val["production"][idx] = np.where(np.isfinite(got), got, val["production"][idx])
+        from_table[idx] = np.isfinite(got)
+        unit_differs[idx] = differs
+        if from_table.any():
+            notes.append(f"Import dependency: production of {int(from_table.sum())} balance row(s) with an "
+                         "empty production cell taken from the production table (same mineral, country, "
+                         "year, stage and unit; flag production_from_production_table).")
+        if unit_differs.any():
+            shown = "; ".join(f"{b or '(none)'} vs {q or '(none)'}" for b, q in pairs[:3])
+            notes.append(f"Import dependency: {int(unit_differs.sum())} balance row(s) have no production; the "
+                         f"production table has it in another unit (balance vs production: {shown}), so it "
+                         "was not used and D is empty (flag production_unit_differs). Give production, "
+                         "imports and exports in one unit, e.g. in a balance sheet of the template.")
 
     P = val["production"]
     ni_number = np.isfinite(val["net_imports"])
@@ -233,7 +235,7 @@ def _production_of(production: pd.DataFrame, mineral, country, year, stage, unit
 
     P = the sum of the usable quantities of the same mineral, country and year at the same stage (an
     empty balance stage also matches the table's 'mine' rows when it has no '' rows) whose unit equals
-    the balance row's unit (:func:`_unit_keys`: 't (gross weight)' and 'T gross weight' are one unit)."""
+    the balance row's unit (:func:`_unit_keys`)."""
     n = len(mineral)
     got = np.full(n, np.nan)
     differs = np.zeros(n, dtype=bool)
@@ -279,9 +281,9 @@ def _empty() -> pd.DataFrame:
 
 
 def _unit_keys(units: pd.Series) -> np.ndarray:
-    """Unit labels for comparison (once per distinct label): lower case, brackets as spaces, white
-    space folded, so 't (gross weight)' and 'T gross weight' are one unit."""
+    """Unit labels for comparison (once per distinct label): the canonical unit and factor the
+    import uses (:func:`desktop.core.ingest.units.convert_unit`), so 't (gross weight)' and
+    'T gross weight' are one unit while 'kg' and 't' are not."""
     codes, uniq = pd.factorize(units.to_numpy(dtype=object))
-    keys = np.array([" ".join(str(u).replace("(", " ").replace(")", " ").lower().split()) for u in uniq] + [""],
-                    dtype=object)
-    return keys[codes]
+    keys = [f"{conv.unit}|{conv.factor!r}" for conv in (convert_unit(u) for u in uniq)]
+    return np.array(keys + [convert_unit("").unit + "|1.0"], dtype=object)[codes]

@@ -137,14 +137,24 @@ def text_column(frame: pd.DataFrame, col: str) -> pd.Series:
 def join_flags(n: int, parts: list) -> np.ndarray:
     """Join flags row by row with ';' ('' when none), in the order of ``parts``.
 
-    ``parts`` holds ``(name, mask)`` pairs for fixed flags, or object arrays of
-    per-row texts ('' for none) for flags with a detail (``carried_forward:2019``).
+    ``parts`` holds ``(name, mask)`` pairs for fixed flags, or per-row texts ('' for none) for flags
+    with a detail (``carried_forward:2019``): an object array, or a ``pandas.Categorical`` (its codes
+    are used as they are, no text is looked at per row).  See :func:`flag_codes`.
+    """
+    codes, labels = flag_codes(n, parts)
+    return labels[codes]
+
+
+def flag_codes(n: int, parts: list) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`join_flags` as (code per row, distinct texts), the texts in the order of the combined key
+    (for a categorical flag column).
+
     Every part becomes an integer code per row (fixed flags: bits of a mask; detail texts: their
     factorisation), the codes are combined into one key, and the text is joined once per distinct
-    key and gathered: the string work is per distinct combination, not per row.
+    key: the string work is per distinct combination, not per row.
     """
     if n == 0:
-        return np.full(0, "", dtype=object)
+        return np.zeros(0, dtype=np.int64), np.array([""], dtype=object)
     # components: ("bits", names, codes) or ("text", distinct texts, codes)
     comps: list[tuple[str, list, np.ndarray]] = []
     names: list[str] = []
@@ -167,13 +177,16 @@ def join_flags(n: int, parts: list) -> np.ndarray:
             names.append(name)
         else:
             flush()
-            codes, uniq = pd.factorize(np.asarray(part, dtype=object))
+            if isinstance(part, pd.Categorical):
+                codes, uniq = part.codes.astype(np.int64), part.categories
+            else:
+                codes, uniq = pd.factorize(np.asarray(part, dtype=object))
             texts = ["" if pd.isna(u) else str(u) for u in uniq]
             if any(texts):
                 comps.append(("text", texts + [""], np.where(codes < 0, len(texts), codes)))
     flush()
     if not comps:
-        return np.full(n, "", dtype=object)
+        return np.zeros(n, dtype=np.int64), np.array([""], dtype=object)
     # one mixed-radix key, re-factorised (a "fold") before it could overflow; ``steps`` records
     # how to decode it: ("mul", size) per component, ("fold", the key values of the codes)
     key = np.zeros(n, dtype=np.int64)
@@ -186,9 +199,9 @@ def join_flags(n: int, parts: list) -> np.ndarray:
             steps.append(("fold", np.asarray(seen, dtype=np.int64)))
         key = key * size + codes
         steps.append(("mul", size))
-    inv, uniq = pd.factorize(key)
+    inv, uniq = pd.factorize(key, sort=True)
     texts = np.array([_flag_text(int(u), comps, steps) for u in uniq], dtype=object)
-    return texts[inv]
+    return inv.astype(np.int64, copy=False), texts
 
 
 def _flag_text(key: int, comps: list, steps: list) -> str:

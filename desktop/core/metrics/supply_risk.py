@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.metrics._common import (
-    BOUND_STATES, _codes, check, in_years, join_flags, minmax, numbers_of, split_states, states_and_plain,
+    BOUND_STATES, _codes, check, flag_codes, in_years, join_flags, minmax, numbers_of, split_states, states_and_plain,
 )
 from desktop.core.metrics.governance import gamma_for
 from desktop.core.metrics.params import EngineParams
@@ -205,29 +205,16 @@ def _shares_frame(p: _Prepared) -> pd.DataFrame:
     raw = sub(p.raw_qty)
     left_out = ~valid
     negative = left_out & np.isfinite(raw) & (raw < 0)
-    # flags through a bit mask straight into categorical codes: no per-row strings
+    # flags straight into categorical codes: no per-row strings
     other_unit = sub(p.other_unit) if p.other_unit is not None else np.zeros(len(group), dtype=bool)
-    names = ["withheld", "missing", "negative_quantity", "bound", "withheld_producers", "no_production",
-             "other_unit"]
-    masks = [withheld, left_out & ~withheld & ~negative & ~other_unit, negative, sub(p.bound), bad[group] > 0,
-             ~(total[group] > 0), other_unit]
-    bits = np.zeros(len(group), dtype=np.int64)
-    for k, mask in enumerate(masks):
-        if mask.any():
-            bits |= mask.astype(np.int64) << k
+    parts = [("withheld", withheld), ("missing", left_out & ~withheld & ~negative & ~other_unit),
+             ("negative_quantity", negative), ("bound", sub(p.bound)), ("withheld_producers", bad[group] > 0),
+             ("no_production", ~(total[group] > 0)), ("other_unit", other_unit)]
     if p.unit_flag is not None:
-        # the group's mixed_units text joins the row flags: one code per (bits, group text) pair
+        # the group's mixed_units text joins the row flags (codes per group, gathered per row)
         ucodes, utexts = pd.factorize(p.unit_flag)
-        bits = bits * len(utexts) + ucodes[group]
-        used = np.flatnonzero(np.bincount(bits))
-        labels = [";".join([nm for k, nm in enumerate(names) if (b // len(utexts)) >> k & 1]
-                           + ([utexts[b % len(utexts)]] if utexts[b % len(utexts)] else [])) for b in used]
-        lookup = np.zeros(int(bits.max()) + 1, dtype=np.int64)
-    else:
-        used = np.flatnonzero(np.bincount(bits, minlength=1 << len(names)))
-        labels = [";".join(nm for k, nm in enumerate(names) if u >> k & 1) for u in used]
-        lookup = np.zeros(1 << len(names), dtype=np.int64)
-    lookup[used] = np.arange(len(used))
+        parts.append(pd.Categorical.from_codes(ucodes[group], categories=pd.Index(utexts, dtype=object)))
+    codes, labels = flag_codes(len(group), parts)
     return _frame_by_column({
         "mineral": _categorical(sub(p.mineral), p.minerals),
         "year": sub(p.year),
@@ -235,7 +222,7 @@ def _shares_frame(p: _Prepared) -> pd.DataFrame:
         "country": _categorical(sub(p.country), p.countries),
         "quantity": sub(p.qty) if idx is not None else p.qty.copy(),   # never a view of the input
         "share": sub(share),
-        "flag": pd.Categorical.from_codes(lookup[bits], categories=pd.Index(labels, dtype=object)),
+        "flag": pd.Categorical.from_codes(codes, categories=pd.Index(labels, dtype=object)),
     })
 
 

@@ -177,14 +177,10 @@ def _with_trend(compute, table: pd.DataFrame, metric: str, params: EngineParams)
 def _prepare_extended(module, dataset: Dataset, params: EngineParams, pool) -> list | None:
     """The futures of the extended module's dataset-only inputs, queued on ``pool``: the production
     context first (``run_extended`` needs it first), then the trade flows and WGI means."""
-    if module is None:
+    if module is None or not hasattr(module, "prepare_context"):
         return None
-    if hasattr(module, "prepare_context") and hasattr(module, "prepare_trade_and_governance"):
-        return [pool.submit(module.prepare_context, dataset, params),
-                pool.submit(module.prepare_trade_and_governance, dataset)]
-    if hasattr(module, "prepare_inputs"):
-        return [pool.submit(module.prepare_inputs, dataset)]
-    return None
+    return [pool.submit(module.prepare_context, dataset, params),
+            pool.submit(module.prepare_trade_and_governance, dataset)]
 
 
 def _extended_module():
@@ -198,8 +194,8 @@ def _extended_module():
 
 
 def _run_extended(module, dataset: Dataset, res: Results, prepared=None, pool=None) -> None:
-    """The extended tables into ``res``; ``prepared``: the (future of the) extended module's
-    ``prepare_inputs(dataset)``; ``pool``: the engine's second thread, for the module to queue work on."""
+    """The extended tables into ``res``; ``prepared``: the futures of :func:`_prepare_extended`;
+    ``pool``: the engine's second thread, for the module to queue work on."""
     fn = getattr(module, "run_extended", None) if module is not None else None
     if fn is None:
         return

@@ -3,8 +3,8 @@ years, supply-security categories, recycled stream, EU supply risk, GeoPolRisk, 
 and the what-if stress test.  Pure pandas/numpy, no Qt; see docs/metrics-extended.md.
 
 ``run_extended(dataset, core_tables, params)`` is called by ``engine.run`` after the core
-indicators (``prepare_inputs(dataset, params)``, the part that needs the dataset alone, runs on the
-engine's second thread while the core indicators are computed); it returns extra result tables
+indicators (``prepare_context`` and ``prepare_trade_and_governance``, the parts that need the dataset
+alone, run on the engine's second thread while the core indicators are computed); it returns extra result tables
 (an indicator whose inputs are absent is an empty table with its columns).  ``params`` is the
 engine's :class:`EngineParams` (its ``country`` becomes the assessed country when
 ``ExtendedParams.assessed_countries`` is empty, its ``years`` narrow the output years) or an
@@ -17,25 +17,26 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 import pandas as pd
 
+from desktop.core.dataset import WGI_INDICATORS
+from desktop.core.metrics.extended._base import governance_mean, trade_quantities
+from desktop.core.metrics.extended._prod import production_context
 from desktop.core.metrics.extended.categories import compute_categories
 from desktop.core.metrics.extended.concentration import compute_concentration, hhi, shares, top_shares
 from desktop.core.metrics.extended.eu import compute_eu_sr
 from desktop.core.metrics.extended.geopolrisk import compute_geopolrisk
 from desktop.core.metrics.extended.growth import compute_criticality_potential, compute_growth, rescale_growth
-from desktop.core.dataset import WGI_INDICATORS
-from desktop.core.metrics.extended._base import governance_mean, trade_quantities
-from desktop.core.metrics.extended._prod import production_context
-from desktop.core.metrics.supply_risk import prepare_production
 from desktop.core.metrics.extended.params import IEA_2040_MULTIPLIERS, ExtendedParams
 from desktop.core.metrics.extended.recycled import compute_recycled
 from desktop.core.metrics.extended.reserves import compute_reserve_years
 from desktop.core.metrics.extended.scenarios import compute_scenarios
 from desktop.core.metrics.extended.whatif import Shock, run_whatif
+from desktop.core.metrics.supply_risk import prepare_production
 
-__all__ = ["run_extended", "prepare_inputs", "prepare_context", "prepare_trade_and_governance", "ExtendedParams", "IEA_2040_MULTIPLIERS", "Shock", "run_whatif",
-           "hhi", "shares", "top_shares", "compute_growth", "compute_criticality_potential", "compute_concentration",
-           "compute_reserve_years", "compute_categories", "compute_recycled", "compute_eu_sr",
-           "compute_geopolrisk", "compute_scenarios", "EXTENDED_TABLES"]
+__all__ = ["run_extended", "prepare_context", "prepare_trade_and_governance", "ExtendedParams",
+           "IEA_2040_MULTIPLIERS", "Shock", "run_whatif", "hhi", "shares", "top_shares", "compute_growth",
+           "compute_criticality_potential", "compute_concentration", "compute_reserve_years",
+           "compute_categories", "compute_recycled", "compute_eu_sr", "compute_geopolrisk", "compute_scenarios",
+           "EXTENDED_TABLES"]
 
 EXTENDED_TABLES = ("production_growth", "criticality_potential", "concentration", "reserve_years",
                    "supply_categories", "recycled_supply_risk", "eu_supply_risk", "geopolrisk",
@@ -62,12 +63,6 @@ def _resolve(params, ext_params: ExtendedParams | None) -> tuple[ExtendedParams,
     if country and not ext.assessed_countries:
         ext = dataclasses.replace(ext, assessed_countries=(str(country),))
     return ext, years
-
-
-def prepare_inputs(dataset, params=None) -> dict:
-    """The inputs that depend on the dataset (and the analysis period) alone, not on the core tables:
-    :func:`prepare_context` and :func:`prepare_trade_and_governance` together."""
-    return {**prepare_context(dataset, params), **prepare_trade_and_governance(dataset)}
 
 
 def prepare_context(dataset, params=None) -> dict:
@@ -106,9 +101,9 @@ def run_extended(dataset, core_tables: dict[str, pd.DataFrame], params=None,
                  ext_params: ExtendedParams | None = None, prepared=None, pool=None) -> dict[str, pd.DataFrame]:
     """The extended tables.
 
-    ``prepared``: :func:`prepare_inputs` of ``dataset`` when the caller has it — a dict, a future of
-    one, or a list of those (e.g. the futures of :func:`prepare_context` and
-    :func:`prepare_trade_and_governance`, so the context is not held up by the rest);
+    ``prepared``: what :func:`prepare_context` and :func:`prepare_trade_and_governance` give for
+    ``dataset`` when the caller has it — a dict, a future of one, or a list of those (the engine passes
+    the two futures, so the context is not held up by the rest);
     ``pool``: a one-thread executor of the caller's to queue the second thread's indicators on
     (else one is made here)."""
     ext, years = _resolve(params, ext_params)
@@ -123,9 +118,9 @@ def run_extended(dataset, core_tables: dict[str, pd.DataFrame], params=None,
 
     # The bilateral-trade indicators (EU SR, GeoPolRisk) and the reserve years run on a second thread
     # (``pool``: the engine's, queued behind its own work) while the others run here: numpy/pandas
-    # release the GIL in their kernels, and every indicator
-    # only reads the shared inputs (the context's lazily filled caches hold the same values whichever
-    # thread fills them first).  The table order below is fixed, so results do not depend on timing.
+    # release the GIL in their kernels, and every indicator only reads the shared inputs (the
+    # context's lazily filled caches hold the same values whichever thread fills them first).  The
+    # table order below is fixed, so results do not depend on timing.
     own_pool = pool is None
     pool = ThreadPoolExecutor(max_workers=1) if own_pool else pool
     try:

@@ -287,6 +287,30 @@ def _codes(frame: pd.DataFrame, col: str, n: int) -> tuple[np.ndarray, np.ndarra
     return codes.astype(np.int64, copy=False), cats
 
 
+def text_codes(values) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted factorisation of a text column ('' for missing) → (codes, categories).
+
+    Categoricals reuse their codes; runs of equal values (tables sorted by key) are factorised
+    run by run (:func:`_codes`).
+    """
+    s = values if isinstance(values, pd.Series) else pd.Series(np.asarray(values, dtype=object), dtype=object)
+    return _codes({"x": s}, "x", len(s))
+
+
+def mixed_key(parts: list[tuple[np.ndarray, int]]) -> np.ndarray:
+    """One int64 key per row from non-negative integer codes, each given with its size (codes < size):
+    equal keys ⇔ equal codes in every part, and keys sort like the parts in order.  Before the key
+    could overflow it is re-factorised with its order kept."""
+    n = len(parts[0][0]) if parts else 0
+    key = np.zeros(n, dtype=np.int64)
+    for codes, size in parts:
+        size = max(int(size), 1)
+        if n and (int(key.max()) + 1) * size >= 2**62:
+            key = pd.factorize(key, sort=True)[0].astype(np.int64)
+        key = key * size + np.asarray(codes, dtype=np.int64)
+    return key
+
+
 def _factorize_runs(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``pd.factorize(arr, sort=True)`` that exploits runs of equal values.
 

@@ -36,7 +36,7 @@ import pandas as pd
 
 from desktop.core.ingest.units import convert_unit
 from desktop.core.metrics._common import (
-    AGGREGATES, _codes, in_years, join_flags, stated_values, stated_values_and_masks, text_column,
+    AGGREGATES, _codes, in_years, join_flags, mixed_key, stated_values, stated_values_and_masks, text_column,
 )
 from desktop.core.metrics.params import EngineParams
 
@@ -66,9 +66,9 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams,
     # int64 key (codes are dense), sorted only when the rows are not in that order already.
     rows = np.flatnonzero(keep)
     yk = year_all[rows].astype(np.int64)
-    y_lo = int(yk.min())
-    key = ((m_codes[rows] * len(countries) + c_codes[rows]) * len(stages) + s_codes[rows]) \
-        * (int(yk.max()) - y_lo + 1) + (yk - y_lo)
+    yk -= yk.min()
+    key = mixed_key([(m_codes[rows], len(minerals)), (c_codes[rows], len(countries)), (s_codes[rows], len(stages)),
+                     (yk, int(yk.max()) + 1)])
     order = rows if (key[1:] >= key[:-1]).all() else rows[np.argsort(key, kind="stable")]
     identity = len(order) == n_all and bool((order == np.arange(n_all)).all())
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics._common import _codes, dense_codes
+from desktop.core.metrics._common import _codes, dense_codes, mixed_key
 from desktop.core.metrics.params import EngineParams
 
 CLASSES = ("rising", "falling", "rise_then_fall", "fall_then_rise", "stable", "volatile",
@@ -164,22 +164,12 @@ def _group_codes(data: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, pd.Da
     """(group id per row, sorted distinct key rows): the key texts with missing values as ''.
 
     Same order as ``groupby(keys, sort=True)``: each key is factorised sorted once and the
-    groups are the sorted distinct mixed-radix combinations of the codes.
+    groups are the sorted distinct combinations of the codes (:func:`mixed_key`).
     """
-    combined = np.zeros(len(data), dtype=np.int64)
-    uniques = []
-    for k in keys:
-        codes, uniq = _codes(data, k, len(data))          # sorted; missing → '' (as fillna(''))
-        combined = combined * max(len(uniq), 1) + codes
-        uniques.append(uniq)
-    uq, gid = np.unique(combined, return_inverse=True)
-    cols = {}
-    rest = uq
-    for k, uniq in zip(reversed(keys), reversed(uniques)):
-        size = max(len(uniq), 1)
-        cols[k] = uniq[rest % size] if len(uniq) else np.zeros(0, dtype=object)
-        rest = rest // size
-    groups = pd.DataFrame({k: pd.Series(cols[k], dtype=object) for k in keys})
+    coded = {k: _codes(data, k, len(data)) for k in keys}    # sorted; missing → '' (as fillna(''))
+    _, first, gid = np.unique(mixed_key([(c, len(u)) for c, u in coded.values()]), return_index=True,
+                              return_inverse=True)
+    groups = pd.DataFrame({k: pd.Series(u[c[first]], dtype=object) for k, (c, u) in coded.items()})
     return gid.reshape(-1), groups
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics._common import join_flags, stated_values, text_column
+from desktop.core.metrics._common import join_flags, mixed_key, stated_values, text_codes, text_column
 
 WORLD = "WORLD"
 OTHERS = "OTHERS"
@@ -96,22 +96,16 @@ def resolve_stage_codes(mineral: np.ndarray, stage: np.ndarray, have: np.ndarray
 
 def sort_by(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """``frame.sort_values(keys)`` (stable) through integer codes: one sort of an int64 key."""
-    from desktop.core.metrics.extended._prod import text_codes as _text_codes
-
-    key = np.zeros(len(frame), dtype=np.int64)
+    parts = []
     for k in keys:
-        col = frame[k]
         if k == "year":
-            c = col.to_numpy(dtype=np.int64)
-            c = c - c.min() if len(c) else c
-            size = int(c.max()) + 1 if len(c) else 1
+            y = frame[k].to_numpy(dtype=np.int64)
+            y = y - y.min() if len(y) else y
+            parts.append((y, int(y.max()) + 1 if len(y) else 1))
         else:
-            c, cats = _text_codes(col)
-            size = len(cats)
-        if (int(key.max()) + 1 if len(key) else 1) * max(size, 1) >= 2**62:
-            key = pd.factorize(key, sort=True)[0].astype(np.int64)
-        key = key * max(size, 1) + c
-    order = np.argsort(key, kind="stable")
+            c, cats = text_codes(frame[k])
+            parts.append((c, len(cats)))
+    order = np.argsort(mixed_key(parts), kind="stable")
     if (order == np.arange(len(order))).all():
         return frame.reset_index(drop=True)
     return frame.take(order).reset_index(drop=True)
@@ -124,26 +118,17 @@ def dependency_rows(dependency: pd.DataFrame, assessed: tuple[str, ...], order: 
     Keys: n, year, D, and per text key ``<key>`` (text array), ``<key>_code`` / ``<key>_cats``
     (sorted codes).  Text is factorised run by run (the table comes sorted by key).
     """
-    from desktop.core.metrics.extended._prod import text_codes as _text_codes
-
     d = dependency
     if assessed:
         d = d[d["country"].isin(assessed)]
     out: dict = {"n": len(d)}
-    codes = {}
-    for k in ("mineral", "country", "stage"):
-        codes[k] = _text_codes(d[k] if k in d else pd.Series("", index=d.index, dtype=object))
+    codes = {k: text_codes(d[k] if k in d else pd.Series("", index=d.index, dtype=object))
+             for k in ("mineral", "country", "stage")}
     year = d["year"].to_numpy(dtype=np.int64)
-    key = np.zeros(len(d), dtype=np.int64)
-    for k in order:
-        if k == "year":
-            c = year - (year.min() if len(year) else 0)
-            size = int(c.max()) + 1 if len(c) else 1
-        else:
-            c, cats = codes[k]
-            size = len(cats)
-        key = key * max(size, 1) + c
-    perm = np.argsort(key, kind="stable")
+    y = year - (year.min() if len(year) else 0)
+    parts = [(y, int(y.max()) + 1 if len(y) else 1) if k == "year" else (codes[k][0], len(codes[k][1]))
+             for k in order]
+    perm = np.argsort(mixed_key(parts), kind="stable")
     out["year"] = year[perm]
     out["D"] = d["D"].to_numpy(dtype=float)[perm]
     for k, (c, cats) in codes.items():
@@ -162,8 +147,6 @@ def trade_quantities(trade_flows: pd.DataFrame | None) -> pd.DataFrame:
     it in their coverage / flags through ``n_dropped``).  Self-trade and
     aggregate partners are dropped.  Integer codes and ``bincount`` (no merge).
     """
-    from desktop.core.metrics.extended._prod import text_codes as _text_codes
-
     cols = ["mineral", "year", "stage", "exporter", "importer", "qty", "from_value", "dropped"]
     if trade_flows is None or len(trade_flows) == 0:
         return empty_frame(cols, floats=("qty",), bools=("from_value", "dropped"))
@@ -178,7 +161,7 @@ def trade_quantities(trade_flows: pd.DataFrame | None) -> pd.DataFrame:
         v = np.where(v >= 0, v, np.nan)
     codes = {}
     for k in ("mineral", "stage", "exporter", "importer"):
-        codes[k] = _text_codes(text_column(trade_flows, k)) if k in trade_flows else \
+        codes[k] = text_codes(text_column(trade_flows, k)) if k in trade_flows else \
             (np.zeros(n, dtype=np.int64), np.array([""], dtype=object))
     # exporter and importer in one code space to compare them
     ec, eu = codes["exporter"]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics._common import BOUND_STATES, _codes, numbers_of, split_states, states_of
+from desktop.core.metrics._common import BOUND_STATES, numbers_of, split_states, states_of
 
 WORLD = "WORLD"
 OTHERS = "OTHERS"
@@ -34,16 +34,6 @@ def index_of(categories: np.ndarray, values: np.ndarray) -> np.ndarray:
     pos = pd.Index(np.asarray(categories, dtype=object)).get_indexer(np.asarray(uniq, dtype=object))
     pos = np.append(pos, -1)                           # code -1 (missing) → -1
     return pos[codes].astype(np.int64)
-
-
-def text_codes(values) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted factorisation of a text column ('' for missing) → (codes, categories).
-
-    Categoricals reuse their codes; runs of equal values (tables sorted by key) are factorised
-    run by run (:func:`desktop.core.metrics._common._codes`).
-    """
-    s = values if isinstance(values, pd.Series) else pd.Series(np.asarray(values, dtype=object), dtype=object)
-    return _codes({"x": s}, "x", len(s))
 
 
 @dataclass

@@ -26,12 +26,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics._common import text_column
+from desktop.core.metrics._common import mixed_key, text_codes, text_column
 from desktop.core.metrics.extended._base import (
     OTHERS, WORLD, dependency_rows, empty_frame, join_flags, resolve_stage_codes, usable, years_text,
 )
 from desktop.core.metrics.extended._prod import (
-    asof_index, index_of, production_context, text_codes,
+    asof_index, index_of, production_context,
 )
 from desktop.core.metrics.extended.params import ExtendedParams
 
@@ -246,18 +246,15 @@ def _explanations(cc, D, sP, sR, R, no, hasD, th, cc_codes=None) -> tuple[np.nda
              (np.where(no > 0, pD, 0), False), (np.where((no == 1) | (no == 2) | (no == 4), pP, 0), False),
              (np.where(no == 1, pR, 0), False), (np.where(no >= 3, nR + 1, 0), True),
              (np.where(no == 4, low_cap, 0), True)]
-    key = np.zeros(n, dtype=np.int64)
+    coded = []
     for p, small in parts:
         p = np.asarray(p, dtype=np.int64)
         if small and p.min() >= 0:
-            codes, size = p, int(p.max()) + 1
+            coded.append((p, int(p.max()) + 1))
         else:
             codes, uniq = pd.factorize(p)
-            size = len(uniq) + 1
-        if (int(key.max()) + 1) * size >= 2**62:                         # keep the mixed radix exact
-            key = pd.factorize(key)[0].astype(np.int64)
-        key = key * size + codes
-    inv, _ = pd.factorize(key)
+            coded.append((codes, len(uniq)))
+    inv, _ = pd.factorize(mixed_key(coded))
     # codes come in order of first appearance: a code's first row is where the running max grows
     run_max = np.maximum.accumulate(inv)
     first = np.flatnonzero(np.r_[True, run_max[1:] > run_max[:-1]])

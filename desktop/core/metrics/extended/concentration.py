@@ -20,11 +20,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics._common import stated_values, text_column
+from desktop.core.metrics._common import stated_values, text_codes, text_column
 from desktop.core.metrics.extended._base import (
     OTHERS, WORLD, country_names, empty_frame, join_flags, usable,
 )
-from desktop.core.metrics.extended._prod import production_context, text_codes, top_k
+from desktop.core.metrics.extended._prod import production_context, top_k
 from desktop.core.metrics.extended.params import ExtendedParams
 
 HHI_COLUMNS = ["mineral", "year", "stage", "HHI", "total", "n_producers", "flag"]

@@ -30,11 +30,12 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.dataset import WGI_INDICATORS
+from desktop.core.metrics._common import text_codes
 from desktop.core.metrics.extended._base import (
     OTHERS, count_flag, dependency_rows, empty_frame, governance_mean, join_flags, resolve_stage_codes,
     trade_quantities,
 )
-from desktop.core.metrics.extended._prod import CarriedTable, index_of, production_context, text_codes
+from desktop.core.metrics.extended._prod import CarriedTable, index_of, production_context
 from desktop.core.metrics.extended.params import ExtendedParams
 from desktop.core.metrics.extended.recycled import eol_rir_for
 

@@ -27,11 +27,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from desktop.core.metrics._common import dense_codes, text_codes
 from desktop.core.metrics.extended._base import (
     count_flag, empty_frame, governance_mean, join_flags, resolve_stage_codes, sort_by, trade_quantities,
 )
-from desktop.core.metrics._common import dense_codes
-from desktop.core.metrics.extended._prod import CarriedTable, index_of, key_lookup, production_context, text_codes
+from desktop.core.metrics.extended._prod import CarriedTable, index_of, key_lookup, production_context
 from desktop.core.metrics.extended.params import ExtendedParams
 
 COLUMNS = ["mineral", "year", "stage", "country", "production_stage", "HHI", "imports", "weighted_imports",

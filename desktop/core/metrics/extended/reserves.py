@@ -16,10 +16,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from desktop.core.metrics._common import text_codes
 from desktop.core.metrics.extended._base import (
     OTHERS, WORLD, empty_frame, join_flags, sort_by, usable, years_text,
 )
-from desktop.core.metrics.extended._prod import asof_index, index_of, production_context, text_codes
+from desktop.core.metrics.extended._prod import asof_index, index_of, production_context
 from desktop.core.metrics.extended.params import ExtendedParams
 
 COLUMNS = ["mineral", "country", "year", "reserves", "production", "production_year", "stage", "rp_years",

@@ -3,8 +3,8 @@
 The core engine has already factorised the production table and computed each producer's share
 of its (mineral, year, stage) group (table ``production_shares``: categorical mineral / stage /
 country, the usable quantity, the share and a row flag).  :func:`production_context` reuses that
-table when it covers every year (no analysis period), else it computes it once with
-:func:`desktop.core.metrics.supply_risk.production_shares` over every year.  The extended
+table when it covers every year (no analysis period), else it is built from the core's
+integer-coded preparation over every year (:func:`desktop.core.metrics.supply_risk.prepare_production`).  The extended
 indicators then work on integer codes and dense per-group arrays (``numpy.bincount``); nothing
 re-reads the millions of text cells.
 
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics._common import BOUND_STATES, numbers_of, split_states, states_of
+from desktop.core.metrics._common import stated_values, text_column
 
 WORLD = "WORLD"
 OTHERS = "OTHERS"
@@ -120,7 +120,7 @@ class ProductionContext:
 
     def agg(self, name: str) -> np.ndarray:
         """Cached per-group aggregates: total, n_rows, n_valid, n_listed, n_bad, others_q, sq,
-        world_q (last usable WORLD row, NaN when none), world_any (WORLD rows present)."""
+        world_q (last usable WORLD row, NaN when none)."""
         got = self._cache.get(name)
         if got is not None:
             return got
@@ -142,14 +142,11 @@ class ProductionContext:
         elif name == "sq":
             sel = self.valid & ~self.others
             out = self.bincount(self.q * self.q, mask=sel)
-        elif name in ("world_q", "world_any"):
+        elif name == "world_q":
             gw = self.group_of(self.wm, self.wy, self.ws)
-            any_ = np.bincount(gw, minlength=self.n_groups) > 0
-            wq = np.full(self.n_groups, np.nan)
+            out = np.full(self.n_groups, np.nan)
             ok = np.isfinite(self.wq)
-            wq[gw[ok]] = self.wq[ok]                        # the last usable WORLD row wins
-            self._cache["world_any"], self._cache["world_q"] = any_, wq
-            return self._cache[name]
+            out[gw[ok]] = self.wq[ok]                       # the last usable WORLD row wins
         else:
             raise KeyError(name)
         self._cache[name] = out
@@ -243,12 +240,6 @@ class ProductionContext:
         count = np.bincount(cell, minlength=size)
         want = (m * k + slot[c]) * self.ny + y
         return np.where(count[want] > 0, sums[want], np.nan)
-
-
-    def row_lookup(self, key_rows: np.ndarray, key_query: np.ndarray, values: np.ndarray,
-                   sel: np.ndarray | None = None) -> np.ndarray:
-        """Sum of ``values`` over the rows whose int64 key equals each query key (NaN when none)."""
-        return key_lookup(key_rows, values, key_query, sel)
 
 
 def key_lookup(key_rows: np.ndarray, values: np.ndarray, key_query: np.ndarray,
@@ -368,11 +359,11 @@ def production_context(production: pd.DataFrame | None, shares: pd.DataFrame | N
             from desktop.core.metrics.supply_risk import production_shares
             shares = production_shares(production)
         arrays = _arrays_of_shares(shares)
-    if len(arrays["m"]) == 0 and not _has_world(production):
-        return None
     # WORLD rows from the input (the shares table leaves them out)
     wm, wyear, ws, wq = _world_rows(production)
     if len(arrays["m"]) == 0:
+        if len(wm) == 0:
+            return None
         # only world totals: the minerals and stages are theirs (growth uses them, flag world_total_row)
         arrays.update(minerals=np.array(sorted(set(wm.tolist())), dtype=object),
                       stages=np.array(sorted(set(ws.tolist())), dtype=object))
@@ -459,10 +450,6 @@ def _usable_shares(shares: pd.DataFrame) -> bool:
         shares.columns)
 
 
-def _has_world(production: pd.DataFrame) -> bool:
-    return "country" in production and bool((production["country"].astype(object) == WORLD).any())
-
-
 def _world_rows(production: pd.DataFrame):
     """mineral, year, stage (text) and usable quantity of the WORLD rows of ``production``."""
     empty = (np.zeros(0, dtype=object), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object), np.zeros(0))
@@ -480,17 +467,12 @@ def _world_rows(production: pd.DataFrame):
     w = production.iloc[idx]
     year = pd.to_numeric(w["year"], errors="coerce").to_numpy(dtype=float)
     ok = np.isfinite(year)
-    q = numbers_of(w, "quantity")
-    plain, masks = split_states(states_of(w, "quantity"))
-    usable = plain.copy()
-    for st in BOUND_STATES:
-        if st in masks:
-            usable |= masks[st]
-    usable &= np.isfinite(q) & (q >= 0)
-    stage = w["stage"].astype(object).fillna("").to_numpy(dtype=object) if "stage" in w \
-        else np.full(len(w), "", dtype=object)
-    mineral = w["mineral"].astype(object).fillna("").to_numpy(dtype=object)
-    return (mineral[ok], year[ok].astype(np.int64), stage[ok], np.where(usable, q, np.nan)[ok])
+    q, usable, _, _ = stated_values(w, "quantity")
+    with np.errstate(invalid="ignore"):
+        q = np.where(usable & (q >= 0), q, np.nan)
+    stage = text_column(w, "stage").to_numpy(dtype=object)
+    mineral = text_column(w, "mineral").to_numpy(dtype=object)
+    return mineral[ok], year[ok].astype(np.int64), stage[ok], q[ok]
 
 
 def pair_keys(a1: np.ndarray, a2: np.ndarray, b1: np.ndarray, b2: np.ndarray, a1_codes=None, a2_codes=None

@@ -4,7 +4,7 @@ The core engine has already factorised the production table and computed each pr
 of its (mineral, year, stage) group (table ``production_shares``: categorical mineral / stage /
 country, the usable quantity, the share and a row flag).  :func:`production_context` reuses that
 table when it covers every year (no analysis period), else it is built from the core's
-integer-coded preparation over every year (:func:`desktop.core.metrics.supply_risk.prepare_production`).  The extended
+integer-coded preparation over every year (``supply_risk.prepare_production``).  The extended
 indicators then work on integer codes and dense per-group arrays (``numpy.bincount``); nothing
 re-reads the millions of text cells.
 

@@ -137,6 +137,7 @@ def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame
             else np.zeros(len(supply_risk), dtype=bool)
         ok = used >= 0
         key_d = (np.where(ok, dm, 0) * span + (d_year - y_lo)) * len(stg) + np.where(ok, used, 0)
+        # an exact-key lookup (the year is in the key): asof_index with every "year" 0
         pos = asof_index(key_d[ok], np.zeros(int(ok.sum())), key_s, np.zeros(len(key_s)), "backward") \
             if ok.any() else np.zeros(0, dtype=np.int64)
         hit = np.full(n, -1, dtype=np.int64)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics._common import _codes, dense_codes, mixed_key
+from desktop.core.metrics._common import _codes, dense_codes, group_rows
 from desktop.core.metrics.params import EngineParams
 
 CLASSES = ("rising", "falling", "rise_then_fall", "fall_then_rise", "stable", "volatile",
@@ -164,13 +164,12 @@ def _group_codes(data: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, pd.Da
     """(group id per row, sorted distinct key rows): the key texts with missing values as ''.
 
     Same order as ``groupby(keys, sort=True)``: each key is factorised sorted once and the
-    groups are the sorted distinct combinations of the codes (:func:`mixed_key`).
+    groups are the sorted distinct combinations of the codes (:func:`group_rows`).
     """
     coded = {k: _codes(data, k, len(data)) for k in keys}    # sorted; missing → '' (as fillna(''))
-    _, first, gid = np.unique(mixed_key([(c, len(u)) for c, u in coded.values()]), return_index=True,
-                              return_inverse=True)
+    gid, first = group_rows(list(coded.values()))
     groups = pd.DataFrame({k: pd.Series(u[c[first]], dtype=object) for k, (c, u) in coded.items()})
-    return gid.reshape(-1), groups
+    return gid, groups
 
 
 def _pct(x: np.ndarray) -> pd.Series:

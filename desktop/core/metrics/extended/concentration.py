@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics._common import stated_values, text_codes, text_column
+from desktop.core.metrics._common import group_rows, stated_values, text_codes, text_column
 from desktop.core.metrics.extended._base import (
     OTHERS, WORLD, country_names, empty_frame, join_flags, usable,
 )
@@ -154,33 +154,21 @@ def top_shares(frame: pd.DataFrame, value: str, keys: tuple[str, ...], k: int = 
     idx = np.flatnonzero(keep)
     if len(idx) == 0:
         return empty_frame(cols, floats=floats, ints=("year", "n_countries", "k"))
-    parts, cats = [], []
+    coded = []
     for key in keys:
         if key == "year":
             yc, yu = np.unique(year[idx].astype(np.int64), return_inverse=True)
-            parts.append(yu.reshape(-1).astype(np.int64))
-            cats.append(yc)
+            coded.append((yu.reshape(-1).astype(np.int64), yc))
         else:
-            cc, cu = text_codes(text_column(frame, key).to_numpy(dtype=object)[idx])
-            parts.append(cc)
-            cats.append(cu)
-    gid = np.zeros(len(idx), dtype=np.int64)
-    for code, cat in zip(parts, cats):
-        gid = gid * len(cat) + code
-    ug, cid = np.unique(gid, return_inverse=True)
-    cid = cid.reshape(-1)
+            coded.append(text_codes(text_column(frame, key).to_numpy(dtype=object)[idx]))
+    cid, first = group_rows(coded)
     others_code = np.flatnonzero(countries == OTHERS)
     country = c_code[idx]
     others = (country == others_code[0]) if len(others_code) else np.zeros(len(idx), dtype=bool)
     q = v[idx]
     valid = ok_v[idx]
-    body = top_table(cid, len(ug), country, countries, np.where(valid, q, np.nan), valid, others, k)
-    out = {}
-    rest = ug
-    for key, cat in reversed(list(zip(keys, cats))):
-        out[key] = cat[rest % len(cat)]
-        rest = rest // len(cat)
-    out = {key: (out[key].astype(np.int64) if key == "year" else out[key]) for key in keys}
+    body = top_table(cid, len(first), country, countries, np.where(valid, q, np.nan), valid, others, k)
+    out = {key: cat[code[first]] for key, (code, cat) in zip(keys, coded)}
     out.update(body)
     return pd.DataFrame(out, columns=cols)
 

@@ -18,7 +18,7 @@ AGGREGATES = (WORLD, OTHERS)
 
 __all__ = ["WORLD", "OTHERS", "AGGREGATES", "join_flags", "empty_frame", "usable",
            "world_production", "resolve_stage_codes", "trade_quantities", "country_names", "years_text",
-           "merge_nearest_year", "count_flag", "governance_mean"]
+           "merge_nearest_year", "count_flag", "governance_mean", "dependency_rows", "codes_in", "sort_by"]
 
 
 def empty_frame(columns: list[str], floats: tuple[str, ...] = (), ints: tuple[str, ...] = ("year",),
@@ -136,6 +136,14 @@ def dependency_rows(dependency: pd.DataFrame, assessed: tuple[str, ...], order: 
         out[f"{k}_code"], out[f"{k}_cats"] = c, cats
         out[k] = np.asarray(cats, dtype=object)[c]
     return out
+
+
+def codes_in(rows: dict, categories: np.ndarray, key: str) -> np.ndarray:
+    """Position of each :func:`dependency_rows` row's text ``key`` in ``categories`` (-1 when absent),
+    looked up once per distinct text through the row codes."""
+    from desktop.core.metrics.extended._prod import index_of
+
+    return index_of(categories, rows[f"{key}_cats"])[rows[f"{key}_code"]]
 
 
 def trade_quantities(trade_flows: pd.DataFrame | None) -> pd.DataFrame:

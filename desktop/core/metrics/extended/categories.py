@@ -28,7 +28,8 @@ import pandas as pd
 
 from desktop.core.metrics._common import mixed_key, text_codes, text_column
 from desktop.core.metrics.extended._base import (
-    OTHERS, WORLD, dependency_rows, empty_frame, join_flags, resolve_stage_codes, usable, years_text,
+    OTHERS, WORLD, codes_in, dependency_rows, empty_frame, join_flags, resolve_stage_codes, usable,
+    years_text,
 )
 from desktop.core.metrics.extended._prod import (
     asof_index, index_of, production_context,
@@ -114,10 +115,6 @@ def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame
     n = dv["n"]
     d_mineral, d_country, d_stage, d_year = dv["mineral"], dv["country"], dv["stage"], dv["year"]
 
-    def codes_in(cats: np.ndarray, key: str) -> np.ndarray:
-        """Position of each row's text ``key`` in ``cats`` (-1 when absent), through its codes."""
-        return index_of(cats, dv[f"{key}_cats"])[dv[f"{key}_code"]]
-
     # R: same stage as D when the supply-risk table has it, else the primary stage
     R = np.full(n, np.nan)
     r_note = np.full(n, "", dtype=object)
@@ -128,7 +125,7 @@ def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame
         sy = supply_risk["year"].to_numpy(dtype=np.int64)
         have = np.zeros((len(mins), len(stg)), dtype=bool)
         have[sm, ss] = True
-        dm, ds = codes_in(mins, "mineral"), codes_in(stg, "stage")
+        dm, ds = codes_in(dv, mins, "mineral"), codes_in(dv, stg, "stage")
         used = resolve_stage_codes(dm, ds, have, stg, params.primary_stages)
         y_lo = int(min(sy.min(), d_year.min()))
         span = int(max(sy.max(), d_year.max())) - y_lo + 1
@@ -156,7 +153,8 @@ def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame
     sP = np.full(n, np.nan)
     ctx = ctx if ctx is not None else (production_context(production) if production is not None else None)
     if ctx is not None:
-        dm, dc, dy = codes_in(ctx.minerals, "mineral"), codes_in(ctx.countries, "country"), ctx.year_offsets(d_year)
+        dm, dc = codes_in(dv, ctx.minerals, "mineral"), codes_in(dv, ctx.countries, "country")
+        dy = ctx.year_offsets(d_year)
         ok = (dm >= 0) & (dc >= 0) & (dy >= 0)
         if ok.any():
             rows = ctx.primary_rows(params.primary_stages) & ~ctx.others

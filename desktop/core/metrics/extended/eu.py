@@ -32,10 +32,10 @@ import pandas as pd
 from desktop.core.dataset import WGI_INDICATORS
 from desktop.core.metrics._common import text_codes
 from desktop.core.metrics.extended._base import (
-    OTHERS, count_flag, dependency_rows, empty_frame, governance_mean, join_flags, resolve_stage_codes,
+    OTHERS, count_flag, codes_in, dependency_rows, empty_frame, governance_mean, join_flags, resolve_stage_codes,
     trade_quantities,
 )
-from desktop.core.metrics.extended._prod import CarriedTable, index_of, production_context
+from desktop.core.metrics.extended._prod import CarriedTable, production_context
 from desktop.core.metrics.extended.params import ExtendedParams
 from desktop.core.metrics.extended.recycled import eol_rir_for
 
@@ -60,9 +60,6 @@ def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | No
     dv = dependency_rows(dependency, params.assessed_countries, ["country", "mineral", "stage", "year"])
     n = dv["n"]
     d_mineral, d_country, d_stage, d_year = dv["mineral"], dv["country"], dv["stage"], dv["year"]
-
-    def codes_in(cats, key: str) -> np.ndarray:
-        return index_of(cats, dv[f"{key}_cats"])[dv[f"{key}_code"]]
 
     gov = governance_mean(governance, WGI_INDICATORS) if wgi_mean is None else wgi_mean
     t = trade_quantities(trade_flows) if quantities is None else quantities
@@ -93,7 +90,7 @@ def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | No
         key = ctx.c[rows] * ctx.ny + ctx.y[rows]
         agg = _weighted(grp, ctx.n_groups, ctx.q[rows], ctx.share[rows], ~ctx.others[rows], c_has[key],
                         scaled_wgi(cx, params)[key], c_carry[key], params)
-        dm, dy = codes_in(ctx.minerals, "mineral"), ctx.year_offsets(d_year)
+        dm, dy = codes_in(dv, ctx.minerals, "mineral"), ctx.year_offsets(d_year)
         ok = (dm >= 0) & (dy >= 0)
         ok[ok] = prim[dm[ok]] >= 0
         g = ctx.group_of(dm[ok], dy[ok], prim[dm[ok]])
@@ -120,7 +117,7 @@ def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | No
         have = np.zeros((len(um), len(t_stages)), dtype=bool)
         okt = tm >= 0
         have[tm[okt], ts_code[okt]] = True
-        used = resolve_stage_codes(dmc, codes_in(t_stages, "stage"), have, t_stages,
+        used = resolve_stage_codes(dmc, codes_in(dv, t_stages, "stage"), have, t_stages,
                                    params.primary_stages + ("refinery",))
         lo = int(min(ty.min(), d_year.min()))
         span = int(max(ty.max(), d_year.max())) - lo + 1
@@ -151,7 +148,7 @@ def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | No
         dom_q = np.full(n, np.nan)
         if ctx is not None and with_imports.any():
             prim = ctx.primary_stage(params.primary_stages)
-            cm, cc, cy = codes_in(ctx.minerals, "mineral"), codes_in(ctx.countries, "country"), \
+            cm, cc, cy = codes_in(dv, ctx.minerals, "mineral"), codes_in(dv, ctx.countries, "country"), \
                 ctx.year_offsets(d_year)
             okq = with_imports & (cm >= 0) & (cc >= 0) & (cy >= 0)
             sel = ctx.valid & ctx.primary_rows(params.primary_stages)

@@ -311,11 +311,11 @@ def mixed_key(parts: list[tuple[np.ndarray, int]]) -> np.ndarray:
     return key
 
 
-def group_rows(coded: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
-    """(group id per row, first row of each group) for rows keyed by several ``(codes, categories)``
-    columns; groups are numbered in the sorted order of their keys, as ``groupby(sort=True)``."""
-    _, first, gid = np.unique(mixed_key([(c, len(u)) for c, u in coded]), return_index=True,
-                              return_inverse=True)
+def group_rows(parts: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(group id per row, first row of each group) for rows keyed by several ``(codes, size)`` parts
+    (as :func:`mixed_key`); groups are numbered in the sorted order of their keys, as
+    ``groupby(sort=True)``."""
+    _, first, gid = np.unique(mixed_key(parts), return_index=True, return_inverse=True)
     return gid.reshape(-1), first
 
 

@@ -167,7 +167,7 @@ def _group_codes(data: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, pd.Da
     groups are the sorted distinct combinations of the codes (:func:`group_rows`).
     """
     coded = {k: _codes(data, k, len(data)) for k in keys}    # sorted; missing → '' (as fillna(''))
-    gid, first = group_rows(list(coded.values()))
+    gid, first = group_rows([(c, len(u)) for c, u in coded.values()])
     groups = pd.DataFrame({k: pd.Series(u[c[first]], dtype=object) for k, (c, u) in coded.items()})
     return gid, groups
 

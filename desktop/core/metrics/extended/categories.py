@@ -26,7 +26,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics._common import mixed_key, text_codes, text_column
+from desktop.core.metrics._common import group_rows, text_codes, text_column
 from desktop.core.metrics.extended._base import (
     OTHERS, WORLD, codes_in, dependency_rows, empty_frame, join_flags, resolve_stage_codes, usable,
     years_text,
@@ -253,13 +253,9 @@ def _explanations(cc, D, sP, sR, R, no, hasD, th, cc_codes=None) -> tuple[np.nda
         else:
             codes, uniq = pd.factorize(p)
             coded.append((codes, len(uniq)))
-    inv, _ = pd.factorize(mixed_key(coded))
-    # codes come in order of first appearance: a code's first row is where the running max grows
-    run_max = np.maximum.accumulate(inv)
-    first = np.flatnonzero(np.r_[True, run_max[1:] > run_max[:-1]])
+    inv, first = group_rows(coded)
     en, zh = _explain_rows(np.asarray(cc, dtype=object)[first], D[first], sP[first], sR[first], R[first],
                            no[first], hasD[first], th, r_txt[rc[first]])
-    inv = inv.reshape(-1)
     return en[inv], zh[inv]
 
 

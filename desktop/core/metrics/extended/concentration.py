@@ -161,7 +161,7 @@ def top_shares(frame: pd.DataFrame, value: str, keys: tuple[str, ...], k: int = 
             coded.append((yu.reshape(-1).astype(np.int64), yc))
         else:
             coded.append(text_codes(text_column(frame, key).to_numpy(dtype=object)[idx]))
-    cid, first = group_rows(coded)
+    cid, first = group_rows([(c, len(u)) for c, u in coded])
     others_code = np.flatnonzero(countries == OTHERS)
     country = c_code[idx]
     others = (country == others_code[0]) if len(others_code) else np.zeros(len(idx), dtype=bool)

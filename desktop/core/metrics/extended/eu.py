@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.dataset import WGI_INDICATORS
-from desktop.core.metrics._common import text_codes
+from desktop.core.metrics._common import group_rows, text_codes
 from desktop.core.metrics.extended._base import (
     OTHERS, count_flag, codes_in, dependency_rows, empty_frame, governance_mean, join_flags, resolve_stage_codes,
     trade_quantities,
@@ -147,7 +147,6 @@ def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | No
         # domestic primary production of the d rows that import
         dom_q = np.full(n, np.nan)
         if ctx is not None and with_imports.any():
-            prim = ctx.primary_stage(params.primary_stages)
             cm, cc, cy = codes_in(dv, ctx.minerals, "mineral"), codes_in(dv, ctx.countries, "country"), \
                 ctx.year_offsets(d_year)
             okq = with_imports & (cm >= 0) & (cc >= 0) & (cy >= 0)
@@ -171,11 +170,8 @@ def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | No
 
     # EoL-RIR once per distinct (mineral, year) of the d rows (codes, no text hashing), then spread back
     if n:
-        y_min = int(d_year.min())
-        mk, _ = pd.factorize(dv["mineral_code"].astype(np.int64) * (int(d_year.max()) - y_min + 1)
-                             + (d_year - y_min))
-        run_max = np.maximum.accumulate(mk)
-        first = np.flatnonzero(np.r_[True, run_max[1:] > run_max[:-1]])   # first row of each code, in code order
+        dy = d_year - d_year.min()
+        mk, first = group_rows([(dv["mineral_code"], len(dv["mineral_cats"])), (dy, int(dy.max()) + 1)])
         e = eol_rir_for(recycling, pd.DataFrame({"mineral": d_mineral[first], "year": d_year[first]}))
         eol = e["eol_rir"].to_numpy(dtype=float)[mk]
     else:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics._common import dense_codes, text_codes
+from desktop.core.metrics._common import dense_codes, mixed_key, text_codes
 from desktop.core.metrics.extended._base import (
     count_flag, empty_frame, governance_mean, join_flags, resolve_stage_codes, sort_by, trade_quantities,
 )
@@ -65,14 +65,15 @@ def compute_geopolrisk(trade_flows: pd.DataFrame | None, production: pd.DataFram
     year = t["year"].to_numpy(dtype=np.int64)
     if len(year) == 0:
         return empty_frame(COLUMNS, floats=floats, ints=("year", "n_partners"))
-    y_lo = int(year.min())
-    ny = int(year.max()) - y_lo + 1
-    key = ((mc * ny + (year - y_lo)) * len(stg) + sc) * len(imps) + ic      # sorted like (mineral, year, stage, importer)
+    yo = year - year.min()
+    # one key per (mineral, year, stage, importer), sorted in that order
+    key = mixed_key([(mc, len(mins)), (yo, int(yo.max()) + 1), (sc, len(stg)), (ic, len(imps))])
     keep = ~dropped
     ug, gi = dense_codes(key[keep])
     n = len(ug)
     if n == 0:
         return empty_frame(COLUMNS, floats=floats, ints=("year", "n_partners"))
+    first = np.flatnonzero(keep)[np.unique(gi, return_index=True)[1]]      # a flow of each group
     qty = t["qty"].to_numpy(dtype=float)[keep]
     # partner political stability, carried forward when allowed
     pv_values = governance_mean(governance, ("PV",)) if pv_mean is None else pv_mean
@@ -93,12 +94,7 @@ def compute_geopolrisk(trade_flows: pd.DataFrame | None, production: pd.DataFram
         pos = np.clip(np.searchsorted(ug, key[dropped]), 0, n - 1)
         hit = ug[pos] == key[dropped]
         n_dropped = np.bincount(pos[hit], minlength=n).astype(float)
-    rest = ug // len(imps)
-    g_imp = ug % len(imps)
-    g_stage = rest % len(stg)
-    rest = rest // len(stg)
-    g_year = rest % ny + y_lo
-    g_min = rest // ny
+    g_min, g_year, g_stage, g_imp = mc[first], year[first], sc[first], ic[first]
     mineral, stage, country = mins[g_min], stg[g_stage], imps[g_imp]
 
     # production side: HHI and domestic production at the matching stage

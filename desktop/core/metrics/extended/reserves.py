@@ -97,11 +97,7 @@ def _with_production(r: pd.DataFrame, production: pd.DataFrame | None, params: E
     rows = np.flatnonzero(sel)
     wanted = np.zeros(len(ctx.minerals) * (nc + 1), dtype=bool)      # (mineral, country) pairs asked for
     wanted[lkey[ok & ~is_world]] = True
-    rkey = ctx.m[rows] * (nc + 1) + ctx.c[rows]
-    if len(rkey) and rkey.min() < 0:
-        rows = rows[(rkey >= 0) & wanted[np.maximum(rkey, 0)]]
-    else:
-        rows = rows[wanted[rkey]]
+    rows = rows[wanted[ctx.m[rows] * (nc + 1) + ctx.c[rows]]]          # context codes are never -1
     w = ctx.world_groups(prim)
     wok = np.isfinite(w["quantity"])
     wm, wy, ws = ctx.split(w["gids"][wok])

@@ -167,12 +167,7 @@ def cmd_compute(args) -> int:
         if n_rows >= 50_000:          # about 5 s or more: say what is going on
             _out(f"  writing sheet {sheet}: {n_rows:,} rows")
 
-    try:
-        write_results(results, args.output, default_registry(), progress=progress)
-    except OSError as exc:
-        _out(f"error: cannot write {args.output}: {exc.strerror or exc} "
-             "(is it open in Excel or another program?). Nothing was written.")
-        return EXIT_REFUSED
+    write_results(results, args.output, default_registry(), progress=progress)   # WriteError: refused
     for note in results.problems:
         _out(f"note: {note}")
     _out(f"wrote {args.output}: " + ", ".join(f"{k} {len(v)}" for k, v in results.tables.items())

@@ -24,3 +24,8 @@ class ProjectError(CritMinError):
 
 class Cancelled(CritMinError):
     """A long computation was cancelled by the user."""
+
+
+class WriteError(CritMinError):
+    """An output file cannot be written (folder missing, disk full, the file open in Excel); any
+    earlier file of that name is left as it was."""

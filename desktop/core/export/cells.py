@@ -9,9 +9,14 @@ apostrophe, which Excel hides and which stops evaluation.
 from __future__ import annotations
 
 import math
+import os
+from collections.abc import Callable
+from pathlib import Path
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+
+from desktop.core.errors import WriteError
 
 _INJECTION_START = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FONT = Font(bold=True)
@@ -49,3 +54,38 @@ def set_widths(ws, widths: list[int]) -> None:
 
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = max(8, min(60, width + 2))
+
+
+def write_replacing(path, write: Callable[[Path], None]) -> Path:
+    """Call ``write(tmp)`` on a temporary file beside ``path``, then move it into place.
+
+    A failed write (folder missing, disk full, the file open in Excel on Windows) raises
+    :class:`WriteError` and leaves any earlier file at ``path`` as it was, never half written."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise WriteError(f"cannot write {path}: {exc.strerror or exc} (is it open in Excel or another "
+                         "program?). Nothing was written.") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def save_workbook(wb, path) -> Path:
+    """Save a write-only openpyxl workbook with :func:`write_replacing`.  When the save fails its
+    sheets are closed, so their half-written streams are not reported on stderr when collected."""
+    def save(tmp: Path) -> None:
+        try:
+            wb.save(tmp)
+        except BaseException:
+            for ws in wb.worksheets:
+                try:
+                    ws.close()
+                except Exception:                  # noqa: BLE001 — already broken; the save error matters
+                    pass
+            raise
+
+    return write_replacing(path, save)

@@ -14,7 +14,7 @@ import pandas as pd
 from openpyxl import Workbook
 
 from desktop.core.dataset import SCHEMA, WGI_INDICATORS, Dataset
-from desktop.core.export.cells import csv_safe, header_cells, set_widths, xlsx_cell
+from desktop.core.export.cells import csv_safe, header_cells, save_workbook, set_widths, write_replacing, xlsx_cell
 from desktop.core.registry import Registry, default_registry
 from desktop.core.values import format_token
 
@@ -95,7 +95,7 @@ def write_data_workbook(dataset: Dataset, path: str | Path, registry: Registry |
     ws = wb.create_sheet("README")
     for row in README_ROWS:
         ws.append([xlsx_cell(ws, v) for v in row])
-    wb.save(path)
+    save_workbook(wb, path)
 
 
 def write_data_csv(dataset: Dataset, path: str | Path, registry: Registry | None = None) -> list[Path]:
@@ -103,11 +103,12 @@ def write_data_csv(dataset: Dataset, path: str | Path, registry: Registry | None
     path = Path(path)
     written = []
     for table, frame in template_frames(dataset, registry).items():
-        target = path.with_name(f"{path.stem}_{table}.csv")
-        with target.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(frame.columns)
-            for row in frame.itertuples(index=False, name=None):
-                writer.writerow(["" if v is None else csv_safe(v) for v in row])
-        written.append(target)
+        def write(tmp: Path, frame: pd.DataFrame = frame) -> None:
+            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow(frame.columns)
+                for row in frame.itertuples(index=False, name=None):
+                    writer.writerow(["" if v is None else csv_safe(v) for v in row])
+
+        written.append(write_replacing(path.with_name(f"{path.stem}_{table}.csv"), write))
     return written

@@ -11,15 +11,13 @@ See docs/metrics.md for the column reference.
 from __future__ import annotations
 
 import math
-import os
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
-from desktop.core.export.cells import header_cells, set_widths
+from desktop.core.export.cells import header_cells, save_workbook, set_widths
 from desktop.core.registry import Registry, default_registry
 
 MAX_ROWS = 1_048_575          # Excel's limit minus the header row
@@ -43,8 +41,8 @@ NOT_WRITTEN = {"production_shares"}
 
 
 def write_results(results, path, registry: Registry | None = None, progress=None) -> None:
-    """Write the workbook to ``path``: first to a temporary file beside it, then moved into place, so
-    a failed write (disk full, the file open in Excel) never leaves half a workbook behind.
+    """Write the workbook to ``path`` (:func:`cells.save_workbook`: a failed write raises
+    ``WriteError`` and never leaves half a workbook behind).
 
     ``progress(sheet, n_rows)`` is called before each sheet is written (large sheets take a while:
     about 11,000 rows/s)."""
@@ -74,13 +72,7 @@ def write_results(results, path, registry: Registry | None = None, progress=None
         used.add(sheet)
         cols = _extended_columns(frame)
         write(sheet, _decorate(frame, cols, registry), cols)
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    save_workbook(wb, path)
 
 
 # -- frames -----------------------------------------------------------------------

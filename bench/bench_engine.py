@@ -19,8 +19,8 @@ dominated by cache misses (seconds per column); sorted rows, shared objects or
 
     python bench/bench_engine.py [--minerals 500] [--repeat 3] [--core-only] [--no-workbook] [--default-malloc] [--period]
 
-The process first calls ``tune_malloc()`` as the application and ``critmin compute`` do at
-start-up (desktop/core/metrics/allocator.py); ``--default-malloc`` measures without it.
+The process first calls ``tune_malloc()``, as ``critmin compute`` does around its run
+(``allocator.engine_memory``); ``--default-malloc`` measures without it.
 """
 from __future__ import annotations
 
@@ -218,8 +218,8 @@ def main() -> None:
     ap.add_argument("--shuffle", action="store_true",
                     help="shuffle the production rows (the store returns them sorted by key)")
     ap.add_argument("--default-malloc", action="store_true",
-                    help="do not call desktop.core.metrics.allocator.tune_malloc() first (the application and "
-                         "the command line call it at start-up: glibc then reuses freed memory)")
+                    help="do not call desktop.core.metrics.allocator.tune_malloc() first (critmin compute "
+                         "runs the engine with it: glibc then reuses freed memory)")
     ap.add_argument("--core-only", action="store_true", help="time the core indicators only")
     ap.add_argument("--no-workbook", action="store_true", help="skip the results-workbook write speed")
     ap.add_argument("--period", action="store_true",
@@ -228,7 +228,7 @@ def main() -> None:
     if not args.default_malloc:
         from desktop.core.metrics.allocator import tune_malloc
 
-        print(f"tune_malloc() as at application start-up: {'applied' if tune_malloc() else 'not available'}")
+        print(f"tune_malloc() as around critmin compute's run: {'applied' if tune_malloc() else 'not available'}")
     else:
         print("default C allocator settings (--default-malloc)")
     params = EngineParams(withheld_policy="last_known")

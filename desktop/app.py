@@ -18,7 +18,6 @@ def main(argv: list[str] | None = None) -> int:
     # Must come first: frozen apps re-enter main() in child processes otherwise.
     multiprocessing.freeze_support()
     setup_logging()
-    _tune_allocator()
     argv = sys.argv[1:] if argv is None else list(argv)
     smoke = "--smoke-test" in argv
     lang = next((a.split("=", 1)[1] for a in argv if a.startswith("--lang=")), None)
@@ -59,13 +58,6 @@ def main(argv: list[str] | None = None) -> int:
     if smoke:
         print(f"smoke test ok: {window.windowTitle()}")
     return int(code)
-
-
-def _tune_allocator() -> None:
-    """Reuse freed memory inside an engine run (see desktop.core.metrics.allocator)."""
-    from desktop.core.metrics.allocator import tune_malloc
-
-    tune_malloc()
 
 
 if __name__ == "__main__":

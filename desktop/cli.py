@@ -136,7 +136,7 @@ def load_inputs(inputs: list[str]):
 
 def cmd_compute(args) -> int:
     from desktop.core.export.results_workbook import write_results
-    from desktop.core.metrics.allocator import release_memory, tune_malloc
+    from desktop.core.metrics.allocator import engine_memory
     from desktop.core.metrics.engine import run
     from desktop.core.metrics.params import EngineParams, parse_threshold_method
     from desktop.core.registry import default_registry
@@ -157,10 +157,9 @@ def cmd_compute(args) -> int:
     except ValueError as exc:
         _out(f"compute: {exc}")
         return EXIT_USAGE
-    tune_malloc()                     # freed arrays are reused within the run, not page-faulted again
     start = time.perf_counter()
-    results = run(dataset, params)
-    release_memory()                  # the engine's peak working memory is not needed for the write
+    with engine_memory():             # freed arrays reused within the run, the peak handed back after it
+        results = run(dataset, params)
     _out(f"computed in {time.perf_counter() - start:.2f} s; writing {args.output}")
 
     def progress(sheet: str, n_rows: int) -> None:

@@ -9,9 +9,9 @@ keep freed memory in the heap for reuse instead (kernel time ≈ 0.05–0.2 s).
 The price is that the process keeps its peak memory after a run, so callers
 hand it back with :func:`release_memory` once a run is over.
 
-It changes the whole process, so the core never calls it by itself: the
-application (``desktop.app``) and the command line (``desktop.cli``) call
-``tune_malloc()`` once at start-up.  Both functions do nothing (and return
+It changes the whole process, so the engine never calls it by itself: whoever
+runs the engine wraps the run in :func:`engine_memory` (``critmin compute``
+does; the GUI's task runner should).  Both functions do nothing (and return
 False) where glibc is not the C library (Windows, macOS, musl).
 """
 from __future__ import annotations
@@ -19,6 +19,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import sys
+from contextlib import contextmanager
 
 _M_TRIM_THRESHOLD = -1
 _M_TOP_PAD = -2
@@ -56,3 +57,14 @@ def release_memory() -> bool:
     if libc is None:
         return False
     return libc.malloc_trim(0) == 1
+
+
+@contextmanager
+def engine_memory():
+    """``with engine_memory(): run(...)``: freed arrays are reused during the run (:func:`tune_malloc`)
+    and the free heap is handed back afterwards (:func:`release_memory`), also on an error."""
+    tune_malloc()
+    try:
+        yield
+    finally:
+        release_memory()

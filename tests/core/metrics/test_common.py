@@ -71,3 +71,17 @@ def test_tune_malloc_is_harmless():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     tuned, released, total = out.stdout.split()
     assert tuned in ("True", "False") and released in ("True", "False") and float(total) == 1e7
+
+
+def test_engine_memory_releases_also_on_error():
+    import subprocess
+    import sys
+
+    code = ("from desktop.core.metrics.allocator import engine_memory; import numpy as np\n"
+            "try:\n"
+            "    with engine_memory():\n"
+            "        a = np.ones(5_000_000); raise ValueError('x')\n"
+            "except ValueError:\n"
+            "    print('ok')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "ok"

@@ -171,33 +171,28 @@ class Project:
 
     # -- reading -------------------------------------------------------------------------
     def read(self, table: str) -> pd.DataFrame:
+        return self._read(table)[0]
+
+    def _read(self, table: str) -> tuple[pd.DataFrame, np.ndarray]:
+        """(the canonical table, the import id of each row) in one pass over the table."""
         cols = columns(table)
-        cur = self.con.execute(f"SELECT {', '.join(cols)} FROM {table}")
-        frame = pd.DataFrame.from_records(cur.fetchall(), columns=cols)
-        return conform(table, frame) if len(frame) else empty(table)
+        cur = self.con.execute(f"SELECT {', '.join(cols)}, source_id FROM {table}")
+        frame = pd.DataFrame.from_records(cur.fetchall(), columns=cols + ["source_id"])
+        if len(frame) == 0:
+            return empty(table), np.zeros(0)
+        return conform(table, frame), pd.to_numeric(frame["source_id"], errors="coerce").to_numpy(dtype=float)
 
     def dataset(self) -> Dataset:
-        tables = {name: self.read(name) for name in SCHEMA}
+        tables, years = {}, {}
+        for name in SCHEMA:
+            tables[name], source = self._read(name)
+            _years_by_source(name, tables[name], source, years)
         log = self.import_log()
-        years = self._years_by_source()
         sources = [{"file": r.file_name, "sha256": r.sha256, "format": r.format,
                     "imported_at": r.imported_at, "rows": json.loads(r.rows_json),
                     "years": years.get(int(r.id), {}), "project": str(self.path)}
                    for r in log.itertuples(index=False)]
         return Dataset(tables={k: v for k, v in tables.items() if len(v)}, sources=sources)
-
-    def _years_by_source(self) -> dict[int, dict[str, str]]:
-        """{import id: {table: '2015–2024'}}: the years each import still supplies to each table."""
-        out: dict[int, dict[str, str]] = {}
-        for name in SCHEMA:
-            if "year" not in columns(name):
-                continue
-            cur = self.con.execute(f"SELECT source_id, MIN(year), MAX(year) FROM {name} "
-                                   "WHERE year IS NOT NULL GROUP BY source_id")
-            for sid, lo, hi in cur.fetchall():
-                if sid is not None and lo is not None:
-                    out.setdefault(int(sid), {})[name] = year_span(int(lo), int(hi))
-        return out
 
     def import_log(self) -> pd.DataFrame:
         cur = self.con.execute("SELECT id, file_name, sha256, imported_at, format, rows_json, rows_total "
@@ -253,6 +248,16 @@ class Project:
     def upsert_rows(self, table: str, frame: pd.DataFrame) -> int:
         with self.transaction():
             return self._upsert(table, frame, None)
+
+
+def _years_by_source(table: str, frame: pd.DataFrame, source: np.ndarray, out: dict[int, dict[str, str]]) -> None:
+    """Add {import id: {table: '2015–2024'}} to ``out``: the years each import still supplies."""
+    if "year" not in frame or len(frame) == 0:
+        return
+    span = pd.DataFrame({"source": source, "year": frame["year"].to_numpy()}).dropna() \
+        .groupby("source")["year"].agg(["min", "max"])
+    for sid, lo, hi in span.itertuples():
+        out.setdefault(int(sid), {})[table] = year_span(int(lo), int(hi))
 
 
 def _key_order(frame: pd.DataFrame, keys: list[str]) -> np.ndarray:

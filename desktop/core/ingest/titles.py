@@ -40,12 +40,8 @@ _HEADER_PREFIXES = ("mine ", "refinery ", "refined ", "smelter ", "annual ", "to
                     "矿山", "精炼", "冶炼", "原生", "年", "矿", "全年")
 
 
-def _is_ascii_word(word: str) -> bool:
-    return word.isascii()
-
-
 def _find(word: str, key: str) -> bool:
-    if _is_ascii_word(word):
+    if word.isascii():
         return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", key) is not None
     return word in key
 
@@ -68,7 +64,7 @@ def measures_in_text(text) -> list[str]:
     found: list[str] = []
     for word, measure in _MEASURE_WORDS:
         if _find(word, key):
-            key = re.sub(rf"(?<![a-z]){re.escape(word)}(?![a-z])", " ", key) if _is_ascii_word(word) \
+            key = re.sub(rf"(?<![a-z]){re.escape(word)}(?![a-z])", " ", key) if word.isascii() \
                 else key.replace(word, " ")
             if measure and measure not in found:
                 found.append(measure)
@@ -125,39 +121,38 @@ def minerals_in_text(registry, text) -> list[str]:
     return names_in_text(_mineral_names(registry), key)
 
 
-_NAME_CACHE: dict[int, list[tuple[str, str]]] = {}
-
-
-def _mineral_names(registry) -> list[tuple[str, str]]:
-    cached = _NAME_CACHE.get(id(registry))
+def _cached(registry, name: str, build) -> list[tuple[str, str]]:
+    """``build(registry)`` kept on the registry object itself (a registry with a project's aliases is
+    another object, so it gets its own list)."""
+    cached = registry.__dict__.get(name)
     if cached is None:
-        symbols = {normalise_name(s) for s in registry.minerals["symbol"] if s}
-        cached = sorted(((k, v) for k, v in registry.mineral_keys.items()
-                         if k and k not in symbols and not (k.isascii() and len(k) < 3)),
-                        key=lambda kv: -len(kv[0]))
-        _NAME_CACHE[id(registry)] = cached
+        cached = build(registry)
+        object.__setattr__(registry, name, cached)
     return cached
 
 
+def _mineral_names(registry) -> list[tuple[str, str]]:
+    def build(reg) -> list[tuple[str, str]]:
+        symbols = {normalise_name(s) for s in reg.minerals["symbol"] if s}
+        return sorted(((k, v) for k, v in reg.mineral_keys.items()
+                       if k and k not in symbols and not (k.isascii() and len(k) < 3)), key=lambda kv: -len(kv[0]))
+
+    return _cached(registry, "_title_mineral_names", build)
 
 
 def _country_names(registry) -> list[tuple[str, str]]:
-    cache = getattr(registry, "_title_country_names", None)
-    if cache is None:
+    def build(reg) -> list[tuple[str, str]]:
         pairs = {}
-        for iso, row in registry.countries.iterrows():
+        for iso, row in reg.countries.iterrows():
             for name in (row.get("name_en", ""), row.get("name_zh", "")):
                 key = normalise_name(name)
                 if key and (not key.isascii() or len(key) >= 4):
                     pairs[key] = iso
         for word, code in (("世界", "WORLD"), ("全球", "WORLD"), ("world", "WORLD"), ("global", "WORLD")):
             pairs[word] = code
-        cache = sorted(pairs.items(), key=lambda kv: -len(kv[0]))
-        try:
-            object.__setattr__(registry, "_title_country_names", cache)
-        except Exception:
-            pass
-    return cache
+        return sorted(pairs.items(), key=lambda kv: -len(kv[0]))
+
+    return _cached(registry, "_title_country_names", build)
 
 
 def countries_in_text(registry, text) -> list[str]:

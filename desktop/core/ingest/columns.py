@@ -13,6 +13,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from desktop.core.distinct import map_unique  # noqa: F401 — also used by the recognisers
 from desktop.core.ingest.base import ParseContext
 from desktop.core.ingest.names import record_mappings, report_unknown
 from desktop.core.ingest.readers import RawSheet, is_placeholder
@@ -50,13 +51,6 @@ def report_cells(ctx: ParseContext, sheet: RawSheet, rows: np.ndarray, values, c
         more = len(rows) - MAX_CELL_PROBLEMS
         add(code, f"{message} — and {more} more rows like this (rows {', '.join(map(str, rows[MAX_CELL_PROBLEMS:MAX_CELL_PROBLEMS + 5]))}, …)",
             file=sheet.file, sheet=sheet.sheet, row=int(rows[MAX_CELL_PROBLEMS]), column=column)
-
-
-def map_unique(raw: pd.Series, func) -> pd.Series:
-    """Apply ``func`` once per distinct value (files repeat the same few names a lot)."""
-    codes, uniques = pd.factorize(raw, use_na_sentinel=True)
-    lookup = np.array([func(u) for u in uniques] + [func(None)], dtype=object)
-    return pd.Series(lookup[codes], index=raw.index, dtype=object)
 
 
 def is_blank(value) -> bool:

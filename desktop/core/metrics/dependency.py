@@ -34,6 +34,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from desktop.core.distinct import map_unique
 from desktop.core.ingest.units import convert_unit
 from desktop.core.metrics._common import (
     AGGREGATES, _codes, in_years, join_flags, mixed_key, stated_values, stated_values_and_masks, text_column,
@@ -284,6 +285,8 @@ def _unit_keys(units: pd.Series) -> np.ndarray:
     """Unit labels for comparison (once per distinct label): the canonical unit and factor the
     import uses (:func:`desktop.core.ingest.units.convert_unit`), so 't (gross weight)' and
     'T gross weight' are one unit while 'kg' and 't' are not."""
-    codes, uniq = pd.factorize(units.to_numpy(dtype=object))
-    keys = [f"{conv.unit}|{conv.factor!r}" for conv in (convert_unit(u) for u in uniq)]
-    return np.array(keys + [convert_unit("").unit + "|1.0"], dtype=object)[codes]
+    def key(unit) -> str:
+        conv = convert_unit("" if unit is None else unit)
+        return f"{conv.unit}|{conv.factor!r}"
+
+    return map_unique(units, key).to_numpy(dtype=object)

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
+
+from desktop.core.distinct import map_unique
 
 from desktop.core.registry.normalise import normalise_name
 
@@ -137,10 +138,8 @@ class Registry:
 
 
 def _map_unique(values: pd.Series, table: dict[str, str]) -> pd.Series:
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    # The extra trailing None is what code -1 (a missing value) picks.
-    lookup = np.array([table.get(normalise_name(u)) for u in uniques] + [None], dtype=object)
-    return pd.Series(lookup[codes], index=values.index, dtype=object)
+    # a missing value normalises to '', which no table holds: None
+    return map_unique(values, lambda u: table.get(normalise_name(u)))
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from desktop.core.distinct import map_unique
 from desktop.core.metrics._common import join_flags, mixed_key, stated_values, text_codes, text_column
 
 WORLD = "WORLD"
@@ -262,9 +263,7 @@ def governance_mean(governance: pd.DataFrame | None, indicators: tuple[str, ...]
         return empty_frame(["country", "year", "x", "n"], floats=("x",), ints=("year", "n"))
     g = usable(governance, "estimate", ("country", "year", "indicator"))
     # .str.upper().str.strip() once per distinct text (non-text → NaN like the .str accessor)
-    codes, uniq = pd.factorize(g["indicator"].to_numpy(dtype=object))
-    up = np.array([u.upper().strip() if isinstance(u, str) else np.nan for u in uniq] + [np.nan], dtype=object)
-    g["indicator"] = pd.Series(up[codes], index=g.index, dtype=object)
+    g["indicator"] = map_unique(g["indicator"], lambda u: u.upper().strip() if isinstance(u, str) else np.nan)
     g = g[g["valid"] & g["indicator"].isin(indicators)]
     g = g.drop_duplicates(["country", "year", "indicator"], keep="last")
     out = g.groupby(["country", "year"], as_index=False).agg(x=("estimate", "mean"), n=("estimate", "size"))

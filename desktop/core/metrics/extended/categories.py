@@ -26,6 +26,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from desktop.core.distinct import map_unique
 from desktop.core.metrics._common import group_rows, text_codes, text_column
 from desktop.core.metrics.extended._base import (
     OTHERS, WORLD, codes_in, dependency_rows, empty_frame, join_flags, resolve_stage_codes, usable,
@@ -209,9 +210,7 @@ def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame
 
 def _has_flag(flags: pd.Series, name: str) -> np.ndarray:
     """Row mask: the ';'-joined flag text holds ``name`` (looked at once per distinct text)."""
-    codes, uniq = pd.factorize(flags.to_numpy(dtype=object))
-    hit = np.array([isinstance(u, str) and name in u.split(";") for u in uniq] + [False], dtype=bool)
-    return hit[codes]
+    return map_unique(flags, lambda u: isinstance(u, str) and name in u.split(";")).to_numpy(dtype=bool)
 
 
 def _pct_key(x: np.ndarray) -> np.ndarray:

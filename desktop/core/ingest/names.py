@@ -9,8 +9,6 @@
   ``region_reason``) is told so: "'United States and Canada' is a region, not
   a country; split it or leave it out".
 * :func:`record_mappings`: the names that did map, with how many rows carry them.
-* :func:`region_reasons`: why each value of a country column is not a country
-  (None for the others), for readers that leave such rows out.
 """
 from __future__ import annotations
 
@@ -20,11 +18,6 @@ import pandas as pd
 from desktop.core.ingest.base import NameMapping, ParseContext
 from desktop.core.ingest.readers import RawSheet
 from desktop.core.registry.normalise import normalise_name
-
-
-def region_reasons(ctx: ParseContext, names: pd.Series) -> pd.Series:
-    """Per value: why it is not a country ("a region, not a country", …), else None."""
-    return ctx.registry.map_regions(names)
 
 
 def _distinct(raw: pd.Series, rows) -> pd.DataFrame:

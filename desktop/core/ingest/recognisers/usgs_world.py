@@ -24,7 +24,7 @@ from desktop.core.ingest.readers import RawSheet
 from desktop.core.ingest.columns import map_unique
 from desktop.core.ingest.drops import drop_rows
 from desktop.core.ingest.headers import header_map, norm_header
-from desktop.core.ingest.names import map_names, record_mappings, region_reasons, report_unknown
+from desktop.core.ingest.names import map_names, record_mappings, report_unknown
 from desktop.core.ingest.units import basis_of, quantity_unit, with_basis
 from desktop.core.registry import OTHERS, WORLD, normalise_name
 from desktop.core.values import MISSING, WITHHELD, parse_values
@@ -160,7 +160,7 @@ class USGSWorldRecogniser:
 
         # -- country of each row ------------------------------------------------------------
         raw_country = frame[c_country].astype(object)
-        region = region_reasons(ctx, raw_country)
+        region = ctx.registry.map_regions(raw_country)
         country = map_names(ctx, sheet, "country", raw_country, rows, c_country, skip=region.notna(),
                             report=False)
         qualified = self._qualified_countries(raw_country, country, ctx)

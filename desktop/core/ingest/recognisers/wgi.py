@@ -19,7 +19,7 @@ from desktop.core.ingest.base import ParseContext
 from desktop.core.ingest.readers import RawSheet
 from desktop.core.ingest.drops import drop_rows
 from desktop.core.ingest.headers import header_map
-from desktop.core.ingest.names import map_names, region_reasons
+from desktop.core.ingest.names import map_names
 from desktop.core.values import parse_values
 
 _IND = {"va": "VA", "pv": "PV", "ge": "GE", "rq": "RQ", "rl": "RL", "cc": "CC"}
@@ -54,7 +54,7 @@ class WGIRecogniser:
         code, name = f[h["code"]], f[h["countryname"]]
         country = ctx.registry.map_countries(code)
         country = country.where(country.notna(), ctx.registry.map_countries(name))
-        region = region_reasons(ctx, code)
+        region = ctx.registry.map_regions(code)
         out = self._finish(sheet, ctx, rows, ok, country, region, name, h["countryname"], year, ind,
                            f[h["estimate"]], h["estimate"])
         ctx.notes.append("WGI long release: estimates of VA, PV, GE, RQ, RL, CC; World Bank codes mapped "
@@ -82,7 +82,7 @@ class WGIRecogniser:
         code, name = long[h["country_code"]], long[h["country_name"]]
         country = ctx.registry.map_countries(code)
         country = country.where(country.notna(), ctx.registry.map_countries(name))
-        region = region_reasons(ctx, code)
+        region = ctx.registry.map_regions(code)
         sub = ctx
         out = self._finish(sheet, sub, long_rows, pd.Series(True, index=long.index), country, region, name,
                            h["country_name"], year, long["_ind"], long["_v"], "year columns",

@@ -23,7 +23,7 @@ from desktop.core.ingest.readers import RawSheet
 from desktop.core.ingest.columns import map_unique
 from desktop.core.ingest.drops import drop_rows
 from desktop.core.ingest.headers import header_map
-from desktop.core.ingest.names import map_names, region_reasons
+from desktop.core.ingest.names import map_names
 from desktop.core.ingest.units import basis_of, quantity_unit, with_basis
 from desktop.core.registry import WORLD
 from desktop.core.values import parse_values
@@ -76,7 +76,7 @@ class WMDRecogniser:
         code = f[h["country_code"]].astype(object) if "country_code" in h else pd.Series(None, index=f.index)
         iso = f[h["country_iso"]].astype(object) if "country_iso" in h else pd.Series(None, index=f.index)
         is_total = code.astype(str).str.strip().str.upper().eq("DELETE")
-        region = region_reasons(ctx, name)
+        region = ctx.registry.map_regions(name)
         country = ctx.registry.map_countries(name)
         for alt in (iso, code):   # WMD's own codes (697 = Kosovo) differ from UN M49: name first
             country = country.where(country.notna(), ctx.registry.map_countries(alt))

@@ -15,9 +15,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The app opens (a copy of) the demo itself on first start.
 # Without a display (CI, ssh) the app starts offscreen and exits after the smoke test.
 run: $(STAMP)
-	$(if $(DISPLAY),,QT_QPA_PLATFORM=offscreen) $(VENV)/bin/critmin gui data/critmin_demo.xlsx $(if $(DISPLAY),,--smoke-test)
+	$(if $(DISPLAY),,QT_QPA_PLATFORM=offscreen) $(VENV)/bin/critmin gui $(if $(DISPLAY),,--smoke-test)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen CRITMIN_HOME=$(CURDIR)/.test-home $(PY) -m pytest -q -p no:cacheprovider

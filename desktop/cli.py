@@ -15,6 +15,7 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.core.errors import CritMinError
+from desktop.core.messages import normalise_lang, system_lang, text
 from desktop.logging_setup import setup_logging
 from desktop.paths import log_file
 
@@ -31,16 +32,31 @@ def _out(text: str = "") -> None:
         print(text.encode(sys.stdout.encoding or "ascii", "replace").decode(sys.stdout.encoding or "ascii"))
 
 
-def _print_previews(previews, verbose: bool) -> int:
+# -- language: --lang, else CRITMIN_LANG or the locale (desktop.core.messages.system_lang) ----------
+LANG_CHOICES = ("en", "zh", "zh_CN")
+
+
+def _lang(args) -> str:
+    """'en' or 'zh': the --lang option (before or after the command), else the environment."""
+    chosen = getattr(args, "lang", None)
+    return normalise_lang(chosen) if chosen else system_lang()
+
+
+def _say(args, code: str, **params) -> None:
+    """Print the catalogue sentence ``code`` in the language of ``args``."""
+    _out(text(code, params, _lang(args)))
+
+
+def _print_previews(previews, verbose: bool, lang: str = "en") -> int:
     errors = 0
     for preview in previews:
-        for line in preview.summary_lines(verbose):
+        for line in preview.summary_lines(verbose, lang):
             _out(line)
         shown = preview.problems.items if verbose else [p for p in preview.problems if p.severity.value != "info"]
         for problem in shown:
-            _out("  " + problem.format())
+            _out("  " + problem.format(lang))
         e, w = len(preview.problems.errors), len(preview.problems.warnings)
-        _out(f"  → {e} error(s), {w} warning(s): " + ("can be imported" if e == 0 else "cannot be imported"))
+        _out("  " + text("cli.verdict_ok" if e == 0 else "cli.verdict_refused", {"errors": e, "warnings": w}, lang))
         _out()
         errors += e
     return errors
@@ -56,7 +72,7 @@ def cmd_validate(args) -> int:
     from desktop.core.ingest.load import load_files
 
     _, previews = load_files(args.files, _registry(args))
-    errors = _print_previews(previews, args.verbose)
+    errors = _print_previews(previews, args.verbose, _lang(args))
     return EXIT_OK if errors == 0 else EXIT_REFUSED
 
 
@@ -76,8 +92,8 @@ def cmd_import(args) -> int:
 
     registry = _registry(args)
     previews = [load_file(f, registry) for f in args.files]
-    if _print_previews(previews, args.verbose):
-        _out(f"Nothing was written to {args.project}: fix the errors above and import again.")
+    if _print_previews(previews, args.verbose, _lang(args)):
+        _say(args, "cli.nothing_written", project=args.project)
         return EXIT_REFUSED
     # All files are written in one transaction each, after all have validated:
     # a refused file never leaves a half-imported batch behind.
@@ -86,11 +102,11 @@ def cmd_import(args) -> int:
             report = project.write_import(preview.tables, {"file": preview.file, "sha256": preview.sha256,
                                                            "format": preview.format_label()})
             if report.already_imported:
-                _out(f"{preview.file}: already imported with the same content; nothing changed.")
+                _say(args, "cli.already_imported", file=preview.file)
             else:
                 total = sum(preview.rows_by_table().values())
-                _out(f"{preview.file}: {report.changed} of {total} rows added or updated "
-                     f"(import #{report.import_id}).")
+                _say(args, "cli.rows_written", file=preview.file, changed=report.changed, total=total,
+                     import_id=report.import_id)
         counts = project.counts()
     _out(f"{args.project}: " + ", ".join(f"{t} {n}" for t, n in counts.items() if n))
     return EXIT_OK
@@ -106,10 +122,10 @@ def cmd_export(args) -> int:
     out = Path(args.output)
     if out.suffix.lower() == ".csv":
         for path in write_data_csv(dataset, out, registry):
-            _out(f"wrote {path}")
+            _say(args, "cli.wrote", path=path)
     else:
         write_data_workbook(dataset, out, registry)
-        _out(f"wrote {out}")
+        _say(args, "cli.wrote", path=out)
     return EXIT_OK
 
 
@@ -142,8 +158,8 @@ def cmd_compute(args) -> int:
     from desktop.core.registry import default_registry
 
     dataset, previews = load_inputs(args.inputs)
-    if previews and _print_previews(previews, args.verbose):
-        _out("Nothing was computed: fix the errors above first.")
+    if previews and _print_previews(previews, args.verbose, _lang(args)):
+        _say(args, "cli.nothing_computed")
         return EXIT_REFUSED
     try:
         parse_threshold_method(args.threshold_method)
@@ -160,17 +176,17 @@ def cmd_compute(args) -> int:
     start = time.perf_counter()
     with engine_memory():             # freed arrays reused within the run, the peak handed back after it
         results = run(dataset, params)
-    _out(f"computed in {time.perf_counter() - start:.2f} s; writing {args.output}")
+    _say(args, "cli.computed", seconds=time.perf_counter() - start, output=args.output)
 
     def progress(sheet: str, n_rows: int) -> None:
         if n_rows >= 50_000:          # about 5 s or more: say what is going on
-            _out(f"  writing sheet {sheet}: {n_rows:,} rows")
+            _say(args, "cli.writing_sheet", sheet=sheet, rows=n_rows)
 
     write_results(results, args.output, default_registry(), progress=progress)   # WriteError: refused
     for note in results.problems:
-        _out(f"note: {note}")
-    _out(f"wrote {args.output}: " + ", ".join(f"{k} {len(v)}" for k, v in results.tables.items())
-         + f" ({time.perf_counter() - start:.2f} s)")
+        _say(args, "cli.note", note=note)
+    _say(args, "cli.wrote_results", output=args.output, tables=[f"{k} {len(v)}" for k, v in results.tables.items()],
+         seconds=time.perf_counter() - start)
     return EXIT_OK
 
 
@@ -217,14 +233,19 @@ def cmd_gui(args) -> int:
     if getattr(args, "smoke_test", False):
         argv.append("--smoke-test")
     if getattr(args, "lang", None):
-        argv.append(f"--lang={args.lang}")
+        argv.append("--lang=" + ("zh_CN" if normalise_lang(args.lang) == "zh" else "en"))
     return gui_main(argv)
+
+
+_LANG_HELP = ("language of the messages: zh (中文) or en (default: CRITMIN_LANG or the locale; for the GUI "
+              "the saved setting)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="critmin", description="CritMin — critical-mineral supply-chain "
                                      "security workbench (关键矿产供应链安全分析工作台).")
     parser.add_argument("--version", action="version", version=f"CritMin {__version__}")
+    parser.add_argument("--lang", choices=LANG_CHOICES, help=_LANG_HELP)
     sub = parser.add_subparsers(dest="command")
 
     p = sub.add_parser("validate", help="check files and print what was recognised and every problem")
@@ -273,8 +294,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("gui", help="start the desktop application (default)")
     p.add_argument("file", nargs="?")
     p.add_argument("--smoke-test", action="store_true", help="start, show the window, and exit")
-    p.add_argument("--lang", choices=["en", "zh_CN"], help="interface language (default: saved setting or system)")
     p.set_defaults(func=cmd_gui)
+    for command in sub.choices.values():
+        # also after the command; SUPPRESS keeps a --lang given before it
+        command.add_argument("--lang", choices=LANG_CHOICES, default=argparse.SUPPRESS, help=_LANG_HELP)
     return parser
 
 
@@ -282,9 +305,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     setup_logging()
     commands = {"validate", "import", "export", "compute", "alias", "gui", "-h", "--help", "--version"}
-    if not argv or (argv[0] not in commands and (argv[0].startswith("--") or Path(argv[0]).exists())):
+    lang = _leading_lang(argv)
+    rest = argv[len(lang):]
+    if not rest or (rest[0] not in commands and (rest[0].startswith("--") or Path(rest[0]).exists())):
         # `critmin` alone, `critmin FILE` or `critmin --smoke-test` starts the GUI.
-        argv = ["gui", *argv]
+        argv = [*lang, "gui", *rest]
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -293,14 +318,21 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except CritMinError as exc:
-        _out(f"error: {exc}")
+        _say(args, "cli.error", error=exc)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return 130
     except Exception:  # never a traceback on the user's screen
         log.exception("internal error in %s", argv)
-        _out(f"error: an internal error occurred; details were written to {log_file()}.")
+        _say(args, "cli.internal_error", log=log_file())
         return EXIT_INTERNAL
+
+
+def _leading_lang(argv: list[str]) -> list[str]:
+    """A global ``--lang X`` / ``--lang=X`` at the front of ``argv`` (so `critmin --lang zh FILE` is the GUI)."""
+    if argv[:1] == ["--lang"]:
+        return argv[:2]
+    return argv[:1] if argv and argv[0].startswith("--lang=") else []
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Build ``data/critmin_demo.xlsx``, the demo workbook `make run` opens.
+"""Build ``desktop/resources/demo/critmin_demo.xlsx``, the demo workbook the app opens on first start.
 
 It is derived, by CritMin's own importers, from the public files in
 ``../shared/data`` (see data/README.md for sources and licences) and written in
@@ -38,7 +38,7 @@ def load(path: Path) -> Dataset:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=str(REPO.parent / "shared" / "data"))
-    ap.add_argument("-o", "--output", default=str(REPO / "data" / "critmin_demo.xlsx"))
+    ap.add_argument("-o", "--output", default=str(REPO / "desktop" / "resources" / "demo" / "critmin_demo.xlsx"))
     args = ap.parse_args()
     shared = Path(args.shared)
     reg = default_registry()

@@ -19,7 +19,8 @@ class ImportBlocked(CritMinError):
 
 
 class ProjectError(CritMinError):
-    """The project file is not a CritMin project, or is newer than this program."""
+    """The project file cannot be opened: missing, not a CritMin project, damaged, made by a newer
+    CritMin, or open in another CritMin window.  Nothing in the file was changed."""
 
 
 class Cancelled(CritMinError):
@@ -29,3 +30,17 @@ class Cancelled(CritMinError):
 class WriteError(CritMinError):
     """An output file cannot be written (folder missing, disk full, the file open in Excel); any
     earlier file of that name is left as it was."""
+
+
+class EditError(CritMinError, ValueError):
+    """An edit or an undo cannot be applied (a key taken by another row, a row that is not there, a
+    value of the wrong type); nothing was changed."""
+
+
+class KeyCollision(EditError):
+    """An edited row would take the key of another row that the edit does not remove."""
+
+
+class CellError(CritMinError, ValueError):
+    """What an analyst typed into a cell is not a valid value for that column; the message says what
+    is wrong and what is expected."""

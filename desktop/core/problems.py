@@ -3,12 +3,19 @@
 Every problem names the file, the sheet, the row as Excel shows it (header row
 included, first row is 1), the column, the offending value and what was
 expected.  Errors block an import; warnings and notes do not.
+
+``message`` and ``expected`` are :class:`~desktop.core.messages.Message` objects
+when the core writes them: the English sentence itself (so ``str``, ``==`` and
+:meth:`Problem.format` give exactly the English text) that can also be shown in
+Chinese (``problem.text("zh")``, ``problem.format("zh")``).
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
+from desktop.core.messages import Message, text, translate
 
 
 class Severity(str, Enum):
@@ -21,36 +28,51 @@ class Severity(str, Enum):
 class Problem:
     severity: Severity
     code: str                 # stable machine-readable id, e.g. "not_a_number"
-    message: str              # one sentence for the analyst
+    message: str              # one sentence for the analyst (a Message: English, and Chinese on request)
     file: str = ""
     sheet: str = ""
     row: int | None = None    # spreadsheet row number as Excel shows it
     column: str = ""
     value: str = ""
-    expected: str = ""
+    expected: str = ""        # a Message too, where the core wrote it
 
-    def location(self) -> str:
+    @property
+    def params(self) -> Mapping:
+        """The parameters of the message (its code is ``message.code``); empty for a plain text."""
+        return self.message.params if isinstance(self.message, Message) else {}
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` ('en' or 'zh'); English is ``message`` exactly."""
+        return translate(self.message, lang)
+
+    def location(self, lang: str = "en") -> str:
         parts = [self.file]
         if self.sheet:
-            parts.append(f"sheet '{self.sheet}'")
+            parts.append(text("where.sheet", {"sheet": self.sheet}, lang))
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(text("where.row", {"row": self.row}, lang))
         if self.column:
-            parts.append(f"column '{self.column}'")
-        return ", ".join(p for p in parts if p)
+            parts.append(text("where.column", {"column": self.column}, lang))
+        return text("where.separator", lang=lang).join(p for p in parts if p)
 
-    def format(self) -> str:
-        text = f"{self.severity.value.upper():7} {self.location()}: {self.message}"
+    def format(self, lang: str = "en") -> str:
+        """One line: severity, location, message, the value found and what was expected."""
+        severity = text(f"severity.{self.severity.value}", lang=lang).upper()
+        line = text("problem.line", {"severity": severity, "location": self.location(lang),
+                                     "message": self.text(lang)}, lang)
+        expected = translate(self.expected, lang)
         if self.value != "":
-            text += f" (found {self.value!r}"
-            text += f"; expected {self.expected})" if self.expected else ")"
-        elif self.expected:
-            text += f" (expected {self.expected})"
-        return text
+            line += text("problem.found_expected" if expected else "problem.found",
+                         {"value": self.value, "expected": expected}, lang)
+        elif expected:
+            line += text("problem.expected", {"expected": expected}, lang)
+        return line
 
 
 @dataclass
 class ProblemList:
+    """Problems in the order found; ``message`` (and ``expected=``) are Messages or plain text."""
+
     items: list[Problem] = field(default_factory=list)
 
     def add(self, severity: Severity, code: str, message: str, **where) -> None:

@@ -1,84 +1,798 @@
-"""Placeholder main window (the full GUI is a later issue).
+"""The workbench window: menus, toolbar, docks, the views as tabs, and the status bar.
 
-It already does the useful minimum: opens a project or a data file off the
-GUI thread is not needed yet (small files), shows what is in it, and points to
-the command line for the rest.
+The window owns the one :class:`TaskRunner` and the :class:`ProjectDocument`;
+everything slow (opening, reading tables, importing, computing, exporting) is
+submitted to the runner, so the window keeps repainting and Cancel works.
 """
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QPlainTextEdit, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel,
+                               QMainWindow, QMessageBox, QProgressBar, QPushButton, QTabWidget, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from desktop import APP_NAME, __version__
-from desktop.paths import demo_workbook, log_file
+from desktop.paths import log_file
+from desktop.ui.docks.details import DetailsPanel
+from desktop.ui.docks.minerals import MineralsPanel
+from desktop.ui.docks.parameters import ParametersPanel
+from desktop.ui.docks.problems import ProblemsPanel
+from desktop.ui.document import ProjectDocument
+from desktop.ui.settings import Settings
+from desktop.ui.tasks import TaskRunner, error_sentence
+from desktop.ui.views.data_view import DataView
+from desktop.ui.widgets.messages import tell
+
+log = logging.getLogger("critmin.ui")
+
+PROJECT_FILTER = "*.critmin"
+DATA_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt")
+
+
+def _icon(name: str):
+    try:
+        from desktop.ui.icons import icon
+
+        return icon(name)
+    except Exception:       # icons are decoration: a missing one must not stop the window
+        from PySide6.QtGui import QIcon
+
+        return QIcon()
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
-        self.setWindowTitle(f"{APP_NAME} — " + self.tr("Critical-mineral supply-chain security workbench"))
-        self.resize(960, 640)
+        self.settings = settings or Settings()
+        self.runner = TaskRunner(self)
+        self.document = ProjectDocument(self.runner, self)
+        self.results = None
+        self._computed_at: float | None = None
+        self._is_demo = False
+        self._wizard = None
+        self.setObjectName("MainWindow")
+        self.setAcceptDrops(True)
+        self.setWindowIcon(_icon("critmin"))
+        self.resize(1280, 800)
+
+        self.data_view = DataView(self.document, self)
+        self.views = QTabWidget(self)
+        self.views.setObjectName("views")
+        self.views.setAccessibleName(self.tr("Views"))
+        self.views.addTab(self.data_view, self.tr("Data"))
+        self.banner = self._make_banner()
         central = QWidget(self)
         layout = QVBoxLayout(central)
-        self.heading = QLabel(self.tr("<h2>CritMin 关键矿产供应链安全分析工作台</h2>"), central)
-        self.heading.setTextFormat(Qt.TextFormat.RichText)
-        self.summary = QPlainTextEdit(central)
-        self.summary.setReadOnly(True)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.summary)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.views, 1)
         self.setCentralWidget(central)
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        menu.addAction(self.tr("&Open…"), self.choose_file)
-        menu.addAction(self.tr("&Quit"), self.close)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.tr("&About CritMin"), self.about)
-        self.statusBar().showMessage(self.tr("Ready"))
 
-    def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open project or data file"), "",
-            self.tr("CritMin projects and data (*.critmin *.xlsx *.xls *.csv);;All files (*)"))
-        if path:
-            self.open_path(path)
+        self._make_docks()
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self._make_status_bar()
+        self._connect()
+        self._restore_window()
+        self._update_title()
+        self._update_actions()
 
-    def open_demo(self) -> None:
-        if demo_workbook().exists():
-            self.open_path(str(demo_workbook()))
+    # -- construction ----------------------------------------------------------------------------
+    def _make_banner(self) -> QFrame:
+        frame = QFrame(self)
+        frame.setObjectName("banner")
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        frame.setAutoFillBackground(True)
+        row = QHBoxLayout(frame)
+        row.setContentsMargins(10, 4, 4, 4)
+        self.banner_label = QLabel(frame)
+        self.banner_label.setWordWrap(True)
+        self.banner_label.setAccessibleName(self.tr("Banner"))
+        close = QToolButton(frame)
+        close.setText("×")
+        close.setAutoRaise(True)
+        close.setToolTip(self.tr("Hide this message"))
+        close.setAccessibleName(self.tr("Hide this message"))
+        close.clicked.connect(self._dismiss_banner)
+        row.addWidget(self.banner_label, 1)
+        row.addWidget(close)
+        frame.hide()
+        return frame
+
+    def _dock(self, panel: QWidget, title: str, name: str, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)          # saveState() restores docks by object name
+        dock.setWidget(panel)
+        dock.setAccessibleName(title)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _make_docks(self) -> None:
+        self.minerals = MineralsPanel(self.document, self)
+        self.parameters = ParametersPanel(self.settings, self)
+        self.details = DetailsPanel(self.document, self)
+        self.problems = ProblemsPanel(self)
+        self.minerals_dock = self._dock(self.minerals, self.tr("Minerals"), "minerals_dock",
+                                        Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.parameters_dock = self._dock(self.parameters, self.tr("Parameters"), "parameters_dock",
+                                          Qt.DockWidgetArea.RightDockWidgetArea)
+        self.details_dock = self._dock(self.details, self.tr("Details"), "details_dock",
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.parameters_dock, self.details_dock)
+        self.details_dock.raise_()
+        self.problems_dock = self._dock(self.problems, self.tr("Problems"), "problems_dock",
+                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.problems_dock.hide()
+        self.resizeDocks([self.minerals_dock, self.details_dock], [220, 300], Qt.Orientation.Horizontal)
+
+    def _action(self, text: str, slot, shortcut=None, icon: str | None = None, tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon:
+            action.setIcon(_icon(icon))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        return action
+
+    def _make_actions(self) -> None:
+        S = QKeySequence.StandardKey
+        self.act_new = self._action(self.tr("&New Project…"), self.new_project, S.New, "new-project",
+                                    self.tr("Create an empty project file"))
+        self.act_open = self._action(self.tr("&Open Project…"), self.choose_project, S.Open, "open-project",
+                                     self.tr("Open a project file"))
+        self.act_save_as = self._action(self.tr("Save Project &As…"), self.save_project_as, S.SaveAs, "save-as",
+                                        self.tr("Save a copy of the project and continue working in the copy"))
+        self.act_import = self._action(self.tr("&Import Data…"), self.import_data, "Ctrl+I", "import-data",
+                                       self.tr("Import Excel or CSV files into the project"))
+        self.act_export_data = self._action(self.tr("Export &Data Workbook…"), self.export_data_workbook, None,
+                                            "export-data", self.tr("Write the project's data as a template workbook"))
+        self.act_export_results = self._action(self.tr("Export &Results…"), self.export_results, "Ctrl+E",
+                                               "export-results", self.tr("Compute and write the results workbook"))
+        self.act_close = self._action(self.tr("&Close Project"), self.close_project, S.Close, "close-project")
+        self.act_quit = self._action(self.tr("&Quit"), self.close, S.Quit)
+        self.act_undo = self.document.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.act_undo.setShortcuts([QKeySequence(S.Undo)])
+        self.act_undo.setIcon(_icon("undo"))
+        self.act_redo = self.document.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.act_redo.setIcon(_icon("redo"))
+        self.act_copy = self._action(self.tr("&Copy"), self.copy, S.Copy, "copy")
+        self.act_paste = self._action(self.tr("&Paste"), self.paste, S.Paste, "paste")
+        self.act_find = self._action(self.tr("&Find…"), self.data_view.focus_find, S.Find, "find")
+        self.act_add_row = self._action(self.tr("Add &Row"), self._add_row, "Ctrl+Shift+=", "add-row")
+        self.act_delete_rows = self._action(self.tr("&Delete Rows"), self._delete_rows, "Ctrl+-", "delete-row")
+        self.act_preferences = self._action(self.tr("Pre&ferences…"), self.preferences, S.Preferences,
+                                            "preferences")
+        self.act_recompute = self._action(self.tr("&Recompute"), self.recompute, "F5", "recompute",
+                                          self.tr("Compute every indicator from the project's data"))
+        self.act_aliases = self._action(self.tr("&Aliases…"), self.show_aliases, None, None,
+                                        self.tr("The project's own names for minerals and countries"))
+        self.act_sources = self._action(self.tr("Data &Sources"), self.data_sources, None, "info")
+        self.act_about = self._action(self.tr("&About CritMin"), self.about, None, "about")
+        self.act_cancel = self._action(self.tr("Cancel"), self.runner.cancel, None, "cancel",
+                                       self.tr("Cancel the running task"))
+        # Edit shortcuts belong to the table with focus; the menu items work on the current table.
+        for action in (self.act_copy, self.act_paste):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file = self.file_menu = bar.addMenu(self.tr("&File"))
+        file.addAction(self.act_new)
+        file.addAction(self.act_open)
+        self.recent_menu = file.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file.addAction(self.act_save_as)
+        file.addSeparator()
+        file.addAction(self.act_import)
+        file.addAction(self.act_export_data)
+        file.addAction(self.act_export_results)
+        file.addSeparator()
+        file.addAction(self.act_close)
+        file.addAction(self.act_quit)
+        edit = self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit.addAction(self.act_undo)
+        edit.addAction(self.act_redo)
+        edit.addSeparator()
+        edit.addAction(self.act_copy)
+        edit.addAction(self.act_paste)
+        edit.addAction(self.act_add_row)
+        edit.addAction(self.act_delete_rows)
+        edit.addAction(self.act_find)
+        edit.addSeparator()
+        edit.addAction(self.act_preferences)
+        view = self.view_menu = bar.addMenu(self.tr("&View"))
+        self.act_view_data = self._action(self.tr("&Data"), lambda: self.views.setCurrentWidget(self.data_view),
+                                          "Ctrl+2")
+        view.addAction(self.act_view_data)
+        view.addSeparator()
+        for dock in (self.minerals_dock, self.parameters_dock, self.details_dock, self.problems_dock):
+            view.addAction(dock.toggleViewAction())
+        data = self.data_menu = bar.addMenu(self.tr("&Data"))
+        data.addAction(self.act_import)
+        data.addAction(self.act_aliases)
+        analysis = self.analysis_menu = bar.addMenu(self.tr("&Analysis"))
+        analysis.addAction(self.act_recompute)
+        help_menu = self.help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_sources)
+        help_menu.addAction(self.act_about)
+
+    def _make_toolbar(self) -> None:
+        bar = self.addToolBar(self.tr("Main toolbar"))
+        bar.setObjectName("main_toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setIconSize(QSize(20, 20))
+        for action in (self.act_new, self.act_open, self.act_import):
+            bar.addAction(action)
+        bar.addSeparator()
+        bar.addAction(self.act_recompute)
+        bar.addAction(self.act_export_results)
+        bar.addSeparator()
+        bar.addAction(self.act_undo)
+        bar.addAction(self.act_redo)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy().Preferred)
+        bar.addWidget(spacer)
+        bar.addWidget(QLabel(self.tr("Country") + " ", bar))
+        # The toolbar's country is the Parameters dock's assessed country (one model, two places).
+        self.country_combo = QComboBox(bar)
+        self.country_combo.setAccessibleName(self.tr("Assessed country"))
+        self.country_combo.setModel(self.parameters.country.model())
+        self.country_combo.setMinimumContentsLength(16)
+        self.country_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.country_combo.currentIndexChanged.connect(self.parameters.country.setCurrentIndex)
+        self.parameters.country.currentIndexChanged.connect(self.country_combo.setCurrentIndex)
+        bar.addWidget(self.country_combo)
+        for action in bar.actions():
+            widget = bar.widgetForAction(action)
+            if widget is not None and action.text():
+                widget.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+
+    def _make_status_bar(self) -> None:
+        status = self.statusBar()
+        self.status_label = QLabel(self)
+        self.status_label.setAccessibleName(self.tr("Status"))
+        self.task_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1000)
+        self.progress.setMaximumWidth(180)
+        self.progress.setAccessibleName(self.tr("Progress"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.runner.cancel)
+        status.addWidget(self.status_label, 1)
+        status.addPermanentWidget(self.task_label)
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.cancel_button)
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(250)      # show progress only for tasks that last
+        self._busy_timer.timeout.connect(self._show_busy)
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(10_000)     # "computed 10 s ago" stays true
+        self._status_timer.timeout.connect(self._update_status)
+        self._status_timer.start()
+        self._set_busy_widgets(False)
+
+    def _connect(self) -> None:
+        self.runner.sig_busy_changed.connect(self._busy_changed)
+        self.runner.sig_progress.connect(self._progress)
+        self.runner.sig_error.connect(self.show_error)
+        self.document.sig_error.connect(self.show_error)
+        self.document.sig_opened.connect(self._project_opened)
+        self.document.sig_closed.connect(self._project_closed)
+        self.document.sig_saved_changed.connect(lambda _saved: self._update_status())
+        self.document.sig_tables_changed.connect(self._tables_changed)
+        self.document.sig_registry_changed.connect(lambda: self.parameters.fill_countries(self.document.registry))
+        self.document.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
+        self.document.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
+        self.minerals.sig_selection_changed.connect(self.data_view.set_minerals)
+        self.data_view.sig_current_changed.connect(self.details.show_cell)
+        self.data_view.sig_rows_shown.connect(lambda _t: self._update_status())
+        self.views.currentChanged.connect(lambda _i: self._update_actions())
+        self.data_view.tabs.currentChanged.connect(lambda _i: self._update_actions())
+        self.problems.sig_activated.connect(self._problem_activated)
+
+    # -- window state -------------------------------------------------------------------------------
+    def _restore_window(self) -> None:
+        geometry, state = self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:
+        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.settings.save_parameters(self.parameters.values())
+        self.runner.cancel()
+        self.document.close()           # waits for queued writes: nothing the analyst did is lost
+        self.runner.wait(10_000)
+        self.settings.sync()
+        super().closeEvent(event)
+
+    def _update_title(self) -> None:
+        subtitle = self.tr("Critical-mineral supply-chain security workbench")
+        if self.document.is_open:
+            self.setWindowTitle(f"{APP_NAME} — {self.document.name}")
         else:
-            self.summary.setPlainText(self.tr("Open a project or a data file from the File menu."))
+            self.setWindowTitle(f"{APP_NAME} — {subtitle}")
 
-    def open_path(self, path: str) -> None:
-        from desktop.core.errors import CritMinError
-        from desktop.core.ingest.load import load_file
-        from desktop.core.store import FILE_SUFFIX, Project
+    def _update_actions(self) -> None:
+        is_open = self.document.is_open
+        for action in (self.act_save_as, self.act_import, self.act_export_data, self.act_export_results,
+                       self.act_close, self.act_recompute, self.act_aliases):
+            action.setEnabled(is_open)
+        panel = self.data_view.current_panel()
+        on_table = is_open and self.views.currentWidget() is self.data_view and panel is not None
+        for action in (self.act_paste, self.act_add_row, self.act_delete_rows):
+            action.setEnabled(on_table)
 
-        try:
-            if Path(path).suffix.lower() == FILE_SUFFIX:
-                with Project.open(path) as project:
-                    counts = project.counts()
-                lines = [self.tr("Project: %1").replace("%1", path)]
-                lines += [f"  {table}: {n}" for table, n in counts.items()]
-            else:
-                preview = load_file(path)
-                lines = preview.summary_lines() + [p.format() for p in preview.problems]
-        except CritMinError as exc:
-            lines = [str(exc)]
-        except Exception:  # a bug must not take the window down: log it, say one sentence
-            logging.getLogger("critmin.ui").exception("opening %s failed", path)
-            self.show_internal_error()
+    def _update_status(self) -> None:
+        if not self.document.is_open:
+            self.status_label.setText(self.tr("No project open — File ▸ New Project… or Open Project…"))
             return
-        self.summary.setPlainText("\n".join(lines))
-        self.statusBar().showMessage(Path(path).name)
+        parts = [self.document.path.name]
+        minerals = len(self.minerals.model.ids)
+        parts.append(self.tr("1 mineral") if minerals == 1 else self.tr("%1 minerals").replace(
+            "%1", self.data_view.count.locale().toString(minerals)))
+        if self._computed_at is not None:
+            ago = int(time.monotonic() - self._computed_at)
+            parts.append(self.tr("computed %1 ago").replace("%1", _duration(ago)))
+        parts.append(self.tr("all changes saved") if self.document.all_saved else self.tr("saving…"))
+        self.status_label.setText(" · ".join(parts))
 
-    def about(self) -> None:
-        QMessageBox.about(self, self.tr("About CritMin"), self.tr(
-            "CritMin %1\nCritical-mineral supply-chain security workbench.\n"
-            "Data sources: see data/README.md.").replace("%1", __version__))
+    # -- busy state ------------------------------------------------------------------------------------
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            self._set_busy_widgets(False)
+        self._update_status()
+
+    def _show_busy(self) -> None:
+        if self.runner.busy:
+            self._set_busy_widgets(True)
+            task = self.runner.current()
+            if task is not None:
+                self.task_label.setText(task.label)
+
+    def _set_busy_widgets(self, visible: bool) -> None:
+        self.progress.setVisible(visible)
+        self.cancel_button.setVisible(visible)
+        self.task_label.setVisible(visible)
+        if not visible:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(0)
+        elif self.progress.value() == 0:
+            self.progress.setRange(0, 0)        # busy indicator until the first progress report
+
+    def _progress(self, label: str, fraction: float, text: str) -> None:
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
+        self.task_label.setText(label + (f" — {text}" if text else ""))
+
+    # -- messages ---------------------------------------------------------------------------------------
+    def show_error(self, sentence: str) -> None:
+        self.statusBar().showMessage(sentence, 15_000)
+        tell(self, APP_NAME, sentence)
 
     def show_internal_error(self) -> None:
         QMessageBox.critical(self, APP_NAME, self.tr("An internal error occurred; details were written to %1.")
                              .replace("%1", str(log_file())))
+
+    def show_problems(self, items: list) -> None:
+        self.problems.set_items(items)
+        if items:
+            self.problems_dock.show()
+            self.problems_dock.raise_()
+
+    def _dismiss_banner(self) -> None:
+        self.banner.hide()
+        if self._is_demo:
+            self.settings.banner_dismissed = True
+
+    def _show_banner(self, text: str) -> None:
+        self.banner_label.setText(text)
+        self.banner.show()
+
+    # -- projects -----------------------------------------------------------------------------------------
+    def open_at_start(self, files: list[str]) -> None:
+        """What the first window shows: the files given, else the last project, else the demo (first start)."""
+        projects = [f for f in files if f.lower().endswith(".critmin")]
+        data = [f for f in files if f.lower().endswith(DATA_SUFFIXES)]
+        if projects:
+            self.open_project(projects[0])
+        elif data:
+            self.open_demo(then_import=data)
+        elif self.settings.last_project and Path(self.settings.last_project).exists():
+            self.open_project(self.settings.last_project)
+        elif not self.settings.demo_created:
+            self.open_demo()
+        else:
+            self._update_status()
+
+    def open_path(self, path: str) -> None:
+        if path.lower().endswith(".critmin"):
+            self.open_project(path)
+        elif path.lower().endswith(DATA_SUFFIXES):
+            self.import_data([path])
+
+    def open_demo(self, then_import: list[str] | None = None) -> None:
+        """Copy the bundled demo into the user's documents folder (once) and open the copy."""
+        from desktop import paths
+
+        folder = paths.documents_dir() / "CritMin" if hasattr(paths, "documents_dir") else paths.user_data_dir()
+        target = folder / self.tr("CritMin demo").replace("/", "-")
+        target = target.with_suffix(".critmin")
+        demo = paths.demo_workbook()
+
+        def prepare(state) -> None:
+            if target.exists() and target.stat().st_size > 0:
+                return
+            build_demo_project(demo, target, state)
+
+        def opened() -> None:
+            self.settings.demo_created = True
+            after = then_import
+            if after:
+                self.import_data(after)
+
+        self.open_project(str(target), create=True, prepare=prepare, on_done=opened, demo=True,
+                          label=self.tr("Preparing the demo project"))
+
+    def open_project(self, path: str, *, create: bool = False, prepare=None, on_done=None, demo: bool = False,
+                     label: str | None = None) -> None:
+        if not create and not Path(path).exists():
+            self.show_error(self.tr("%1: the project file was not found.").replace("%1", path))
+            return
+
+        def done() -> None:
+            self._is_demo = demo
+            if on_done:
+                on_done()
+
+        self.document.open(path, create=create, prepare=prepare, on_done=done, label=label)
+
+    def _project_opened(self, path: str) -> None:
+        self.settings.add_recent_file(path)
+        self.settings.last_project = path
+        self.parameters.fill_countries(self.document.registry)
+        self._computed_at, self.results = None, None
+        self.details.forget_sources()
+        if self._is_demo or Path(path).name.startswith(self.tr("CritMin demo")):
+            if not self.settings.banner_dismissed:
+                self._show_banner(self.tr(
+                    "This is the demo project, built from public data (USGS, World Bank, World Mining Data). "
+                    "To analyse your own data: File ▸ Import Data… or drop Excel/CSV files on this window."))
+        else:
+            self.banner.hide()
+        self._update_title()
+        self._update_actions()
+        self._update_status()
+
+    def _project_closed(self) -> None:
+        self.banner.hide()
+        self.problems.set_items([])
+        self.details.show_nothing()
+        self._update_title()
+        self._update_actions()
+        self._update_status()
+
+    def new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New Project"), str(self._default_folder()),
+                                              self.tr("CritMin projects (%1)").replace("%1", PROJECT_FILTER))
+        if not path:
+            return
+        path = _with_suffix(path)
+        if Path(path).exists():
+            # The file dialog already asked whether to replace it: a new project starts empty.
+            try:
+                Path(path).unlink()
+            except OSError as exc:
+                self.show_error(error_sentence(exc))
+                return
+        self.open_project(path, create=True)
+
+    def choose_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Project"), str(self._default_folder()),
+                                              self.tr("CritMin projects (%1)").replace("%1", PROJECT_FILTER))
+        if path:
+            self.open_project(path)
+
+    def save_project_as(self) -> None:
+        if not self.document.is_open:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Project As"), str(self.document.path.parent),
+                                              self.tr("CritMin projects (%1)").replace("%1", PROJECT_FILTER))
+        if path:
+            self.document.save_as(_with_suffix(path), on_done=lambda: self._is_demo_off())
+
+    def _is_demo_off(self) -> None:
+        self._is_demo = False
+        self.banner.hide()
+
+    def close_project(self) -> None:
+        self.document.close()
+        self.settings.last_project = ""
+
+    def _default_folder(self) -> Path:
+        if self.document.is_open:
+            return self.document.path.parent
+        from desktop import paths
+
+        return paths.documents_dir() if hasattr(paths, "documents_dir") else Path.home()
+
+    def _fill_recent(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        files = self.settings.recent_files
+        if not files:
+            empty = menu.addAction(self.tr("No recent projects"))
+            empty.setEnabled(False)
+            return
+        for path in files:
+            exists = Path(path).exists()
+            action = menu.addAction(Path(path).name + ("" if exists else "  " + self.tr("(missing)")))
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            if exists:
+                action.triggered.connect(lambda _c=False, p=path: self.open_project(p))
+            else:
+                # Greyed in look, but still clickable so it can be removed.
+                font = action.font()
+                font.setItalic(True)
+                action.setFont(font)
+                action.triggered.connect(lambda _c=False, p=path: self._missing_recent(p))
+        menu.addSeparator()
+        menu.addAction(self.tr("Remove Missing Files"), self._remove_missing_recent)
+        menu.addAction(self.tr("Clear List"), self._clear_recent)
+
+    def _missing_recent(self, path: str) -> None:
+        answer = QMessageBox.question(self, APP_NAME, self.tr("%1 no longer exists. Remove it from the list?")
+                                      .replace("%1", path))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.settings.remove_recent_file(path)
+
+    def _remove_missing_recent(self) -> None:
+        for path in self.settings.recent_files:
+            if not Path(path).exists():
+                self.settings.remove_recent_file(path)
+
+    def _clear_recent(self) -> None:
+        for path in self.settings.recent_files:
+            self.settings.remove_recent_file(path)
+
+    # -- drag and drop --------------------------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if any(_dropped_kind(u.toLocalFile()) for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        files = [u.toLocalFile() for u in event.mimeData().urls()]
+        projects = [f for f in files if _dropped_kind(f) == "project"]
+        data = [f for f in files if _dropped_kind(f) == "data"]
+        event.acceptProposedAction()
+        if projects:
+            self.open_project(projects[0])
+        elif data:
+            self.import_data(data)
+
+    # -- import -----------------------------------------------------------------------------------------------
+    def import_data(self, paths: list[str] | None = None) -> None:
+        if not self.document.is_open:
+            tell(self, APP_NAME, self.tr("Open or create a project first: imported data are written into a project."),
+                 QMessageBox.Icon.Information)
+            return
+        from desktop.ui.views.import_wizard import ImportWizardDialog
+
+        if self._wizard is not None and self._wizard.isVisible():
+            self._wizard.add_files(list(paths or []))       # a second drop adds to the open wizard
+            self._wizard.raise_()
+            return
+        dialog = ImportWizardDialog(self.document, list(paths or []), self)
+        dialog.sig_import_finished.connect(lambda result, d=dialog: self._import_finished(result, d))
+        self._wizard = dialog
+        dialog.open()
+        if not paths:
+            QTimer.singleShot(0, dialog.choose_files)
+
+    def _import_finished(self, result, dialog) -> None:
+        self.statusBar().showMessage(dialog.describe(result), 15_000)
+        if not isinstance(result, str):
+            self.show_problems(dialog.problems())
+        if dialog is self._wizard:
+            self._wizard = None
+        dialog.deleteLater()
+
+    def _problem_activated(self, item) -> None:
+        from desktop.ui.docks.problems import problem_parts
+        from desktop.ui.language import ui_language
+
+        if hasattr(item, "severity"):
+            severity, where, what = problem_parts(item, ui_language())
+            tell(self, severity, f"{where}\n\n{what}" if where else what, QMessageBox.Icon.Information)
+
+    # -- editing ------------------------------------------------------------------------------------------------
+    def copy(self) -> None:
+        panel = self.data_view.current_panel()
+        if panel is not None:
+            panel.view.copy_selection()
+
+    def paste(self) -> None:
+        panel = self.data_view.current_panel()
+        if panel is not None:
+            panel.view.paste()
+
+    def _add_row(self) -> None:
+        panel = self.data_view.current_panel()
+        if panel is not None:
+            panel.add_row()
+
+    def _delete_rows(self) -> None:
+        panel = self.data_view.current_panel()
+        if panel is not None:
+            panel.delete_rows()
+
+    def _tables_changed(self, tables: set) -> None:
+        self._update_status()
+
+    # -- computing and exporting -------------------------------------------------------------------------------------
+    def _params(self):
+        try:
+            return self.parameters.engine_params()
+        except ValueError as exc:
+            self.show_error(str(exc))
+            return None
+
+    def recompute(self) -> None:
+        params = self._params()
+        if params is None or not self.document.is_open:
+            return
+        started = time.perf_counter()
+
+        def work(project, state):
+            return compute_results(project, params, state)
+
+        def done(results) -> None:
+            self.results = results
+            self._computed_at = time.monotonic()
+            self.show_problems(list(results.problems))
+            self.statusBar().showMessage(self.tr("Computed %1 tables in %2 s").replace("%1", str(len(results.tables)))
+                                         .replace("%2", f"{time.perf_counter() - started:.1f}"), 10_000)
+            self._update_status()
+
+        self.document.read(work, kind="compute", label=self.tr("Computing indicators"), on_done=done)
+
+    def export_results(self) -> None:
+        params = self._params()
+        if params is None or not self.document.is_open:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Results"),
+                                              str(self.document.path.with_name(self.document.name + "-results.xlsx")),
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        path = path if path.lower().endswith(".xlsx") else path + ".xlsx"
+
+        def work(project, state):
+            from desktop.core.export.results_workbook import write_results
+
+            results = compute_results(project, params, state)
+            state.progress(0.8, self.tr("writing the workbook"))
+            write_results(results, path, project.registry())
+            return results
+
+        def done(results) -> None:
+            self.results = results
+            self._computed_at = time.monotonic()
+            self.statusBar().showMessage(self.tr("Wrote %1").replace("%1", path), 15_000)
+            self._update_status()
+
+        self.document.read(work, kind="export", label=self.tr("Exporting results"), on_done=done)
+
+    def export_data_workbook(self) -> None:
+        if not self.document.is_open:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Data Workbook"),
+                                              str(self.document.path.with_name(self.document.name + "-data.xlsx")),
+                                              self.tr("Excel workbook (*.xlsx);;CSV files, one per table (*.csv)"))
+        if not path:
+            return
+
+        def work(project, state):
+            from desktop.core.export.data_workbook import write_data_csv, write_data_workbook
+
+            dataset, registry = project.dataset(), project.registry()
+            if path.lower().endswith(".csv"):
+                write_data_csv(dataset, Path(path), registry)
+            else:
+                write_data_workbook(dataset, Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"),
+                                    registry)
+
+        self.document.read(work, kind="export-data", label=self.tr("Exporting data"),
+                           on_done=lambda _r: self.statusBar().showMessage(self.tr("Wrote %1").replace("%1", path),
+                                                                            15_000))
+
+    # -- dialogs ---------------------------------------------------------------------------------------------------------
+    def preferences(self) -> None:
+        from desktop.ui.dialogs.preferences import PreferencesDialog
+
+        PreferencesDialog(self.settings, self).exec()
+
+    def show_aliases(self) -> None:
+        from desktop.ui.dialogs.aliases import AliasesDialog
+
+        AliasesDialog(self.document, self).exec()
+
+    def data_sources(self) -> None:
+        from desktop.ui.dialogs.about import data_sources_dialog
+
+        data_sources_dialog(self)
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About CritMin"), self.tr(
+            "<h3>CritMin %1</h3><p>Critical-mineral supply-chain security workbench.</p>"
+            "<p>Works offline; every change is saved in the project file as it is made.</p>"
+            "<p>Log file: %2</p>").replace("%1", __version__).replace("%2", str(log_file())))
+
+
+def compute_results(project, params, state):
+    """The engine over a project's data on the worker, in the allocator context ``compute`` uses."""
+    from desktop.core.metrics.allocator import engine_memory
+    from desktop.core.metrics.engine import run
+
+    state.progress(0.02, QApplication.translate("MainWindow", "reading the project"))
+    dataset = project.dataset()
+    state.check()
+    with engine_memory():
+        return run(dataset, params, progress=lambda f, text="": state.progress(0.1 + 0.7 * f, text),
+                   cancelled=state.cancelled)
+
+
+def build_demo_project(workbook: Path, target: Path, state) -> None:
+    """Import the bundled demo workbook into a new project at ``target`` (never writing the installed file)."""
+    from desktop.core.ingest.load import load_file
+    from desktop.core.store import Project
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    preview = load_file(workbook)
+    state.check()
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    with Project.open(partial, create=True) as project:
+        project.write_import(preview.tables, {"file": preview.file, "sha256": preview.sha256,
+                                              "format": preview.format_label()})
+    partial.replace(target)          # a cancelled or failed build leaves no half-made demo behind
+
+
+def _with_suffix(path: str) -> str:
+    return path if path.lower().endswith(".critmin") else path + ".critmin"
+
+
+def _dropped_kind(path: str) -> str:
+    low = path.lower()
+    if low.endswith(".critmin"):
+        return "project"
+    if low.endswith(DATA_SUFFIXES):
+        return "data"
+    return ""
+
+
+def _duration(seconds: int) -> str:
+    if seconds < 60:
+        return QApplication.translate("MainWindow", "%1 s").replace("%1", str(seconds))
+    if seconds < 3600:
+        return QApplication.translate("MainWindow", "%1 min").replace("%1", str(seconds // 60))
+    return QApplication.translate("MainWindow", "%1 h").replace("%1", str(seconds // 3600))

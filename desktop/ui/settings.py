@@ -5,12 +5,16 @@ never touch a real user's settings.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QSettings
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QLocale, QSettings
 
 from desktop.paths import user_data_dir
 
 SETTINGS_VERSION = 1
 LANGUAGES = ("en", "zh_CN")
+THEMES = ("system", "light", "dark")
+MAX_RECENT = 10
 
 
 class Settings:
@@ -24,27 +28,99 @@ class Settings:
         if version < SETTINGS_VERSION:
             self.q.setValue("settings_version", SETTINGS_VERSION)
 
+    # -- language and theme -------------------------------------------------------------------
+    @property
+    def language_choice(self) -> str:
+        """"" (follow the system), "en" or "zh_CN": what Preferences shows."""
+        value = self.q.value("ui/language", "")
+        return value if value in LANGUAGES else ""
+
     @property
     def language(self) -> str:
-        value = self.q.value("ui/language", "")
-        if value in LANGUAGES:
+        value = self.language_choice
+        if value:
             return value
         return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
 
     @language.setter
     def language(self, value: str) -> None:
-        if value not in LANGUAGES:
+        if value not in LANGUAGES and value != "":
             raise ValueError(f"unsupported language {value!r}")
         self.q.setValue("ui/language", value)
 
+    @property
+    def theme(self) -> str:
+        value = self.q.value("ui/theme", "system")
+        return value if value in THEMES else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        if value not in THEMES:
+            raise ValueError(f"unsupported theme {value!r}")
+        self.q.setValue("ui/theme", value)
+
+    # -- files ----------------------------------------------------------------------------------
     @property
     def recent_files(self) -> list[str]:
         value = self.q.value("files/recent", [])
         return [value] if isinstance(value, str) else list(value or [])
 
     def add_recent_file(self, path: str) -> None:
-        files = [path] + [f for f in self.recent_files if f != path]
-        self.q.setValue("files/recent", files[:10])
+        files = [path] + [f for f in self.recent_files if Path(f) != Path(path)]
+        self.q.setValue("files/recent", files[:MAX_RECENT])
+
+    def remove_recent_file(self, path: str) -> None:
+        self.q.setValue("files/recent", [f for f in self.recent_files if f != path])
+
+    @property
+    def last_project(self) -> str:
+        return str(self.q.value("files/last_project", "") or "")
+
+    @last_project.setter
+    def last_project(self, path: str) -> None:
+        self.q.setValue("files/last_project", path)
+
+    @property
+    def demo_created(self) -> bool:
+        return str(self.q.value("files/demo_created", "false")).lower() == "true"
+
+    @demo_created.setter
+    def demo_created(self, value: bool) -> None:
+        self.q.setValue("files/demo_created", "true" if value else "false")
+
+    @property
+    def banner_dismissed(self) -> bool:
+        return str(self.q.value("ui/banner_dismissed", "false")).lower() == "true"
+
+    @banner_dismissed.setter
+    def banner_dismissed(self, value: bool) -> None:
+        self.q.setValue("ui/banner_dismissed", "true" if value else "false")
+
+    # -- window --------------------------------------------------------------------------------
+    def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
+        geometry, state = self.q.value("window/geometry"), self.q.value("window/state")
+        return (geometry if isinstance(geometry, QByteArray) else None,
+                state if isinstance(state, QByteArray) else None)
+
+    def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
+        self.q.setValue("window/geometry", geometry)
+        self.q.setValue("window/state", state)
+
+    # -- last parameters -----------------------------------------------------------------------
+    def parameters(self) -> dict:
+        self.q.beginGroup("parameters")
+        try:
+            return {k: self.q.value(k) for k in self.q.childKeys()}
+        finally:
+            self.q.endGroup()
+
+    def save_parameters(self, values: dict) -> None:
+        self.q.beginGroup("parameters")
+        try:
+            for key, value in values.items():
+                self.q.setValue(key, "" if value is None else value)
+        finally:
+            self.q.endGroup()
 
     def sync(self) -> None:
         self.q.sync()

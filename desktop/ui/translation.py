@@ -1,15 +1,14 @@
-"""Loading the compiled Chinese translation (resources/translations/critmin_zh_CN.qm)."""
+"""Loading the compiled Chinese translation (package data: desktop/resources/translations/critmin_zh_CN.qm)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from desktop.paths import resources_dir
+from desktop.paths import translations_dir
 
 _installed: list[QTranslator] = []   # keep references: a collected translator stops translating
 
 
-def install_translator(app: QApplication, language: str) -> bool:
+def install_translator(app: QCoreApplication, language: str) -> bool:
     """Install CritMin's and Qt's own translations for ``language``; English needs none."""
     for old in _installed:
         app.removeTranslator(old)
@@ -17,7 +16,7 @@ def install_translator(app: QApplication, language: str) -> bool:
     if language == "en":
         return True
     ours = QTranslator(app)
-    ok = ours.load(str(resources_dir() / "translations" / f"critmin_{language}.qm"))
+    ok = ours.load(str(translations_dir() / f"critmin_{language}.qm"))
     if ok:
         app.installTranslator(ours)
         _installed.append(ours)

@@ -32,8 +32,9 @@ class ParseContext:
     registry: Registry
     problems: ProblemList = field(default_factory=ProblemList)
     mappings: list[NameMapping] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)       # what was recognised, for the preview
-    dropped: list[dict] = field(default_factory=list)    # rows left out: file, sheet, row, reason
+    # what was recognised, for the preview: Messages (the English text; .text("zh") in Chinese)
+    notes: list[str] = field(default_factory=list)
+    dropped: list[dict] = field(default_factory=list)    # rows left out: file, sheet, row, reason (drops.py)
 
 
 class Recogniser(Protocol):

@@ -12,6 +12,7 @@ from desktop.core.dataset import SCHEMA
 from desktop.core.ingest.base import ParseContext
 from desktop.core.ingest.columns import report_cells
 from desktop.core.ingest.readers import RawSheet
+from desktop.core.messages import msg, term
 
 NON_NEGATIVE = {"quantity", "production", "imports", "exports", "price", "reserves"}
 UNIT_INTERVAL = {"eol_rir", "score"}
@@ -31,13 +32,15 @@ def check_table(table: str, frame: pd.DataFrame, sheet: RawSheet, ctx: ParseCont
         if col in NON_NEGATIVE:
             neg = v < 0
             if neg.any():
-                report_cells(ctx, sheet, rows[neg], v[neg], col, "negative", f"Negative {col}",
-                             expected="zero or more")
+                report_cells(ctx, sheet, rows[neg], v[neg], col, "negative",
+                             msg("problem.negative", column=term("column", col)),
+                             expected=msg("expected.zero_or_more"))
         if col in UNIT_INTERVAL:
             out = (v < 0) | (v > 1)
             if out.any():
-                report_cells(ctx, sheet, rows[out], v[out], col, "out_of_range", f"{col} outside 0..1",
-                             expected="a share between 0 and 1 (or a percentage such as 55%)")
+                report_cells(ctx, sheet, rows[out], v[out], col, "out_of_range",
+                             msg("problem.outside_unit_interval", column=term("column", col)),
+                             expected=msg("expected.share"))
     frame = _duplicates(table, frame, list(keys), sheet, ctx)
     if table in ("production", "reserves", "prices", "balance"):
         _series_warnings(table, frame, list(keys), stated[0], sheet, ctx)
@@ -57,12 +60,13 @@ def _duplicates(table, frame, keys, sheet, ctx) -> pd.DataFrame:
         rows = grp["_row"].tolist() if "_row" in grp else []
         if len(distinct) > 1:
             ctx.problems.error("conflicting_duplicate",
-                               f"The same {table} key ({label}) appears in rows {', '.join(map(str, rows))} "
-                               "with different values", file=sheet.file, sheet=sheet.sheet,
-                               row=rows[0] if rows else None, expected="one row per key")
+                               msg("problem.conflicting_duplicate", table=term("table", table), key=label,
+                                   rows=rows), file=sheet.file, sheet=sheet.sheet,
+                               row=rows[0] if rows else None, expected=msg("expected.one_row_per_key"))
         else:
-            ctx.problems.warning("duplicate_row", f"Rows {', '.join(map(str, rows))} repeat the same {table} "
-                                 f"row ({label}); it is imported once", file=sheet.file, sheet=sheet.sheet,
+            ctx.problems.warning("duplicate_row",
+                                 msg("problem.duplicate_row", rows=rows, table=term("table", table), key=label),
+                                 file=sheet.file, sheet=sheet.sheet,
                                  row=rows[1] if len(rows) > 1 else None)
             exact_drop.extend(grp.index[1:])
     return frame.drop(index=exact_drop).reset_index(drop=True) if exact_drop else frame
@@ -89,10 +93,10 @@ def _series_warnings(table, frame, keys, value_col, sheet, ctx) -> None:
         missing = sorted(set(range(int(years.min()), int(years.max()) + 1)) - set(years.tolist()))
         first = frame.iloc[order[np.searchsorted(g, group)]]
         label = ", ".join(str(first[k]) for k in series_keys if first[k] != "")
-        ctx.problems.warning("year_gap", f"{label}: no data for {', '.join(map(str, missing[:10]))}",
+        ctx.problems.warning("year_gap", msg("problem.year_gap", series=label, years=missing[:10]),
                              file=sheet.file, sheet=sheet.sheet, column="year")
     if len(gap_groups) > 20:
-        ctx.problems.warning("year_gap", f"{len(gap_groups) - 20} more series have years with no data",
+        ctx.problems.warning("year_gap", msg("problem.more_year_gaps", n=len(gap_groups) - 20),
                              file=sheet.file, sheet=sheet.sheet, column="year")
     prev = np.r_[np.nan, v[:-1]]
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -100,5 +104,5 @@ def _series_warnings(table, frame, keys, value_col, sheet, ctx) -> None:
     jump = same & (step == 1) & (prev > 0) & (v > 0) & ((ratio >= JUMP_FACTOR) | (ratio <= 1 / JUMP_FACTOR))
     if jump.any():
         report_cells(ctx, sheet, rows[jump], v[jump], value_col, "suspicious_jump",
-                     f"{value_col} changes more than {JUMP_FACTOR:g}× from the year before",
-                     expected="check units and typing", severity="warning")
+                     msg("problem.suspicious_jump", column=term("column", value_col), factor=JUMP_FACTOR),
+                     expected=msg("expected.check_units"), severity="warning")

@@ -17,6 +17,7 @@ from desktop.core.distinct import map_unique  # noqa: F401 — also used by the 
 from desktop.core.ingest.base import ParseContext
 from desktop.core.ingest.names import record_mappings, report_unknown
 from desktop.core.ingest.readers import RawSheet, is_placeholder
+from desktop.core.messages import msg, term
 from desktop.core.registry import AGGREGATE_CODES
 from desktop.core.registry.normalise import normalise_name
 from desktop.core.values import parse_values
@@ -40,7 +41,9 @@ STAGE_ALIASES = {
 
 def report_cells(ctx: ParseContext, sheet: RawSheet, rows: np.ndarray, values, column: str, code: str,
                  message: str, expected: str = "", severity: str = "error") -> None:
-    """One problem per offending cell, up to MAX_CELL_PROBLEMS, then one summary line."""
+    """One problem per offending cell, up to MAX_CELL_PROBLEMS, then one summary line.
+
+    ``message`` and ``expected`` are Messages (see desktop.core.messages)."""
     add = getattr(ctx.problems, severity)
     rows = np.asarray(rows)
     values = list(values)
@@ -49,7 +52,8 @@ def report_cells(ctx: ParseContext, sheet: RawSheet, rows: np.ndarray, values, c
             value=_show(value), expected=expected)
     if len(rows) > MAX_CELL_PROBLEMS:
         more = len(rows) - MAX_CELL_PROBLEMS
-        add(code, f"{message} — and {more} more rows like this (rows {', '.join(map(str, rows[MAX_CELL_PROBLEMS:MAX_CELL_PROBLEMS + 5]))}, …)",
+        shown = [int(r) for r in rows[MAX_CELL_PROBLEMS:MAX_CELL_PROBLEMS + 5]]
+        add(code, msg("problem.more_rows", message=message, more=more, rows=shown),
             file=sheet.file, sheet=sheet.sheet, row=int(rows[MAX_CELL_PROBLEMS]), column=column)
 
 
@@ -84,15 +88,15 @@ def parse_ids(ctx: ParseContext, sheet: RawSheet, raw: pd.Series, rows: np.ndarr
     bad = unknown | blank
     if blank.any():
         report_cells(ctx, sheet, rows[blank], raw[blank], column, f"missing_{kind}",
-                     f"The {kind} is empty", expected=f"a {kind} name or code")
+                     msg("problem.name_empty", kind=term("kind", kind)),
+                     expected=msg("expected.name_or_code", kind=term("kind", kind)))
     if unknown.any():
         report_unknown(ctx, sheet, kind, raw[unknown], rows[unknown], column)
     if kind == "country" and not allow_aggregates:
         agg = ids.isin(AGGREGATE_CODES).to_numpy()
         if agg.any():
             report_cells(ctx, sheet, rows[agg], raw[agg], column, "aggregate_not_country",
-                         "A total or 'other countries' row is not a country and cannot be used here",
-                         expected="a single country")
+                         msg("problem.aggregate_not_country"), expected=msg("expected.single_country"))
             bad |= agg
     record_mappings(ctx, kind, raw[~bad], ids[~bad], rows[~bad])
     return ids, bad
@@ -136,8 +140,8 @@ def parse_years(ctx: ParseContext, sheet: RawSheet, raw: pd.Series, rows: np.nda
         years = pd.to_numeric(years_of(raw), errors="coerce").fillna(0).to_numpy(dtype="int64")
     bad = (years < YEAR_MIN) | (years > YEAR_MAX)
     if bad.any():
-        report_cells(ctx, sheet, rows[bad], raw[bad], column, "bad_year", "Not a year",
-                     expected="a year between 1900 and 2100, e.g. 2023 or 2023年")
+        report_cells(ctx, sheet, rows[bad], raw[bad], column, "bad_year", msg("problem.not_a_year"),
+                     expected=msg("expected.year_range", first=YEAR_MIN, last=YEAR_MAX))
     return years, bad
 
 
@@ -146,8 +150,8 @@ def parse_numbers(ctx: ParseContext, sheet: RawSheet, raw: pd.Series, rows: np.n
     """Values and states (see desktop.core.values); text where a number belongs is an error."""
     values, states, bad = parse_values(raw)
     if bad.any():
-        report_cells(ctx, sheet, rows[bad], raw[bad], column, "not_a_number", "Text where a number belongs",
-                     expected="a number, or W / NA / >50 / <1,000 / 50–300")
+        report_cells(ctx, sheet, rows[bad], raw[bad], column, "not_a_number", msg("problem.text_not_number"),
+                     expected=msg("expected.number_or_token"))
     return values, states, bad
 
 
@@ -158,8 +162,8 @@ def parse_stage(ctx: ParseContext, sheet: RawSheet, raw: pd.Series | None, rows:
     stages = map_unique(raw, lambda v: STAGE_ALIASES.get(normalise_name("" if is_blank(v) else v)))
     bad = stages.isna().to_numpy()
     if bad.any():
-        report_cells(ctx, sheet, rows[bad], raw[bad], column, "bad_stage", "Unknown production stage",
-                     expected="mine or refinery (矿山 / 冶炼), or empty")
+        report_cells(ctx, sheet, rows[bad], raw[bad], column, "bad_stage", msg("problem.unknown_stage_value"),
+                     expected=msg("expected.stage"))
     return stages.fillna("").to_numpy(dtype=object), bad
 
 
@@ -169,5 +173,6 @@ def map_choice(ctx: ParseContext, sheet: RawSheet, raw: pd.Series, rows: np.ndar
     mapped = map_unique(raw, lambda v: choices.get(normalise_name("" if is_blank(v) else v)))
     bad = mapped.isna().to_numpy()
     if bad.any():
-        report_cells(ctx, sheet, rows[bad], raw[bad], column, code, f"Unknown {column}", expected=expected)
+        report_cells(ctx, sheet, rows[bad], raw[bad], column, code, msg("problem.unknown_choice", column=column),
+                     expected=expected)
     return mapped.fillna("").to_numpy(dtype=object), bad

@@ -15,6 +15,7 @@ from desktop.core.ingest.checks import check_table
 from desktop.core.ingest.preview import ImportPreview, SheetPreview
 from desktop.core.ingest.readers import file_sha256, read_file
 from desktop.core.ingest.recognisers import all_recognisers
+from desktop.core.messages import msg
 from desktop.core.registry import Registry, default_registry
 
 
@@ -27,10 +28,10 @@ def load_file(path: str | Path, registry: Registry | None = None, recognisers=No
         sheets = read_file(path)
         preview.sha256 = file_sha256(path)
     except (ReadError, OSError) as exc:
-        text = str(exc) if isinstance(exc, ReadError) else f"cannot be read ({exc.strerror or exc})."
-        # The location already names the file; keep the message to the reason.
-        text = text.split(": ", 1)[1] if text.startswith((f"{path}: ", f"{path.name}: ")) else text
-        preview.problems.error("unreadable", text[:1].upper() + text[1:], file=path.name)
+        # The location already names the file: the message is the reason alone (readers keep it apart).
+        reason = getattr(exc, "reason", None) or (
+            str(exc) if isinstance(exc, ReadError) else msg("read.os_error", error=str(exc.strerror or exc)))
+        preview.problems.error("unreadable", reason, file=path.name)
         return preview
     recognisers = recognisers if recognisers is not None else all_recognisers()
     parts: dict[str, list[pd.DataFrame]] = {}
@@ -53,9 +54,7 @@ def load_file(path: str | Path, registry: Registry | None = None, recognisers=No
         preview.notes.extend(ctx.notes)
         preview.dropped.extend(ctx.dropped)
     if not any(sp.recogniser for sp in preview.sheets):
-        preview.problems.error("not_recognised", "No sheet looks like a table CritMin knows "
-                               "(see docs/template.md for the template and docs/formats-*.md for publishers' files)",
-                               file=path.name)
+        preview.problems.error("not_recognised", msg("problem.not_recognised"), file=path.name)
     for name, frames in parts.items():
         frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
         preview.tables[name] = conform(name, frame) if name in SCHEMA else frame.drop(columns="_row", errors="ignore")

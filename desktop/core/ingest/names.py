@@ -17,6 +17,7 @@ import pandas as pd
 
 from desktop.core.ingest.base import NameMapping, ParseContext
 from desktop.core.ingest.readers import RawSheet
+from desktop.core.messages import count_rows, known_phrase, msg, term
 from desktop.core.registry.normalise import normalise_name
 
 
@@ -37,18 +38,17 @@ def report_unknown(ctx: ParseContext, sheet: RawSheet, kind: str, raw: pd.Series
     reg = ctx.registry
     for _, (name, row, count) in _distinct(raw, rows).iterrows():
         shown = str(name).strip()
-        n = f"{count} row{'s' if count != 1 else ''}"
+        n = count_rows(int(count))
         region = reg.region_reason(name) if kind == "country" else None
         if region:
-            msg = f"'{shown}' is {region} ({n}); split it or leave it out"
-            expected = "a single country"
+            text = msg("problem.region_not_country", name=shown, region=known_phrase("region", region), rows=n)
+            expected = msg("expected.single_country")
         else:
             hints = reg.suggest(kind, name)
-            msg = f"Unknown {kind} '{shown}' ({n})"
-            msg += (f"; did you mean {', '.join(hints)}? If not, add it as an alias or correct the file"
-                    if hints else "; add it as an alias or correct the file")
-            expected = f"a known {kind} name, symbol or code"
-        ctx.problems.error(f"unknown_{kind}", msg, file=sheet.file, sheet=sheet.sheet, row=int(row),
+            text = (msg("problem.unknown_name_hint", kind=term("kind", kind), name=shown, rows=n, hints=hints)
+                    if hints else msg("problem.unknown_name", kind=term("kind", kind), name=shown, rows=n))
+            expected = msg("expected.known_name", kind=term("kind", kind))
+        ctx.problems.error(f"unknown_{kind}", text, file=sheet.file, sheet=sheet.sheet, row=int(row),
                            column=column, value=shown, expected=expected)
         ctx.mappings.append(NameMapping(kind, shown, "", 0.0, int(count)))
 

@@ -11,6 +11,8 @@ import pandas as pd
 
 from desktop.core.dataset import year_span
 from desktop.core.ingest.base import NameMapping
+from desktop.core.ingest.drops import reason_text
+from desktop.core.messages import Joined, msg, term, text
 from desktop.core.problems import ProblemList
 from desktop.core.registry.normalise import normalise_name
 
@@ -32,7 +34,7 @@ class ImportPreview:
     sheets: list[SheetPreview] = field(default_factory=list)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     mappings: list[NameMapping] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)       # Messages (see ParseContext)
     dropped: list[dict] = field(default_factory=list)
     problems: ProblemList = field(default_factory=ProblemList)
 
@@ -56,52 +58,61 @@ class ImportPreview:
                     out[name] = year_span(int(y.min()), int(y.max()))
         return out
 
-    def summary_lines(self, verbose: bool = False) -> list[str]:
-        """Readable summary; ``verbose`` lists every guess and every reason rows were left out."""
+    def summary_lines(self, verbose: bool = False, lang: str = "en") -> list[str]:
+        """Readable summary in ``lang`` ('en' or 'zh'); ``verbose`` lists every guess and every reason rows
+        were left out.  The file's own names and values are shown as they are."""
+        def t(code, **params):
+            return text(code, params, lang)
+
         lines = [f"{self.file}"]
         for sp in self.sheets:
-            where = f"  sheet '{sp.sheet}': " if sp.sheet else "  "
+            where = "  " + (t("preview.sheet", sheet=sp.sheet) if sp.sheet else "")
             if sp.recogniser:
-                parts = ", ".join(f"{t}: {n} rows" for t, n in sp.tables.items()) or "no rows"
-                lines.append(f"{where}{sp.label} ({parts})")
+                parts = [msg("preview.table_rows", table=name, rows=n) for name, n in sp.tables.items()]
+                tables = Joined(tuple(parts)) if parts else msg("preview.no_rows")
+                lines.append(where + t("preview.sheet_tables", label=sp.label, tables=tables))
             else:
-                lines.append(f"{where}not recognised — skipped")
+                lines.append(where + t("preview.not_recognised"))
         for name, frame in self.tables.items():
             bits = []
             if "year" in frame and len(frame):
-                bits.append(f"years {frame['year'].min()}–{frame['year'].max()}")
+                bits.append(msg("preview.years", first=frame["year"].min(), last=frame["year"].max()))
             if "mineral" in frame:
-                bits.append(f"{frame['mineral'].nunique()} minerals")
+                bits.append(msg("preview.minerals", n=frame["mineral"].nunique()))
             if "country" in frame:
-                bits.append(f"{frame['country'].nunique()} countries")
+                bits.append(msg("preview.countries", n=frame["country"].nunique()))
             if "unit" in frame:
                 units = sorted(u for u in frame["unit"].dropna().unique() if u)
                 if units:
-                    bits.append("units " + ", ".join(units[:6]) + (" …" if len(units) > 6 else ""))
-            lines.append(f"  {name}: {len(frame)} rows" + (f" ({'; '.join(bits)})" if bits else ""))
+                    bits.append(msg("preview.units", units=units[:6], more=" …" if len(units) > 6 else ""))
+            details = t("preview.details", details=Joined(tuple(bits), "; ")) if bits else ""
+            lines.append("  " + t("preview.table_rows", table=name, rows=len(frame)) + details)
         for note in self.notes:
-            lines.append(f"  note: {note}")
+            lines.append("  " + t("preview.note", note=note))
         mapped = [m for m in self.mappings if m.target]
         if mapped:
             renamed = [m for m in mapped if normalise_name(m.raw) != normalise_name(m.target)]
             kinds = {k: len({m.target for m in mapped if m.kind == k}) for k in ("mineral", "country")}
-            lines.append(f"  names: {kinds['mineral']} minerals and {kinds['country']} countries recognised; "
-                         f"{len(renamed)} spellings mapped to registry ids")
+            lines.append("  " + t("preview.names", minerals=kinds["mineral"], countries=kinds["country"],
+                                  renamed=len(renamed)))
             for m in renamed if verbose else []:
-                lines.append(f"    {m.kind} '{m.raw}' → {m.target} ({m.rows} rows)")
+                lines.append("    " + t("preview.renamed", kind=term("kind", m.kind), raw=m.raw, target=m.target,
+                                        rows=m.rows))
         guessed = [m for m in mapped if m.confidence < 1.0]
         for m in guessed if verbose else guessed[:20]:
-            lines.append(f"  guessed {m.kind} '{m.raw}' → {m.target} (confidence {m.confidence:.0%})")
+            lines.append("  " + t("preview.guessed", kind=term("kind", m.kind), raw=m.raw, target=m.target,
+                                  confidence=m.confidence))
         if self.dropped:
             total = sum(int(d.get("count", 1)) for d in self.dropped)
-            lines.append(f"  rows left out: {total}")
-            reasons: dict[str, int] = {}
+            lines.append("  " + t("preview.rows_left_out", n=total))
+            reasons: dict[str, list] = {}        # English reason -> [rows, first entry]
             for d in self.dropped:
-                reasons[d.get("reason", "")] = reasons.get(d.get("reason", ""), 0) + int(d.get("count", 1))
-            ranked = sorted(reasons.items(), key=lambda kv: -kv[1])
-            for reason, count in ranked if verbose else ranked[:8]:
-                lines.append(f"    {count:>7} {reason}")
+                counted = reasons.setdefault(d.get("reason", ""), [0, d])
+                counted[0] += int(d.get("count", 1))
+            ranked = sorted(reasons.values(), key=lambda kv: -kv[0])
+            for count, entry in ranked if verbose else ranked[:8]:
+                lines.append(f"    {count:>7} {reason_text(entry, lang)}")
             if not verbose and len(ranked) > 8:
-                rest = sum(c for _, c in ranked[8:])
-                lines.append(f"    {rest:>7} rows for {len(ranked) - 8} more reasons (use --verbose to list them)")
+                rest = sum(c for c, _ in ranked[8:])
+                lines.append("    " + t("preview.more_reasons", rows=rest, reasons=len(ranked) - 8))
         return lines

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.errors import ReadError
+from desktop.core.messages import msg
 
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
@@ -94,9 +95,9 @@ def read_file(path: str | Path) -> list[RawSheet]:
     """Read every table in a file.  Raises :class:`ReadError` with a readable message."""
     path = Path(path)
     if not path.exists():
-        raise ReadError(f"{path}: file not found.")
+        raise _refused(path, "read.not_found")
     if path.is_dir():
-        raise ReadError(f"{path}: is a folder, not a file.")
+        raise _refused(path, "read.is_folder")
     suffix = path.suffix.lower()
     try:
         if suffix in EXCEL_SUFFIXES:
@@ -106,10 +107,18 @@ def read_file(path: str | Path) -> list[RawSheet]:
     except ReadError:
         raise
     except PermissionError:
-        raise ReadError(f"{path.name}: cannot be opened (is it open in Excel, or read-protected?).") from None
+        raise _refused(path.name, "read.locked") from None
     except Exception as exc:  # any library failure becomes one sentence
-        raise ReadError(f"{path.name}: cannot be read as a table ({type(exc).__name__}: {exc}).") from exc
-    raise ReadError(f"{path.name}: unsupported file type '{suffix}' (use .xlsx, .xls, .ods or .csv).")
+        raise _refused(path.name, "read.not_a_table", error_type=type(exc).__name__, error=str(exc)) from exc
+    raise _refused(path.name, "read.unsupported", suffix=suffix)
+
+
+def _refused(where, code: str, **params) -> ReadError:
+    """``ReadError("<where>: <reason>")``; the reason, a Message, is also kept as ``err.reason``."""
+    reason = msg(code, **params)
+    err = ReadError(f"{where}: {reason[:1].lower()}{reason[1:]}")
+    err.reason = reason
+    return err
 
 
 # -- text ----------------------------------------------------------------------------
@@ -147,9 +156,9 @@ def detect_separator(sample: str) -> str:
 def _read_text(path: Path) -> RawSheet:
     data = path.read_bytes()
     if not data.strip():
-        raise ReadError(f"{path.name}: the file is empty.")
+        raise _refused(path.name, "read.empty")
     if b"\x00" in data[:4096]:
-        raise ReadError(f"{path.name}: looks like a binary file, not a CSV table.")
+        raise _refused(path.name, "read.binary")
     encoding = detect_encoding(data)
     sample = data[:65536].decode(encoding, errors="ignore")
     sep = detect_separator(sample)
@@ -170,7 +179,7 @@ def _read_text(path: Path) -> RawSheet:
         else:
             frame = pd.read_csv(io.BytesIO(data), **options)
     except pd.errors.ParserError as exc:
-        raise ReadError(f"{path.name}: rows have differing numbers of columns ({exc}).") from exc
+        raise _refused(path.name, "read.ragged", error=str(exc)) from exc
     frame.columns = _clean_headers(frame.columns)
     frame = _drop_empty_columns(frame)
     return RawSheet(path, "", frame, header_row=skip + 1, encoding=encoding, separator=sep)
@@ -183,7 +192,7 @@ def _read_workbook(path: Path) -> list[RawSheet]:
     try:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as exc:
-        raise ReadError(f"{path.name}: not a readable workbook ({exc}).") from exc
+        raise _refused(path.name, "read.bad_workbook", error=str(exc)) from exc
     sheets = []
     for name in book.sheet_names:
         rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
@@ -202,7 +211,7 @@ def _read_workbook(path: Path) -> list[RawSheet]:
         frame = _drop_empty_columns(frame.infer_objects())
         sheets.append(RawSheet(path, name, frame, header_row=header + 1))
     if not sheets:
-        raise ReadError(f"{path.name}: the workbook has no data.")
+        raise _refused(path.name, "read.no_data")
     return sheets
 
 

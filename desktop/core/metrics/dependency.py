@@ -36,6 +36,7 @@ import pandas as pd
 
 from desktop.core.distinct import map_unique
 from desktop.core.ingest.units import convert_unit
+from desktop.core.messages import Joined, msg
 from desktop.core.metrics._common import (
     AGGREGATES, _codes, in_years, join_flags, mixed_key, stated_values, stated_values_and_masks, text_column,
 )
@@ -118,7 +119,7 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams,
 
     # an empty production cell (no number, no state) takes the production table's quantity of the same
     # mineral, country, year and stage when it is in the same unit
-    notes: list[str] = []
+    notes: list[str] = []          # Messages (desktop.core.messages)
     from_table = np.zeros(n, dtype=bool)
     unit_differs = np.zeros(n, dtype=bool)
     absent = ~np.isfinite(val["production"]) & ~stated["production"]
@@ -132,15 +133,12 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams,
         from_table[idx] = np.isfinite(got)
         unit_differs[idx] = differs
         if from_table.any():
-            notes.append(f"Import dependency: production of {int(from_table.sum())} balance row(s) with an "
-                         "empty production cell taken from the production table (same mineral, country, "
-                         "year, stage and unit; flag production_from_production_table).")
+            notes.append(msg("metrics.production_from_table", n=int(from_table.sum())))
         if unit_differs.any():
-            shown = "; ".join(f"{b or '(none)'} vs {q or '(none)'}" for b, q in pairs[:3])
-            notes.append(f"Import dependency: {int(unit_differs.sum())} balance row(s) have no production; the "
-                         f"production table has it in another unit (balance vs production: {shown}), so it "
-                         "was not used and D is empty (flag production_unit_differs). Give production, "
-                         "imports and exports in one unit, e.g. in a balance sheet of the template.")
+            shown = [msg("metrics.unit_pair", balance=b or msg("phrase.none"), production=q or msg("phrase.none"))
+                     for b, q in pairs[:3]]
+            notes.append(msg("metrics.production_unit_differs", n=int(unit_differs.sum()),
+                             pairs=Joined(tuple(shown), "; ")))
 
     P = val["production"]
     ni_number = np.isfinite(val["net_imports"])

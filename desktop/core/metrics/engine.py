@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.dataset import Dataset
+from desktop.core.messages import msg
 from desktop.core.metrics._common import CancelCheck, Progress, check, report
 from desktop.core.metrics.dependency import compute_dependency
 from desktop.core.metrics.governance import compute_gamma
@@ -43,7 +44,7 @@ class Results:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     params: EngineParams = field(default_factory=EngineParams)
     provenance: list[dict] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)     # Messages: English text, .text("zh") in Chinese
 
 
 def run(dataset: Dataset, params: EngineParams | None = None, *, progress: Progress = None,
@@ -112,34 +113,33 @@ def _store_core(res: Results, dep, mkt, gamma, shares, risk, cancelled) -> None:
         t["import_dependency"] = dep
         res.problems.extend(dep.attrs.get("problems", []))
         if params.country and len(t["import_dependency"]) == 0:
-            res.problems.append(f"Import dependency: no balance rows for the assessed country {params.country}.")
+            res.problems.append(msg("metrics.no_balance_for_country", country=params.country))
     else:
-        res.problems.append("Import dependency not computed: no balance data (production, imports, exports).")
+        res.problems.append(msg("metrics.no_dependency"))
     check(cancelled)
 
     if mkt is not None:
         t["market_dynamics"] = mkt
     else:
-        res.problems.append("Market dynamics not computed: no price data.")
+        res.problems.append(msg("metrics.no_market"))
     check(cancelled)
 
     if gamma is not None:
         t["governance"] = gamma
     else:
-        res.problems.append("Governance Γ not computed: no WGI data; supply risk R needs it.")
+        res.problems.append(msg("metrics.no_governance"))
     check(cancelled)
 
     if shares is not None:
         t["production_shares"] = shares
         t["supply_risk"] = risk
         if "governance" not in t:
-            res.problems.append("Supply risk: only HHI computed (R needs governance data).")
+            res.problems.append(msg("metrics.hhi_only"))
         elif len(risk) and risk["flag"].str.contains("missing_governance", regex=False).any():
             k = int(risk["flag"].str.contains("missing_governance", regex=False).sum())
-            res.problems.append(f"Supply risk: {k} mineral-year-stage group(s) have producers without any "
-                                "governance value (coverage < 1).")
+            res.problems.append(msg("metrics.groups_missing_governance", n=k))
     else:
-        res.problems.append("Supply risk not computed: no production data by country.")
+        res.problems.append(msg("metrics.no_supply_risk"))
     check(cancelled)
 
 
@@ -204,6 +204,6 @@ def _run_extended(module, dataset: Dataset, res: Results, prepared=None, pool=No
                **{k: v for k, v in (("prepared", prepared), ("pool", pool)) if k in accepted and v is not None})
     for name, frame in (extra or {}).items():
         if name in res.tables:
-            res.problems.append(f"Extended table {name!r} has the name of a core table; kept as ext_{name}.")
+            res.problems.append(msg("metrics.extended_name_clash", name=name))
             name = f"ext_{name}"
         res.tables[name] = frame

@@ -5,92 +5,92 @@ the analyst needs: a crash, a kill or a power cut at any moment leaves the file
 as it was before the write or as it is after it, never in between.  (WAL mode
 is not used: it keeps committed data in a side file, and an analyst who
 e-mails only the ``.critmin`` file would lose it.)
+
+Writes the GUI can undo return a :class:`~desktop.core.store.changes.Change`;
+``apply`` undoes and redoes it.  Opening checks the file first (opening.py);
+the one-window-per-file lock is separate (lock.py), held by the GUI's document.
 """
 from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from desktop import __version__
-from desktop.core.dataset import SCHEMA, TEXT_COLUMNS, Dataset, columns, conform, empty, year_span
-from desktop.core.errors import ProjectError
+from desktop.core.dataset import SCHEMA, Dataset, year_span
+from desktop.core.errors import EditError, ProjectError, WriteError
 from desktop.core.registry import AGGREGATE_CODES, Registry, default_registry
-from desktop.core.store import schema
+from desktop.core.store import changes, editing, imports, opening, schema
+from desktop.core.store import rows as R
+from desktop.core.store.changes import Change
+from desktop.core.store.imports import WriteReport, now
 
 FILE_SUFFIX = ".critmin"
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-@dataclass
-class WriteReport:
-    """What one import did to the project."""
-
-    import_id: int | None = None
-    already_imported: bool = False
-    inserted_or_updated: dict[str, int] = field(default_factory=dict)
-    unchanged: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def changed(self) -> int:
-        return sum(self.inserted_or_updated.values())
+__all__ = ["FILE_SUFFIX", "Project", "WriteReport"]
 
 
 class Project:
-    """A ``.critmin`` project file.  Not thread-safe: one ``Project`` per thread."""
+    """A ``.critmin`` project file.  Not thread-safe: one ``Project`` (connection) per thread."""
 
     def __init__(self, path: Path, con: sqlite3.Connection):
         self.path = path
         self.con = con
+        self._trusted = False
 
     # -- opening ------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, create: bool = False) -> "Project":
+    def open(cls, path: str | Path, create: bool = False, *, verify: bool = True) -> Project:
+        """Open a project (or create it when ``create`` and the file is missing or empty).
+
+        Raises ProjectError, changing nothing, when the file is missing, not a
+        CritMin project, damaged, or made by a newer CritMin.  ``verify`` reads
+        every page once per process (``PRAGMA quick_check``; a file this
+        process verified and then only wrote to itself is not read again).
+        An older file is first copied to ``<stem>.v<old>-backup.critmin``, then
+        migrated in one transaction.
+        """
         path = Path(path)
-        exists = path.exists() and path.stat().st_size > 0
-        if not exists and not create:
-            raise ProjectError(f"{path.name}: project file not found.")
+        if create and not (path.exists() and path.is_file() and path.stat().st_size > 0):
+            return cls._create(path)
+        opening.check_file(path)
+        con = _connect(path)
         try:
-            con = sqlite3.connect(path, isolation_level=None, timeout=10)
-            con.execute("PRAGMA journal_mode=DELETE")
-            con.execute("PRAGMA synchronous=FULL")
-            con.execute("PRAGMA foreign_keys=ON")
-            con.execute("PRAGMA cache_size=-65536")  # 64 MB: bulk upserts touch many pages
+            check = verify and not opening.is_trusted(path)
+            version = opening.check_database(con, path, check)
+            _configure(con)
             project = cls(path, con)
-            if exists:
-                project._check()
-            else:
-                project._create()
-        except sqlite3.DatabaseError as exc:
-            raise ProjectError(f"{path.name}: not a CritMin project file ({exc}).") from exc
+            if version < schema.SCHEMA_VERSION:
+                project._migrate(version)
+        except BaseException:
+            con.close()
+            raise
+        if check:
+            opening.trust(path)
+        project._trusted = verify
         return project
 
-    def _check(self) -> None:
-        app_id = self.con.execute("PRAGMA application_id").fetchone()[0]
-        version = self.con.execute("PRAGMA user_version").fetchone()[0]
-        if app_id != schema.APPLICATION_ID:
-            raise ProjectError(f"{self.path.name}: not a CritMin project file.")
-        if version > schema.SCHEMA_VERSION:
-            raise ProjectError(f"{self.path.name}: made by a newer CritMin (file version {version}, this program "
-                               f"reads up to {schema.SCHEMA_VERSION}); please update CritMin.")
-        if version < schema.SCHEMA_VERSION:
-            with self.transaction():
-                schema.migrate(self.con, version)
+    @classmethod
+    def _create(cls, path: Path) -> Project:
+        con = _connect(path)
+        try:
+            _configure(con)
+            project = cls(path, con)
+            project._fill_new()
+        except sqlite3.Error as exc:
+            con.close()
+            raise ProjectError(f"{path.name} cannot be created ({exc}).") from exc
+        project._trusted = True
+        return project
 
-    def _create(self) -> None:
+    def _fill_new(self) -> None:
         reg = default_registry()
         with self.transaction():
             schema.create(self.con)
             self.con.executemany("INSERT INTO meta VALUES (?, ?)", [
-                ("created_at", _now()), ("created_by", f"CritMin {__version__}"),
+                ("created_at", now()), ("created_by", f"CritMin {__version__}"),
                 ("schema_version", str(schema.SCHEMA_VERSION))])
             m = reg.minerals.reset_index()
             self.con.executemany("INSERT INTO minerals VALUES (?, ?, ?, ?, ?)",
@@ -100,10 +100,27 @@ class Project:
             rows += [(code, reg.country_name(code), reg.country_name(code, "zh"), "", 1) for code in AGGREGATE_CODES]
             self.con.executemany("INSERT INTO countries VALUES (?, ?, ?, ?, ?)", rows)
 
+    def _migrate(self, version: int) -> None:
+        """Back the file up beside itself, then upgrade it in one transaction."""
+        backup = opening.backup_path(self.path, version)
+        try:
+            opening.copy_database(self.con, backup)
+        except (OSError, sqlite3.Error) as exc:
+            raise ProjectError(f"{self.path.name} needs an upgrade, but no backup copy could be written "
+                               f"beside it ({exc}); nothing was changed.") from exc
+        try:
+            with self.transaction():
+                schema.migrate(self.con, version)
+        except Exception as exc:
+            raise ProjectError(f"{self.path.name} could not be upgraded from version {version} ({exc}); "
+                               f"it is unchanged, and a copy was kept as {backup.name}.") from exc
+
     def close(self) -> None:
         self.con.close()
+        if self._trusted:
+            opening.trust(self.path)   # our own writes do not make the file suspect
 
-    def __enter__(self) -> "Project":
+    def __enter__(self) -> Project:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -113,79 +130,96 @@ class Project:
     def transaction(self):
         return _Transaction(self.con)
 
+    # -- copies --------------------------------------------------------------------------
+    def save_copy(self, dest: str | Path) -> Path:
+        """Write a consistent copy of the project to ``dest`` ("Save Project As"); returns ``dest``.
+
+        The copy appears only when complete (a temporary file beside it, then
+        ``os.replace``), so a failure leaves an earlier ``dest`` as it was.  This
+        connection stays on the original: open ``dest`` to continue in the copy.
+        The caller holds ``ProjectLock(dest)`` (the GUI's document does), so no
+        other window has ``dest`` open.  WriteError, with nothing written, when
+        ``dest`` is this project or cannot be written.
+        """
+        dest = Path(dest)
+        if dest.resolve() == self.path.resolve() or (dest.exists() and dest.samefile(self.path)):
+            raise WriteError(f"{dest.name} is this project itself; choose another name for the copy.")
+        if self.con.in_transaction:
+            raise RuntimeError("save_copy inside a transaction")
+        try:
+            opening.copy_database(self.con, dest)
+        except (OSError, sqlite3.Error) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            raise WriteError(f"{dest.name} cannot be written ({reason}); nothing was saved.") from exc
+        return dest
+
     # -- writing -------------------------------------------------------------------------
-    def write_import(self, tables: dict[str, pd.DataFrame], source: dict) -> WriteReport:
+    def write_import(self, tables: dict[str, pd.DataFrame], source: dict, progress=None,
+                     cancelled=None) -> WriteReport:
         """Upsert canonical tables from one file and log the import, in one transaction.
 
         Importing the same content again changes nothing: unchanged rows are not
         rewritten, and when no row changed the transaction is rolled back, so
-        not even the import log grows.
+        not even the import log grows.  ``report.change`` undoes the import.
+        ``progress(fraction)`` and ``cancelled() -> bool`` are called between
+        tables and chunks of rows; a cancel raises Cancelled with the project unchanged.
         """
-        report = WriteReport()
+        reports, change = self.write_imports([(tables, source)], progress, cancelled)
+        reports[0].change = change
+        return reports[0]
+
+    def write_imports(self, items: list[tuple[dict[str, pd.DataFrame], dict]], progress=None,
+                      cancelled=None) -> tuple[list[WriteReport], Change]:
+        """Several files ``[(tables, source), …]`` in one transaction: their reports and one change."""
         with self.transaction() as tx:
-            known = self.con.execute("SELECT id FROM import_log WHERE sha256 = ? ORDER BY id LIMIT 1",
-                                     (source["sha256"],)).fetchone()
-            cur = self.con.execute(
-                "INSERT INTO import_log (file_name, sha256, imported_at, format, rows_json, rows_total) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (source["file"], source["sha256"], _now(), source.get("format", ""),
-                 json.dumps({k: len(v) for k, v in tables.items()}, sort_keys=True),
-                 sum(len(v) for v in tables.values())))
-            import_id = cur.lastrowid
-            for name, frame in tables.items():
-                if name not in SCHEMA or frame.empty:
-                    continue
-                changed = self._upsert(name, frame, import_id)
-                report.inserted_or_updated[name] = changed
-                report.unchanged[name] = len(frame) - changed
-            if report.changed == 0 and known:
-                tx.rollback()
-                report.already_imported = True
-                report.import_id = known[0]
-            else:
-                report.import_id = import_id
-        return report
+            reports, change = imports.write_files(self.con, items, progress, cancelled)
+            if all(r.already_imported for r in reports):
+                tx.rollback()       # the file stays byte-identical
+        return reports, change
+
+    def edit_rows(self, table: str, remove: pd.DataFrame | None = None, upsert: pd.DataFrame | None = None,
+                  label: str = "", *, replace: bool = False) -> Change:
+        """Delete the rows with the keys in ``remove`` and write the rows in ``upsert``, in one transaction.
+
+        ``upsert`` has every column of the table (``source_id``, if present, is
+        ignored: edited rows get NULL).  A row in ``upsert`` may take the key of
+        an existing row only when that key is also in ``remove`` (an edited row
+        replaces itself; give the old keys of every row the edit changes), or
+        when ``replace`` is True.  Otherwise KeyCollision; EditError for a key
+        in ``remove`` that is not there, two upserted rows with one key, or a
+        value of the wrong type.  Nothing is changed when it raises.
+        """
+        with self.transaction():
+            return editing.edit_rows(self.con, table, remove, upsert, label, replace)
+
+    def apply(self, change: Change, undo: bool = False) -> Change:
+        """Undo (``undo=True``) or redo ``change`` in one transaction; returns the change.
+
+        EditError, changing nothing, when the project no longer matches the
+        change (it was changed elsewhere since).
+        """
+        with self.transaction():
+            changes.apply(self.con, change, undo)
+        return change
 
     def _upsert(self, table: str, frame: pd.DataFrame, source_id: int | None) -> int:
-        keys = list(SCHEMA[table][0])
-        cols = columns(table)
-        frame = frame if list(frame.columns) == cols else conform(table, frame)
-        # Rows in primary-key order fill the B-tree sequentially (several times faster).
-        frame = frame.iloc[_key_order(frame, keys)]
-        data = [frame[c].tolist() for c in cols]
-        data.append([source_id] * len(frame))
-        before = self.con.total_changes
-        if self.con.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None:
-            # Empty table: nothing to merge with, a plain INSERT is enough.
-            self.con.executemany(f"INSERT INTO {table} ({', '.join(cols)}, source_id) "
-                                 f"VALUES ({', '.join('?' * (len(cols) + 1))})", zip(*data))
-            return self.con.total_changes - before
-        new = _new_value_sql(table)
-        updates = ", ".join([f"{c} = {expr}" for c, expr in new.items()] + ["source_id = excluded.source_id"])
-        # Only rows whose values change are rewritten (IS compares NULLs as equal).
-        differs = " OR ".join(f"({expr}) IS NOT {c}" for c, expr in new.items()) or "0"
-        sql = (f"INSERT INTO {table} ({', '.join(cols)}, source_id) VALUES ({', '.join('?' * (len(cols) + 1))}) "
-               f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates} WHERE {differs}")
-        self.con.executemany(sql, zip(*data))
-        return self.con.total_changes - before
+        return imports.write_table(self.con, table, frame, source_id, capture=False)[0]
 
     # -- reading -------------------------------------------------------------------------
     def read(self, table: str) -> pd.DataFrame:
-        return self._read(table)[0]
+        return self.read_with_sources(table)[0]
 
-    def _read(self, table: str) -> tuple[pd.DataFrame, np.ndarray]:
-        """(the canonical table, the import id of each row) in one pass over the table."""
-        cols = columns(table)
-        cur = self.con.execute(f"SELECT {', '.join(cols)}, source_id FROM {table}")
-        frame = pd.DataFrame.from_records(cur.fetchall(), columns=cols + ["source_id"])
-        if len(frame) == 0:
-            return empty(table), np.zeros(0)
-        return conform(table, frame), pd.to_numeric(frame["source_id"], errors="coerce").to_numpy(dtype=float)
+    def read_with_sources(self, table: str) -> tuple[pd.DataFrame, np.ndarray]:
+        """(the canonical table, the import id of each row as float, NaN after a hand edit) in one pass."""
+        rows = R.fetch(self.con.execute(f"{R.select_sql(table)} FROM {table}"), table)
+        return rows, rows.pop(R.SOURCE).to_numpy(dtype=float)
+
+    _read = read_with_sources     # the older private name
 
     def dataset(self) -> Dataset:
         tables, years = {}, {}
         for name in SCHEMA:
-            tables[name], source = self._read(name)
+            tables[name], source = self.read_with_sources(name)
             _years_by_source(name, tables[name], source, years)
         log = self.import_log()
         sources = [{"file": r.file_name, "sha256": r.sha256, "format": r.format,
@@ -213,18 +247,44 @@ class Project:
             old = self.con.execute("SELECT target FROM aliases WHERE kind = ? AND alias = ?",
                                    (kind, alias)).fetchone()
             self.con.execute("INSERT INTO aliases VALUES (?, ?, ?, ?) ON CONFLICT (kind, alias) "
-                             "DO UPDATE SET target = excluded.target", (kind, alias, target, _now()))
+                             "DO UPDATE SET target = excluded.target", (kind, alias, target, now()))
         return old[0] if old else None
+
+    def set_alias(self, kind: str, alias: str, target: str | None) -> str | None:
+        """Map ``alias`` to ``target`` (None removes the mapping); returns the previous target.
+
+        Undo is ``set_alias(kind, alias, previous)``.  EditError for an unknown
+        kind or a target that is not a mineral id / country code of the project.
+        """
+        if kind not in ("mineral", "country"):
+            raise EditError(f"An alias is for a mineral or a country, not a {kind}.")
+        if target is not None:
+            table, col = ("minerals", "id") if kind == "mineral" else ("countries", "iso3")
+            if self.con.execute(f"SELECT 1 FROM {table} WHERE {col} = ?", (target,)).fetchone() is None:
+                raise EditError(f"“{target}” is not a {kind} of this project; an alias must name one.")
+        with self.transaction():
+            old = self.con.execute("SELECT target FROM aliases WHERE kind = ? AND alias = ?",
+                                   (kind, alias)).fetchone()
+            if target is None:
+                self.con.execute("DELETE FROM aliases WHERE kind = ? AND alias = ?", (kind, alias))
+            else:
+                self.con.execute("INSERT INTO aliases VALUES (?, ?, ?, ?) ON CONFLICT (kind, alias) "
+                                 "DO UPDATE SET target = excluded.target", (kind, alias, target, now()))
+        return old[0] if old else None
+
+    def remove_alias(self, kind: str, alias: str) -> str | None:
+        """Forget a mapping; returns the target it had (None if there was none)."""
+        return self.set_alias(kind, alias, None)
 
     def registry(self) -> Registry:
         """The default registry plus this project's own aliases."""
         return default_registry().with_aliases(self.aliases())
 
-    # -- reversible edits (the GUI's undo commands call these) -----------------------------
+    # -- single edits (older helpers; the GUI uses edit_rows and apply) --------------------
     def set_value(self, table: str, key: dict, column: str, value) -> object:
         """Set one cell; returns the previous value so the edit can be undone."""
         keys = SCHEMA[table][0]
-        if column not in columns(table) or column in keys:
+        if column not in R.row_columns(table)[:-1] or column in keys:
             raise ValueError(f"{column} is not an editable column of {table}")
         where = " AND ".join(f"{k} = ?" for k in keys)
         params = [key[k] for k in keys]
@@ -237,17 +297,29 @@ class Project:
 
     def delete_rows(self, table: str, keys: pd.DataFrame) -> pd.DataFrame:
         """Delete rows by key; returns the deleted rows (re-insert them with ``upsert_rows`` to undo)."""
-        key_cols = list(SCHEMA[table][0])
-        current = self.read(table)
-        gone = current.merge(keys[key_cols].drop_duplicates(), on=key_cols, how="inner")
-        where = " AND ".join(f"{k} = ?" for k in key_cols)
         with self.transaction():
-            self.con.executemany(f"DELETE FROM {table} WHERE {where}", keys[key_cols].itertuples(index=False))
-        return gone
+            gone = R.rows_at(self.con, table, keys)
+            R.delete_at(self.con, table, gone)
+        return gone.drop(columns=R.SOURCE)
 
     def upsert_rows(self, table: str, frame: pd.DataFrame) -> int:
         with self.transaction():
             return self._upsert(table, frame, None)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        return sqlite3.connect(path, isolation_level=None, timeout=10)
+    except sqlite3.Error as exc:
+        raise ProjectError(f"{path.name} cannot be opened ({exc}).") from exc
+
+
+def _configure(con: sqlite3.Connection) -> None:
+    con.execute("PRAGMA journal_mode=DELETE")
+    con.execute("PRAGMA synchronous=FULL")
+    con.execute("PRAGMA foreign_keys=ON")
+    con.execute("PRAGMA cache_size=-65536")   # 64 MB: bulk upserts touch many pages
+    con.execute("PRAGMA temp_store=MEMORY")   # the staged rows of an import and the keys of an edit
 
 
 def _years_by_source(table: str, frame: pd.DataFrame, source: np.ndarray, out: dict[int, dict[str, str]]) -> None:
@@ -258,30 +330,6 @@ def _years_by_source(table: str, frame: pd.DataFrame, source: np.ndarray, out: d
         .groupby("source")["year"].agg(["min", "max"])
     for sid, lo, hi in span.itertuples():
         out.setdefault(int(sid), {})[table] = year_span(int(lo), int(hi))
-
-
-def _key_order(frame: pd.DataFrame, keys: list[str]) -> np.ndarray:
-    """Row order sorted by the key columns, via sorted integer codes (faster than sorting strings)."""
-    codes = [pd.factorize(frame[k], sort=True)[0] for k in reversed(keys)]
-    return np.lexsort(codes)
-
-
-def _new_value_sql(table: str) -> dict[str, str]:
-    """SQL for each non-key column's value after an upsert: the same rule as ``dataset.combine``.
-
-    A row that says nothing about a column (empty value and no state) keeps what
-    the project had, so a trade file does not wipe production from USGS.
-    """
-    _, stated, other = SCHEMA[table]
-    out = {}
-    for col in stated:
-        silent = f"(excluded.{col} IS NULL AND excluded.{col}_state = '')"
-        out[col] = f"CASE WHEN {silent} THEN {col} ELSE excluded.{col} END"
-        out[f"{col}_state"] = f"CASE WHEN {silent} THEN {col}_state ELSE excluded.{col}_state END"
-    for col in other:
-        silent = f"excluded.{col} = ''" if col in TEXT_COLUMNS else f"excluded.{col} IS NULL"
-        out[col] = f"CASE WHEN {silent} THEN {col} ELSE excluded.{col} END"
-    return out
 
 
 class _Transaction:
@@ -295,7 +343,7 @@ class _Transaction:
         self.con.execute("ROLLBACK")
         self._rolled_back = True
 
-    def __enter__(self) -> "_Transaction":
+    def __enter__(self) -> _Transaction:
         self.con.execute("BEGIN IMMEDIATE")
         return self
 
@@ -304,5 +352,5 @@ class _Transaction:
             return
         if exc_type is None:
             self.con.execute("COMMIT")
-        else:
+        elif self.con.in_transaction:   # an interrupted statement may have rolled back already
             self.con.execute("ROLLBACK")

@@ -54,6 +54,7 @@ from desktop.core.ingest.titles import (
     stage_in_text,
 )
 from desktop.core.ingest.units import convert_unit, split_unit, unit_in_text
+from desktop.core.messages import Joined, Message, msg, term
 from desktop.core.registry import default_registry
 from desktop.core.registry.normalise import normalise_name
 from desktop.core.values import parse_values
@@ -96,7 +97,7 @@ class Layout:
     unit_text: str = ""
     year: int | None = None
     ignored: dict[int, str] = field(default_factory=dict)   # columns not understood: column -> header
-    why: list[str] = field(default_factory=list)  # how the context was found, for notes
+    why: list[str] = field(default_factory=list)  # how the context was found, for notes (Messages)
     ambiguous: list[str] = field(default_factory=list)
 
     def measures_used(self) -> set[str]:
@@ -142,14 +143,17 @@ def _from_context(lay: Layout, sources, what: str, find, several_is_ambiguous: b
 
     Records how it was found in ``lay.why``; a source naming several is recorded in
     ``lay.ambiguous`` (or, with ``several_is_ambiguous=False``, the next source is tried).
+    ``sources`` are (``source.*`` word, text) pairs, ``what`` a ``kind.*`` word.
     """
     for where, text in sources:
         found = find(text)
         if len(found) == 1:
-            lay.why.append(f"{what} '{found[0]}' from the {where} '{text}'")
+            lay.why.append(msg("note.found_in_context", what=term("kind", what), value=found[0],
+                               source=term("source", where), text=text))
             return found[0]
         if len(found) > 1 and several_is_ambiguous:
-            lay.ambiguous.append(f"the {where} '{text}' names several {what}s ({', '.join(found)})")
+            lay.ambiguous.append(msg("note.names_several", source=term("source", where), text=text,
+                                     what=term("kind", what), found=found))
             return None
     return None
 
@@ -215,7 +219,7 @@ def analyse(sheet: RawSheet, registry=None, limit: int | None = None) -> Layout 
                 m = measure_of_header(label_head)
                 if m:
                     lay.measure = m
-                    lay.why.append(f"measure from header '{label_head}'")
+                    lay.why.append(msg("note.measure_from_header", header=label_head))
                 lay.unit_text = split_unit(label_head)[1]
         lay.ignored = {c: n for c, n in names.items() if c != lay.label_col}
         lay.ignored.update({c: str(head[c]) for c in measure_cols if c != lay.label_col})
@@ -261,8 +265,8 @@ def analyse(sheet: RawSheet, registry=None, limit: int | None = None) -> Layout 
             lay.unit_text = units.pop()
 
     # context from the title rows, then the sheet name
-    sources = [("title", context), ("sheet name", sheet.sheet)] if sheet.sheet else \
-        [("title", context), ("file name", sheet.path.stem)]
+    sources = [("title", context), ("sheet_name", sheet.sheet)] if sheet.sheet else \
+        [("title", context), ("file_name", sheet.path.stem)]
     if lay.kind != "long" and lay.measure is None and not lay.indicator_measures:
         lay.measure = _from_context(lay, sources, "measure", measures_in_text)
     if "mineral" not in roles and lay.entity != "mineral":
@@ -283,7 +287,7 @@ def analyse(sheet: RawSheet, registry=None, limit: int | None = None) -> Layout 
 
 class AnalystTableRecogniser:
     name = "analyst"
-    label = "Analyst's table (long or wide, Chinese or English)"
+    label = Message("recogniser.analyst")
 
     def detect(self, sheet: RawSheet) -> float:
         try:
@@ -307,11 +311,10 @@ class AnalystTableRecogniser:
         layout = analyse(sheet, ctx.registry)
         where = {"file": sheet.file, "sheet": sheet.sheet}
         if layout is None:
-            ctx.problems.error("unknown_layout", "No header with mineral/country/year/measure columns found.",
-                               **where)
+            ctx.problems.error("unknown_layout", msg("problem.unknown_layout"), **where)
             return {}
         for text in layout.ambiguous:
-            ctx.problems.warning("ambiguous_context", f"Cannot tell from {text}; add a column instead.", **where)
+            ctx.problems.warning("ambiguous_context", msg("problem.ambiguous_context", detail=text), **where)
         grid = sheet.grid()
         body = grid.iloc[layout.header + 1:].reset_index(drop=True)
         rows = np.arange(len(body), dtype="int64") + layout.header + 1 + sheet.first_grid_row
@@ -319,18 +322,21 @@ class AnalystTableRecogniser:
         for c, name in layout.ignored.items():
             filled = np.flatnonzero([not is_blank(v) for v in body.iloc[:, c]])
             if len(filled):
-                kind = {"year_rows": f"not a known {layout.entity}", "long": "not a known measure",
-                        "wide": "neither a year nor a known column"}[layout.kind]
-                drop_rows(ctx, sheet, rows[filled], f"column '{name}' not imported: {kind}", column=name)
+                why = {"year_rows": msg("drop.not_known_entity", kind=term("kind", str(layout.entity))),
+                       "long": msg("drop.not_known_measure"), "wide": msg("drop.not_year_or_column")}[layout.kind]
+                drop_rows(ctx, sheet, rows[filled], msg("drop.column_not_imported", column=name, why=why),
+                          column=name)
                 hints = ctx.registry.suggest(layout.entity, split_unit(name)[0]) \
                     if layout.kind == "year_rows" and layout.entity else []
-                hint = f" Did you mean: {', '.join(hints)}?" if hints else ""
-                ctx.problems.warning("column_not_imported", f"Column '{name}' not imported: {kind}.{hint}",
+                problem = (msg("problem.column_not_imported_hint", column=name, why=why, hints=hints) if hints
+                           else msg("problem.column_not_imported", column=name, why=why))
+                ctx.problems.warning("column_not_imported", problem,
                                      file=sheet.file, sheet=sheet.sheet, row=int(rows[0]) - 1, column=name)
-                ctx.notes.append(f"Sheet '{sheet.sheet or sheet.file}': column '{name}' not imported ({kind}).")
+                ctx.notes.append(msg("note.column_not_imported", sheet=sheet.sheet or sheet.file, column=name,
+                                     why=why))
         records = self._records(layout, body, rows, head)
         if records.empty:
-            ctx.notes.append(f"Sheet '{sheet.sheet}': analyst table with no values.")
+            ctx.notes.append(msg("note.no_values", sheet=sheet.sheet))
             return {}
         records = self._clean(records, layout, ctx, sheet, head)
         if records.empty:
@@ -424,7 +430,7 @@ class AnalystTableRecogniser:
         first = entity.astype(str).str.strip().str.casefold()
         note = (first.str.startswith(_NOTE_PREFIXES).to_numpy() & named)
         if note.any():
-            drop_rows(ctx, sheet, rec.loc[note, "row"].unique(), "note or source line under the table")
+            drop_rows(ctx, sheet, rec.loc[note, "row"].unique(), msg("drop.note_line"))
         rec = rec[~note].reset_index(drop=True)
         blank_cell, named = blank_cell[~note], named[~note]
         # empty cells are not values
@@ -435,11 +441,10 @@ class AnalystTableRecogniser:
             in_blank_row = rec["row"].isin(all_blank).to_numpy()
             partial = blank_cell & ~in_blank_row
             if partial.any():
-                drop_rows(ctx, sheet, rec.loc[partial, "row"].to_numpy(),
-                          "empty cell: no value for this year/measure")
+                drop_rows(ctx, sheet, rec.loc[partial, "row"].to_numpy(), msg("drop.empty_cell"))
             named_empty = blank_cell & in_blank_row & named
             if named_empty.any():
-                drop_rows(ctx, sheet, rec.loc[named_empty, "row"].unique(), "row has a name but no values")
+                drop_rows(ctx, sheet, rec.loc[named_empty, "row"].unique(), msg("drop.name_without_values"))
         rec = rec[~blank_cell].reset_index(drop=True)
         if rec.empty:
             return rec
@@ -447,14 +452,11 @@ class AnalystTableRecogniser:
         no_measure = rec["measure"].isna().to_numpy()
         if no_measure.any():
             if lay.kind == "wide" and lay.indicator_measures:
-                drop_rows(ctx, sheet, rec.loc[no_measure, "row"].unique(),
-                          "indicator is not a known measure (产量/进口量/出口量/价格/储量/回收率)")
+                drop_rows(ctx, sheet, rec.loc[no_measure, "row"].unique(), msg("drop.indicator_not_measure"))
             else:
-                ctx.problems.error(
-                    "no_measure", "Cannot tell what the numbers are: name the measure in the header, the "
-                    "title or the sheet name (产量, 进口量, 出口量, 净进口量, 价格, 储量, 回收率).",
-                    file=sheet.file, sheet=sheet.sheet, row=int(rec["row"].min()))
-                drop_rows(ctx, sheet, rec.loc[no_measure, "row"].unique(), "measure unknown")
+                ctx.problems.error("no_measure", msg("problem.no_measure"),
+                                   file=sheet.file, sheet=sheet.sheet, row=int(rec["row"].min()))
+                drop_rows(ctx, sheet, rec.loc[no_measure, "row"].unique(), msg("drop.measure_unknown"))
             rec = rec[~no_measure].reset_index(drop=True)
         if rec.empty:
             return rec
@@ -464,11 +466,9 @@ class AnalystTableRecogniser:
         # minerals
         if rec["mineral_raw"].isna().all():
             if lay.mineral is None:
-                ctx.problems.error(
-                    "no_mineral", "Cannot tell which mineral the table is about: add a mineral column "
-                    "(矿种) or name it in the title or the sheet name.", file=sheet.file, sheet=sheet.sheet,
-                    row=int(rec["row"].min()))
-                drop_rows(ctx, sheet, rec["row"].unique(), "mineral unknown")
+                ctx.problems.error("no_mineral", msg("problem.no_mineral"), file=sheet.file, sheet=sheet.sheet,
+                                   row=int(rec["row"].min()))
+                drop_rows(ctx, sheet, rec["row"].unique(), msg("drop.mineral_unknown"))
                 return rec.iloc[0:0]
             rec["mineral"] = lay.mineral
         else:
@@ -479,13 +479,13 @@ class AnalystTableRecogniser:
                 blank[:] = False
             mapped = reg.map_minerals(raw.where(~blank, None))
             bad = mapped.isna().to_numpy() & ~blank
-            mcol = head[lay.roles["mineral"]] if "mineral" in lay.roles else "mineral"
-            report_unknown(ctx, sheet, "mineral", raw[bad], rec.loc[bad, "row"], str(mcol))
+            mcol = str(head[lay.roles["mineral"]]) if "mineral" in lay.roles else term("kind", "mineral")
+            report_unknown(ctx, sheet, "mineral", raw[bad], rec.loc[bad, "row"], mcol)
             record_mappings(ctx, "mineral", raw[~bad & ~blank], mapped[~bad & ~blank],
                          rec.loc[~bad & ~blank, "row"].to_numpy())
             if (bad | blank).any():
-                drop_rows(ctx, sheet, rec.loc[bad, "row"].unique(), "unknown mineral")
-                drop_rows(ctx, sheet, rec.loc[blank, "row"].unique(), "no mineral name")
+                drop_rows(ctx, sheet, rec.loc[bad, "row"].unique(), msg("drop.unknown_mineral"))
+                drop_rows(ctx, sheet, rec.loc[blank, "row"].unique(), msg("drop.no_mineral_name"))
             rec["mineral"] = mapped
             rec = rec[~(bad | blank)].reset_index(drop=True)
 
@@ -494,11 +494,9 @@ class AnalystTableRecogniser:
         if rec["country_raw"].isna().all():
             rec["country"] = lay.country
             if needs_country.any() and lay.country is None:
-                ctx.problems.error(
-                    "no_country", "Cannot tell which country the numbers are for: add a country column "
-                    "(国家) or name the country in the title.", file=sheet.file, sheet=sheet.sheet,
-                    row=int(rec["row"].min()))
-                drop_rows(ctx, sheet, rec.loc[needs_country, "row"].unique(), "country unknown")
+                ctx.problems.error("no_country", msg("problem.no_country"), file=sheet.file, sheet=sheet.sheet,
+                                   row=int(rec["row"].min()))
+                drop_rows(ctx, sheet, rec.loc[needs_country, "row"].unique(), msg("drop.country_unknown"))
                 rec = rec[~needs_country].reset_index(drop=True)
         else:
             raw = rec["country_raw"].astype(object)
@@ -506,12 +504,12 @@ class AnalystTableRecogniser:
             mapped = reg.map_countries(raw.where(~blank, None))
             need = rec["table"].isin(["production", "balance", "reserves"]).to_numpy()
             bad = mapped.isna().to_numpy() & ~blank & need
-            ccol = head[lay.roles["country"]] if "country" in lay.roles else "country"
-            report_unknown(ctx, sheet, "country", raw[bad], rec.loc[bad, "row"], str(ccol))
+            ccol = str(head[lay.roles["country"]]) if "country" in lay.roles else term("kind", "country")
+            report_unknown(ctx, sheet, "country", raw[bad], rec.loc[bad, "row"], ccol)
             record_mappings(ctx, "country", raw[~bad & ~blank], mapped[~bad & ~blank],
                          rec.loc[~bad & ~blank, "row"].to_numpy())
-            drop_rows(ctx, sheet, rec.loc[bad, "row"].unique(), "unknown country")
-            drop_rows(ctx, sheet, rec.loc[blank & need, "row"].unique(), "no country name")
+            drop_rows(ctx, sheet, rec.loc[bad, "row"].unique(), msg("drop.unknown_country"))
+            drop_rows(ctx, sheet, rec.loc[blank & need, "row"].unique(), msg("drop.no_country_name"))
             rec["country"] = mapped
             rec = rec[~(bad | (blank & need))].reset_index(drop=True)
         if rec.empty:
@@ -522,15 +520,15 @@ class AnalystTableRecogniser:
         no_year = years.isna().to_numpy()
         if no_year.any():
             if lay.kind == "long" and "year" not in lay.roles:
-                ctx.problems.error("no_year", "No year column and no single year in the title (e.g. 2024年).",
+                ctx.problems.error("no_year", msg("problem.no_year_anywhere"),
                                    file=sheet.file, sheet=sheet.sheet, row=int(rec["row"].min()))
             else:
                 first_bad = rec.loc[no_year].iloc[0]
-                ctx.problems.warning("not_a_year", f"{int(no_year.sum())} values have no valid year.",
+                ctx.problems.warning("not_a_year", msg("problem.values_without_year", n=int(no_year.sum())),
                                      file=sheet.file, sheet=sheet.sheet, row=int(first_bad["row"]),
                                      column=str(first_bad["column"]), value=str(first_bad["year_raw"]),
-                                     expected="a year such as 2013 or 2013年")
-            drop_rows(ctx, sheet, rec.loc[no_year, "row"].unique(), "no valid year")
+                                     expected=msg("expected.year_like"))
+            drop_rows(ctx, sheet, rec.loc[no_year, "row"].unique(), msg("drop.no_valid_year"))
         rec["year"] = years
         rec = rec[~no_year].reset_index(drop=True)
         if rec.empty:
@@ -541,13 +539,13 @@ class AnalystTableRecogniser:
         values, states, bad = parse_values(rec["cell"])
         if bad.any():
             for _, r in rec.loc[bad].head(20).iterrows():
-                ctx.problems.error("not_a_number", "Not a number.", file=sheet.file, sheet=sheet.sheet,
+                ctx.problems.error("not_a_number", msg("problem.not_a_number"), file=sheet.file, sheet=sheet.sheet,
                                    row=int(r["row"]), column=str(r["column"]), value=str(r["cell"]),
-                                   expected="a number such as 1,234 or 55.96%, or W / NA")
+                                   expected=msg("expected.number_or_percent"))
             if bad.sum() > 20:
-                ctx.problems.error("not_a_number", f"{int(bad.sum()) - 20} more cells are not numbers.",
+                ctx.problems.error("not_a_number", msg("problem.more_not_numbers", n=int(bad.sum()) - 20),
                                    file=sheet.file, sheet=sheet.sheet)
-            drop_rows(ctx, sheet, rec.loc[bad, "row"].to_numpy(), "value is not a number")
+            drop_rows(ctx, sheet, rec.loc[bad, "row"].to_numpy(), msg("drop.value_not_number"))
         rec["value"] = values
         rec["state"] = states
         rec = rec[~bad].reset_index(drop=True)
@@ -571,20 +569,20 @@ class AnalystTableRecogniser:
                 continue
             said.add((u, canon, f))
             if not known:
-                ctx.problems.warning("unknown_unit", f"Unit '{u}' is not known; values kept as written.",
+                ctx.problems.warning("unknown_unit", msg("problem.unit_not_known", unit=u),
                                      file=sheet.file, sheet=sheet.sheet, value=u)
             elif dimension == "share":
-                ctx.notes.append(f"Sheet '{sheet.sheet}': plain numbers under a '{u}' header divided by 100.")
+                ctx.notes.append(msg("note.share_unit", sheet=sheet.sheet, unit=u))
             elif f != 1.0:
-                ctx.notes.append(f"Sheet '{sheet.sheet}': values in '{u}' converted to {canon} (×{f:g}).")
+                ctx.notes.append(msg("note.sheet_unit_converted", sheet=sheet.sheet, unit=u, target=canon, factor=f))
         # recycling rates written as 55 instead of 0.55
         rir = rec["table"].eq("recycling").to_numpy()
         if rir.any() and not pct_unit[rir].any():
             big = rir & (rec["value"].to_numpy() > 1) & ~written_pct.to_numpy()
             if big.any():
                 rec.loc[big, "value"] = rec.loc[big, "value"] / 100.0
-                ctx.problems.warning("percent_assumed", "Recycling rates above 1 were read as percentages "
-                                     "(divided by 100).", file=sheet.file, sheet=sheet.sheet,
+                ctx.problems.warning("percent_assumed", msg("problem.percent_assumed"), file=sheet.file,
+                                     sheet=sheet.sheet,
                                      row=int(rec.loc[big, "row"].min()))
         # stages
         if rec["stage_raw"].notna().any():
@@ -592,9 +590,9 @@ class AnalystTableRecogniser:
             st = st_raw.map(STAGE_ALIASES)
             unknown = st.isna()
             for v in st_raw[unknown].unique():
-                ctx.problems.warning("unknown_stage", f"Stage '{v}' not understood; left empty.",
+                ctx.problems.warning("unknown_stage", msg("problem.stage_not_understood", stage=v),
                                      file=sheet.file, sheet=sheet.sheet, value=str(v),
-                                     expected="mine (矿山) or refinery (冶炼/精炼)")
+                                     expected=msg("expected.stage_zh"))
             rec["stage"] = st.fillna("")
         else:
             rec["stage"] = lay.stage
@@ -632,8 +630,8 @@ class AnalystTableRecogniser:
         dup = grp.duplicated(keys + ["measure"], keep="last")
         if dup.any():
             first = grp[dup].iloc[0]
-            ctx.problems.error("duplicate", f"{int(dup.sum())} values repeat the same mineral, country, year "
-                               f"and measure; the last one is kept.", file=sheet.file, sheet=sheet.sheet,
+            ctx.problems.error("duplicate", msg("problem.duplicate_values", n=int(dup.sum())),
+                               file=sheet.file, sheet=sheet.sheet,
                                row=int(first["row"]), column=str(first["column"]))
             grp = grp[~dup]
         wide = grp.pivot(index=keys, columns="measure", values=["value", "state"])
@@ -651,14 +649,15 @@ class AnalystTableRecogniser:
 
     @staticmethod
     def _note(lay: Layout, out: dict, ctx: ParseContext, sheet: RawSheet) -> None:
-        shape = {"long": "long table", "wide": "wide table (years as columns)",
-                 "year_rows": "table with years as rows"}[lay.kind]
-        tables = ", ".join(f"{t} ({len(f)} rows)" for t, f in out.items())
-        why = "; ".join(lay.why)
-        ctx.notes.append(f"Sheet '{sheet.sheet or sheet.file}': analyst's {shape} -> {tables}"
-                         + (f"; {why}" if why else "") + ".")
+        where = sheet.sheet or sheet.file
+        tables = [msg("note.table_rows", table=t, rows=len(f)) for t, f in out.items()]
+        params = {"sheet": where, "shape": term("shape", lay.kind), "tables": tables}
+        if lay.why:
+            ctx.notes.append(msg("note.analyst_table_why", **params, why=Joined(tuple(lay.why), "; ")))
+        else:
+            ctx.notes.append(msg("note.analyst_table", **params))
         if lay.stage:
-            ctx.notes.append(f"Sheet '{sheet.sheet or sheet.file}': stage '{lay.stage}' taken from the title/header.")
+            ctx.notes.append(msg("note.stage_from_title", sheet=where, stage=lay.stage))
 
 
 RECOGNISERS = [AnalystTableRecogniser()]

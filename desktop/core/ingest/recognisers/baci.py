@@ -41,6 +41,7 @@ from desktop.core.ingest.base import NameMapping, ParseContext
 from desktop.core.ingest.readers import RawSheet
 from desktop.core.ingest.drops import drop_rows
 from desktop.core.ingest.names import report_unknown
+from desktop.core.messages import Message, msg
 from desktop.core.registry.registry import DATA_DIR
 
 HS_MAP_FILE = DATA_DIR / "hs_minerals.csv"
@@ -74,7 +75,7 @@ def _numeric(col: pd.Series) -> pd.Series:
 
 class BaciRecogniser:
     name = "baci"
-    label = "CEPII BACI bilateral trade"
+    label = Message("recogniser.baci")
 
     def __init__(self, hs_map_path: str | Path | None = None):
         self.hs_map_path = hs_map_path
@@ -101,8 +102,8 @@ class BaciRecogniser:
 
         bad = np.isnan(t) | np.isnan(i) | np.isnan(j) | np.isnan(k)
         if bad.any():
-            drop_rows(ctx, sheet, rows[bad], "year (t), exporter (i), importer (j) or product (k) is not a number")
-            ctx.problems.warning("not_a_number", f"{int(bad.sum())} rows have no numeric t/i/j/k and were left out.",
+            drop_rows(ctx, sheet, rows[bad], msg("drop.trade_keys_not_numbers"))
+            ctx.problems.warning("not_a_number", msg("problem.trade_keys_not_numbers", n=int(bad.sum())),
                                  file=sheet.file, sheet=sheet.sheet, row=int(rows[bad].min()))
         keep = ~bad
 
@@ -117,8 +118,7 @@ class BaciRecogniser:
         if unknown.any():
             per_code = pd.DataFrame({"k": kk[unknown], "row": rows[unknown]}).groupby("k")["row"]
             for code, grp in per_code:
-                drop_rows(ctx, sheet, grp.to_numpy(),
-                          f"HS code {int(code):06d} is not in the HS→mineral map (hs_minerals.csv)",
+                drop_rows(ctx, sheet, grp.to_numpy(), msg("drop.hs_code_unmapped", code=f"{int(code):06d}"),
                           hs6=f"{int(code):06d}")
         mineral_u = np.where(known_u, hs["mineral"].to_numpy(dtype=object)[np.maximum(pos, 0)], None)
         stage_u = np.where(known_u, hs["stage"].to_numpy(dtype=object)[np.maximum(pos, 0)], None)
@@ -139,7 +139,7 @@ class BaciRecogniser:
                                pd.Series(rows[miss]), col)
         bad_country = known & ~(exp_ok & imp_ok)
         if bad_country.any():
-            drop_rows(ctx, sheet, rows[bad_country], "exporter or importer code is not a known country")
+            drop_rows(ctx, sheet, rows[bad_country], msg("drop.trade_country_unknown"))
         use = known & exp_ok & imp_ok
         self._country_mappings(ctx, i[use], exp[use], j[use], imp[use])
 
@@ -152,7 +152,7 @@ class BaciRecogniser:
             "v": v[use], "q": q[use], "_row": rows[use],
         })
         if data.empty:
-            ctx.notes.append(f"BACI trade file {sheet.file}: no rows with a mapped HS code.")
+            ctx.notes.append(msg("note.baci_no_rows", file=sheet.file))
             return {}
         no_q = int(np.isnan(data["q"].to_numpy()).sum())
 
@@ -164,19 +164,13 @@ class BaciRecogniser:
         years = f"{data['year'].min()}–{data['year'].max()}"
         n_codes = int(known_u.sum())
         share = np.nansum(data["v"].to_numpy()[np.isnan(data["q"].to_numpy())]) / max(np.nansum(data["v"]), 1e-12)
-        ctx.notes.append(
-            f"CEPII BACI bilateral trade: {int(use.sum()):,} of {n:,} rows used, years {years}, "
-            f"{n_codes} HS-6 codes mapped to {data['mineral'].nunique()} minerals (hs_minerals.csv); "
-            f"imports and exports per country in tonnes gross weight of the traded product.")
+        ctx.notes.append(msg("note.baci", used=int(use.sum()), rows=n, years=years, codes=n_codes,
+                             minerals=data["mineral"].nunique()))
         if no_q:
-            ctx.notes.append(
-                f"{no_q:,} flows have no quantity (q blank; {share:.1%} of trade value): they count in "
-                f"trade_flows values but not in tonnes; unit values use only flows with a quantity.")
-        ctx.notes.append("Production is left empty in the BACI balance rows (it does not overwrite production from other files): take it from USGS or "
-                         "World Mining Data. World unit values (USD/t) are stored in trade_unit_values, not in prices.")
+            ctx.notes.append(msg("note.baci_no_quantity", flows=no_q, share=share))
+        ctx.notes.append(msg("note.baci_production"))
         if unknown.any():
-            ctx.notes.append(f"{int(unknown.sum()):,} rows with HS codes outside the HS→mineral map were left out "
-                             f"({len(set(kk[unknown]))} codes).")
+            ctx.notes.append(msg("note.baci_unmapped", rows=int(unknown.sum()), codes=len(set(kk[unknown]))))
         return out
 
     # -- pieces ------------------------------------------------------------------------------

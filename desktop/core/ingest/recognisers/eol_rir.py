@@ -23,11 +23,12 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.ingest.base import ParseContext
-from desktop.core.ingest.columns import year_in_text
+from desktop.core.ingest.columns import map_unique, year_in_text
 from desktop.core.ingest.drops import drop_rows
 from desktop.core.ingest.headers import header_map
 from desktop.core.ingest.names import record_mappings, report_unknown
 from desktop.core.ingest.readers import RawSheet
+from desktop.core.messages import Message, msg
 from desktop.core.values import parse_values
 
 _RATE = re.compile(r"^eol_?rir(_|$)")
@@ -40,7 +41,7 @@ def _rate_column(sheet: RawSheet) -> str | None:
 
 class EolRirRecogniser:
     name = "eol_rir"
-    label = "EU end-of-life recycling input rates (EoL-RIR)"
+    label = Message("recogniser.eol_rir")
 
     def detect(self, sheet: RawSheet) -> float:
         if _rate_column(sheet) is None:
@@ -59,10 +60,10 @@ class EolRirRecogniser:
         rows = sheet.excel_rows()
         year = year_in_text(rate_col)
         if year is None:
-            ctx.problems.error("no_year", f"The rate column '{rate_col}' does not say its year",
+            ctx.problems.error("no_year", msg("problem.rate_column_without_year", column=rate_col),
                                file=sheet.file, sheet=sheet.sheet, column=rate_col,
-                               expected="a header such as 'EoL-RIR (2023)'")
-            drop_rows(ctx, sheet, rows, "no year in the EoL-RIR header")
+                               expected=msg("expected.rate_header"))
+            drop_rows(ctx, sheet, rows, msg("drop.no_year_in_rate_header"))
             return {}
         reg = ctx.registry
         names = frame[name_col].astype(object) if name_col else frame[ref_col].astype(object)
@@ -77,19 +78,20 @@ class EolRirRecogniser:
 
         why = pd.Series("", index=frame.index, dtype=object)
         blank_name = names.isna() | (names.astype(str).str.strip() == "")
-        why[blank_name] = "no commodity name"
+        why[blank_name] = msg("drop.no_commodity_name")
         unknown = mineral.isna() & ~blank_name
-        why[unknown & (why == "")] = "unknown commodity (see problems)"
-        why[fuel.to_numpy() & (why == "")] = ("'" + names[fuel].astype(str).str.strip()
-                                                + "' is a fuel, not a mineral")
-        why[bad & (why == "")] = "EoL-RIR is not a number (see problems)"
-        why[empty & (why == "")] = "no EoL-RIR value"
+        why[unknown & (why == "")] = msg("drop.unknown_commodity_see")
+        why[fuel.to_numpy() & (why == "")] = map_unique(names[fuel].astype(str).str.strip(),
+                                                        lambda name: msg("drop.fuel", name=name))
+        not_a_number = msg("drop.eol_rir_not_number")
+        why[bad & (why == "")] = not_a_number
+        why[empty & (why == "")] = msg("drop.no_eol_rir")
         if unknown.any():
             report_unknown(ctx, sheet, "mineral", names[unknown], rows[unknown].to_numpy(), name_col or ref_col)
-        for i in np.flatnonzero(bad & (why == "EoL-RIR is not a number (see problems)").to_numpy())[:20]:
-            ctx.problems.error("not_a_number", "EoL-RIR is not a number", file=sheet.file, sheet=sheet.sheet,
+        for i in np.flatnonzero(bad & (why == not_a_number).to_numpy())[:20]:
+            ctx.problems.error("not_a_number", msg("problem.eol_rir_not_number"), file=sheet.file, sheet=sheet.sheet,
                                row=int(rows.iloc[i]), column=rate_col, value=str(frame[rate_col].iloc[i]),
-                               expected="a share between 0 and 1, e.g. 0.32 or 32%")
+                               expected=msg("expected.rate"))
         keep = (why == "").to_numpy()
         out = pd.DataFrame({"mineral": mineral, "year": year, "eol_rir": values, "eol_rir_state": states,
                             "_row": rows})[keep]
@@ -97,14 +99,14 @@ class EolRirRecogniser:
         if dup.any():
             first = out[~dup].set_index("mineral")["_row"]
             for idx in out.index[dup]:
-                why[idx] = f"'{str(names[idx]).strip()}' repeats {out.at[idx, 'mineral']} (row {first[out.at[idx, 'mineral']]})"
+                why[idx] = msg("drop.repeats_mineral", name=str(names[idx]).strip(), mineral=out.at[idx, "mineral"],
+                               row=first[out.at[idx, "mineral"]])
             out = out[~dup]
         drop_rows(ctx, sheet, rows[why != ""], why[why != ""])
         record_mappings(ctx, "mineral", names[out.index], out["mineral"], out["_row"].to_numpy())
         out = out.reset_index(drop=True)
         out["year"] = out["year"].astype("int64")
-        ctx.notes.append(f"EU EoL-RIR table: {len(out)} minerals, year {year} (from '{rate_col}'); "
-                         f"{int((why != '').sum())} rows left out (fuels, unknown names, no rate, repeats).")
+        ctx.notes.append(msg("note.eol_rir", n=len(out), year=year, column=rate_col, left=int((why != "").sum())))
         return {"recycling": out} if len(out) else {}
 
 

@@ -37,6 +37,7 @@ from desktop.core.ingest.readers import RawSheet
 from desktop.core.ingest.columns import is_blank, year_of
 from desktop.core.ingest.drops import drop_rows
 from desktop.core.ingest.units import convert_unit
+from desktop.core.messages import Message, msg, term
 from desktop.core.registry.normalise import normalise_name
 from desktop.core.values import MISSING, parse_values
 
@@ -77,7 +78,7 @@ def _sheet_kind(sheet: RawSheet) -> str | None:
 
 class PinkSheetRecogniser:
     name = "pinksheet"
-    label = "World Bank Pink Sheet (annual prices)"
+    label = Message("recogniser.pinksheet")
 
     def detect(self, sheet: RawSheet) -> float:
         kind = _sheet_kind(sheet)
@@ -89,21 +90,20 @@ class PinkSheetRecogniser:
         kind = _sheet_kind(sheet)
         grid = sheet.grid()
         if kind not in ("nominal", "real"):
-            drop_rows(ctx, sheet, np.arange(len(grid)) + sheet.first_grid_row,
-                      "Pink Sheet index, description or weights sheet: not a price series, not imported")
-            ctx.notes.append(f"Pink Sheet sheet '{sheet.sheet}' (indices or descriptions) skipped.")
+            drop_rows(ctx, sheet, np.arange(len(grid)) + sheet.first_grid_row, msg("drop.price_sheet_other"))
+            ctx.notes.append(msg("note.pink_sheet_skipped", sheet=sheet.sheet))
             return {}
         years = grid.iloc[:, 0].map(year_of)
         year_rows = np.flatnonzero(years.notna().to_numpy())
         if len(year_rows) == 0:
-            ctx.problems.error("no_years", "No year rows found under the Pink Sheet header.",
+            ctx.problems.error("no_years", msg("problem.no_year_rows"),
                                file=sheet.file, sheet=sheet.sheet)
             return {}
         head = year_rows[0]
         # name row and unit row: the two rows right above the first year that have text
         above = [r for r in range(head - 1, -1, -1) if any(not is_blank(v) for v in grid.iloc[r, 1:])]
         if len(above) < 2:
-            ctx.problems.error("no_header", "Pink Sheet header (commodity names and units) not found.",
+            ctx.problems.error("no_header", msg("problem.no_price_header"),
                                file=sheet.file, sheet=sheet.sheet, row=int(head + sheet.first_grid_row))
             return {}
         unit_row, name_row = above[0], above[1]
@@ -119,14 +119,14 @@ class PinkSheetRecogniser:
             unit_raw = str(grid.iat[unit_row, c] or "").strip().strip("()").strip()
             mineral = self._mineral(reg, name)
             if mineral is None:
-                drop_rows(ctx, sheet, rows_excel, f"not a mineral: '{name}'", column=name)
+                drop_rows(ctx, sheet, rows_excel, msg("drop.not_a_mineral", name=name), column=name)
                 skipped += 1
                 continue
             values, states, bad = parse_values(grid.iloc[year_rows, c].reset_index(drop=True))
             # leading missing cells: the series had not started
             valid = np.flatnonzero(~np.isnan(values))
             if len(valid) == 0:
-                drop_rows(ctx, sheet, rows_excel, f"no prices in column '{name}'", column=name)
+                drop_rows(ctx, sheet, rows_excel, msg("drop.no_prices_in_column", column=name), column=name)
                 continue
             started = np.arange(len(values)) >= valid[0]
             ended = np.arange(len(values)) <= valid[-1]
@@ -135,16 +135,15 @@ class PinkSheetRecogniser:
             states = np.where(keep_na & (states == ""), MISSING, states)
             gone = ~keep
             if gone.any():
-                drop_rows(ctx, sheet, rows_excel[gone], f"no price for '{name}' in these years (series not available)",
-                          column=name)
+                drop_rows(ctx, sheet, rows_excel[gone], msg("drop.no_price_in_years", name=name), column=name)
             if bad.any():
                 for r, v in zip(rows_excel[bad & keep][:10], grid.iloc[year_rows, c].to_numpy()[bad & keep][:10]):
-                    ctx.problems.error("not_a_number", f"'{name}' price is not a number.", file=sheet.file,
+                    ctx.problems.error("not_a_number", msg("problem.price_not_number", name=name), file=sheet.file,
                                        sheet=sheet.sheet, row=int(r), column=name, value=str(v),
-                                       expected="a number, '…' or '..'")
+                                       expected=msg("expected.price"))
             unit, factor, known, _ = convert_unit(unit_raw)
             if not known:
-                ctx.problems.warning("unknown_unit", f"Unit '{unit_raw}' of '{name}' is kept as written.",
+                ctx.problems.warning("unknown_unit", msg("problem.unit_kept", unit=unit_raw, name=name),
                                      file=sheet.file, sheet=sheet.sheet, row=int(unit_row + sheet.first_grid_row),
                                      column=name, value=unit_raw)
             if kind == "real":
@@ -159,13 +158,11 @@ class PinkSheetRecogniser:
             return {}
         out = pd.concat(parts, ignore_index=True)
         table = "prices" if kind == "nominal" else "prices_real"
-        ctx.notes.append(
-            f"World Bank Pink Sheet, {kind} annual prices: {out['mineral'].nunique()} minerals "
-            f"({', '.join(sorted(out['mineral'].unique()))}), {out['year'].min()}–{out['year'].max()}, "
-            f"into '{table}'; {skipped} non-mineral columns left out.")
+        ctx.notes.append(msg("note.pink_sheet", kind=term("price_kind", kind), n=out["mineral"].nunique(),
+                             minerals=sorted(out["mineral"].unique()), first=out["year"].min(),
+                             last=out["year"].max(), table=table, skipped=skipped))
         if kind == "real":
-            ctx.notes.append("Real prices (constant 2010 USD) are kept in 'prices_real'; the nominal sheet "
-                             "feeds the 'prices' table used by the market-dynamics indicator.")
+            ctx.notes.append(msg("note.pink_sheet_real"))
         return {table: out}
 
     @staticmethod
@@ -186,7 +183,7 @@ class PriceTableRecogniser:
     """An analyst's wide price table: minerals × years, or years × minerals."""
 
     name = "price_table"
-    label = "Price table (minerals × years)"
+    label = Message("recogniser.price_table")
 
     def detect(self, sheet: RawSheet) -> float:
         from desktop.core.ingest.recognisers.analyst import analyse

@@ -10,6 +10,7 @@ from desktop.core.ingest import columns as cols
 from desktop.core.ingest.base import ParseContext
 from desktop.core.ingest.headers import TABLES, match_columns, sheet_table
 from desktop.core.ingest.readers import RawSheet
+from desktop.core.messages import Message, msg, term
 
 _INDICATOR_ALIASES = {k.casefold(): k for k in WGI_INDICATORS} | {
     f"{k.casefold()}.est": k for k in WGI_INDICATORS}
@@ -34,7 +35,7 @@ def _table_for(sheet: RawSheet) -> tuple[str | None, bool]:
 
 class TemplateRecogniser:
     name = "template"
-    label = "CritMin template"
+    label = Message("recogniser.template")
 
     def detect(self, sheet: RawSheet) -> float:
         table, named = _table_for(sheet)
@@ -57,12 +58,13 @@ class TemplateRecogniser:
             missing.append("VA…CC or indicator + value")
         if missing:
             for col in missing:
-                ctx.problems.error("missing_column", f"Required column '{col}' is missing from the {table} table",
+                ctx.problems.error("missing_column", msg("problem.missing_column", column=col,
+                                                         table=term("table", table)),
                                    file=sheet.file, sheet=sheet.sheet, row=sheet.header_row, column=col,
-                                   expected=f"a header named {col}")
+                                   expected=msg("expected.header_named", column=col))
             return {}
-        where = f"{sheet.file} sheet '{sheet.sheet}'" if sheet.sheet else sheet.file
-        ctx.notes.append(f"{where}: CritMin template table '{table}', {len(sheet.frame)} rows")
+        where = msg("where.file_sheet", file=sheet.file, sheet=sheet.sheet) if sheet.sheet else sheet.file
+        ctx.notes.append(msg("note.template_table", where=where, table=table, rows=len(sheet.frame)))
         frame = sheet.frame
         rows = sheet.excel_rows().to_numpy()
         return {table: _PARSERS[table](sheet, ctx, frame, found, rows)}
@@ -107,7 +109,7 @@ def _values(sheet, ctx, frame, found, rows, out, bad, names, required=True):
             # A "(%)" header: plain numbers are percentages; cells written "22%" were already scaled.
             written_pct = raw.astype(str).str.strip().str.endswith(("%", "％")).to_numpy()
             values = np.where(written_pct, values, values / 100.0)
-            ctx.notes.append(f"{sheet.file}: column '{found[name][0]}' is in percent; values divided by 100")
+            ctx.notes.append(msg("note.percent_column", file=sheet.file, column=found[name][0]))
         out[name], out[f"{name}_state"] = values, states
         bad |= b
 
@@ -148,7 +150,7 @@ def _governance(sheet, ctx, frame, found, rows):
     _year(sheet, ctx, frame, found, rows, out, bad)
     if "indicator" in found and "estimate" in found:
         ind, b = cols.map_choice(ctx, sheet, _col(frame, found, "indicator"), rows, found["indicator"][0],
-                                 _INDICATOR_ALIASES, "bad_indicator", "one of VA, PV, GE, RQ, RL, CC")
+                                 _INDICATOR_ALIASES, "bad_indicator", msg("expected.wgi_indicator"))
         bad |= b
         out["indicator"] = ind
         _values(sheet, ctx, frame, found, rows, out, bad, ("estimate",))
@@ -171,18 +173,17 @@ def _chain_risk(sheet, ctx, frame, found, rows):
     bad = np.zeros(len(frame), dtype=bool)
     out: dict = {}
     _ids(sheet, ctx, frame, found, rows, out, bad, ("mineral",))
-    for name, table, expected in (("stream", STREAM_ALIASES, "primary or recycled (原生 / 再生)"),
-                                  ("stage", STAGE_ALIASES, "mining, processing, use or recycling"),
-                                  ("dimension", DIMENSION_ALIASES, "a risk dimension such as political or trade")):
+    for name, table, expected in (("stream", STREAM_ALIASES, msg("expected.stream")),
+                                  ("stage", STAGE_ALIASES, msg("expected.chain_stage")),
+                                  ("dimension", DIMENSION_ALIASES, msg("expected.dimension"))):
         out[name], b = cols.map_choice(ctx, sheet, _col(frame, found, name), rows, found[name][0], table,
                                        f"bad_{name}", expected)
         bad |= b
     wrong = ~bad & ~np.array([d in DIMENSIONS.get(s, ()) for s, d in zip(out["stream"], out["dimension"])])
     if wrong.any():
         cols.report_cells(ctx, sheet, rows[wrong], pd.Series(out["dimension"])[wrong], found["dimension"][0],
-                          "dimension_not_in_stream", "This risk dimension does not belong to the row's stream",
-                          expected="primary: political/investment/trade/technology/regulatory; recycled: "
-                                   "environment/industry/technology/social/economic/political")
+                          "dimension_not_in_stream", msg("problem.dimension_not_in_stream"),
+                          expected=msg("expected.dimension_of_stream"))
         bad |= wrong
     _values(sheet, ctx, frame, found, rows, out, bad, ("score",))
     for name, default in (("source", "analyst"), ("note", "")):
@@ -199,7 +200,7 @@ def _lists(sheet, ctx, frame, found, rows):
     empty = raw.isna().to_numpy() | (raw.astype(str).str.strip() == "").to_numpy()
     if empty.any():
         cols.report_cells(ctx, sheet, rows[empty], raw[empty], found["list"][0], "missing_list",
-                          "The list name is empty", expected="a list name, e.g. USGS 2025")
+                          msg("problem.list_name_empty"), expected=msg("expected.list_name"))
     bad |= empty
     out["list"] = raw.astype(str).str.strip().to_numpy(dtype=object)
     _ids(sheet, ctx, frame, found, rows, out, bad, ("mineral",))

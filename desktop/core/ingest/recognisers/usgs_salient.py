@@ -31,6 +31,7 @@ from desktop.core.ingest.drops import drop_rows
 from desktop.core.ingest.headers import header_map, norm_header
 from desktop.core.ingest.names import map_names
 from desktop.core.ingest.units import quantity_unit
+from desktop.core.messages import Joined, Message, msg, term
 from desktop.core.values import parse_values
 
 _KIND = {"usprod": "production", "prod": "production", "production": "production", "sold": "production",
@@ -78,7 +79,7 @@ def _parse_header(col: str, reg) -> dict | None:
 
 class USGSSalientRecogniser:
     name = "usgs_salient"
-    label = "USGS MCS salient statistics (US)"
+    label = Message("recogniser.usgs_salient")
 
     def detect(self, sheet: RawSheet) -> float:
         norm = {norm_header(c) for c in sheet.frame.columns}
@@ -103,16 +104,16 @@ class USGSSalientRecogniser:
         valid = years.notna() & ~blank
         bad_year = ~years.notna() & ~blank
         for i in np.flatnonzero(bad_year)[:20]:
-            ctx.problems.error("bad_year", "Year is not a number.", file=sheet.file, sheet=sheet.sheet,
+            ctx.problems.error("bad_year", msg("problem.year_not_number"), file=sheet.file, sheet=sheet.sheet,
                                row=int(rows.iloc[i]), column=c_year, value=str(frame[c_year].iloc[i]),
-                               expected="a year such as 2023")
-        drop_rows(ctx, sheet, rows[blank], "empty row")
-        drop_rows(ctx, sheet, rows[bad_year], "no year (see problems)")
+                               expected=msg("expected.year_number"))
+        drop_rows(ctx, sheet, rows[blank], msg("drop.empty_row"))
+        drop_rows(ctx, sheet, rows[bad_year], msg("drop.no_year_see"))
         body = frame[valid]
         brow = rows[valid]
         byear = years[valid].astype("int64")
         mineral = map_names(ctx, sheet, "mineral", body[c_comm], brow, c_comm)
-        drop_rows(ctx, sheet, brow[mineral.isna()], "unknown mineral (see problems)")
+        drop_rows(ctx, sheet, brow[mineral.isna()], msg("drop.unknown_mineral_see"))
         ok = mineral.notna()
         body, brow, byear, mineral = body[ok], brow[ok], byear[ok], mineral[ok]
         if body.empty:
@@ -158,9 +159,8 @@ class USGSSalientRecogniser:
         for t in out.values():
             used |= set(t["_row"])
         left = brow[~brow.isin(used)]
-        drop_rows(ctx, sheet, left, "no production, trade, price or NIR value")
-        ctx.notes.append(f"USGS salient statistics for {', '.join(sorted(groups))}: years "
-                         f"{byear.min()}–{byear.max()}, country USA.")
+        drop_rows(ctx, sheet, left, msg("drop.no_salient_value"))
+        ctx.notes.append(msg("note.usgs_salient", minerals=sorted(groups), first=byear.min(), last=byear.max()))
         return out
 
     # ------------------------------------------------------------------------------
@@ -181,16 +181,17 @@ class USGSSalientRecogniser:
 
     @staticmethod
     def _note_choice(ctx, sheet, target, chosen) -> None:
-        parts = [f"{k} ← '{c['col']}'" for k, c in chosen.items() if c]
-        ctx.notes.append(f"{sheet.file}: {target}: " + ("; ".join(parts) if parts else "no usable column") + ".")
+        parts = [msg("note.column_choice", kind=term("column", k), column=c["col"]) for k, c in chosen.items() if c]
+        choices = Joined(tuple(parts), "; ") if parts else msg("phrase.no_usable_column")
+        ctx.notes.append(msg("note.salient_columns", file=sheet.file, mineral=target, choices=choices))
 
     @staticmethod
     def _cells(body, col, rows, ctx, sheet):
         numbers, states, bad = parse_values(body[col])
         for i in np.flatnonzero(bad)[:20]:
-            ctx.problems.warning("not_a_number", "Not a number; the cell is left out.", file=sheet.file,
+            ctx.problems.warning("not_a_number", msg("problem.cell_left_out"), file=sheet.file,
                                  sheet=sheet.sheet, row=int(rows.iloc[i]), column=col,
-                                 value=str(body[col].iloc[i]), expected="a number or W, NA, E, >50")
+                                 value=str(body[col].iloc[i]), expected=msg("expected.number_w_na_e_bound"))
         return numbers, states, bad
 
     def _balance(self, body, rows, years, mineral, chosen, ctx, sheet) -> pd.DataFrame | None:
@@ -210,14 +211,15 @@ class USGSSalientRecogniser:
             canon, factor = quantity_unit(_QTY_UNITS[c["unit"]], mineral)
             unit = unit or canon
             if canon != unit:
-                ctx.problems.warning("unit_mismatch", f"'{c['col']}' is in {canon}, not {unit}; left out.",
+                ctx.problems.warning("unit_mismatch", msg("problem.unit_mismatch", column=c["col"], unit=canon,
+                                                          expected_unit=unit),
                                      file=sheet.file, sheet=sheet.sheet, column=c["col"])
                 continue
             frame[k] = np.where(bad, np.nan, numbers * factor)
             frame[f"{k}_state"] = np.where(bad, "", states)
             if factor != 1:
-                ctx.notes.append(f"{mineral}: '{c['col']}' converted from {_QTY_UNITS[c['unit']]} to "
-                                 f"{canon} (×{factor:g}).")
+                ctx.notes.append(msg("note.salient_converted", mineral=mineral, column=c["col"],
+                                     unit=_QTY_UNITS[c["unit"]], target=canon, factor=factor))
         for k in ("production", "imports", "exports", "net_imports"):
             if k not in frame:
                 frame[k] = np.nan

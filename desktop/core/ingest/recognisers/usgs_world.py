@@ -22,10 +22,11 @@ import pandas as pd
 from desktop.core.ingest.base import ParseContext
 from desktop.core.ingest.readers import RawSheet
 from desktop.core.ingest.columns import map_unique
-from desktop.core.ingest.drops import drop_rows
+from desktop.core.ingest.drops import drop_rows, region_reasons
 from desktop.core.ingest.headers import header_map, norm_header
 from desktop.core.ingest.names import map_names, record_mappings, report_unknown
 from desktop.core.ingest.units import basis_of, quantity_unit, with_basis
+from desktop.core.messages import Message, msg, term
 from desktop.core.registry import OTHERS, WORLD, normalise_name
 from desktop.core.values import MISSING, WITHHELD, parse_values
 
@@ -106,7 +107,7 @@ def _find(headers, *names) -> str | None:
 
 class USGSWorldRecogniser:
     name = "usgs_world"
-    label = "USGS MCS world production and reserves"
+    label = Message("recogniser.usgs_world")
 
     def detect(self, sheet: RawSheet) -> float:
         headers = list(sheet.frame.columns)
@@ -142,15 +143,13 @@ class USGSWorldRecogniser:
         else:
             found = mineral_from_filename(sheet.path.stem, ctx)
             if not found:
-                ctx.problems.error(
-                    "unknown_mineral", "The file has no Commodity column and its name does not name a "
-                    "mineral; rename it (e.g. 'mcs2023-cobalt_world.csv') or add a Commodity column.",
-                    file=sheet.file, sheet=sheet.sheet, expected="a mineral in the file name")
+                ctx.problems.error("unknown_mineral", msg("problem.no_commodity"), file=sheet.file,
+                                   sheet=sheet.sheet, expected=msg("expected.mineral_in_file_name"))
                 found = None
             commodity = pd.Series(sheet.path.stem, index=frame.index, dtype=object)
             mineral = pd.Series(found, index=frame.index, dtype=object)
             if found:
-                ctx.notes.append(f"Mineral taken from the file name: {found}.")
+                ctx.notes.append(msg("note.mineral_from_file_name", mineral=found))
         type_text = (frame[c_type].astype(object).where(frame[c_type].notna(), "").astype(str).str.strip()
                      if c_type else pd.Series("", index=frame.index))
         mineral = self._sub_products(type_text, mineral, ctx)
@@ -180,8 +179,7 @@ class USGSWorldRecogniser:
         if c_unit and blank_unit.any():
             filled = unit_text.where(~blank_unit).groupby(series).transform("first")
             for i in np.flatnonzero(blank_unit & filled.notna()):
-                ctx.notes.append(f"Row {int(rows.iloc[i])}: empty {c_unit} read as '{filled.iloc[i]}', "
-                                 f"the unit of the other rows of the same series.")
+                ctx.notes.append(msg("note.unit_filled", row=int(rows.iloc[i]), column=c_unit, unit=filled.iloc[i]))
             unit_text = unit_text.where(~blank_unit | filled.isna(), filled)
         capacity = type_text.str.contains(r"capacity", case=False)
         is_agg = country.isin([WORLD, OTHERS])
@@ -192,14 +190,12 @@ class USGSWorldRecogniser:
 
         imported = np.zeros(n_in, dtype=bool)
         reasons = pd.Series("", index=frame.index, dtype=object)
-        reasons[region.notna()] = "'" + raw_country[region.notna()].astype(str).str.strip() + "' is " + \
-            region[region.notna()]
-        reasons[country.isna() & region.isna()] = "unknown country (see problems)"
-        reasons[mineral.isna()] = "unknown mineral (see problems)"
-        reasons[capacity & (reasons == "")] = ("a capacity series (" + type_text[capacity] +
-                                               "): capacity is not imported")
-        reasons[only_totals & (reasons == "")] = ("the series reports only a world total without a "
-                                                  "country breakdown (not comparable with the other series)")
+        reasons[region.notna()] = region_reasons(raw_country.astype(str).str.strip(), region)[region.notna()]
+        reasons[country.isna() & region.isna()] = msg("drop.unknown_country_see")
+        reasons[mineral.isna()] = msg("drop.unknown_mineral_see")
+        reasons[capacity & (reasons == "")] = map_unique(type_text[capacity],
+                                                         lambda t: msg("drop.capacity_series", type=t))
+        reasons[only_totals & (reasons == "")] = msg("drop.world_total_only")
         usable = (reasons == "").to_numpy()
 
         tables = {}
@@ -217,11 +213,8 @@ class USGSWorldRecogniser:
             if dup.any():
                 kept = out[~dup].set_index(keys)["_row"]
                 lost = out[dup]
-                ctx.notes.append(
-                    f"{int(dup.sum())} {name} value(s) repeat a mineral/country/year already given by another "
-                    f"series of the same commodity (e.g. row {int(lost['_row'].iloc[0])} repeats row "
-                    f"{int(kept.loc[tuple(lost[keys].iloc[0])])}); the series with a stated metal content or "
-                    f"oxide equivalent, else the first one, was kept.")
+                ctx.notes.append(msg("note.repeated_series", n=int(dup.sum()), table=term("table", name),
+                                     row=int(lost["_row"].iloc[0]), first=int(kept.loc[tuple(lost[keys].iloc[0])])))
                 out = out[~dup]
             out = out.sort_values(["_row", "year"], kind="stable").drop(columns="_priority")
             imported[np.searchsorted(rows.to_numpy(), out["_row"].unique())] = True
@@ -238,26 +231,25 @@ class USGSWorldRecogniser:
         left = ~imported
         why = reasons.copy()
         cap_only = left & (why == "") & has_cap.to_numpy()
-        why[cap_only] = "capacity only (plant capacity is not imported; no production or reserves value)"
+        why[cap_only] = msg("drop.capacity_only")
         dup_only = left & (why == "")
         values_any = pd.Series(False, index=frame.index)
         for c, v in cols.items():
             if v["kind"] in ("prod", "res"):
                 values_any |= frame[c].notna() & (frame[c].astype(str).str.strip() != "")
-        why[dup_only & values_any.to_numpy()] = "repeats values of a preferred series (see notes)"
-        why[(why == "") & left] = "no production or reserves value"
+        why[dup_only & values_any.to_numpy()] = msg("drop.repeats_preferred")
+        why[(why == "") & left] = msg("drop.no_production_or_reserves")
         drop_rows(ctx, sheet, rows[left], why[left])
         if cap_cols:
-            ctx.notes.append(f"Capacity columns ({', '.join(cap_cols)}) are not imported: capacity is not a "
-                             f"canonical table.")
+            ctx.notes.append(msg("note.capacity_columns", columns=cap_cols))
         est = [c for c, v in cols.items() if v["est"] and v["kind"] in ("prod", "res")]
         if est:
             years = sorted({cols[c]["year"] for c in est if cols[c]["year"]})
-            ctx.notes.append(f"Values for {', '.join(map(str, years)) or 'the EST columns'} are USGS estimates "
-                             f"(columns {', '.join(est)}).")
+            shown = msg("phrase.years", years=years) if years else msg("phrase.est_columns")
+            ctx.notes.append(msg("note.usgs_estimates", years=shown, columns=est))
         self._series_notes(commodity, type_text, mineral, stage, unit_text, basis, cols, usable, ctx)
-        ctx.notes.append(f"USGS world data: {n_in} rows read, {int(imported.sum())} imported, "
-                         f"{int((~imported).sum())} left out (listed as dropped).")
+        ctx.notes.append(msg("note.usgs_world", read=n_in, imported=int(imported.sum()),
+                             left=int((~imported).sum())))
         return tables
 
     # ------------------------------------------------------------------------------
@@ -294,8 +286,8 @@ class USGSWorldRecogniser:
                 code = ctx.registry.country_code(m.group(1))
                 if code:
                     fixed[name] = code
-                    ctx.notes.append(f"Country '{str(name).strip()}' read as {code}; the bracket "
-                                     f"('{m.group(2)}') describes the product, not the country.")
+                    ctx.notes.append(msg("note.country_qualifier", name=str(name).strip(), code=code,
+                                         qualifier=m.group(2)))
         return country.where(~todo, raw.map(fixed))
 
     def _values(self, frame, cols, kind, usable, mineral, country, stage, unit_text, basis, rows, priority,
@@ -314,14 +306,13 @@ class USGSWorldRecogniser:
             stated = stated.groupby(series).transform("first")
             if stated.notna().any():
                 unit_here = unit_here.where(stated.isna(), stated + " metric tons")
-                ctx.notes.append(f"Reserves of {', '.join(sorted(set(mineral[stated.notna()].dropna())))} "
-                                 f"use the unit stated in RESERVE_NOTES (e.g. 'million metric tons').")
+                ctx.notes.append(msg("note.reserve_units", minerals=sorted(set(mineral[stated.notna()].dropna()))))
         parts = []
         for col in value_cols:
             info = cols[col]
             year = info["year"] or latest
             if year is None:
-                ctx.problems.error("no_year", f"Column '{col}' has no year and the file gives none.",
+                ctx.problems.error("no_year", msg("problem.column_without_year", column=col),
                                    file=sheet.file, sheet=sheet.sheet, column=col)
                 continue
             raw = frame[col]
@@ -334,9 +325,9 @@ class USGSWorldRecogniser:
             keep = usable & ~bad & (~empty | w_note | na_note)
             if bad.any():
                 for i in np.flatnonzero(bad & usable)[:20]:
-                    ctx.problems.warning("not_a_number", "Not a number; the cell is left out.",
+                    ctx.problems.warning("not_a_number", msg("problem.cell_left_out"),
                                          file=sheet.file, sheet=sheet.sheet, row=int(rows.iloc[i]),
-                                         column=col, value=str(raw.iloc[i]), expected="a number or W, NA, >50")
+                                         column=col, value=str(raw.iloc[i]), expected=msg("expected.number_w_na_bound"))
             unit = info["unit"]
             units = pd.Series(unit, index=frame.index, dtype=object) if unit else unit_here
             part = pd.DataFrame({"mineral": mineral, "country": country, "year": year, "stage": stage,
@@ -355,10 +346,9 @@ class USGSWorldRecogniser:
         unknown_units = {k for k, f in factors.items() if f is None}
         for u, m in unknown_units:
             first = out.loc[(out["_unit"] == u) & (out["mineral"] == m), "_row"].min()
-            ctx.problems.error("unknown_unit", f"Unit '{u}' of {m} is not one the program can convert; "
-                               f"these values are left out.",
+            ctx.problems.error("unknown_unit", msg("problem.unit_not_convertible_for", unit=u, mineral=m),
                                file=sheet.file, sheet=sheet.sheet, row=int(first), value=str(u),
-                               expected="metric tons, thousand metric tons, kilograms, carats, …")
+                               expected=msg("expected.usgs_units"))
         ok = np.array([factors[k] is not None for k in key], dtype=bool)
         out = out[ok].copy()
         key = [k for k, good in zip(key, ok) if good]
@@ -380,8 +370,10 @@ class USGSWorldRecogniser:
         for (c, t, m, s, u, b), _ in frame.groupby(["c", "t", "m", "s", "u", "b"], dropna=False, sort=False):
             unit_in = u if isinstance(u, str) and u else ", ".join(sorted(col_units))
             factor = quantity_unit(u, m) if isinstance(u, str) and u else None
-            conv = f"{unit_in} → {with_basis(factor[0], b)} (×{factor[1]:g})" if factor else unit_in
-            ctx.notes.append(f"{c} / '{t or '(no type)'}' → {m}, stage {s or '(not stated)'}, {conv}.")
+            conv = (msg("note.unit_conversion", unit=unit_in, target=with_basis(factor[0], b), factor=factor[1])
+                    if factor else unit_in)
+            ctx.notes.append(msg("note.usgs_series", commodity=c, type=t or msg("phrase.no_type"), mineral=m,
+                                 stage=s or msg("phrase.not_stated"), conversion=conv))
 
 
 RECOGNISERS = [USGSWorldRecogniser()]

@@ -17,9 +17,10 @@ import pandas as pd
 
 from desktop.core.ingest.base import ParseContext
 from desktop.core.ingest.readers import RawSheet
-from desktop.core.ingest.drops import drop_rows
+from desktop.core.ingest.drops import drop_rows, first_reason, region_reasons
 from desktop.core.ingest.headers import header_map
 from desktop.core.ingest.names import map_names
+from desktop.core.messages import Message, msg
 from desktop.core.values import parse_values
 
 _IND = {"va": "VA", "pv": "PV", "ge": "GE", "rq": "RQ", "rl": "RL", "cc": "CC"}
@@ -28,7 +29,7 @@ _YEAR_COL = re.compile(r"^\s*((?:19|20)\d\d)\s*(\[YR\d{4}\])?\s*$")
 
 class WGIRecogniser:
     name = "wgi"
-    label = "World Bank WGI"
+    label = Message("recogniser.wgi")
 
     def detect(self, sheet: RawSheet) -> float:
         h = header_map(sheet.frame.columns)
@@ -50,15 +51,14 @@ class WGIRecogniser:
         ind = f[h["indicator"]].astype(str).str.strip().str.casefold().map(_IND)
         year = pd.to_numeric(f[h["year"]], errors="coerce")
         ok = ind.notna() & year.notna()
-        drop_rows(ctx, sheet, rows[~ok], "not a WGI indicator row (indicator or year missing)")
+        drop_rows(ctx, sheet, rows[~ok], msg("drop.not_wgi_row"))
         code, name = f[h["code"]], f[h["countryname"]]
         country = ctx.registry.map_countries(code)
         country = country.where(country.notna(), ctx.registry.map_countries(name))
         region = ctx.registry.map_regions(code)
         out = self._finish(sheet, ctx, rows, ok, country, region, name, h["countryname"], year, ind,
                            f[h["estimate"]], h["estimate"])
-        ctx.notes.append("WGI long release: estimates of VA, PV, GE, RQ, RL, CC; World Bank codes mapped "
-                         "(ZAR→COD, ROM→ROU, ADO→AND, TMP→TLS, KSV→XKX, WBG→PSE).")
+        ctx.notes.append(msg("note.wgi_long"))
         return out
 
     def _wide(self, sheet, ctx, h, rows) -> dict[str, pd.DataFrame]:
@@ -68,10 +68,8 @@ class WGIRecogniser:
         m = series.str.extract(r"^(VA|PV|GE|RQ|RL|CC)\.([\w.]+)$")
         ok = m[0].notna() & (m[1] == "EST")
         other = ~ok & f[h["country_code"]].notna()
-        drop_rows(ctx, sheet, rows[other & m[0].notna()],
-                     "not an estimate series (rank, standard error or source count)")
-        drop_rows(ctx, sheet, rows[~ok & ~(other & m[0].notna())],
-                     "footer or empty line, not a data row")
+        drop_rows(ctx, sheet, rows[other & m[0].notna()], msg("drop.not_estimate_series"))
+        drop_rows(ctx, sheet, rows[~ok & ~(other & m[0].notna())], msg("drop.footer_line"))
         long = f[ok].melt(id_vars=[h["country_name"], h["country_code"]], value_vars=list(years),
                           var_name="_col", value_name="_v", ignore_index=False)
         long["_ind"] = m[0][ok].reindex(long.index).to_numpy()
@@ -90,9 +88,9 @@ class WGIRecogniser:
         # Row accounting is per spreadsheet row: a row is imported if any of its years is.
         used = set(out["governance"]["_row"]) if out else set()
         rr = rows[ok]
-        drop_rows(ctx, sheet, rr[~rr.isin(used)], "no estimate in any year, or not a country")
-        ctx.notes.append(f"WGI DataBank layout: {ok.sum()} estimate series rows, years "
-                         f"{min(years.values()) if years else '?'}–{max(years.values()) if years else '?'}.")
+        drop_rows(ctx, sheet, rr[~rr.isin(used)], msg("drop.no_estimate_any_year"))
+        ctx.notes.append(msg("note.wgi_databank", rows=ok.sum(), first=min(years.values()) if years else "?",
+                             last=max(years.values()) if years else "?"))
         return out
 
     @staticmethod
@@ -105,16 +103,15 @@ class WGIRecogniser:
         empty = ~pd.notna(raw).to_numpy() | (states == "NA")
         keep = (ok & country.notna() & region.isna()).to_numpy() & ~bad & ~empty
         if account:
-            why = np.where(region.notna(), "'" + name.astype(str) + "' is " + region.fillna("").astype(str),
-                           np.where(country.isna(), "unknown country (see problems)",
-                                    np.where(bad, "estimate is not a number",
-                                             "no estimate (missing, '..')")))
+            why = first_reason([(region.notna(), region_reasons(name, region)),
+                                (country.isna(), msg("drop.unknown_country_see")),
+                                (bad, msg("drop.estimate_not_number"))], default=msg("drop.no_estimate"))
             left = ok.to_numpy() & ~keep
             drop_rows(ctx, sheet, rows[left], why[left])
         for i in np.flatnonzero(bad & ok.to_numpy())[:20]:
-            ctx.problems.warning("not_a_number", "Estimate is not a number; left out.", file=sheet.file,
+            ctx.problems.warning("not_a_number", msg("problem.estimate_not_number"), file=sheet.file,
                                  sheet=sheet.sheet, row=int(rows.iloc[i]), column=value_col,
-                                 value=str(raw.iloc[i]), expected="a number such as -0.35")
+                                 value=str(raw.iloc[i]), expected=msg("expected.wgi_estimate"))
         gov = pd.DataFrame({"country": country, "year": year, "indicator": ind, "estimate": numbers,
                             "estimate_state": states, "_row": rows.to_numpy()})[keep]
         gov["year"] = gov["year"].astype("int64")

@@ -21,20 +21,20 @@ import pandas as pd
 from desktop.core.ingest.base import ParseContext
 from desktop.core.ingest.readers import RawSheet
 from desktop.core.ingest.columns import map_unique
-from desktop.core.ingest.drops import drop_rows
+from desktop.core.ingest.drops import drop_rows, first_reason, region_reasons
 from desktop.core.ingest.headers import header_map
 from desktop.core.ingest.names import map_names
 from desktop.core.ingest.units import basis_of, quantity_unit, with_basis
+from desktop.core.messages import Message, msg, term
 from desktop.core.registry import WORLD
 from desktop.core.values import parse_values
 
 _YEAR = re.compile(r"^\s*((?:19|20)\d\d)(?:\.0)?\s*$")
-_SOURCE = {"r": "reported", "e": "estimated", "p": "preliminary"}
 
 
 class WMDRecogniser:
     name = "wmd"
-    label = "World Mining Data"
+    label = Message("recogniser.wmd")
 
     def detect(self, sheet: RawSheet) -> float:
         h = header_map(sheet.frame.columns)
@@ -67,8 +67,9 @@ class WMDRecogniser:
                 from desktop.core.ingest.recognisers.usgs_world import mineral_from_filename
                 title = mineral_from_filename(title, ctx) or title
             commodity = pd.Series(title, index=f.index, dtype=object)
-            comm_col = "sheet name"
-            ctx.notes.append(f"Commodity taken from the {'sheet' if sheet.sheet else 'file'} name: {title}.")
+            comm_col = term("source", "sheet_name")
+            ctx.notes.append(msg("note.commodity_from_name", commodity=title,
+                                 source=term("source", "sheet_name" if sheet.sheet else "file_name")))
         mineral = map_names(ctx, sheet, "mineral", commodity, rows, comm_col)
         basis = map_unique(commodity, basis_of).astype(str)
         # -- country -------------------------------------------------------------------
@@ -97,13 +98,13 @@ class WMDRecogniser:
             got = quantity_unit(u, m)
             if got is None:
                 first = rows[(unit_text == u) & (mineral == m)].min()
-                ctx.problems.error("unknown_unit", f"Unit '{u}' is not one the program can convert.",
+                ctx.problems.error("unknown_unit", msg("problem.unit_not_convertible", unit=u),
                                    file=sheet.file, sheet=sheet.sheet, row=int(first),
-                                   column=h.get("unit", ""), value=str(u), expected="metr. t, kg, ct")
+                                   column=h.get("unit", ""), value=str(u), expected=msg("expected.wmd_units"))
                 continue
             canon[(u, m)], factor[(u, m)] = got
             if got[1] != 1:
-                ctx.notes.append(f"{m}: values in '{u}' converted to {got[0]} (×{got[1]:g}).")
+                ctx.notes.append(msg("note.values_converted", mineral=m, unit=u, target=got[0], factor=got[1]))
         key = pd.Series(list(zip(unit_text, mineral)), index=f.index)
         fac = key.map(factor).astype(float)
         cu = key.map(canon)
@@ -114,9 +115,9 @@ class WMDRecogniser:
             numbers, states, bad = parse_values(f[col])
             empty = f[col].isna().to_numpy()
             for i in np.flatnonzero(bad & usable)[:20]:
-                ctx.problems.warning("not_a_number", "Not a number; the cell is left out.", file=sheet.file,
+                ctx.problems.warning("not_a_number", msg("problem.cell_left_out"), file=sheet.file,
                                      sheet=sheet.sheet, row=int(rows.iloc[i]), column=str(col),
-                                     value=str(f[col].iloc[i]), expected="a number")
+                                     value=str(f[col].iloc[i]), expected=msg("expected.number"))
             keep = usable & ~bad & ~empty
             parts.append(pd.DataFrame({"mineral": mineral, "country": country, "year": year, "stage": "mine",
                                        "quantity": numbers * fac.to_numpy(), "quantity_state": states,
@@ -129,24 +130,20 @@ class WMDRecogniser:
             prod["year"] = prod["year"].astype("int64")
         used = set(prod["_row"]) if len(prod) else set()
         left = ~rows.isin(used)
-        why = np.where(region.notna(), "'" + name.astype(str) + "' is " + region.fillna("").astype(str),
-                       np.where(mineral.isna(), "unknown commodity (see problems)",
-                                np.where(country.isna(), "unknown country (see problems)",
-                                         np.where(fac.isna(), "unknown unit (see problems)",
-                                                  "no value in any year"))))
+        why = first_reason([(region.notna(), region_reasons(name, region)),
+                            (mineral.isna(), msg("drop.unknown_commodity_see")),
+                            (country.isna(), msg("drop.unknown_country_see")),
+                            (fac.isna(), msg("drop.unknown_unit_see"))], default=msg("drop.no_value_any_year"))
         drop_rows(ctx, sheet, rows[left], why[left.to_numpy()])
         if "data_source" in h:
             src = f[h["data_source"]].astype(str).str.strip().str.casefold().value_counts()
-            ctx.notes.append("WMD data_source flags (r reported, e estimated, p preliminary): "
-                             + ", ".join(f"{_SOURCE.get(k, k)} {v}" for k, v in src.items()) +
-                             " rows; the flag is a row attribute and is not stored as a value state.")
+            counts = [msg("note.wmd_source_count", source=term("wmd_source", k), rows=v) for k, v in src.items()]
+            ctx.notes.append(msg("note.wmd_sources", counts=counts))
         oxides = sorted({f"{m} ({b})" for m, b in zip(mineral[usable], basis[usable]) if b})
         if oxides:
-            ctx.notes.append("Oxide/concentrate bases kept in the unit, not converted to metal content: "
-                             + ", ".join(oxides) + ".")
-        ctx.notes.append(f"World Mining Data: years {min(years.values())}–{max(years.values())}, stage mine; "
-                         f"'DELETE' total rows imported as WORLD; {len(f)} rows read, {len(used)} imported, "
-                         f"{int(left.sum())} left out.")
+            ctx.notes.append(msg("note.wmd_oxides", bases=oxides))
+        ctx.notes.append(msg("note.wmd", first=min(years.values()), last=max(years.values()), read=len(f),
+                             imported=len(used), left=int(left.sum())))
         return {"production": prod} if len(prod) else {}
 
 

@@ -1,0 +1,146 @@
+"""The cells around a problem, as the file holds them: what the import wizard shows on double-click.
+
+A problem names the file, the sheet, the row as Excel shows it and the column
+(:mod:`desktop.core.problems`).  :func:`cell_context` reads the file again with
+the same reader the import used (so the row numbers agree) and returns the few
+rows and columns around that cell, as text, with the position to highlight.
+No Qt here: the GUI calls it on its worker thread.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from desktop.core.errors import ReadError
+from desktop.core.ingest.readers import RawSheet, is_placeholder, read_file
+from desktop.core.registry.normalise import normalise_name
+
+COLUMN_RADIUS = 4      # columns shown either side of the highlighted one in a wide sheet
+
+
+@dataclass
+class CellContext:
+    """The window of cells around one cell.  Unpacks as ``header, rows, highlight``.
+
+    ``header``: the file's column headers of the shown columns (a blank header is
+    shown as its column letter).  ``rows``: ``(spreadsheet row number, [cell text,
+    ...])`` for each shown row.  ``highlight``: ``(row index, column index)`` into
+    ``rows`` and ``header``; either is None when the problem names no row (or the
+    header row itself) or no column of the file.
+    """
+
+    header: list[str]
+    rows: list[tuple[int, list[str]]]
+    highlight: tuple[int | None, int | None]
+    header_row: int = 1            # spreadsheet row of the header
+    sheet: str = ""
+    more_left: bool = False        # columns left out before / after the shown ones (a wide sheet)
+    more_right: bool = False
+
+    def __iter__(self):
+        yield self.header
+        yield self.rows
+        yield self.highlight
+
+
+def column_letter(index: int) -> str:
+    """Excel's name of the 0-based column ``index``: 0 → A, 25 → Z, 26 → AA."""
+    out = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        out = chr(ord("A") + rest) + out
+    return out
+
+
+def cell_text(value) -> str:
+    """A cell as the analyst typed it: no '2023.0', no 'nan', no 'None'."""
+    if value is None:
+        return ""
+    if isinstance(value, float | np.floating):
+        if np.isnan(value):
+            return ""
+        if float(value).is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(float(value))
+    if isinstance(value, np.integer):
+        return str(int(value))
+    if value is pd.NaT:
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat(sep=" ").removesuffix(" 00:00:00")
+    return str(value)
+
+
+def find_column(headers: list[str], column: str) -> int | None:
+    """Position of ``column`` among the file's headers: exact, then ignoring case, spaces and units."""
+    if not column:
+        return None
+    if column in headers:
+        return headers.index(column)
+    want = normalise_name(column)
+    keys = [normalise_name(h) for h in headers]
+    if want in keys:
+        return keys.index(want)
+    # "quantity" for a header "quantity (t)" or "产量（吨）" style headers with a unit in brackets
+    bare = [normalise_name(str(h).split("(")[0].split("（")[0]) for h in headers]
+    if want and want in bare:
+        return bare.index(want)
+    return None
+
+
+def pick_sheet(sheets: list[RawSheet], sheet: str, path: Path) -> RawSheet:
+    if not sheet:
+        return sheets[0]
+    for raw in sheets:
+        if raw.sheet == sheet:
+            return raw
+    raise ReadError(f"{path.name}: the sheet '{sheet}' is no longer in the file.")
+
+
+def cell_context(path: str | Path, sheet: str, row: int | None, column: str, radius: int = 3,
+                 column_radius: int = COLUMN_RADIUS) -> CellContext:
+    """The cells within ``radius`` rows (and ``column_radius`` columns) of ``row``/``column``.
+
+    ``row`` is the spreadsheet row as Excel shows it (the header row included);
+    ``column`` a header of the file (a canonical column name that the file does not
+    have highlights no column).  Raises :class:`~desktop.core.errors.ReadError`
+    when the file or the sheet cannot be read.
+    """
+    path = Path(path)
+    raw = pick_sheet(read_file(path), sheet, path)
+    frame = raw.frame
+    headers = [str(c) for c in frame.columns]
+    col = find_column(headers, column)
+
+    # Columns: all of them when they fit, else a window around the highlighted one.
+    width = 2 * column_radius + 1
+    if len(headers) <= width or col is None:
+        first_col = 0
+    else:
+        first_col = min(max(col - column_radius, 0), len(headers) - width)
+    shown_cols = list(range(first_col, min(first_col + width, len(headers))))
+
+    # Rows: frame row i is spreadsheet row header_row + 1 + i.
+    n = len(frame)
+    body_row = None if row is None else int(row) - raw.header_row - 1
+    if body_row is None or body_row < 0 or n == 0:
+        start, stop, hl_row = 0, min(n, 2 * radius + 1), None      # the header row, or no row named
+    elif body_row >= n:
+        start, stop, hl_row = max(n - 2 * radius - 1, 0), n, None   # past the end: show the last rows
+    else:
+        start, stop = max(body_row - radius, 0), min(body_row + radius + 1, n)
+        hl_row = body_row - start
+
+    block = frame.iloc[start:stop, shown_cols]
+    rows = [(raw.header_row + 1 + start + i, [cell_text(v) for v in values])
+            for i, values in enumerate(block.itertuples(index=False, name=None))]
+    # A blank header cell is named by its column letter (the reader numbered it by position).
+    shown_headers = [column_letter(int(headers[c][7:]) - 1) if is_placeholder(headers[c]) else headers[c]
+                     for c in shown_cols]
+    hl_col = None if col is None else shown_cols.index(col)
+    return CellContext(shown_headers, rows, (hl_row, hl_col), raw.header_row, raw.sheet,
+                       first_col > 0, first_col + len(shown_cols) < len(headers))

@@ -1,0 +1,215 @@
+"""Writing imported tables into a project: upsert by key, the change for undo, progress and cancel.
+
+An empty table takes a plain INSERT and there is nothing to remember for undo.
+A table with rows gets the file's rows in a temporary table first; then one
+join reads the stored rows the file will change (the before-rows for undo) and
+one ``INSERT … SELECT … ON CONFLICT DO UPDATE`` writes them.  Both are single
+SQL statements, so capturing the change costs about a read of the changed rows
+and nothing for rows the file leaves as they are (bench/bench_store_changes.py).
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import numpy as np
+import pandas as pd
+
+from desktop.core.dataset import SCHEMA, TEXT_COLUMNS, columns, conform
+from desktop.core.errors import Cancelled
+from desktop.core.store import rows as R
+from desktop.core.store.changes import LOG_COLUMNS, Change, TableChange, combine_imports
+
+STAGE = "temp._critmin_stage"
+INTERRUPT_EVERY = 200_000   # SQLite VM steps between cancel checks inside one statement
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class WriteReport:
+    """What one import did to the project; ``change`` undoes it (empty when nothing was written)."""
+
+    import_id: int | None = None
+    already_imported: bool = False
+    inserted_or_updated: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+    change: Change = field(default_factory=Change)
+
+    @property
+    def changed(self) -> int:
+        return sum(self.inserted_or_updated.values())
+
+
+class Ticker:
+    """Progress (a fraction 0..1) and the cancel check, between tables and chunks of rows."""
+
+    def __init__(self, total: int, progress: Callable[[float], None] | None,
+                 cancelled: Callable[[], bool] | None):
+        self.total, self.done = max(total, 1), 0.0
+        self.progress, self.cancelled = progress, cancelled
+
+    def check(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled("The import was cancelled; the project is unchanged.")
+
+    def add(self, units: float) -> None:
+        self.done += units
+        if self.progress is not None:
+            self.progress(min(1.0, self.done / self.total))
+        self.check()
+
+
+def write_files(con: sqlite3.Connection, items: list[tuple[dict[str, pd.DataFrame], dict]],
+                progress=None, cancelled=None) -> tuple[list[WriteReport], Change]:
+    """Write several files inside the caller's transaction; returns their reports and one change."""
+    ticker = Ticker(sum(len(f) for tables, _ in items for n, f in tables.items() if n in SCHEMA),
+                    progress, cancelled)
+    if cancelled is not None:
+        # Lets a long single statement (the join, the upsert) stop too: SQLite interrupts it.
+        con.set_progress_handler(lambda: 1 if cancelled() else 0, INTERRUPT_EVERY)
+    try:
+        reports = [_write_file(con, tables, source, ticker) for tables, source in items]
+    except sqlite3.OperationalError as exc:
+        if "interrupt" in str(exc):
+            raise Cancelled("The import was cancelled; the project is unchanged.") from exc
+        raise
+    finally:
+        con.set_progress_handler(None, 0)
+        con.execute(f"DROP TABLE IF EXISTS {STAGE}")
+    label = ", ".join(source["file"] for _, source in items)
+    return reports, combine_imports([r.change for r in reports], label)
+
+
+def _write_file(con, tables: dict[str, pd.DataFrame], source: dict, ticker: Ticker) -> WriteReport:
+    """One file; a savepoint lets a file that changes nothing and was seen before leave no trace."""
+    report = WriteReport()
+    known = con.execute("SELECT id FROM import_log WHERE sha256 = ? ORDER BY id LIMIT 1",
+                        (source["sha256"],)).fetchone()
+    con.execute("SAVEPOINT critmin_file")
+    cur = con.execute(
+        "INSERT INTO import_log (file_name, sha256, imported_at, format, rows_json, rows_total) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (source["file"], source["sha256"], now(), source.get("format", ""),
+         json.dumps({k: len(v) for k, v in tables.items()}, sort_keys=True),
+         sum(len(v) for v in tables.values())))
+    import_id = cur.lastrowid
+    befores = {}
+    for name, frame in tables.items():
+        ticker.check()
+        if name not in SCHEMA or frame.empty:
+            continue
+        changed, befores[name] = write_table(con, name, frame, import_id, ticker)
+        report.inserted_or_updated[name] = changed
+        report.unchanged[name] = len(frame) - changed
+    if report.changed == 0 and known:
+        con.execute("ROLLBACK TO critmin_file")
+        con.execute("RELEASE critmin_file")
+        report.already_imported, report.import_id = True, known[0]
+        return report
+    con.execute("RELEASE critmin_file")
+    report.import_id = import_id
+    log = con.execute(f"SELECT {', '.join(LOG_COLUMNS)} FROM import_log WHERE id = ?", (import_id,)).fetchall()
+    report.change = Change(
+        label=source["file"],
+        tables={n: TableChange(before=b, sources=(import_id,)) for n, b in befores.items()
+                if report.inserted_or_updated[n]},
+        imports=pd.DataFrame.from_records(log, columns=LOG_COLUMNS))
+    return report
+
+
+def write_table(con: sqlite3.Connection, table: str, frame: pd.DataFrame, source_id: int | None,
+                ticker: Ticker | None = None, capture: bool = True) -> tuple[int, pd.DataFrame | None]:
+    """Upsert ``frame`` (rows tagged ``source_id``); returns (rows inserted or updated, before-rows).
+
+    The before-rows are the stored rows this write changed, as they were
+    (None when ``capture`` is False).
+    """
+    ticker = ticker or Ticker(len(frame), None, None)
+    frame = frame if list(frame.columns) == columns(table) else conform(table, frame)
+    frame = frame.iloc[sorted_unique(frame, R.key_columns(table))]
+    data = [frame[c].tolist() for c in columns(table)]
+    if con.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None:
+        # Empty table: nothing to merge with or to remember, a plain INSERT is enough.
+        data.append([source_id] * len(frame))
+        start, sql = con.total_changes, R.insert_sql(table)
+        for n, part in R.chunks(data):
+            con.executemany(sql, part)
+            ticker.add(n)
+        return con.total_changes - start, R.empty_rows(table)
+    cols = ", ".join(columns(table))
+    con.execute(f"CREATE TEMP TABLE _critmin_stage AS SELECT {cols} FROM main.{table} WHERE 0")
+    sql = f"INSERT INTO {STAGE} VALUES ({', '.join('?' * len(data))})"
+    for n, part in R.chunks(data):
+        con.executemany(sql, part)
+        ticker.add(n / 2)
+    before = _changed_rows(con, table, frame) if capture else None
+    new = new_value_sql(table, "excluded.", "")
+    updates = ", ".join([f"{c} = {expr}" for c, expr in new.items()] + ["source_id = excluded.source_id"])
+    # Only rows whose values change are rewritten (IS compares NULLs as equal).
+    differs = " OR ".join(f"({expr}) IS NOT {c}" for c, expr in new.items()) or "0"
+    start = con.total_changes    # after staging: only the main table's changes count
+    con.execute(f"INSERT INTO main.{table} ({cols}, source_id) SELECT {cols}, ? FROM {STAGE} WHERE true "
+                f"ON CONFLICT ({', '.join(R.key_columns(table))}) DO UPDATE SET {updates} WHERE {differs}",
+                (source_id,))
+    changed = con.total_changes - start
+    con.execute(f"DROP TABLE {STAGE}")
+    ticker.add(len(frame) / 2)
+    return changed, before
+
+
+def _changed_rows(con: sqlite3.Connection, table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The stored rows that the staged rows (``frame``, in stage order) are about to change."""
+    on = " AND ".join(f"t.{k} = n.{k}" for k in R.key_columns(table))
+    new = new_value_sql(table, "n.", "t.")
+    differs = " OR ".join(f"({expr}) IS NOT t.{c}" for c, expr in new.items()) or "0"
+    values = ", ".join(f"t.{c}" for c in R.value_columns(table))
+    # CROSS JOIN keeps the staged rows as the outer loop (one primary-key lookup each); their
+    # rowids are their positions in ``frame`` (inserted in order from 1), so the keys need not
+    # be fetched again.
+    cur = con.execute(f"SELECT n.rowid, {values} FROM {STAGE} AS n CROSS JOIN main.{table} AS t "
+                      f"ON {on} WHERE {differs}")
+    return R.fetch(cur, table, keys_from=frame)
+
+
+def sorted_unique(frame: pd.DataFrame, keys: list[str]) -> np.ndarray:
+    """Row positions in primary-key order, the last of rows with equal keys only.
+
+    Rows in key order fill the B-tree sequentially (several times faster); the
+    order comes from sorted integer codes (faster than sorting strings).  The
+    sort is stable, so of equal keys the last row of the file wins, as a
+    sequence of upserts would have it.
+    """
+    codes = [pd.factorize(frame[k], sort=True)[0] for k in keys]
+    order = np.lexsort(codes[::-1])
+    if len(order) > 1:
+        ordered = [c[order] for c in codes]
+        same_as_next = np.logical_and.reduce([c[1:] == c[:-1] for c in ordered])
+        if same_as_next.any():
+            order = order[np.append(~same_as_next, True)]
+    return order
+
+
+def new_value_sql(table: str, new: str, old: str) -> dict[str, str]:
+    """SQL for each non-key column's value after an upsert: the same rule as ``dataset.combine``.
+
+    ``new`` and ``old`` prefix the incoming and the stored column (``excluded.``
+    and ``""`` inside ON CONFLICT).  A row that says nothing about a column
+    (empty value and no state) keeps what the project had, so a trade file does
+    not wipe production from USGS.
+    """
+    _, stated, other = SCHEMA[table]
+    out = {}
+    for col in stated:
+        silent = f"({new}{col} IS NULL AND {new}{col}_state = '')"
+        out[col] = f"CASE WHEN {silent} THEN {old}{col} ELSE {new}{col} END"
+        out[f"{col}_state"] = f"CASE WHEN {silent} THEN {old}{col}_state ELSE {new}{col}_state END"
+    for col in other:
+        silent = f"{new}{col} = ''" if col in TEXT_COLUMNS else f"{new}{col} IS NULL"
+        out[col] = f"CASE WHEN {silent} THEN {old}{col} ELSE {new}{col} END"
+    return out

@@ -1,0 +1,158 @@
+"""Rows of the data tables as DataFrames: a typed fetch, rows at given keys, insert and delete by key.
+
+A *rows frame* has the canonical columns of its table plus ``source_id`` (the
+import that last wrote the row, NaN after a hand edit).  It is what the undo
+machinery keeps: writing a rows frame back with :func:`insert` restores the
+stored rows exactly (SQLite stores NaN as NULL, and the declared column types
+turn ``3.0`` back into the integer 3).
+"""
+from __future__ import annotations
+
+import math
+import sqlite3
+
+import numpy as np
+import pandas as pd
+
+from desktop.core.dataset import INT_COLUMNS, SCHEMA, TEXT_COLUMNS, columns, empty
+
+SOURCE = "source_id"
+CHUNK = 50_000          # rows per executemany call: progress and cancel are checked between chunks
+_FROM_FRAME = object()  # params(): take each row's source_id from the frame
+
+
+def row_columns(table: str) -> list[str]:
+    return columns(table) + [SOURCE]
+
+
+def key_columns(table: str) -> list[str]:
+    return list(SCHEMA[table][0])
+
+
+def empty_rows(table: str) -> pd.DataFrame:
+    frame = empty(table)
+    frame[SOURCE] = pd.Series(dtype="float64")
+    return frame
+
+
+def _dtype(col: str) -> str:
+    if col in INT_COLUMNS:
+        return "int64"
+    if col in TEXT_COLUMNS or col.endswith("_state"):
+        return "object"
+    return "float64"
+
+
+def select_sql(table: str, alias: str = "") -> str:
+    prefix = f"{alias}." if alias else ""
+    return "SELECT " + ", ".join(prefix + c for c in row_columns(table))
+
+
+def fetch(cursor: sqlite3.Cursor, table: str, keys_from: pd.DataFrame | None = None) -> pd.DataFrame:
+    """A rows frame from a cursor over ``select_sql(table)``.
+
+    One 2-D object array, then one typed copy per column: about twice as fast
+    as ``DataFrame.from_records`` followed by ``conform`` on a million rows.  A
+    numeric column that is NULL throughout comes out as float64 NaN.
+
+    With ``keys_from``, the cursor gives a 1-based row number into that frame
+    and then the non-key columns (``value_columns``): the key columns are
+    taken from the frame instead of being fetched again, which saves a third
+    of the time when an import reads the rows it is about to replace.
+    """
+    rows = cursor.fetchall()
+    if not rows:
+        return empty_rows(table)
+    grid = np.array(rows, dtype=object)
+    del rows
+    out, at = {}, 0
+    if keys_from is not None:
+        positions = grid[:, 0].astype("int64") - 1
+        out = {k: keys_from[k].to_numpy()[positions] for k in key_columns(table)}
+        at = 1
+    for col in row_columns(table):
+        if col not in out:
+            values = grid[:, at]
+            out[col] = values.copy() if _dtype(col) == "object" else values.astype(_dtype(col))
+            at += 1
+    # The columns are copies (grid can go), so the frame need not copy them again.
+    return pd.DataFrame({c: out[c] for c in row_columns(table)}, copy=False)
+
+
+def value_columns(table: str) -> list[str]:
+    """The columns of a rows frame that are not part of the key (source_id included)."""
+    keys = key_columns(table)
+    return [c for c in row_columns(table) if c not in keys]
+
+
+def params(table: str, frame: pd.DataFrame, source: object = _FROM_FRAME) -> list[list]:
+    """Column lists for executemany: the canonical columns, then source_id.
+
+    ``source`` given: every row gets that source id (an import's id, or None for
+    a hand edit); otherwise the frame's own ``source_id`` column is used.
+    """
+    data = [frame[c].tolist() for c in columns(table)]
+    if source is _FROM_FRAME:
+        data.append([None if math.isnan(s) else int(s) for s in frame[SOURCE].tolist()])
+    else:
+        data.append([source] * len(frame))
+    return data
+
+
+def chunks(data: list[list], size: int = CHUNK):
+    """(number of rows, row tuples) of ``data`` (column lists), ``size`` rows at a time."""
+    n = len(data[0]) if data else 0
+    for start in range(0, n, size):
+        yield min(size, n - start), zip(*(col[start:start + size] for col in data))
+
+
+def insert_sql(table: str, target: str | None = None) -> str:
+    cols = row_columns(table)
+    return f"INSERT INTO {target or table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+
+
+def insert(con: sqlite3.Connection, table: str, rows: pd.DataFrame) -> int:
+    """Insert a rows frame as it is (source_id included); returns the number of rows inserted."""
+    if len(rows) == 0:
+        return 0
+    before = con.total_changes
+    con.executemany(insert_sql(table), zip(*params(table, rows)))
+    return con.total_changes - before
+
+
+def delete_at(con: sqlite3.Connection, table: str, rows: pd.DataFrame) -> int:
+    """Delete the rows with the keys of ``rows``; returns how many there were."""
+    if len(rows) == 0:
+        return 0
+    keys = key_columns(table)
+    before = con.total_changes
+    con.executemany(f"DELETE FROM {table} WHERE " + " AND ".join(f"{k} = ?" for k in keys),
+                    zip(*(rows[k].tolist() for k in keys)))
+    return con.total_changes - before
+
+
+def rows_at(con: sqlite3.Connection, table: str, keys: pd.DataFrame) -> pd.DataFrame:
+    """The stored rows whose keys appear in ``keys`` (a frame with at least the key columns).
+
+    The keys go to a temporary table joined on the primary key, so the cost is
+    one lookup per key whatever the size of the table.
+    """
+    key_cols = key_columns(table)
+    if len(keys) == 0:
+        return empty_rows(table)
+    # Declared types give the temporary columns the table's affinity: "2023" meets 2023.
+    typed = ", ".join(f"{k} {'INTEGER' if k in INT_COLUMNS else 'TEXT'}" for k in key_cols)
+    con.execute(f"CREATE TEMP TABLE _critmin_keys ({typed})")
+    try:
+        con.executemany(f"INSERT INTO temp._critmin_keys VALUES ({', '.join('?' * len(key_cols))})",
+                        zip(*(keys[k].tolist() for k in key_cols)))
+        cur = con.execute(f"{select_sql(table, 't')} FROM (SELECT DISTINCT * FROM temp._critmin_keys) AS k "
+                          f"JOIN main.{table} AS t ON " + " AND ".join(f"t.{k} = k.{k}" for k in key_cols))
+        return fetch(cur, table)
+    finally:
+        con.execute("DROP TABLE temp._critmin_keys")
+
+
+def key_index(frame: pd.DataFrame, keys: list[str]) -> pd.MultiIndex:
+    """The keys of a frame as an index, for membership tests between frames."""
+    return pd.MultiIndex.from_frame(frame[keys])

@@ -1,0 +1,414 @@
+"""The Data view (数据): one sub-tab per input table and the import log (Sources).
+
+Tables load on the worker when their tab is first shown and again after a write
+that changed them; meanwhile the old rows stay visible and the row count says
+"updating".  Edits become one undo command each (:class:`ChangeCommand`).
+"""
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QSpinBox, QTabWidget, QTableView, QVBoxLayout, QWidget)
+
+from desktop.core.dataset import SCHEMA
+from desktop.ui.commands import ChangeCommand
+from desktop.ui.document import ProjectDocument
+from desktop.ui.language import ui_language
+from desktop.ui.models.frame_model import EditRequest, TableModel
+from desktop.ui.models.sources_model import SourcesModel
+from desktop.ui.models.table_data import read_table
+from desktop.ui.widgets.messages import tell
+from desktop.ui.widgets.table_view import ExcelTableView
+
+# The template's input tables, always shown; publishers' extra tables get a tab when they hold rows.
+MAIN_TABLES = ("production", "balance", "prices", "governance", "reserves", "recycling", "lists")
+EXTRA_TABLES = tuple(t for t in SCHEMA if t not in MAIN_TABLES)
+
+
+def table_title(table: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    t = QCoreApplication.translate
+    return {"production": t("DataView", "Production"), "balance": t("DataView", "Balance"),
+            "prices": t("DataView", "Prices"), "governance": t("DataView", "Governance"),
+            "reserves": t("DataView", "Reserves"), "recycling": t("DataView", "Recycling"),
+            "lists": t("DataView", "Lists"), "chain_risk": t("DataView", "Chain risk"),
+            "usgs_nir": t("DataView", "USGS net import reliance"), "prices_real": t("DataView", "Real prices"),
+            "trade_unit_values": t("DataView", "Trade unit values"), "trade_flows": t("DataView", "Trade flows"),
+            }.get(table, table)
+
+
+class TablePanel(QWidget):
+    """One canonical table: the Excel-like view over its lazy model."""
+
+    sig_current_changed = Signal(object)      # (table, record, source file) or None
+
+    def __init__(self, table: str, document: ProjectDocument, parent=None) -> None:
+        super().__init__(parent)
+        self.table, self.document = table, document
+        self.model = TableModel(table, parent=self)
+        self.view = ExcelTableView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(table_title(table))
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.stale = True
+        self.loading = False
+        self.model.sig_edit_requested.connect(self._push_edit)
+        self.model.sig_cell_refused.connect(self._refused)
+        self.view.sig_refused.connect(self._refused)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.on_loaded = None
+
+    def load(self) -> None:
+        if not self.document.is_open:
+            return
+        self.stale, self.loading = False, True
+
+        def done(data) -> None:
+            self.loading = False
+            first = self.model.data_ is None
+            self.model.set_table(data, self.document.registry)
+            if first or self.view.horizontalHeader().sectionSize(0) <= 0:
+                self._fit_columns()
+            if self.on_loaded:
+                self.on_loaded(self)
+
+        def failed(exc) -> None:
+            self.loading = False
+            from desktop.ui.tasks import error_sentence
+            self.document.sig_error.emit(error_sentence(exc))
+
+        table = self.table
+        self.document.read(lambda project, state: read_table(project, table), kind=f"read:{table}",
+                           label=self.tr("Reading %1").replace("%1", table_title(table)), on_done=done,
+                           on_error=failed)
+
+    def _fit_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
+        for c in range(self.model.columnCount()):
+            title = str(self.model.headerData(c, Qt.Orientation.Horizontal))
+            sample = [str(self.model.data(self.model.index(r, c)) or "") for r in range(min(40, self.model.rowCount()))]
+            width = max([metrics.horizontalAdvance(title) + 28] + [metrics.horizontalAdvance(s) + 16 for s in sample])
+            header.resizeSection(c, min(width, 320))
+
+    def clear(self) -> None:
+        self.model.set_table(read_empty(self.table), self.document.registry)
+        self.stale = True
+
+    # -- edits -------------------------------------------------------------------------------------
+    def _push_edit(self, request: EditRequest) -> None:
+        self.model.apply_optimistic(request)
+        self.document.undo_stack.push(edit_command(self.document, request))
+
+    def _refused(self, sentence: str) -> None:
+        tell(self, self.tr("Value not accepted"), sentence)
+
+    def add_row(self) -> None:
+        """A copy of the current row for the next year not yet in the table (then edit it)."""
+        model, view = self.model, self.view
+        if model.data_ is None or model.read_only or not model.rowCount():
+            return
+        row = view.currentIndex().row() if view.currentIndex().isValid() else model.rowCount() - 1
+        record = model.records([row])[0]
+        if "year" not in record:
+            tell(self, self.tr("Add row"), self.tr(
+                "Paste the new rows below the last row (Ctrl+V): rows past the end are added."),
+                QMessageBox.Icon.Information)
+            return
+        keys = list(SCHEMA[self.table][0])
+        others = {tuple(r[k] for k in keys if k != "year") for r in [record]}
+        years = {int(model.data_.column("year").values[p]) for p in range(model.data_.n)
+                 if tuple(model.data_.record(p)[k] for k in keys if k != "year") in others} \
+            if model.data_.n <= 50_000 else {record["year"]}
+        year = record["year"] + 1
+        while year in years:
+            year += 1
+        new = dict(record, year=year)
+        for col in SCHEMA[self.table][1]:
+            new[col], new[f"{col}_state"] = None, ""
+        request = EditRequest(self.table, self.tr("Add row"), [], [new])
+        self.document.undo_stack.push(edit_command(self.document, request))
+
+    def delete_rows(self) -> None:
+        request = self.model.delete_request(self.view.selected_rows())
+        if request is not None:
+            self.document.undo_stack.push(edit_command(self.document, request))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid() or self.model.data_ is None:
+            self.sig_current_changed.emit(None)
+            return
+        pos = self.model.position(current.row())
+        data = self.model.data_
+        sid = data.source_ids[pos]
+        column = data.columns[current.column()].name
+        self.sig_current_changed.emit({"table": self.table, "column": column, "record": data.record(pos),
+                                       "source_id": None if sid != sid else int(sid)})
+
+
+def read_empty(table: str):
+    from desktop.core.dataset import empty
+    from desktop.ui.models.table_data import prepare
+
+    import numpy as np
+    return prepare(table, empty(table), np.zeros(0), pd.DataFrame(columns=["id", "file_name"]))
+
+
+def edit_command(document: ProjectDocument, request: EditRequest) -> ChangeCommand:
+    keys = list(SCHEMA[request.table][0])
+    remove = pd.DataFrame(request.before, columns=None)[keys] if request.before else None
+    upsert = pd.DataFrame(request.after) if request.after else None
+    table, label = request.table, request.label
+    return ChangeCommand(document, label,
+                         lambda project, state: project.edit_rows(table, remove=remove, upsert=upsert, label=label))
+
+
+class SourcesPanel(QWidget):
+    """The import log: file, publisher format, rows per table, years, content hash, time."""
+
+    def __init__(self, document: ProjectDocument, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.model = SourcesModel(self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Sources"))
+        self.view.setSortingEnabled(False)
+        self.view.setWordWrap(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.stale = True
+        self.table = "sources"
+
+    def load(self) -> None:
+        if not self.document.is_open:
+            return
+        self.stale = False
+
+        def done(frame) -> None:
+            self.model.set_frame(frame)
+            self.view.resizeColumnsToContents()
+
+        self.document.read(lambda project, state: sources_frame(project), kind="read:sources", on_done=done)
+
+    def clear(self) -> None:
+        self.model.set_frame(None)
+        self.stale = True
+
+
+def sources_frame(project) -> pd.DataFrame:
+    """The import log with the years each import still supplies per table (worker thread)."""
+    from desktop.core.dataset import year_span
+
+    log = project.import_log()
+    years: dict[int, dict[str, str]] = {}
+    for table in SCHEMA:
+        if "year" not in SCHEMA[table][0]:
+            continue
+        for sid, lo, hi in project.con.execute(
+                f"SELECT source_id, MIN(year), MAX(year) FROM {table} WHERE source_id IS NOT NULL GROUP BY source_id"):
+            years.setdefault(int(sid), {})[table] = year_span(int(lo), int(hi))
+    log["years"] = [years.get(int(i), {}) for i in log["id"]] if len(log) else []
+    return log
+
+
+class DataView(QWidget):
+    """Sub-tabs per table plus Sources, under one filter bar."""
+
+    sig_current_changed = Signal(object)
+    sig_rows_shown = Signal(str)
+
+    def __init__(self, document: ProjectDocument, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(self.tr("Data tables"))
+        self.panels: dict[str, TablePanel] = {}
+        for table in MAIN_TABLES:
+            self._add_panel(table)
+        self.sources = SourcesPanel(document, self)
+        self.tabs.addTab(self.sources, self.tr("Sources"))
+        self._minerals: set[str] | None = None
+
+        bar = QHBoxLayout()
+        self.country = QComboBox(self)
+        self.country.setAccessibleName(self.tr("Country filter"))
+        self.country.setMinimumContentsLength(10)
+        self.country.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.year_from = QSpinBox(self)
+        self.year_to = QSpinBox(self)
+        for box, name in ((self.year_from, self.tr("First year")), (self.year_to, self.tr("Last year"))):
+            box.setRange(1900, 2100)
+            box.setAccessibleName(name)
+            box.setGroupSeparatorShown(False)
+        self.year_from.setValue(1900)
+        self.year_to.setValue(2100)
+        self.text = QLineEdit(self)
+        self.text.setPlaceholderText(self.tr("Find in table (Ctrl+F)"))
+        self.text.setAccessibleName(self.tr("Find in table"))
+        self.text.setClearButtonEnabled(True)
+        self.text.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.text.placeholderText()) + 40)
+        self.count = QLabel(self)
+        self.count.setAccessibleName(self.tr("Rows shown"))
+        self.add_button = QPushButton(self.tr("Add Row"), self)
+        self.add_button.setAccessibleName(self.tr("Add Row"))
+        self.delete_button = QPushButton(self.tr("Delete Rows"), self)
+        self.delete_button.setAccessibleName(self.tr("Delete Rows"))
+        bar.addWidget(QLabel(self.tr("Country:"), self))
+        bar.addWidget(self.country)
+        bar.addWidget(QLabel(self.tr("Years:"), self))
+        bar.addWidget(self.year_from)
+        bar.addWidget(QLabel("–", self))
+        bar.addWidget(self.year_to)
+        bar.addWidget(self.text, 1)
+        bar.addWidget(self.count)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(200)       # typing in the find box filters after a pause
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.text.textChanged.connect(self._filter_timer.start)
+        self.country.currentIndexChanged.connect(self._filter_timer.start)
+        self.year_from.valueChanged.connect(self._filter_timer.start)
+        self.year_to.valueChanged.connect(self._filter_timer.start)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.add_button.clicked.connect(lambda: self.current_panel() and self.current_panel().add_row())
+        self.delete_button.clicked.connect(lambda: self.current_panel() and self.current_panel().delete_rows())
+        document.sig_opened.connect(self._project_opened)
+        document.sig_closed.connect(self._project_closed)
+        document.sig_tables_changed.connect(self._tables_changed)
+        document.sig_registry_changed.connect(self._registry_changed)
+        self._fill_countries()
+        self._update_buttons()
+
+    def _add_panel(self, table: str, index: int | None = None) -> TablePanel:
+        panel = TablePanel(table, self.document, self)
+        panel.on_loaded = self._panel_loaded
+        panel.sig_current_changed.connect(self.sig_current_changed)
+        self.panels[table] = panel
+        if index is None:
+            self.tabs.addTab(panel, table_title(table))
+        else:
+            self.tabs.insertTab(index, panel, table_title(table))
+        return panel
+
+    # -- project events ---------------------------------------------------------------------------
+    def _project_opened(self, _path: str) -> None:
+        counts = self.document.info.get("counts", {})
+        for table in EXTRA_TABLES:
+            if counts.get(table) and table not in self.panels:
+                self._add_panel(table, self.tabs.indexOf(self.sources))
+        for panel in self.all_panels():
+            panel.stale = True
+        self._fill_countries()
+        self._load_current()
+
+    def _project_closed(self) -> None:
+        for panel in self.all_panels():
+            panel.clear()
+        self.count.setText("")
+
+    def _tables_changed(self, tables: set) -> None:
+        for table in tables:
+            if table not in self.panels and table in EXTRA_TABLES:
+                self._add_panel(table, self.tabs.indexOf(self.sources))
+            if table in self.panels:
+                self.panels[table].stale = True
+        self.sources.stale = True
+        self._load_current()
+
+    def _registry_changed(self) -> None:
+        for panel in self.panels.values():
+            if panel.model.data_ is not None:
+                panel.model.set_table(panel.model.data_, self.document.registry)
+        self._fill_countries()
+
+    def all_panels(self):
+        return list(self.panels.values()) + [self.sources]
+
+    def current_panel(self) -> TablePanel | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, TablePanel) else None
+
+    def _tab_changed(self, _index: int) -> None:
+        self._load_current()
+        self._update_buttons()
+
+    def _load_current(self) -> None:
+        widget = self.tabs.currentWidget()
+        if widget is not None and widget.stale and self.document.is_open:
+            widget.load()
+        self._update_count()
+
+    def _panel_loaded(self, panel: TablePanel) -> None:
+        self.apply_filter(panel)
+
+    def _update_buttons(self) -> None:
+        editable = self.current_panel() is not None
+        self.add_button.setEnabled(editable)
+        self.delete_button.setEnabled(editable)
+
+    # -- filters ------------------------------------------------------------------------------------
+    def set_minerals(self, minerals: set[str] | None) -> None:
+        """The minerals checked in the Minerals dock (None: all)."""
+        self._minerals = minerals
+        self.apply_filter()
+
+    def _fill_countries(self) -> None:
+        current = self.country.currentData()
+        self.country.blockSignals(True)
+        self.country.clear()
+        self.country.addItem(self.tr("All countries"), None)
+        registry = self.document.registry
+        if registry is not None:
+            lang = ui_language()
+            codes = list(registry.countries.index) + ["WORLD", "OTHERS"]
+            names = sorted(((registry.country_name(c, lang), c) for c in codes), key=lambda t: t[0].casefold())
+            for name, code in names:
+                self.country.addItem(f"{name} ({code})", code)
+        index = self.country.findData(current) if current else 0
+        self.country.setCurrentIndex(max(index, 0))
+        self.country.blockSignals(False)
+
+    def apply_filter(self, panel: TablePanel | None = None) -> None:
+        country = self.country.currentData()
+        years = (self.year_from.value(), self.year_to.value())
+        years = None if years == (1900, 2100) else years
+        targets = [panel] if isinstance(panel, TablePanel) else list(self.panels.values())
+        for p in targets:
+            if p.model.data_ is not None:
+                p.model.set_filter(minerals=self._minerals, countries={country} if country else None,
+                                   years=years, text=self.text.text())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        panel = self.current_panel()
+        if panel is None or panel.model.data_ is None:
+            self.count.setText(self.tr("updating…") if panel is not None and panel.loading else "")
+            return
+        shown, total = panel.model.rowCount(), panel.model.data_.n
+        text = self.tr("%1 of %2 rows").replace("%1", panel.model.locale.toString(shown)) \
+            .replace("%2", panel.model.locale.toString(total))
+        if panel.loading or panel.stale:
+            text += " · " + self.tr("updating…")
+        self.count.setText(text)
+        self.sig_rows_shown.emit(text)
+
+    def focus_find(self) -> None:
+        self.text.setFocus()
+        self.text.selectAll()

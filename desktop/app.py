@@ -77,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _quit_when_usable(app, window) -> None:
     """bench/bench_startup.py: quit as soon as a project is open and its first table is on screen."""
+    from PySide6.QtCore import QTimer
+
     def check() -> None:
         panel = window.data_view.current_panel()
         if window.document.is_open and panel is not None and panel.model.data_ is not None and not window.runner.busy:

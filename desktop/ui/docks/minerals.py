@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QListView, QPushButton, QVBoxLayout, QWidget
 
+from desktop.ui.collation import sort_names
 from desktop.ui.language import ui_language
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -37,8 +38,8 @@ class MineralListModel(QAbstractListModel):
     def set_minerals(self, ids: list[str], registry) -> None:
         self.beginResetModel()
         lang = ui_language()
-        pairs = sorted(((registry.mineral_name(m, lang) if registry else m, m) for m in ids),
-                       key=lambda t: t[0].casefold())
+        pairs = [(registry.mineral_name(m, lang) if registry else m, m) for m in ids]
+        pairs = [pairs[i] for i in sort_names([p[0] for p in pairs])]
         self.names = [p[0] for p in pairs]
         self.ids = [p[1] for p in pairs]
         self.checked = set(self.ids)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QMode
 from desktop.core.dataset import OPTIONAL_TEXT
 from desktop.core.errors import CritMinError
 from desktop.core.values import GREATER, LESS, MISSING, NET_EXPORTER, WITHHELD, is_range, range_high
+from desktop.ui.collation import sort_names
 from desktop.ui.language import ui_language
 from desktop.ui.models.table_data import COUNTRY_COLUMNS, MINERAL_COLUMNS, SOURCE, Column, TableData
 
@@ -180,8 +181,7 @@ class TableModel(QAbstractTableModel):
         if col.kind == "text":
             shown = self._display.get(col.name, col.labels)
             rank = np.empty(len(shown), dtype=np.int64)
-            rank[np.argsort(np.array([s.casefold() for s in shown], dtype=object), kind="stable")] = \
-                np.arange(len(shown))
+            rank[np.array(sort_names(shown), dtype=np.int64)] = np.arange(len(shown))
             return rank[col.codes]
         if col.kind == "int":
             return col.values

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from desktop.ui.document import ProjectDocument
@@ -40,7 +41,7 @@ class ChangeCommand(QUndoCommand):
                                 tables=self._tables)
 
     def undo(self) -> None:
-        label = self.document.tr("Undo %1").replace("%1", self.text())
+        label = QCoreApplication.translate("ChangeCommand", "Undo %1").replace("%1", self.text())
         self.document.write(lambda p, s: self._replay(p, undo=True), label=label, tables=self._tables)
 
     # -- on the worker -------------------------------------------------------------------

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
 
     def _action(self, text: str, slot, shortcut=None, icon: str | None = None, tip: str | None = None) -> QAction:
         action = QAction(text, self)
+        action.setIconText(plain_label(text))     # toolbar buttons: no "(&N)" mnemonic, no ellipsis
         action.triggered.connect(slot)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -257,7 +258,7 @@ class MainWindow(QMainWindow):
         for action in bar.actions():
             widget = bar.widgetForAction(action)
             if widget is not None and action.text():
-                widget.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+                widget.setAccessibleName(plain_label(action.text()))
 
     def _make_status_bar(self) -> None:
         status = self.statusBar()
@@ -775,6 +776,13 @@ def build_demo_project(workbook: Path, target: Path, state) -> None:
         project.write_import(preview.tables, {"file": preview.file, "sha256": preview.sha256,
                                               "format": preview.format_label()})
     partial.replace(target)          # a cancelled or failed build leaves no half-made demo behind
+
+
+def plain_label(text: str) -> str:
+    """A menu text without its mnemonic ('&New Project…', '新建项目(&N)…' → 'New Project', '新建项目')."""
+    import re
+
+    return re.sub(r"\(&\w\)", "", text).replace("&", "").rstrip("…").strip()
 
 
 def _with_suffix(path: str) -> str:

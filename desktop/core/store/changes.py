@@ -94,7 +94,7 @@ def _remove_after(con: sqlite3.Connection, table: str, tc: TableChange) -> int:
         return R.delete_at(con, table, tc.after)
     where = f"WHERE source_id IN ({', '.join(str(int(s)) for s in tc.sources)})"
     if tc.after is None:
-        tc.after = R.fetch(con.execute(f"{R.select_sql(table)} FROM {table} {where}"), table)
+        tc.after = R.share_text(R.fetch(con.execute(f"{R.select_sql(table)} FROM {table} {where}"), table))
     before = con.total_changes
     con.execute(f"DELETE FROM {table} {where}")
     return con.total_changes - before

@@ -174,7 +174,7 @@ def _changed_rows(con: sqlite3.Connection, table: str, frame: pd.DataFrame) -> p
     # be fetched again.
     cur = con.execute(f"SELECT n.rowid, {values} FROM {STAGE} AS n CROSS JOIN main.{table} AS t "
                       f"ON {on} WHERE {differs}")
-    return R.fetch(cur, table, keys_from=frame)
+    return R.share_text(R.fetch(cur, table, keys_from=frame), R.value_columns(table))   # keys: frame's own
 
 
 def sorted_unique(frame: pd.DataFrame, keys: list[str]) -> np.ndarray:

@@ -79,6 +79,20 @@ def fetch(cursor: sqlite3.Cursor, table: str, keys_from: pd.DataFrame | None = N
     return pd.DataFrame({c: out[c] for c in row_columns(table)}, copy=False)
 
 
+def share_text(frame: pd.DataFrame, cols: list[str] | None = None) -> pd.DataFrame:
+    """One object per distinct text in each text column of ``cols`` (all by default), in place.
+
+    SQLite hands out a new ``str`` for every cell: a million rows with unit "t"
+    hold a million copies.  A change waiting on the undo stack keeps its rows
+    for a long time, so they are made to share their (few distinct) texts.
+    """
+    for col in frame.columns if cols is None else cols:
+        if frame[col].dtype == object and len(frame):
+            codes, uniques = pd.factorize(frame[col].to_numpy())
+            frame[col] = np.asarray(uniques, dtype=object)[codes]
+    return frame
+
+
 def value_columns(table: str) -> list[str]:
     """The columns of a rows frame that are not part of the key (source_id included)."""
     keys = key_columns(table)

@@ -112,90 +112,378 @@
     </message>
 </context>
 <context>
+    <name>ChangeCommand</name>
+    <message>
+        <location filename="../../ui/commands.py" line="44" />
+        <source>Undo %1</source>
+        <translation>撤销“%1”</translation>
+    </message>
+</context>
+<context>
     <name>DataColumns</name>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="124" />
+        <location filename="../../ui/models/frame_model.py" line="40" />
+        <source>Mineral</source>
+        <translation>矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="40" />
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="41" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="41" />
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="42" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="42" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="43" />
+        <source>Production</source>
+        <translation>产量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="43" />
+        <source>Imports</source>
+        <translation>进口量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="44" />
+        <source>Exports</source>
+        <translation>出口量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="44" />
+        <source>Net imports</source>
+        <translation>净进口量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="45" />
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="45" />
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="46" />
+        <source>Estimate</source>
+        <translation>估计值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="46" />
+        <source>Reserves</source>
+        <translation>储量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="47" />
+        <source>EoL-RIR</source>
+        <translation>EoL-RIR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="47" />
+        <source>Stream</source>
+        <translation>资源链</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="48" />
+        <source>Dimension</source>
+        <translation>风险维度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="48" />
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="49" />
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="49" />
+        <source>List</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="50" />
+        <source>Net import reliance</source>
+        <translation>净进口依存度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="50" />
+        <source>Exporter</source>
+        <translation>出口国</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="51" />
+        <source>Importer</source>
+        <translation>进口国</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="51" />
+        <source>Value (kUSD)</source>
+        <translation>金额（千美元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="52" />
+        <source>Quantity (t)</source>
+        <translation>数量（吨）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="52" />
+        <source>Source file</source>
+        <translation>来源文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="58" />
+        <source>mine</source>
+        <translation>矿山</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="58" />
+        <source>refinery</source>
+        <translation>精炼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="59" />
+        <source>mining</source>
+        <translation>开采</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="59" />
+        <source>processing</source>
+        <translation>加工冶炼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="60" />
+        <source>use</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="60" />
+        <source>recycling</source>
+        <translation>回收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="65" />
+        <source>W: withheld by the publisher to avoid disclosing company data</source>
+        <translation>W：发布方为避免披露企业数据而未公布（保密）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="67" />
+        <source>NA: not available</source>
+        <translation>NA：无数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="69" />
+        <source>E: net exporter</source>
+        <translation>E：净出口国</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="71" />
+        <source>More than the number shown (a bound)</source>
+        <translation>大于所示数值（界限值）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="73" />
+        <source>Less than the number shown (a bound)</source>
+        <translation>小于所示数值（界限值）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="75" />
+        <source>A range: the lower bound is stored</source>
+        <translation>区间：保存的是下限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="122" />
         <source>edited by hand</source>
         <translation>手动编辑</translation>
     </message>
 </context>
 <context>
+    <name>DataSources</name>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="10" />
+        <location filename="../../ui/dialogs/about.py" line="13" />
+        <source>Data Sources</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="15" />
+        <source>## Data in the demo project
+
+- **Production** — World Mining Data, Austrian Federal Ministry of Finance.
+- **Reserves, balance, critical-mineral lists** — U.S. Geological Survey, Mineral Commodity Summaries 2025 (US public domain).
+- **Prices** — World Bank Commodity Price Data (Pink Sheet), CC BY 4.0.
+- **Governance** — World Bank Worldwide Governance Indicators, CC BY 4.0.
+- **Recycling (EoL-RIR)** — EU critical raw materials assessment 2023.
+
+Every import of your own is listed with its file, format and content hash on the Data ▸ Sources tab.</source>
+        <translation>## 示例项目中的数据
+
+- **产量** — World Mining Data（世界矿业数据），奥地利联邦财政部。
+- **储量、供需平衡、关键矿产清单** — 美国地质调查局（USGS），Mineral Commodity Summaries 2025（美国公有领域）。
+- **价格** — 世界银行大宗商品价格数据（Pink Sheet），CC BY 4.0。
+- **治理** — 世界银行全球治理指标（WGI），CC BY 4.0。
+- **回收（EoL-RIR）** — 欧盟 2023 年关键原材料评估。
+
+您自己的每次导入都会连同其文件、格式和内容哈希列在“数据 ▸ 来源”标签页中。</translation>
+    </message>
+</context>
+<context>
     <name>DataView</name>
     <message>
-        <location filename="../../ui/views/data_view.py" line="234" />
+        <location filename="../../ui/views/data_view.py" line="31" />
+        <source>Production</source>
+        <translation>产量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/data_view.py" line="31" />
+        <source>Balance</source>
+        <translation>供需平衡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/data_view.py" line="32" />
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/data_view.py" line="32" />
+        <source>Governance</source>
+        <translation>治理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/data_view.py" line="33" />
+        <source>Reserves</source>
+        <translation>储量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/data_view.py" line="33" />
+        <source>Recycling</source>
+        <translation>回收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/data_view.py" line="34" />
+        <source>Lists</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/data_view.py" line="34" />
+        <source>Chain risk</source>
+        <translation>产业链风险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/data_view.py" line="35" />
+        <source>USGS net import reliance</source>
+        <translation>USGS 净进口依存度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/data_view.py" line="35" />
+        <source>Real prices</source>
+        <translation>实际价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/data_view.py" line="36" />
+        <source>Trade unit values</source>
+        <translation>贸易单位价值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/data_view.py" line="36" />
+        <source>Trade flows</source>
+        <translation>贸易流量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/data_view.py" line="232" />
         <source>Data tables</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="239" />
+        <location filename="../../ui/views/data_view.py" line="237" />
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="244" />
+        <location filename="../../ui/views/data_view.py" line="242" />
         <source>Country filter</source>
         <translation>国家筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="249" />
+        <location filename="../../ui/views/data_view.py" line="247" />
         <source>First year</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="249" />
+        <location filename="../../ui/views/data_view.py" line="247" />
         <source>Last year</source>
         <translation>结束年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="256" />
+        <location filename="../../ui/views/data_view.py" line="254" />
         <source>Find in table (Ctrl+F)</source>
         <translation>在表中查找（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="257" />
+        <location filename="../../ui/views/data_view.py" line="255" />
         <source>Find in table</source>
         <translation>在表中查找</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="261" />
+        <location filename="../../ui/views/data_view.py" line="259" />
         <source>Rows shown</source>
         <translation>显示的行数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="262" />
-        <location filename="../../ui/views/data_view.py" line="263" />
+        <location filename="../../ui/views/data_view.py" line="260" />
+        <location filename="../../ui/views/data_view.py" line="261" />
         <source>Add Row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="264" />
-        <location filename="../../ui/views/data_view.py" line="265" />
+        <location filename="../../ui/views/data_view.py" line="262" />
+        <location filename="../../ui/views/data_view.py" line="263" />
         <source>Delete Rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="266" />
+        <location filename="../../ui/views/data_view.py" line="264" />
         <source>Country:</source>
         <translation>国家：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="268" />
+        <location filename="../../ui/views/data_view.py" line="266" />
         <source>Years:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="376" />
+        <location filename="../../ui/views/data_view.py" line="374" />
         <source>All countries</source>
         <translation>所有国家</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="402" />
-        <location filename="../../ui/views/data_view.py" line="408" />
+        <location filename="../../ui/views/data_view.py" line="400" />
+        <location filename="../../ui/views/data_view.py" line="406" />
         <source>updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="405" />
+        <location filename="../../ui/views/data_view.py" line="403" />
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 行</translation>
     </message>
@@ -221,6 +509,26 @@
         <location filename="../../ui/docks/details.py" line="55" />
         <source>Source: import #%1</source>
         <translation>来源：第 %1 次导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/details.py" line="78" />
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/details.py" line="79" />
+        <source>Format: %1</source>
+        <translation>格式：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/details.py" line="80" />
+        <source>Imported: %1</source>
+        <translation>导入时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/details.py" line="81" />
+        <source>Content hash: %1</source>
+        <translation>内容哈希：%1</translation>
     </message>
 </context>
 <context>
@@ -858,12 +1166,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="326" />
         <source>Critical-mineral supply-chain security workbench</source>
         <translation>关键矿产供应链安全分析工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -909,399 +1217,399 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>&amp;New Project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Create an empty project file</source>
         <translation>新建一个空的项目文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>&amp;Open Project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>Open a project file</source>
         <translation>打开项目文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Save Project &amp;As…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>Save a copy of the project and continue working in the copy</source>
         <translation>保存项目的副本，并在副本中继续工作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>&amp;Import Data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>Import Excel or CSV files into the project</source>
         <translation>将 Excel 或 CSV 文件导入项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Export &amp;Data Workbook…</source>
         <translation>导出数据工作簿(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Write the project's data as a template workbook</source>
         <translation>将项目数据写出为模板工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>Export &amp;Results…</source>
         <translation>导出结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>Compute and write the results workbook</source>
         <translation>计算并写出结果工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>&amp;Close Project</source>
         <translation>关闭项目(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Add &amp;Row</source>
         <translation>添加行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>&amp;Delete Rows</source>
         <translation>删除行(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>&amp;Recompute</source>
         <translation>重新计算(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Compute every indicator from the project's data</source>
         <translation>根据项目数据计算全部指标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>&amp;Aliases…</source>
         <translation>名称映射(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>The project's own names for minerals and countries</source>
         <translation>本项目自定义的矿种和国家名称</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Data &amp;Sources</source>
         <translation>数据来源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="183" />
         <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>Cancel the running task</source>
         <translation>取消正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="251" />
         <source>Assessed country</source>
         <translation>评估国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="344" />
         <source>No project open — File ▸ New Project… or Open Project…</source>
         <translation>未打开项目 — 请使用“文件 ▸ 新建项目…”或“打开项目…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>1 mineral</source>
         <translation>1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>%1 minerals</source>
         <translation>%1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_window.py" line="352" />
         <source>computed %1 ago</source>
         <translation>计算于 %1前</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="353" />
         <source>all changes saved</source>
         <translation>所有更改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="353" />
         <source>saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437" />
-        <location filename="../../ui/main_window.py" line="474" />
+        <location filename="../../ui/main_window.py" line="438" />
+        <location filename="../../ui/main_window.py" line="475" />
         <source>CritMin demo</source>
         <translation>CritMin 示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453" />
+        <location filename="../../ui/main_window.py" line="454" />
         <source>Preparing the demo project</source>
         <translation>正在准备示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458" />
+        <location filename="../../ui/main_window.py" line="459" />
         <source>%1: the project file was not found.</source>
         <translation>%1：找不到项目文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477" />
+        <location filename="../../ui/main_window.py" line="478" />
         <source>This is the demo project, built from public data (USGS, World Bank, World Mining Data). To analyse your own data: File ▸ Import Data… or drop Excel/CSV files on this window.</source>
         <translation>这是示例项目，基于公开数据（USGS、世界银行、World Mining Data）构建。如需分析您自己的数据，请使用“文件 ▸ 导入数据…”，或将 Excel/CSV 文件拖放到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494" />
+        <location filename="../../ui/main_window.py" line="495" />
         <source>New Project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495" />
-        <location filename="../../ui/main_window.py" line="510" />
-        <location filename="../../ui/main_window.py" line="518" />
+        <location filename="../../ui/main_window.py" line="496" />
+        <location filename="../../ui/main_window.py" line="511" />
+        <location filename="../../ui/main_window.py" line="519" />
         <source>CritMin projects (%1)</source>
         <translation>CritMin 项目 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509" />
+        <location filename="../../ui/main_window.py" line="510" />
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517" />
+        <location filename="../../ui/main_window.py" line="518" />
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542" />
+        <location filename="../../ui/main_window.py" line="543" />
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547" />
+        <location filename="../../ui/main_window.py" line="548" />
         <source>(missing)</source>
         <translation>（已不存在）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559" />
+        <location filename="../../ui/main_window.py" line="560" />
         <source>Remove Missing Files</source>
         <translation>移除已不存在的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="560" />
+        <location filename="../../ui/main_window.py" line="561" />
         <source>Clear List</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="563" />
+        <location filename="../../ui/main_window.py" line="564" />
         <source>%1 no longer exists. Remove it from the list?</source>
         <translation>%1 已不存在。要将其从列表中移除吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="595" />
+        <location filename="../../ui/main_window.py" line="596" />
         <source>Open or create a project first: imported data are written into a project.</source>
         <translation>请先打开或新建项目：导入的数据将写入项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="672" />
+        <location filename="../../ui/main_window.py" line="673" />
         <source>Computed %1 tables in %2 s</source>
         <translation>已计算 %1 张表，用时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="676" />
+        <location filename="../../ui/main_window.py" line="677" />
         <source>Computing indicators</source>
         <translation>正在计算指标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="682" />
+        <location filename="../../ui/main_window.py" line="683" />
         <source>Export Results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="684" />
+        <location filename="../../ui/main_window.py" line="685" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="693" />
+        <location filename="../../ui/main_window.py" line="694" />
         <source>writing the workbook</source>
         <translation>正在写出工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="700" />
-        <location filename="../../ui/main_window.py" line="725" />
+        <location filename="../../ui/main_window.py" line="701" />
+        <location filename="../../ui/main_window.py" line="726" />
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="703" />
+        <location filename="../../ui/main_window.py" line="704" />
         <source>Exporting results</source>
         <translation>正在导出结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="708" />
+        <location filename="../../ui/main_window.py" line="709" />
         <source>Export Data Workbook</source>
         <translation>导出数据工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="710" />
+        <location filename="../../ui/main_window.py" line="711" />
         <source>Excel workbook (*.xlsx);;CSV files, one per table (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件，每张表一个 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="724" />
+        <location filename="../../ui/main_window.py" line="725" />
         <source>Exporting data</source>
         <translation>正在导出数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="746" />
+        <location filename="../../ui/main_window.py" line="747" />
         <source>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;Critical-mineral supply-chain security workbench.&lt;/p&gt;&lt;p&gt;Works offline; every change is saved in the project file as it is made.&lt;/p&gt;&lt;p&gt;Log file: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;关键矿产供应链安全分析工作台。&lt;/p&gt;&lt;p&gt;无需联网即可使用；每项更改都会即时保存到项目文件中。&lt;/p&gt;&lt;p&gt;日志文件：%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="756" />
+        <location filename="../../ui/main_window.py" line="757" />
         <source>reading the project</source>
         <translation>正在读取项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="795" />
+        <location filename="../../ui/main_window.py" line="803" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="797" />
+        <location filename="../../ui/main_window.py" line="805" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="798" />
+        <location filename="../../ui/main_window.py" line="806" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>&amp;About CritMin</source>
         <translation>关于 CritMin(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="745" />
+        <location filename="../../ui/main_window.py" line="746" />
         <source>About CritMin</source>
         <translation>关于 CritMin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>An internal error occurred; details were written to %1.</source>
         <translation>发生内部错误，详细信息已写入 %1。</translation>
     </message>
@@ -1392,43 +1700,43 @@
 <context>
     <name>MineralsPanel</name>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="96" />
+        <location filename="../../ui/docks/minerals.py" line="97" />
         <source>Mineral list</source>
         <translation>矿种清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="98" />
         <location filename="../../ui/docks/minerals.py" line="99" />
+        <location filename="../../ui/docks/minerals.py" line="100" />
         <source>Filter minerals</source>
         <translation>筛选矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="104" />
+        <location filename="../../ui/docks/minerals.py" line="105" />
         <source>Minerals</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="105" />
+        <location filename="../../ui/docks/minerals.py" line="106" />
         <source>All</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="106" />
+        <location filename="../../ui/docks/minerals.py" line="107" />
         <source>Check all minerals</source>
         <translation>勾选全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="107" />
+        <location filename="../../ui/docks/minerals.py" line="108" />
         <source>None</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="108" />
+        <location filename="../../ui/docks/minerals.py" line="109" />
         <source>Uncheck all minerals</source>
         <translation>取消勾选全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="134" />
+        <location filename="../../ui/docks/minerals.py" line="135" />
         <source>All minerals in the project</source>
         <translation>项目中的全部矿种</translation>
     </message>
@@ -1618,9 +1926,45 @@
 <context>
     <name>ProblemsDock</name>
     <message>
-        <location filename="../../ui/docks/problems.py" line="51" />
+        <location filename="../../ui/docks/problems.py" line="14" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/problems.py" line="14" />
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/problems.py" line="15" />
+        <location filename="../../ui/docks/problems.py" line="50" />
         <source>Note</source>
         <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/problems.py" line="19" />
+        <source>(found %1)</source>
+        <translation>（实际为 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/problems.py" line="21" />
+        <source>(expected %1)</source>
+        <translation>（应为%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/problems.py" line="61" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/problems.py" line="61" />
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/problems.py" line="61" />
+        <source>What</source>
+        <translation>内容</translation>
     </message>
 </context>
 <context>
@@ -1689,7 +2033,7 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../ui/docks/problems.py" line="82" />
+        <location filename="../../ui/docks/problems.py" line="80" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
@@ -1771,9 +2115,42 @@
     </message>
 </context>
 <context>
+    <name>SourcesModel</name>
+    <message>
+        <location filename="../../ui/models/sources_model.py" line="15" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sources_model.py" line="15" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sources_model.py" line="16" />
+        <source>Rows per table</source>
+        <translation>各表行数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sources_model.py" line="16" />
+        <source>Years</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sources_model.py" line="17" />
+        <source>Content hash (SHA-256)</source>
+        <translation>内容哈希（SHA-256）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sources_model.py" line="18" />
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+</context>
+<context>
     <name>SourcesPanel</name>
     <message>
-        <location filename="../../ui/views/data_view.py" line="180" />
+        <location filename="../../ui/views/data_view.py" line="178" />
         <source>Sources</source>
         <translation>来源</translation>
     </message>
@@ -1781,62 +2158,62 @@
 <context>
     <name>TableModel</name>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="315" />
+        <location filename="../../ui/models/frame_model.py" line="312" />
         <source>The pasted block has %1 columns; only %2 fit from column '%3'.</source>
         <translation>粘贴的区域有 %1 列，但从“%3”列起只能容纳 %2 列。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="329" />
+        <location filename="../../ui/models/frame_model.py" line="326" />
         <source>'%1' cannot be edited: it says which import a row came from.</source>
         <translation>“%1”不能编辑：它记录该行来自哪一次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="335" />
+        <location filename="../../ui/models/frame_model.py" line="332" />
         <source>Row %1, column '%2': </source>
         <translation>第 %1 行，“%2”列：</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="345" />
+        <location filename="../../ui/models/frame_model.py" line="342" />
         <source>Row %1 would be a new row, but it has no %2.</source>
         <translation>第 %1 行将作为新行添加，但缺少%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="358" />
+        <location filename="../../ui/models/frame_model.py" line="355" />
         <source>Edit %1</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="360" />
+        <location filename="../../ui/models/frame_model.py" line="357" />
         <source>Paste 1 cell</source>
         <translation>粘贴 1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="360" />
+        <location filename="../../ui/models/frame_model.py" line="357" />
         <source>Paste %1 cells</source>
         <translation>粘贴 %1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="384" />
+        <location filename="../../ui/models/frame_model.py" line="381" />
         <source>'%1' cannot be empty: it identifies the row. Delete the row instead.</source>
         <translation>“%1”不能为空：它用于标识该行。如需去掉，请删除该行。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="400" />
+        <location filename="../../ui/models/frame_model.py" line="397" />
         <source>Clear 1 cell</source>
         <translation>清除 1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="400" />
+        <location filename="../../ui/models/frame_model.py" line="397" />
         <source>Clear %1 cells</source>
         <translation>清除 %1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="408" />
+        <location filename="../../ui/models/frame_model.py" line="405" />
         <source>Delete 1 row</source>
         <translation>删除 1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="408" />
+        <location filename="../../ui/models/frame_model.py" line="405" />
         <source>Delete %1 rows</source>
         <translation>删除 %1 行</translation>
     </message>
@@ -1844,23 +2221,23 @@
 <context>
     <name>TablePanel</name>
     <message>
-        <location filename="../../ui/views/data_view.py" line="87" />
+        <location filename="../../ui/views/data_view.py" line="85" />
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="109" />
+        <location filename="../../ui/views/data_view.py" line="107" />
         <source>Value not accepted</source>
         <translation>无法接受此值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="119" />
-        <location filename="../../ui/views/data_view.py" line="134" />
+        <location filename="../../ui/views/data_view.py" line="117" />
+        <location filename="../../ui/views/data_view.py" line="132" />
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="120" />
+        <location filename="../../ui/views/data_view.py" line="118" />
         <source>Paste the new rows below the last row (Ctrl+V): rows past the end are added.</source>
         <translation>请将新行粘贴到最后一行的下方（Ctrl+V）：超出末尾的行会被添加。</translation>
     </message>
@@ -1917,42 +2294,7 @@
     </message>
 </context>
 <context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../ui/dialogs/about.py" line="9" />
-        <location filename="../../ui/dialogs/about.py" line="12" />
-        <source>Data Sources</source>
-        <translation>数据来源</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/about.py" line="15" />
-        <source>## Data in the demo project
-
-- **Production** — World Mining Data, Austrian Federal Ministry of Finance.
-- **Reserves, balance, critical-mineral lists** — U.S. Geological Survey, Mineral Commodity Summaries 2025 (US public domain).
-- **Prices** — World Bank Commodity Price Data (Pink Sheet), CC BY 4.0.
-- **Governance** — World Bank Worldwide Governance Indicators, CC BY 4.0.
-- **Recycling (EoL-RIR)** — EU critical raw materials assessment 2023.
-
-Every import of your own is listed with its file, format and content hash on the Data ▸ Sources tab.</source>
-        <translation>## 示例项目中的数据
-
-- **产量** — World Mining Data（世界矿业数据），奥地利联邦财政部。
-- **储量、供需平衡、关键矿产清单** — 美国地质调查局（USGS），Mineral Commodity Summaries 2025（美国公有领域）。
-- **价格** — 世界银行大宗商品价格数据（Pink Sheet），CC BY 4.0。
-- **治理** — 世界银行全球治理指标（WGI），CC BY 4.0。
-- **回收（EoL-RIR）** — 欧盟 2023 年关键原材料评估。
-
-您自己的每次导入都会连同其文件、格式和内容哈希列在“数据 ▸ 来源”标签页中。</translation>
-    </message>
-</context>
-<context>
     <name>self.document</name>
-    <message>
-        <location filename="../../ui/commands.py" line="43" />
-        <source>Undo %1</source>
-        <translation>撤销“%1”</translation>
-    </message>
     <message>
         <location filename="../../ui/views/import_wizard.py" line="1075" />
         <source>Cancelled.</source>

@@ -1,17 +1,18 @@
 """Help ▸ Data Sources: where the bundled demo data come from, with their licences."""
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 
 def data_sources_dialog(parent) -> None:
     dialog = QDialog(parent)
-    dialog.setWindowTitle(dialog.tr("Data Sources"))
+    dialog.setWindowTitle(QCoreApplication.translate("DataSources", "Data Sources"))
     dialog.resize(760, 520)
     text = QTextBrowser(dialog)
-    text.setAccessibleName(dialog.tr("Data Sources"))
+    text.setAccessibleName(QCoreApplication.translate("DataSources", "Data Sources"))
     text.setOpenExternalLinks(False)
-    text.setMarkdown(dialog.tr(
+    text.setMarkdown(QCoreApplication.translate("DataSources", 
         "## Data in the demo project\n\n"
         "- **Production** — World Mining Data, Austrian Federal Ministry of Finance.\n"
         "- **Reserves, balance, critical-mineral lists** — U.S. Geological Survey, Mineral Commodity Summaries 2025 "

@@ -75,11 +75,10 @@ class DetailsPanel(QWidget):
         self.document.read(work, kind="details", on_done=done)
 
     def _append_source(self, row: dict) -> None:
-        t = self.tr
-        lines = [t("File: %1").replace("%1", str(row["file_name"])),
-                 t("Format: %1").replace("%1", str(row["format"])),
-                 t("Imported: %1").replace("%1", str(row["imported_at"])),
-                 t("Content hash: %1").replace("%1", str(row["sha256"])[:16] + "…")]
+        lines = [self.tr("File: %1").replace("%1", str(row["file_name"])),
+                 self.tr("Format: %1").replace("%1", str(row["format"])),
+                 self.tr("Imported: %1").replace("%1", str(row["imported_at"])),
+                 self.tr("Content hash: %1").replace("%1", str(row["sha256"])[:16] + "…")]
         self.browser.append("<p>" + "<br>".join(html.escape(x) for x in lines) + "</p>")
 
     def forget_sources(self) -> None:

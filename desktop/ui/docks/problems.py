@@ -11,15 +11,14 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def problem_parts(problem, lang: str) -> tuple[str, str, str]:
     """(severity, location, sentence) of a core Problem in the interface language."""
-    t = QCoreApplication.translate
-    severity = {"error": t("ProblemsDock", "Error"), "warning": t("ProblemsDock", "Warning"),
-                "info": t("ProblemsDock", "Note")}.get(problem.severity.value, problem.severity.value)
+    severity = {"error": QCoreApplication.translate("ProblemsDock", "Error"), "warning": QCoreApplication.translate("ProblemsDock", "Warning"),
+                "info": QCoreApplication.translate("ProblemsDock", "Note")}.get(problem.severity.value, problem.severity.value)
     location = problem.location(lang) if _takes_lang(problem.location) else problem.location()
     sentence = problem.text(lang) if hasattr(problem, "text") else problem.message
     if problem.value != "":
-        sentence += " " + t("ProblemsDock", "(found %1)").replace("%1", repr(problem.value))
+        sentence += " " + QCoreApplication.translate("ProblemsDock", "(found %1)").replace("%1", repr(problem.value))
     if problem.expected:
-        sentence += " " + t("ProblemsDock", "(expected %1)").replace("%1", problem.expected)
+        sentence += " " + QCoreApplication.translate("ProblemsDock", "(expected %1)").replace("%1", problem.expected)
     return severity, location, sentence
 
 
@@ -58,9 +57,8 @@ class ProblemsModel(QAbstractTableModel):
         return 0 if parent.isValid() else 3
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        t = QCoreApplication.translate
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
-            return (t("ProblemsDock", "Severity"), t("ProblemsDock", "Where"), t("ProblemsDock", "What"))[section]
+            return (QCoreApplication.translate("ProblemsDock", "Severity"), QCoreApplication.translate("ProblemsDock", "Where"), QCoreApplication.translate("ProblemsDock", "What"))[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):

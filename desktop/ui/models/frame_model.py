@@ -36,46 +36,43 @@ class CellRefused(CritMinError):
 
 
 def column_title(name: str) -> str:
-    t = QCoreApplication.translate
     titles = {
-        "mineral": t("DataColumns", "Mineral"), "country": t("DataColumns", "Country"),
-        "year": t("DataColumns", "Year"), "stage": t("DataColumns", "Stage"),
-        "quantity": t("DataColumns", "Quantity"), "unit": t("DataColumns", "Unit"),
-        "production": t("DataColumns", "Production"), "imports": t("DataColumns", "Imports"),
-        "exports": t("DataColumns", "Exports"), "net_imports": t("DataColumns", "Net imports"),
-        "price": t("DataColumns", "Price"), "indicator": t("DataColumns", "Indicator"),
-        "estimate": t("DataColumns", "Estimate"), "reserves": t("DataColumns", "Reserves"),
-        "eol_rir": t("DataColumns", "EoL-RIR"), "stream": t("DataColumns", "Stream"),
-        "dimension": t("DataColumns", "Dimension"), "score": t("DataColumns", "Score"),
-        "note": t("DataColumns", "Note"), "list": t("DataColumns", "List"),
-        "nir": t("DataColumns", "Net import reliance"), "exporter": t("DataColumns", "Exporter"),
-        "importer": t("DataColumns", "Importer"), "value_kusd": t("DataColumns", "Value (kUSD)"),
-        "quantity_t": t("DataColumns", "Quantity (t)"), SOURCE: t("DataColumns", "Source file"),
+        "mineral": QCoreApplication.translate("DataColumns", "Mineral"), "country": QCoreApplication.translate("DataColumns", "Country"),
+        "year": QCoreApplication.translate("DataColumns", "Year"), "stage": QCoreApplication.translate("DataColumns", "Stage"),
+        "quantity": QCoreApplication.translate("DataColumns", "Quantity"), "unit": QCoreApplication.translate("DataColumns", "Unit"),
+        "production": QCoreApplication.translate("DataColumns", "Production"), "imports": QCoreApplication.translate("DataColumns", "Imports"),
+        "exports": QCoreApplication.translate("DataColumns", "Exports"), "net_imports": QCoreApplication.translate("DataColumns", "Net imports"),
+        "price": QCoreApplication.translate("DataColumns", "Price"), "indicator": QCoreApplication.translate("DataColumns", "Indicator"),
+        "estimate": QCoreApplication.translate("DataColumns", "Estimate"), "reserves": QCoreApplication.translate("DataColumns", "Reserves"),
+        "eol_rir": QCoreApplication.translate("DataColumns", "EoL-RIR"), "stream": QCoreApplication.translate("DataColumns", "Stream"),
+        "dimension": QCoreApplication.translate("DataColumns", "Dimension"), "score": QCoreApplication.translate("DataColumns", "Score"),
+        "note": QCoreApplication.translate("DataColumns", "Note"), "list": QCoreApplication.translate("DataColumns", "List"),
+        "nir": QCoreApplication.translate("DataColumns", "Net import reliance"), "exporter": QCoreApplication.translate("DataColumns", "Exporter"),
+        "importer": QCoreApplication.translate("DataColumns", "Importer"), "value_kusd": QCoreApplication.translate("DataColumns", "Value (kUSD)"),
+        "quantity_t": QCoreApplication.translate("DataColumns", "Quantity (t)"), SOURCE: QCoreApplication.translate("DataColumns", "Source file"),
     }
     return titles.get(name, name)
 
 
 def stage_title(stage: str) -> str:
-    t = QCoreApplication.translate
-    return {"mine": t("DataColumns", "mine"), "refinery": t("DataColumns", "refinery"),
-            "mining": t("DataColumns", "mining"), "processing": t("DataColumns", "processing"),
-            "use": t("DataColumns", "use"), "recycling": t("DataColumns", "recycling")}.get(stage, stage)
+    return {"mine": QCoreApplication.translate("DataColumns", "mine"), "refinery": QCoreApplication.translate("DataColumns", "refinery"),
+            "mining": QCoreApplication.translate("DataColumns", "mining"), "processing": QCoreApplication.translate("DataColumns", "processing"),
+            "use": QCoreApplication.translate("DataColumns", "use"), "recycling": QCoreApplication.translate("DataColumns", "recycling")}.get(stage, stage)
 
 
 def state_meaning(state: str) -> str:
-    t = QCoreApplication.translate
     if state == WITHHELD:
-        return t("DataColumns", "W: withheld by the publisher to avoid disclosing company data")
+        return QCoreApplication.translate("DataColumns", "W: withheld by the publisher to avoid disclosing company data")
     if state == MISSING:
-        return t("DataColumns", "NA: not available")
+        return QCoreApplication.translate("DataColumns", "NA: not available")
     if state == NET_EXPORTER:
-        return t("DataColumns", "E: net exporter")
+        return QCoreApplication.translate("DataColumns", "E: net exporter")
     if state == GREATER:
-        return t("DataColumns", "More than the number shown (a bound)")
+        return QCoreApplication.translate("DataColumns", "More than the number shown (a bound)")
     if state == LESS:
-        return t("DataColumns", "Less than the number shown (a bound)")
+        return QCoreApplication.translate("DataColumns", "Less than the number shown (a bound)")
     if is_range(state):
-        return t("DataColumns", "A range: the lower bound is stored")
+        return QCoreApplication.translate("DataColumns", "A range: the lower bound is stored")
     return ""
 
 

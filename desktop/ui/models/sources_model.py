@@ -12,11 +12,10 @@ COLUMNS = ("file_name", "format", "rows", "years", "sha256", "imported_at")
 
 
 def _title(name: str) -> str:
-    t = QCoreApplication.translate
-    return {"file_name": t("SourcesModel", "File"), "format": t("SourcesModel", "Format"),
-            "rows": t("SourcesModel", "Rows per table"), "years": t("SourcesModel", "Years"),
-            "sha256": t("SourcesModel", "Content hash (SHA-256)"),
-            "imported_at": t("SourcesModel", "Imported")}[name]
+    return {"file_name": QCoreApplication.translate("SourcesModel", "File"), "format": QCoreApplication.translate("SourcesModel", "Format"),
+            "rows": QCoreApplication.translate("SourcesModel", "Rows per table"), "years": QCoreApplication.translate("SourcesModel", "Years"),
+            "sha256": QCoreApplication.translate("SourcesModel", "Content hash (SHA-256)"),
+            "imported_at": QCoreApplication.translate("SourcesModel", "Imported")}[name]
 
 
 def _rows_text(rows_json: str) -> str:

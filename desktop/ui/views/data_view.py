@@ -28,14 +28,12 @@ EXTRA_TABLES = tuple(t for t in SCHEMA if t not in MAIN_TABLES)
 
 def table_title(table: str) -> str:
     from PySide6.QtCore import QCoreApplication
-
-    t = QCoreApplication.translate
-    return {"production": t("DataView", "Production"), "balance": t("DataView", "Balance"),
-            "prices": t("DataView", "Prices"), "governance": t("DataView", "Governance"),
-            "reserves": t("DataView", "Reserves"), "recycling": t("DataView", "Recycling"),
-            "lists": t("DataView", "Lists"), "chain_risk": t("DataView", "Chain risk"),
-            "usgs_nir": t("DataView", "USGS net import reliance"), "prices_real": t("DataView", "Real prices"),
-            "trade_unit_values": t("DataView", "Trade unit values"), "trade_flows": t("DataView", "Trade flows"),
+    return {"production": QCoreApplication.translate("DataView", "Production"), "balance": QCoreApplication.translate("DataView", "Balance"),
+            "prices": QCoreApplication.translate("DataView", "Prices"), "governance": QCoreApplication.translate("DataView", "Governance"),
+            "reserves": QCoreApplication.translate("DataView", "Reserves"), "recycling": QCoreApplication.translate("DataView", "Recycling"),
+            "lists": QCoreApplication.translate("DataView", "Lists"), "chain_risk": QCoreApplication.translate("DataView", "Chain risk"),
+            "usgs_nir": QCoreApplication.translate("DataView", "USGS net import reliance"), "prices_real": QCoreApplication.translate("DataView", "Real prices"),
+            "trade_unit_values": QCoreApplication.translate("DataView", "Trade unit values"), "trade_flows": QCoreApplication.translate("DataView", "Trade flows"),
             }.get(table, table)
 
 

@@ -35,14 +35,9 @@ DATA_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt")
 
 
 def _icon(name: str):
-    try:
-        from desktop.ui.icons import icon
+    from desktop.ui.icons import icon
 
-        return icon(name)
-    except Exception:       # icons are decoration: a missing one must not stop the window
-        from PySide6.QtGui import QIcon
-
-        return QIcon()
+    return icon(name)        # a misspelt name raises KeyError (the icon tests list every name used)
 
 
 class MainWindow(QMainWindow):

@@ -89,6 +89,12 @@ class TableModel(QAbstractTableModel):
         self.data_: TableData | None = None
         self._rows = np.zeros(0, dtype=np.int64)        # shown rows: positions into the arrays
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._order: np.ndarray | None = None        # every array position in sort order (None: unsorted)
+        self._sort_generation = 0
+        # background(fn, on_done): runs fn() off the GUI thread and on_done(result) back on it; big tables
+        # sort there (an argsort of a million floats takes 150–250 ms).
+        self.background = None
+        self.sorting = False
         self._filter: dict = {}
         self._display: dict[str, list[str]] = {}
         self.read_only = False
@@ -98,11 +104,14 @@ class TableModel(QAbstractTableModel):
     def set_table(self, data: TableData, registry=None) -> None:
         self.beginResetModel()
         self.data_ = data
+        self._order = None
         if registry is not None:
             self.registry = registry
         self._refresh_display()
         self._apply()
         self.endResetModel()
+        if self._sort is not None:
+            self.sort(*self._sort)
 
     def _refresh_display(self) -> None:
         self._display = {}
@@ -161,13 +170,9 @@ class TableModel(QAbstractTableModel):
                 elif col.kind == "int" and needle.isdigit():
                     hit |= col.values == int(needle)
             keep &= hit
-        rows = np.flatnonzero(keep)
-        if self._sort is not None:
-            column, order = self._sort
-            key = self._sort_key(d.columns[column])[rows]
-            idx = np.argsort(key, kind="stable")
-            rows = rows[idx[::-1]] if order == Qt.SortOrder.DescendingOrder else rows[idx]
-        self._rows = rows
+        # Filtering a sorted table keeps its order: the kept positions, read in sort order.
+        order = self._order
+        self._rows = order[keep[order]] if order is not None and len(order) == d.n else np.flatnonzero(keep)
 
     @staticmethod
     def _code_mask(col: Column, allowed: set[str]) -> np.ndarray:
@@ -180,22 +185,40 @@ class TableModel(QAbstractTableModel):
             rank = np.empty(len(shown), dtype=np.int64)
             rank[np.array(sort_names(shown), dtype=np.int64)] = np.arange(len(shown))
             return rank[col.codes]
-        if col.kind == "int":
-            return col.values
-        return np.where(np.isnan(col.values), np.inf, col.values)
+        return col.values                 # ints, or floats whose NaN numpy sorts last either way
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if self.data_ is None or not 0 <= column < len(self.data_.columns):
+        d = self.data_
+        if d is None or not 0 <= column < len(d.columns):
             return
+        self._sort = (column, order)
+        self._sort_generation += 1
+        generation = self._sort_generation
+        key = self._sort_key(d.columns[column])
+        descending = order == Qt.SortOrder.DescendingOrder
+
+        def done(permutation) -> None:
+            self._sorted(permutation, generation, d)
+
+        if self.background is not None and d.n > BACKGROUND_SORT_ROWS:
+            self.sorting = True
+            self.background(lambda: sort_order(key, descending), done)
+        else:
+            done(sort_order(key, descending))
+
+    def _sorted(self, permutation: np.ndarray, generation: int, data: TableData) -> None:
+        if generation != self._sort_generation or data is not self.data_:
+            return                        # a newer sort or a reload came first
+        self.sorting = False
         self.layoutAboutToBeChanged.emit()
         old = self._rows
-        self._sort = (column, order)
+        self._order = permutation
         self._apply()
-        # Persistent indexes (the selection) follow their rows.
-        where = {int(r): i for i, r in enumerate(self._rows)} if len(self._rows) < 200_000 else None
+        # Persistent indexes (the selection, the current cell) follow their rows.
+        where = np.full(data.n, -1, dtype=np.int64)
+        where[self._rows] = np.arange(len(self._rows))
         for index in self.persistentIndexList():
-            pos = int(old[index.row()]) if index.row() < len(old) else -1
-            new = where.get(pos, -1) if where is not None else -1
+            new = int(where[old[index.row()]]) if 0 <= index.row() < len(old) else -1
             self.changePersistentIndex(index, self.index(new, index.column()) if new >= 0 else QModelIndex())
         self.layoutChanged.emit()
 
@@ -405,6 +428,14 @@ class TableModel(QAbstractTableModel):
         label = self.tr("Delete 1 row") if len(rows) == 1 else self.tr("Delete %1 rows").replace("%1", str(len(rows)))
         return EditRequest(self.table, label, self.records(rows), [],
                            [self.position(r) for r in rows])
+
+
+BACKGROUND_SORT_ROWS = 200_000
+
+
+def sort_order(key: np.ndarray, descending: bool) -> np.ndarray:
+    """Every position in sort order; stable, so equal keys keep their order; NaN last either way."""
+    return np.argsort(-key if descending else key, kind="stable")
 
 
 def _key_columns(table: str) -> list[str]:

@@ -46,6 +46,8 @@ class TablePanel(QWidget):
         super().__init__(parent)
         self.table, self.document = table, document
         self.model = TableModel(table, parent=self)
+        self.model.background = lambda fn, done: document.runner.submit(
+            lambda state: fn(), kind=f"sort:{table}", label=self.tr("Sorting"), on_done=done)
         self.view = ExcelTableView(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName(table_title(table))

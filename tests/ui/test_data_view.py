@@ -208,3 +208,18 @@ def test_million_rows_stay_responsive(qtbot):
     model.sort(data.names().index("quantity"), Qt.SortOrder.DescendingOrder)
     values = [model.records([r])[0]["quantity"] for r in range(50)]
     assert calls and values == sorted(values, reverse=True) and model.rowCount() > 150_000
+
+
+def test_details_dock_names_the_source(window, qtbot, project_path):
+    open_project(window, qtbot, project_path)
+    panel = _panel(window)
+    model = panel.model
+    r = _row_of(model, "cobalt", "COD", 2023)
+    panel.view.setCurrentIndex(model.index(r, _col(model, "quantity")))
+    window.runner.wait()
+    text = window.details.browser.toPlainText()
+    assert "170000" in text and "production.csv" in text and "CritMin template" in text
+    assert model.setData(model.index(r, _col(model, "quantity")), "1")
+    window.runner.wait()
+    panel.view.setCurrentIndex(model.index(r, _col(model, "unit")))
+    assert "edited by hand" in window.details.browser.toPlainText()

@@ -312,7 +312,7 @@
         <translation>区间：保存的是下限</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="122" />
+        <location filename="../../ui/models/frame_model.py" line="131" />
         <source>edited by hand</source>
         <translation>手动编辑</translation>
     </message>
@@ -410,80 +410,80 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>贸易流量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="232" />
+        <location filename="../../ui/views/data_view.py" line="234" />
         <source>Data tables</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="237" />
+        <location filename="../../ui/views/data_view.py" line="239" />
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="242" />
+        <location filename="../../ui/views/data_view.py" line="244" />
         <source>Country filter</source>
         <translation>国家筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="247" />
+        <location filename="../../ui/views/data_view.py" line="249" />
         <source>First year</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="247" />
+        <location filename="../../ui/views/data_view.py" line="249" />
         <source>Last year</source>
         <translation>结束年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="254" />
+        <location filename="../../ui/views/data_view.py" line="256" />
         <source>Find in table (Ctrl+F)</source>
         <translation>在表中查找（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="255" />
+        <location filename="../../ui/views/data_view.py" line="257" />
         <source>Find in table</source>
         <translation>在表中查找</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="259" />
+        <location filename="../../ui/views/data_view.py" line="261" />
         <source>Rows shown</source>
         <translation>显示的行数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="260" />
-        <location filename="../../ui/views/data_view.py" line="261" />
+        <location filename="../../ui/views/data_view.py" line="262" />
+        <location filename="../../ui/views/data_view.py" line="263" />
         <source>Add Row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="262" />
-        <location filename="../../ui/views/data_view.py" line="263" />
+        <location filename="../../ui/views/data_view.py" line="264" />
+        <location filename="../../ui/views/data_view.py" line="265" />
         <source>Delete Rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="264" />
+        <location filename="../../ui/views/data_view.py" line="266" />
         <source>Country:</source>
         <translation>国家：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="266" />
+        <location filename="../../ui/views/data_view.py" line="268" />
         <source>Years:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="374" />
+        <location filename="../../ui/views/data_view.py" line="376" />
         <source>All countries</source>
         <translation>所有国家</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="400" />
-        <location filename="../../ui/views/data_view.py" line="406" />
+        <location filename="../../ui/views/data_view.py" line="402" />
+        <location filename="../../ui/views/data_view.py" line="408" />
         <source>updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="403" />
+        <location filename="../../ui/views/data_view.py" line="405" />
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 行</translation>
     </message>
@@ -501,32 +501,32 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>选中一个单元格，即可查看其数值的来源。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="53" />
+        <location filename="../../ui/docks/details.py" line="55" />
         <source>Source: edited by hand in this project.</source>
         <translation>来源：在本项目中手动编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="55" />
+        <location filename="../../ui/docks/details.py" line="57" />
         <source>Source: import #%1</source>
         <translation>来源：第 %1 次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="78" />
+        <location filename="../../ui/docks/details.py" line="80" />
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="79" />
+        <location filename="../../ui/docks/details.py" line="81" />
         <source>Format: %1</source>
         <translation>格式：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="80" />
+        <location filename="../../ui/docks/details.py" line="82" />
         <source>Imported: %1</source>
         <translation>导入时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="81" />
+        <location filename="../../ui/docks/details.py" line="83" />
         <source>Content hash: %1</source>
         <translation>内容哈希：%1</translation>
     </message>
@@ -1166,450 +1166,450 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="326" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>Critical-mineral supply-chain security workbench</source>
         <translation>关键矿产供应链安全分析工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="61" />
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>Banner</source>
         <translation>横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>Minerals</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>&amp;New Project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Create an empty project file</source>
         <translation>新建一个空的项目文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>&amp;Open Project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>Open a project file</source>
         <translation>打开项目文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>Save Project &amp;As…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>Save a copy of the project and continue working in the copy</source>
         <translation>保存项目的副本，并在副本中继续工作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>&amp;Import Data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>Import Excel or CSV files into the project</source>
         <translation>将 Excel 或 CSV 文件导入项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>Export &amp;Data Workbook…</source>
         <translation>导出数据工作簿(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Write the project's data as a template workbook</source>
         <translation>将项目数据写出为模板工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>Export &amp;Results…</source>
         <translation>导出结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Compute and write the results workbook</source>
         <translation>计算并写出结果工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>&amp;Close Project</source>
         <translation>关闭项目(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Add &amp;Row</source>
         <translation>添加行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>&amp;Delete Rows</source>
         <translation>删除行(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>&amp;Recompute</source>
         <translation>重新计算(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Compute every indicator from the project's data</source>
         <translation>根据项目数据计算全部指标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>&amp;Aliases…</source>
         <translation>名称映射(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>The project's own names for minerals and countries</source>
         <translation>本项目自定义的矿种和国家名称</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Data &amp;Sources</source>
         <translation>数据来源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
-        <location filename="../../ui/main_window.py" line="272" />
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Cancel the running task</source>
         <translation>取消正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="246" />
         <source>Assessed country</source>
         <translation>评估国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_window.py" line="339" />
         <source>No project open — File ▸ New Project… or Open Project…</source>
         <translation>未打开项目 — 请使用“文件 ▸ 新建项目…”或“打开项目…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>1 mineral</source>
         <translation>1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>%1 minerals</source>
         <translation>%1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="347" />
         <source>computed %1 ago</source>
         <translation>计算于 %1前</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>all changes saved</source>
         <translation>所有更改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438" />
-        <location filename="../../ui/main_window.py" line="475" />
+        <location filename="../../ui/main_window.py" line="433" />
+        <location filename="../../ui/main_window.py" line="470" />
         <source>CritMin demo</source>
         <translation>CritMin 示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454" />
+        <location filename="../../ui/main_window.py" line="449" />
         <source>Preparing the demo project</source>
         <translation>正在准备示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459" />
+        <location filename="../../ui/main_window.py" line="454" />
         <source>%1: the project file was not found.</source>
         <translation>%1：找不到项目文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478" />
+        <location filename="../../ui/main_window.py" line="473" />
         <source>This is the demo project, built from public data (USGS, World Bank, World Mining Data). To analyse your own data: File ▸ Import Data… or drop Excel/CSV files on this window.</source>
         <translation>这是示例项目，基于公开数据（USGS、世界银行、World Mining Data）构建。如需分析您自己的数据，请使用“文件 ▸ 导入数据…”，或将 Excel/CSV 文件拖放到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495" />
+        <location filename="../../ui/main_window.py" line="490" />
         <source>New Project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496" />
-        <location filename="../../ui/main_window.py" line="511" />
-        <location filename="../../ui/main_window.py" line="519" />
+        <location filename="../../ui/main_window.py" line="491" />
+        <location filename="../../ui/main_window.py" line="506" />
+        <location filename="../../ui/main_window.py" line="514" />
         <source>CritMin projects (%1)</source>
         <translation>CritMin 项目 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510" />
+        <location filename="../../ui/main_window.py" line="505" />
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518" />
+        <location filename="../../ui/main_window.py" line="513" />
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543" />
+        <location filename="../../ui/main_window.py" line="538" />
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548" />
+        <location filename="../../ui/main_window.py" line="543" />
         <source>(missing)</source>
         <translation>（已不存在）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="560" />
+        <location filename="../../ui/main_window.py" line="555" />
         <source>Remove Missing Files</source>
         <translation>移除已不存在的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561" />
+        <location filename="../../ui/main_window.py" line="556" />
         <source>Clear List</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564" />
+        <location filename="../../ui/main_window.py" line="559" />
         <source>%1 no longer exists. Remove it from the list?</source>
         <translation>%1 已不存在。要将其从列表中移除吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596" />
+        <location filename="../../ui/main_window.py" line="591" />
         <source>Open or create a project first: imported data are written into a project.</source>
         <translation>请先打开或新建项目：导入的数据将写入项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="673" />
+        <location filename="../../ui/main_window.py" line="668" />
         <source>Computed %1 tables in %2 s</source>
         <translation>已计算 %1 张表，用时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="677" />
+        <location filename="../../ui/main_window.py" line="672" />
         <source>Computing indicators</source>
         <translation>正在计算指标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="683" />
+        <location filename="../../ui/main_window.py" line="678" />
         <source>Export Results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="685" />
+        <location filename="../../ui/main_window.py" line="680" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="694" />
+        <location filename="../../ui/main_window.py" line="689" />
         <source>writing the workbook</source>
         <translation>正在写出工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="701" />
-        <location filename="../../ui/main_window.py" line="726" />
+        <location filename="../../ui/main_window.py" line="696" />
+        <location filename="../../ui/main_window.py" line="721" />
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="704" />
+        <location filename="../../ui/main_window.py" line="699" />
         <source>Exporting results</source>
         <translation>正在导出结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="709" />
+        <location filename="../../ui/main_window.py" line="704" />
         <source>Export Data Workbook</source>
         <translation>导出数据工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="711" />
+        <location filename="../../ui/main_window.py" line="706" />
         <source>Excel workbook (*.xlsx);;CSV files, one per table (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件，每张表一个 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="725" />
+        <location filename="../../ui/main_window.py" line="720" />
         <source>Exporting data</source>
         <translation>正在导出数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="747" />
+        <location filename="../../ui/main_window.py" line="742" />
         <source>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;Critical-mineral supply-chain security workbench.&lt;/p&gt;&lt;p&gt;Works offline; every change is saved in the project file as it is made.&lt;/p&gt;&lt;p&gt;Log file: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;关键矿产供应链安全分析工作台。&lt;/p&gt;&lt;p&gt;无需联网即可使用；每项更改都会即时保存到项目文件中。&lt;/p&gt;&lt;p&gt;日志文件：%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="757" />
+        <location filename="../../ui/main_window.py" line="752" />
         <source>reading the project</source>
         <translation>正在读取项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="803" />
+        <location filename="../../ui/main_window.py" line="798" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="805" />
+        <location filename="../../ui/main_window.py" line="800" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="806" />
+        <location filename="../../ui/main_window.py" line="801" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>&amp;About CritMin</source>
         <translation>关于 CritMin(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="746" />
+        <location filename="../../ui/main_window.py" line="741" />
         <source>About CritMin</source>
         <translation>关于 CritMin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/main_window.py" line="388" />
         <source>An internal error occurred; details were written to %1.</source>
         <translation>发生内部错误，详细信息已写入 %1。</translation>
     </message>
@@ -2117,32 +2117,32 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>SourcesModel</name>
     <message>
-        <location filename="../../ui/models/sources_model.py" line="15" />
+        <location filename="../../ui/models/sources_model.py" line="18" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sources_model.py" line="15" />
+        <location filename="../../ui/models/sources_model.py" line="18" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sources_model.py" line="16" />
+        <location filename="../../ui/models/sources_model.py" line="19" />
         <source>Rows per table</source>
         <translation>各表行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sources_model.py" line="16" />
+        <location filename="../../ui/models/sources_model.py" line="19" />
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sources_model.py" line="17" />
+        <location filename="../../ui/models/sources_model.py" line="20" />
         <source>Content hash (SHA-256)</source>
         <translation>内容哈希（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sources_model.py" line="18" />
+        <location filename="../../ui/models/sources_model.py" line="21" />
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
@@ -2150,7 +2150,7 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>SourcesPanel</name>
     <message>
-        <location filename="../../ui/views/data_view.py" line="178" />
+        <location filename="../../ui/views/data_view.py" line="180" />
         <source>Sources</source>
         <translation>来源</translation>
     </message>
@@ -2158,62 +2158,62 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>TableModel</name>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="312" />
+        <location filename="../../ui/models/frame_model.py" line="335" />
         <source>The pasted block has %1 columns; only %2 fit from column '%3'.</source>
         <translation>粘贴的区域有 %1 列，但从“%3”列起只能容纳 %2 列。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="326" />
+        <location filename="../../ui/models/frame_model.py" line="349" />
         <source>'%1' cannot be edited: it says which import a row came from.</source>
         <translation>“%1”不能编辑：它记录该行来自哪一次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="332" />
+        <location filename="../../ui/models/frame_model.py" line="355" />
         <source>Row %1, column '%2': </source>
         <translation>第 %1 行，“%2”列：</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="342" />
+        <location filename="../../ui/models/frame_model.py" line="365" />
         <source>Row %1 would be a new row, but it has no %2.</source>
         <translation>第 %1 行将作为新行添加，但缺少%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="355" />
+        <location filename="../../ui/models/frame_model.py" line="378" />
         <source>Edit %1</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="357" />
+        <location filename="../../ui/models/frame_model.py" line="380" />
         <source>Paste 1 cell</source>
         <translation>粘贴 1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="357" />
+        <location filename="../../ui/models/frame_model.py" line="380" />
         <source>Paste %1 cells</source>
         <translation>粘贴 %1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="381" />
+        <location filename="../../ui/models/frame_model.py" line="404" />
         <source>'%1' cannot be empty: it identifies the row. Delete the row instead.</source>
         <translation>“%1”不能为空：它用于标识该行。如需去掉，请删除该行。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="397" />
+        <location filename="../../ui/models/frame_model.py" line="420" />
         <source>Clear 1 cell</source>
         <translation>清除 1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="397" />
+        <location filename="../../ui/models/frame_model.py" line="420" />
         <source>Clear %1 cells</source>
         <translation>清除 %1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="405" />
+        <location filename="../../ui/models/frame_model.py" line="428" />
         <source>Delete 1 row</source>
         <translation>删除 1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="405" />
+        <location filename="../../ui/models/frame_model.py" line="428" />
         <source>Delete %1 rows</source>
         <translation>删除 %1 行</translation>
     </message>
@@ -2221,23 +2221,28 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>TablePanel</name>
     <message>
-        <location filename="../../ui/views/data_view.py" line="85" />
+        <location filename="../../ui/views/data_view.py" line="50" />
+        <source>Sorting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/views/data_view.py" line="87" />
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="107" />
+        <location filename="../../ui/views/data_view.py" line="109" />
         <source>Value not accepted</source>
         <translation>无法接受此值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="117" />
-        <location filename="../../ui/views/data_view.py" line="132" />
+        <location filename="../../ui/views/data_view.py" line="119" />
+        <location filename="../../ui/views/data_view.py" line="134" />
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="118" />
+        <location filename="../../ui/views/data_view.py" line="120" />
         <source>Paste the new rows below the last row (Ctrl+V): rows past the end are added.</source>
         <translation>请将新行粘贴到最后一行的下方（Ctrl+V）：超出末尾的行会被添加。</translation>
     </message>

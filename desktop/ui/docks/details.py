@@ -47,7 +47,9 @@ class DetailsPanel(QWidget):
                 shown = f"{shown} [{state}] — {state_meaning(state)}"
             style = " style='font-weight:bold'" if name == column else ""
             rows.append(f"<tr><td>{html.escape(column_title(name))}</td><td{style}>{html.escape(shown)}</td></tr>")
-        parts = [f"<h3>{html.escape(info['table'])}</h3>", "<table cellspacing='4'>" + "".join(rows) + "</table>"]
+        from desktop.ui.views.data_view import table_title
+
+        parts = [f"<h3>{html.escape(table_title(info['table']))}</h3>", "<table cellspacing='4'>" + "".join(rows) + "</table>"]
         sid = info.get("source_id")
         if sid is None:
             parts.append("<p>" + html.escape(self.tr("Source: edited by hand in this project.")) + "</p>")

@@ -7,6 +7,9 @@ from datetime import datetime
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from desktop.core.messages import known_phrase, term, translate
+from desktop.ui.language import ui_language
+
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("file_name", "format", "rows", "years", "sha256", "imported_at")
 
@@ -18,12 +21,21 @@ def _title(name: str) -> str:
             "imported_at": QCoreApplication.translate("SourcesModel", "Imported")}[name]
 
 
-def _rows_text(rows_json: str) -> str:
+def _table(name: str, lang: str) -> str:
+    return translate(term("table", name), lang)
+
+
+def _format_text(label: str, lang: str) -> str:
+    """The recognisers' names as stored in the import log (English), in the interface language."""
+    return ", ".join(translate(known_phrase("recogniser", part.strip()), lang) for part in str(label).split(","))
+
+
+def _rows_text(rows_json: str, lang: str) -> str:
     try:
         rows = json.loads(rows_json or "{}")
     except ValueError:
         return rows_json
-    return ", ".join(f"{table} {n:,}" for table, n in rows.items() if n)
+    return ", ".join(f"{_table(table, lang)} {n:,}" for table, n in rows.items() if n)
 
 
 def _local_time(stamp: str) -> str:
@@ -43,9 +55,11 @@ class SourcesModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows, self._full = [], []
         if frame is not None:
+            lang = ui_language()
             for r in frame.itertuples(index=False):
-                years = "; ".join(f"{t} {y}" for t, y in (r.years or {}).items())
-                full = (str(r.file_name), str(r.format), _rows_text(r.rows_json), years, str(r.sha256),
+                years = "; ".join(f"{_table(t, lang)} {y}" for t, y in (r.years or {}).items())
+                full = (str(r.file_name), _format_text(r.format, lang), _rows_text(r.rows_json, lang), years,
+                        str(r.sha256),
                         _local_time(r.imported_at))
                 self._full.append(full)
                 self._rows.append(full[:4] + (full[4][:12],) + full[5:])

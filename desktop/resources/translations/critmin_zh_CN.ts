@@ -2223,7 +2223,7 @@ Every import of your own is listed with its file, format and content hash on the
     <message>
         <location filename="../../ui/views/data_view.py" line="50" />
         <source>Sorting</source>
-        <translation type="unfinished" />
+        <translation>正在排序</translation>
     </message>
     <message>
         <location filename="../../ui/views/data_view.py" line="87" />

@@ -26,7 +26,7 @@ def empty_log() -> pd.DataFrame:
                          for c in LOG_COLUMNS})
 
 
-@dataclass
+@dataclass(eq=False)      # compared by identity: frames have no single truth value
 class TableChange:
     """The touched rows of one table before and after the change (rows frames, see ``rows.py``).
 
@@ -42,7 +42,7 @@ class TableChange:
     sources: tuple[int, ...] = ()
 
 
-@dataclass
+@dataclass(eq=False)
 class Change:
     """One undo step: a label, the touched rows per table, and the import-log rows it added."""
 

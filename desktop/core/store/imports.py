@@ -1,11 +1,12 @@
 """Writing imported tables into a project: upsert by key, the change for undo, progress and cancel.
 
 An empty table takes a plain INSERT and there is nothing to remember for undo.
-A table with rows gets the file's rows in a temporary table first; then one
-join reads the stored rows the file will change (the before-rows for undo) and
-one ``INSERT … SELECT … ON CONFLICT DO UPDATE`` writes them.  Both are single
-SQL statements, so capturing the change costs about a read of the changed rows
-and nothing for rows the file leaves as they are (bench/bench_store_changes.py).
+A table with rows gets the file's rows in a temporary table first; one join
+then picks the rows with a new key or new values, keeping the stored values
+they replace (the before-rows for undo), and one ``INSERT … SELECT … ON
+CONFLICT DO UPDATE`` writes just those.  Each is a single SQL statement, so
+capturing the change costs about a read of the changed rows, and a re-import
+of unchanged data writes nothing (bench/bench_store_changes.py).
 """
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ from desktop.core.errors import Cancelled
 from desktop.core.store import rows as R
 from desktop.core.store.changes import LOG_COLUMNS, Change, TableChange, combine_imports
 
-STAGE = "temp._critmin_stage"
+STAGE = "temp._critmin_stage"     # the file's rows for one table, in key order
+TODO = "temp._critmin_todo"       # which of them change the table, and the stored values they replace
 INTERRUPT_EVERY = 200_000   # SQLite VM steps between cancel checks inside one statement
 
 
@@ -82,6 +84,7 @@ def write_files(con: sqlite3.Connection, items: list[tuple[dict[str, pd.DataFram
     finally:
         con.set_progress_handler(None, 0)
         con.execute(f"DROP TABLE IF EXISTS {STAGE}")
+        con.execute(f"DROP TABLE IF EXISTS {TODO}")
     label = ", ".join(source["file"] for _, source in items)
     return reports, combine_imports([r.change for r in reports], label)
 
@@ -134,47 +137,66 @@ def write_table(con: sqlite3.Connection, table: str, frame: pd.DataFrame, source
     frame = frame if list(frame.columns) == columns(table) else conform(table, frame)
     frame = frame.iloc[sorted_unique(frame, R.key_columns(table))]
     data = [frame[c].tolist() for c in columns(table)]
+    start = con.total_changes
     if con.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None:
         # Empty table: nothing to merge with or to remember, a plain INSERT is enough.
         data.append([source_id] * len(frame))
-        start, sql = con.total_changes, R.insert_sql(table)
         for n, part in R.chunks(data):
-            con.executemany(sql, part)
+            con.executemany(R.insert_sql(table), part)
             ticker.add(n)
         return con.total_changes - start, R.empty_rows(table)
     cols = ", ".join(columns(table))
     con.execute(f"CREATE TEMP TABLE _critmin_stage AS SELECT {cols} FROM main.{table} WHERE 0")
-    sql = f"INSERT INTO {STAGE} VALUES ({', '.join('?' * len(data))})"
     for n, part in R.chunks(data):
-        con.executemany(sql, part)
+        con.executemany(f"INSERT INTO {STAGE} VALUES ({', '.join('?' * len(data))})", part)
         ticker.add(n / 2)
+    _mark_todo(con, table)
     before = _changed_rows(con, table, frame) if capture else None
-    new = new_value_sql(table, "excluded.", "")
-    updates = ", ".join([f"{c} = {expr}" for c, expr in new.items()] + ["source_id = excluded.source_id"])
-    # Only rows whose values change are rewritten (IS compares NULLs as equal).
-    differs = " OR ".join(f"({expr}) IS NOT {c}" for c, expr in new.items()) or "0"
     start = con.total_changes    # after staging: only the main table's changes count
-    con.execute(f"INSERT INTO main.{table} ({cols}, source_id) SELECT {cols}, ? FROM {STAGE} WHERE true "
-                f"ON CONFLICT ({', '.join(R.key_columns(table))}) DO UPDATE SET {updates} WHERE {differs}",
-                (source_id,))
+    _write_todo(con, table, source_id)
     changed = con.total_changes - start
     con.execute(f"DROP TABLE {STAGE}")
+    con.execute(f"DROP TABLE {TODO}")
     ticker.add(len(frame) / 2)
     return changed, before
 
 
-def _changed_rows(con: sqlite3.Connection, table: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """The stored rows that the staged rows (``frame``, in stage order) are about to change."""
-    on = " AND ".join(f"t.{k} = n.{k}" for k in R.key_columns(table))
+def _mark_todo(con: sqlite3.Connection, table: str) -> None:
+    """One pass over the staged rows: those with a new key or new values, with the stored values.
+
+    ``pos`` is the staged row's rowid (its position in the sorted frame, from
+    1), ``added`` says the key is new.  Rows the file leaves as they are do
+    not appear, so a re-import of unchanged data writes nothing and reads
+    nothing more.
+    """
+    keys = R.key_columns(table)
+    on = " AND ".join(f"t.{k} = n.{k}" for k in keys)
     new = new_value_sql(table, "n.", "t.")
+    # Only rows whose values change count (IS compares NULLs as equal).
     differs = " OR ".join(f"({expr}) IS NOT t.{c}" for c, expr in new.items()) or "0"
-    values = ", ".join(f"t.{c}" for c in R.value_columns(table))
-    # CROSS JOIN keeps the staged rows as the outer loop (one primary-key lookup each); their
-    # rowids are their positions in ``frame`` (inserted in order from 1), so the keys need not
-    # be fetched again.
-    cur = con.execute(f"SELECT n.rowid, {values} FROM {STAGE} AS n CROSS JOIN main.{table} AS t "
-                      f"ON {on} WHERE {differs}")
-    return R.share_text(R.fetch(cur, table, keys_from=frame), R.value_columns(table))   # keys: frame's own
+    values = ", ".join(f"t.{c} AS {c}" for c in R.value_columns(table))
+    # LEFT JOIN keeps the staged rows as the outer loop: one primary-key lookup each.
+    con.execute(f"CREATE TEMP TABLE _critmin_todo AS SELECT n.rowid AS pos, t.{keys[0]} IS NULL AS added, "
+                f"{values} FROM {STAGE} AS n LEFT JOIN main.{table} AS t ON {on} "
+                f"WHERE t.{keys[0]} IS NULL OR {differs}")
+
+
+def _changed_rows(con: sqlite3.Connection, table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The stored rows the staged rows (``frame``, in stage order) change, as they are now."""
+    cur = con.execute(f"SELECT pos, {', '.join(R.value_columns(table))} FROM {TODO} WHERE NOT added")
+    # The keys come from ``frame`` (``pos``), so they are not fetched again and share its texts.
+    return R.share_text(R.fetch(cur, table, keys_from=frame), R.value_columns(table))
+
+
+def _write_todo(con: sqlite3.Connection, table: str, source_id: int | None) -> None:
+    """Insert the new rows and update the changed ones, in key order, with the upsert rule."""
+    new = new_value_sql(table, "excluded.", "")
+    updates = ", ".join([f"{c} = {expr}" for c, expr in new.items()] + ["source_id = excluded.source_id"])
+    cols = columns(table)
+    con.execute(f"INSERT INTO main.{table} ({', '.join(cols)}, source_id) "
+                f"SELECT {', '.join('n.' + c for c in cols)}, ? FROM {TODO} AS d "
+                f"CROSS JOIN {STAGE} AS n ON n.rowid = d.pos WHERE true "
+                f"ON CONFLICT ({', '.join(R.key_columns(table))}) DO UPDATE SET {updates}", (source_id,))
 
 
 def sorted_unique(frame: pd.DataFrame, keys: list[str]) -> np.ndarray:

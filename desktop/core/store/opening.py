@@ -71,7 +71,7 @@ def check_database(con: sqlite3.Connection, path: Path, verify: bool) -> int:
         app_id = con.execute("PRAGMA application_id").fetchone()[0]
         version = con.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise _opening_error(path, exc) from exc
+        raise opening_error(path, exc) from exc
     if app_id != schema.APPLICATION_ID:
         raise not_a_project(path)
     if _truncated(path):
@@ -85,7 +85,7 @@ def check_database(con: sqlite3.Connection, path: Path, verify: bool) -> int:
         try:
             result = con.execute("PRAGMA quick_check(1)").fetchone()[0]
         except sqlite3.DatabaseError as exc:
-            raise _opening_error(path, exc) from exc
+            raise opening_error(path, exc) from exc
         if result != "ok":
             raise damaged(path)
     return version
@@ -102,7 +102,7 @@ def _truncated(path: Path) -> bool:
     return valid and pages * page_size > path.stat().st_size
 
 
-def _opening_error(path: Path, exc: sqlite3.DatabaseError) -> ProjectError:
+def opening_error(path: Path, exc: sqlite3.DatabaseError) -> ProjectError:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return ProjectError(f"{path.name} is busy: another program is writing to it; please try again.")

@@ -64,6 +64,9 @@ class Project:
             project = cls(path, con)
             if version < schema.SCHEMA_VERSION:
                 project._migrate(version)
+        except sqlite3.DatabaseError as exc:      # e.g. busy beyond the timeout while configuring
+            con.close()
+            raise opening.opening_error(path, exc) from exc
         except BaseException:
             con.close()
             raise

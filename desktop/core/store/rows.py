@@ -18,7 +18,6 @@ from desktop.core.dataset import INT_COLUMNS, SCHEMA, TEXT_COLUMNS, columns, emp
 
 SOURCE = "source_id"
 CHUNK = 50_000          # rows per executemany call: progress and cancel are checked between chunks
-_FROM_FRAME = object()  # params(): take each row's source_id from the frame
 
 
 def row_columns(table: str) -> list[str]:
@@ -99,17 +98,10 @@ def value_columns(table: str) -> list[str]:
     return [c for c in row_columns(table) if c not in keys]
 
 
-def params(table: str, frame: pd.DataFrame, source: object = _FROM_FRAME) -> list[list]:
-    """Column lists for executemany: the canonical columns, then source_id.
-
-    ``source`` given: every row gets that source id (an import's id, or None for
-    a hand edit); otherwise the frame's own ``source_id`` column is used.
-    """
+def params(table: str, frame: pd.DataFrame) -> list[list]:
+    """Column lists for executemany: the canonical columns, then source_id (NaN as NULL)."""
     data = [frame[c].tolist() for c in columns(table)]
-    if source is _FROM_FRAME:
-        data.append([None if math.isnan(s) else int(s) for s in frame[SOURCE].tolist()])
-    else:
-        data.append([source] * len(frame))
+    data.append([None if math.isnan(s) else int(s) for s in frame[SOURCE].tolist()])
     return data
 
 
@@ -120,9 +112,9 @@ def chunks(data: list[list], size: int = CHUNK):
         yield min(size, n - start), zip(*(col[start:start + size] for col in data))
 
 
-def insert_sql(table: str, target: str | None = None) -> str:
+def insert_sql(table: str) -> str:
     cols = row_columns(table)
-    return f"INSERT INTO {target or table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
 
 
 def insert(con: sqlite3.Connection, table: str, rows: pd.DataFrame) -> int:
@@ -161,7 +153,7 @@ def rows_at(con: sqlite3.Connection, table: str, keys: pd.DataFrame) -> pd.DataF
         con.executemany(f"INSERT INTO temp._critmin_keys VALUES ({', '.join('?' * len(key_cols))})",
                         zip(*(keys[k].tolist() for k in key_cols)))
         cur = con.execute(f"{select_sql(table, 't')} FROM (SELECT DISTINCT * FROM temp._critmin_keys) AS k "
-                          f"JOIN main.{table} AS t ON " + " AND ".join(f"t.{k} = k.{k}" for k in key_cols))
+                          f"CROSS JOIN main.{table} AS t ON " + " AND ".join(f"t.{k} = k.{k}" for k in key_cols))
         return fetch(cur, table)
     finally:
         con.execute("DROP TABLE temp._critmin_keys")

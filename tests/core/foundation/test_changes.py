@@ -299,8 +299,8 @@ def test_batch_into_empty_tables_where_the_second_file_updates_the_first(project
     empty = snapshot(project)
     one = production([("cobalt", "COD", 2023, 1.0, "", "t"), ("nickel", "IDN", 2023, 2.0, "", "t")])
     two = production([("cobalt", "COD", 2023, 3.0, "", "t")])
-    reports, change = project.write_imports([({"production": one}, source("one.csv")),
-                                             ({"production": two}, source("two.csv"))])
+    _, change = project.write_imports([({"production": one}, source("one.csv")),
+                                       ({"production": two}, source("two.csv"))])
     after = snapshot(project)
     assert len(change.tables["production"].before) == 0      # file one's rows were not there before the batch
     project.apply(change, undo=True)

@@ -21,6 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 TS = REPO / "desktop" / "resources" / "translations" / "critmin_zh_CN.ts"
 
 ZH = {
+    "Row %1, column '%2': a plain number is expected here.": "第 %1 行，列“%2”：此处应为普通数字。",
     "Sorting": "正在排序",
     # -- main window: title, menus, actions, toolbar, status bar --------------------------------------------
     "Critical-mineral supply-chain security workbench": "关键矿产供应链安全分析工作台",

@@ -223,3 +223,21 @@ def test_details_dock_names_the_source(window, qtbot, project_path):
     window.runner.wait()
     panel.view.setCurrentIndex(model.index(r, _col(model, "unit")))
     assert "edited by hand" in window.details.browser.toPlainText()
+
+
+def test_trade_flows_numbers_without_states(qtbot, qtmodeltester):
+    """trade_flows' value_kusd and quantity_t have no state column: shown, edited and copied as plain numbers."""
+    from desktop.core.registry import default_registry
+    from desktop.ui.models.frame_model import TableModel
+    from desktop.ui.models.table_data import prepare
+
+    frame = pd.DataFrame({"mineral": ["cobalt"], "year": [2023], "stage": [""], "exporter": ["COD"],
+                          "importer": ["CHN"], "value_kusd": [1234.5], "quantity_t": [np.nan]})
+    data = prepare("trade_flows", frame, np.array([np.nan]), pd.DataFrame(columns=["id", "file_name"]))
+    model = TableModel("trade_flows", default_registry())
+    model.set_table(data)
+    qtmodeltester.check(model)
+    record = model.records([0])[0]
+    assert "value_kusd_state" not in record and record["value_kusd"] == 1234.5
+    request = model.edit_block(0, data.names().index("quantity_t"), [["20"]], kind="edit")
+    assert request.after[0]["quantity_t"] == 20 and "quantity_t_state" not in request.after[0]

@@ -2173,47 +2173,52 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>第 %1 行，“%2”列：</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="365" />
+        <location filename="../../ui/models/frame_model.py" line="361" />
+        <source>Row %1, column '%2': a plain number is expected here.</source>
+        <translation>第 %1 行，列“%2”：此处应为普通数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/frame_model.py" line="371" />
         <source>Row %1 would be a new row, but it has no %2.</source>
         <translation>第 %1 行将作为新行添加，但缺少%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="378" />
+        <location filename="../../ui/models/frame_model.py" line="384" />
         <source>Edit %1</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="380" />
+        <location filename="../../ui/models/frame_model.py" line="386" />
         <source>Paste 1 cell</source>
         <translation>粘贴 1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="380" />
+        <location filename="../../ui/models/frame_model.py" line="386" />
         <source>Paste %1 cells</source>
         <translation>粘贴 %1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="404" />
+        <location filename="../../ui/models/frame_model.py" line="410" />
         <source>'%1' cannot be empty: it identifies the row. Delete the row instead.</source>
         <translation>“%1”不能为空：它用于标识该行。如需去掉，请删除该行。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="420" />
+        <location filename="../../ui/models/frame_model.py" line="428" />
         <source>Clear 1 cell</source>
         <translation>清除 1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="420" />
+        <location filename="../../ui/models/frame_model.py" line="428" />
         <source>Clear %1 cells</source>
         <translation>清除 %1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="428" />
+        <location filename="../../ui/models/frame_model.py" line="436" />
         <source>Delete 1 row</source>
         <translation>删除 1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="428" />
+        <location filename="../../ui/models/frame_model.py" line="436" />
         <source>Delete %1 rows</source>
         <translation>删除 %1 行</translation>
     </message>

@@ -356,7 +356,13 @@ class TableModel(QAbstractTableModel):
                         .replace("%2", column_title(col.name))
                     raise CellRefused(where + str(exc)) from exc
                 if col.kind == "number":
-                    new[col.name], new[f"{col.name}_state"] = _number_pair(parsed)
+                    value, state = _number_pair(parsed)
+                    if not col.stated and state:
+                        raise CellRefused(self.tr("Row %1, column '%2': a plain number is expected here.")
+                                          .replace("%1", str(row + 1)).replace("%2", column_title(col.name)))
+                    new[col.name] = value
+                    if col.stated:
+                        new[f"{col.name}_state"] = state
                 else:
                     new[col.name] = parsed
             if not existing:
@@ -407,7 +413,9 @@ class TableModel(QAbstractTableModel):
                 continue
             record = by_row.setdefault(index.row(), d.record(self.position(index.row())))
             if col.kind == "number":
-                record[col.name], record[f"{col.name}_state"] = None, ""
+                record[col.name] = None
+                if col.stated:
+                    record[f"{col.name}_state"] = ""
             else:
                 record[col.name] = ""
         rows = sorted(by_row)

@@ -31,6 +31,7 @@ class Column:
     values: np.ndarray | None = None       # int / number
     states: np.ndarray | None = None       # number: the value state per row ("" plain)
     editable: bool = True
+    stated: bool = True                    # number: has an ``x_state`` companion in the store
 
 
 @dataclass
@@ -60,7 +61,8 @@ class TableData:
             else:
                 value = col.values[row]
                 out[col.name] = None if np.isnan(value) else float(value)
-                out[f"{col.name}_state"] = col.states[row]
+                if col.stated:
+                    out[f"{col.name}_state"] = col.states[row]
         return out
 
     def text(self, col: Column, row: int) -> str:
@@ -87,7 +89,7 @@ class TableData:
             else:
                 value = record.get(col.name)
                 col.values[row] = np.nan if value is None else float(value)
-                col.states[row] = record.get(f"{col.name}_state", "") or ""
+                col.states[row] = (record.get(f"{col.name}_state", "") or "") if col.stated else ""
         self.source_ids[row] = np.nan
 
 
@@ -111,8 +113,11 @@ def prepare(table: str, frame: pd.DataFrame, source_ids: np.ndarray, import_log:
             codes, uniques = pd.factorize(frame[name].fillna("").astype(object))
             cols.append(Column(name, "text", codes=codes.astype(np.int32), labels=[str(u) for u in uniques]))
         else:
+            stated_ = name in stated
+            states = frame[f"{name}_state"].fillna("").to_numpy(dtype=object) if stated_ else \
+                np.full(len(frame), "", dtype=object)
             cols.append(Column(name, "number", values=frame[name].to_numpy(dtype=float, na_value=np.nan),
-                               states=frame[f"{name}_state"].fillna("").to_numpy(dtype=object)))
+                               states=states, stated=stated_))
     sid = np.asarray(source_ids, dtype=float)
     labels = [""] + [sources[k] for k in sorted(sources)]
     lookup = {k: i + 1 for i, k in enumerate(sorted(sources))}

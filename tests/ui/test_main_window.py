@@ -211,3 +211,20 @@ def test_every_ui_string_is_translated():
                   if m.find("translation").get("type") == "unfinished" or not m.findtext("translation")]
     assert unfinished == []
     assert ts.with_suffix(".qm").exists()
+
+
+def test_project_open_elsewhere_is_refused(window, qtbot, project_path):
+    """A project another CritMin holds open gets one sentence, and nothing changes."""
+    from desktop.core.store import ProjectLock
+
+    shown = []
+    window.document.sig_error.disconnect()
+    window.document.sig_error.connect(shown.append)
+    before = project_path.read_bytes()
+    with ProjectLock(project_path):
+        window.open_project(str(project_path))
+        qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "open in another CritMin window" in shown[0]
+    assert not window.document.is_open and project_path.read_bytes() == before
+    open_project(window, qtbot, project_path)      # free again: it opens
+    assert window.document.is_open

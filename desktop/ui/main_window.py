@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
 
     def _make_docks(self) -> None:
         self.minerals = MineralsPanel(self.document, self)
+        self.minerals.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.tr("All minerals in the project")) + 60)
         self.parameters = ParametersPanel(self.settings, self)
         self.details = DetailsPanel(self.document, self)
         self.problems = ProblemsPanel(self)

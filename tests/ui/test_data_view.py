@@ -241,3 +241,14 @@ def test_trade_flows_numbers_without_states(qtbot, qtmodeltester):
     assert "value_kusd_state" not in record and record["value_kusd"] == 1234.5
     request = model.edit_block(0, data.names().index("quantity_t"), [["20"]], kind="edit")
     assert request.after[0]["quantity_t"] == 20 and "quantity_t_state" not in request.after[0]
+
+
+def test_year_boxes_show_the_projects_years_and_filter(window, qtbot, project_path):
+    open_project(window, qtbot, project_path)
+    view = window.data_view
+    qtbot.waitUntil(lambda: (view.year_from.value(), view.year_to.value()) == (2022, 2023), timeout=10_000)
+    model = _panel(window).model
+    assert model.rowCount() == 5
+    view.year_from.setValue(2023)
+    view.apply_filter()
+    assert model.rowCount() == 4 and "4 of 5 rows" in view.count.text()

@@ -250,8 +250,8 @@ class DataView(QWidget):
             box.setRange(1900, 2100)
             box.setAccessibleName(name)
             box.setGroupSeparatorShown(False)
-        self.year_from.setValue(1900)
-        self.year_to.setValue(2100)
+        self._all_years = (1900, 2100)         # the project's first and last year: "no year filter"
+        self._set_years(*self._all_years)
         self.text = QLineEdit(self)
         self.text.setPlaceholderText(self.tr("Find in table (Ctrl+F)"))
         self.text.setAccessibleName(self.tr("Find in table"))
@@ -308,7 +308,35 @@ class DataView(QWidget):
         return panel
 
     # -- project events ---------------------------------------------------------------------------
+    def _set_years(self, first: int, last: int) -> None:
+        for box, value in ((self.year_from, first), (self.year_to, last)):
+            box.blockSignals(True)
+            box.setValue(value)
+            box.blockSignals(False)
+
+    def _load_year_span(self) -> None:
+        """Show the project's years in the year boxes (that whole span means no year filter)."""
+        def span(project, state):
+            lows, highs = [], []
+            for table in SCHEMA:
+                if "year" in SCHEMA[table][0]:
+                    lo, hi = project.con.execute(f"SELECT MIN(year), MAX(year) FROM {table}").fetchone()
+                    if lo is not None:
+                        lows.append(lo)
+                        highs.append(hi)
+            return (min(lows), max(highs)) if lows else (1900, 2100)
+
+        def done(years) -> None:
+            untouched = (self.year_from.value(), self.year_to.value()) == self._all_years
+            self._all_years = (int(years[0]), int(years[1]))
+            if untouched:
+                self._set_years(*self._all_years)
+                self.apply_filter()
+
+        self.document.read(span, kind="year-span", on_done=done)
+
     def _project_opened(self, _path: str) -> None:
+        self._load_year_span()
         counts = self.document.info.get("counts", {})
         for table in EXTRA_TABLES:
             if counts.get(table) and table not in self.panels:
@@ -324,6 +352,7 @@ class DataView(QWidget):
         self.count.setText("")
 
     def _tables_changed(self, tables: set) -> None:
+        self._load_year_span()
         for table in tables:
             if table not in self.panels and table in EXTRA_TABLES:
                 self._add_panel(table, self.tabs.indexOf(self.sources))
@@ -388,7 +417,7 @@ class DataView(QWidget):
     def apply_filter(self, panel: TablePanel | None = None) -> None:
         country = self.country.currentData()
         years = (self.year_from.value(), self.year_to.value())
-        years = None if years == (1900, 2100) else years
+        years = None if years == self._all_years else years
         targets = [panel] if isinstance(panel, TablePanel) else list(self.panels.values())
         for p in targets:
             if p.model.data_ is not None:

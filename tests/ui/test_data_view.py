@@ -252,3 +252,30 @@ def test_year_boxes_show_the_projects_years_and_filter(window, qtbot, project_pa
     view.year_from.setValue(2023)
     view.apply_filter()
     assert model.rowCount() == 4 and "4 of 5 rows" in view.count.text()
+
+
+def test_table_arrives_sorted_as_its_header_says(qapp, qtbot, settings, tmp_path):
+    """The header says 'sorted by the first column' from the start, so the rows are in that order:
+    in Chinese 钴 (gǔ, cobalt) comes before 铝 (lǚ, aluminum), unlike the ids."""
+    from desktop.core.ingest.load import load_file
+    from desktop.core.store import Project
+    from desktop.ui.main_window import MainWindow
+
+    csv = tmp_path / "p.csv"
+    csv.write_text("mineral,country,year,quantity\nAluminum,AUS,2023,1\nCobalt,AUS,2023,2\n", encoding="utf-8")
+    path = tmp_path / "zh.critmin"
+    preview = load_file(csv)
+    with Project.open(path, create=True) as project:
+        project.write_import(preview.tables, {"file": preview.file, "sha256": preview.sha256, "format": ""})
+    qapp.setProperty("critmin_language", "zh_CN")
+    try:
+        window = MainWindow(settings)
+        qtbot.addWidget(window)
+        open_project(window, qtbot, path)
+        model = _panel(window).model
+        assert _panel(window).view.horizontalHeader().sortIndicatorSection() == 0
+        assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == ["钴", "铝"]
+        window.runner.wait()
+        window.document.close()
+    finally:
+        qapp.setProperty("critmin_language", "en")

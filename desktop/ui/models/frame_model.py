@@ -189,7 +189,10 @@ class TableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         d = self.data_
-        if d is None or not 0 <= column < len(d.columns):
+        if d is None:
+            self._sort = (column, order) if column >= 0 else None    # applied when the table arrives
+            return
+        if not 0 <= column < len(d.columns):
             return
         self._sort = (column, order)
         self._sort_generation += 1

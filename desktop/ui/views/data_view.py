@@ -50,6 +50,8 @@ class TablePanel(QWidget):
             lambda state: fn(), kind=f"sort:{table}", label=self.tr("Sorting"), on_done=done)
         self.view = ExcelTableView(self)
         self.view.setModel(self.model)
+        # The header shows "sorted by the first column": make the model keep that order from the start.
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.setAccessibleName(table_title(table))
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         layout = QVBoxLayout(self)

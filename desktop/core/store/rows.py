@@ -47,6 +47,9 @@ def select_sql(table: str, alias: str = "") -> str:
     return "SELECT " + ", ".join(prefix + c for c in row_columns(table))
 
 
+_GRID_SLICE = 50_000
+
+
 def fetch(cursor: sqlite3.Cursor, table: str, keys_from: pd.DataFrame | None = None) -> pd.DataFrame:
     """A rows frame from a cursor over ``select_sql(table)``.
 
@@ -59,11 +62,16 @@ def fetch(cursor: sqlite3.Cursor, table: str, keys_from: pd.DataFrame | None = N
     taken from the frame instead of being fetched again, which saves a third
     of the time when an import reads the rows it is about to replace.
     """
-    rows = cursor.fetchall()
-    if not rows:
+    # Fetched and converted in slices: one fetchall() and one np.array() over a million tuples each hold
+    # the GIL for 0.1–0.3 s, and the GUI thread, waiting for it while the worker reads a table, would
+    # freeze that long.  Between slices the interpreter hands the GIL over.
+    parts = []
+    while batch := cursor.fetchmany(_GRID_SLICE):
+        parts.append(np.array(batch, dtype=object))
+    if not parts:
         return empty_rows(table)
-    grid = np.array(rows, dtype=object)
-    del rows
+    grid = parts[0] if len(parts) == 1 else np.concatenate(parts)
+    del parts
     out, at = {}, 0
     if keys_from is not None:
         positions = grid[:, 0].astype("int64") - 1

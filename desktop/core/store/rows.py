@@ -62,26 +62,24 @@ def fetch(cursor: sqlite3.Cursor, table: str, keys_from: pd.DataFrame | None = N
     taken from the frame instead of being fetched again, which saves a third
     of the time when an import reads the rows it is about to replace.
     """
-    # Fetched and converted in slices: one fetchall() and one np.array() over a million tuples each hold
-    # the GIL for 0.1–0.3 s, and the GUI thread, waiting for it while the worker reads a table, would
-    # freeze that long.  Between slices the interpreter hands the GIL over.
-    parts = []
+    # Fetched and converted in slices, and joined column by column: one fetchall(), np.array() or
+    # concatenate over a million rows of objects each hold the GIL for 0.1–0.3 s, and the GUI thread,
+    # waiting for it while the worker reads a table, would freeze that long.
+    wanted = row_columns(table) if keys_from is None else ["_position"] + value_columns(table)
+    parts: dict[str, list[np.ndarray]] = {c: [] for c in wanted}
     while batch := cursor.fetchmany(_GRID_SLICE):
-        parts.append(np.array(batch, dtype=object))
-    if not parts:
-        return empty_rows(table)
-    grid = parts[0] if len(parts) == 1 else np.concatenate(parts)
-    del parts
-    out, at = {}, 0
-    if keys_from is not None:
-        positions = grid[:, 0].astype("int64") - 1
-        out = {k: keys_from[k].to_numpy()[positions] for k in key_columns(table)}
-        at = 1
-    for col in row_columns(table):
-        if col not in out:
+        grid = np.array(batch, dtype=object)
+        for at, col in enumerate(wanted):
             values = grid[:, at]
-            out[col] = values.copy() if _dtype(col) == "object" else values.astype(_dtype(col))
-            at += 1
+            kind = "int64" if col == "_position" else _dtype(col)
+            parts[col].append(values.copy() if kind == "object" else values.astype(kind))
+    if not parts[wanted[0]]:
+        return empty_rows(table)
+    out = {c: p[0] if len(p) == 1 else np.concatenate(p) for c, p in parts.items()}
+    del parts
+    if keys_from is not None:
+        positions = out.pop("_position") - 1
+        out.update({k: keys_from[k].to_numpy()[positions] for k in key_columns(table)})
     # The columns are copies (grid can go), so the frame need not copy them again.
     return pd.DataFrame({c: out[c] for c in row_columns(table)}, copy=False)
 

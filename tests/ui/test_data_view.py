@@ -279,3 +279,39 @@ def test_table_arrives_sorted_as_its_header_says(qapp, qtbot, settings, tmp_path
         window.document.close()
     finally:
         qapp.setProperty("critmin_language", "en")
+
+
+def test_keyboard_like_excel(window, qtbot, project_path):
+    """Typing edits the cell, Enter commits, Ctrl+Z undoes, Ctrl+C copies, Ctrl+V pastes: real key events."""
+    from PySide6.QtCore import Qt as K
+    from PySide6.QtTest import QTest
+
+    open_project(window, qtbot, project_path)
+    window.show()
+    panel = _panel(window)
+    model, view = panel.model, panel.view
+    r = _row_of(model, "cobalt", "AUS", 2023)
+    view.setFocus()
+    view.setCurrentIndex(model.index(r, _col(model, "quantity")))
+    QTest.keyClicks(view, "4")                # typing on a cell opens its editor, as in Excel
+    from PySide6.QtWidgets import QLineEdit
+
+    editors = [e for e in view.findChildren(QLineEdit) if e.isVisible()]
+    assert len(editors) == 1 and editors[0].text() == "4"
+    QTest.keyClicks(editors[0], "700")        # (offscreen, focus does not follow the editor by itself)
+    QTest.keyClick(editors[0], K.Key.Key_Return)
+    window.runner.wait()
+    assert read_table(project_path).query("country == 'AUS' and mineral == 'cobalt'").quantity.iloc[0] == 4700
+    QTest.keyClick(window, K.Key.Key_Z, K.KeyboardModifier.ControlModifier)
+    window.runner.wait()
+    assert read_table(project_path).query("country == 'AUS' and mineral == 'cobalt'").quantity.iloc[0] == 4600
+    qtbot.waitUntil(lambda: panel.model.data_ is not None and not window.runner.busy)
+    r = _row_of(model, "cobalt", "AUS", 2023)
+    view.setCurrentIndex(model.index(r, _col(model, "quantity")))
+    QTest.keyClick(view, K.Key.Key_C, K.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text().splitlines() == ["Quantity", "4600"]
+    QGuiApplication.clipboard().setText("4800\r\n")
+    QTest.keyClick(view, K.Key.Key_V, K.KeyboardModifier.ControlModifier)
+    window.runner.wait()
+    assert read_table(project_path).query("country == 'AUS' and mineral == 'cobalt'").quantity.iloc[0] == 4800
+    assert window.act_undo.text() == "Undo Paste 1 cell"

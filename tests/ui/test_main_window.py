@@ -228,3 +228,46 @@ def test_project_open_elsewhere_is_refused(window, qtbot, project_path):
     assert not window.document.is_open and project_path.read_bytes() == before
     open_project(window, qtbot, project_path)      # free again: it opens
     assert window.document.is_open
+
+
+def test_window_docks_and_parameters_are_remembered(qtbot, settings):
+    from desktop.ui.main_window import MainWindow
+
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.minerals_dock.hide()
+    first.parameters.window.setValue(7)
+    first.parameters.years.setText("2015-2024")
+    first.parameters.years.editingFinished.emit()
+    first.close()
+    second = MainWindow(settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert not second.minerals_dock.isVisible()
+    assert second.parameters.window.value() == 7 and second.parameters.years.text() == "2015-2024"
+    assert second.parameters.engine_params().years == (2015, 2024)
+    second.close()
+
+
+def test_preferences_keep_the_language(qtbot, settings, window):
+    from desktop.ui.dialogs.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(settings, window)
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+    dialog.accept()
+    assert settings.language == "zh_CN" and settings.language_choice == "zh_CN"
+
+
+def test_dropping_data_files_opens_the_wizard_with_them(window, qtbot, project_path, sample_csv):
+    open_project(window, qtbot, project_path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(sample_csv))])
+    window.dropEvent(QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                                Qt.KeyboardModifier.NoModifier))
+    wizard = window._wizard
+    assert wizard is not None and wizard.isVisible()
+    qtbot.waitUntil(lambda: not wizard.is_loading and not window.runner.busy, timeout=20_000)
+    assert wizard.import_state()[0]
+    wizard.reject()

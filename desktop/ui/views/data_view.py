@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QToolButton,
                                QSpinBox, QTabWidget, QTableView, QVBoxLayout, QWidget)
 
 from desktop.core.dataset import SCHEMA
@@ -153,6 +153,18 @@ class TablePanel(QWidget):
                                        "source_id": None if sid != sid else int(sid)})
 
 
+def _icon_button(parent, icon: str, name: str, tip: str) -> QToolButton:
+    from desktop.ui.icons import icon as make_icon
+
+    button = QToolButton(parent)
+    button.setIcon(make_icon(icon))
+    button.setAutoRaise(True)
+    button.setToolTip(f"{name} — {tip}")
+    button.setAccessibleName(name)
+    button.setAccessibleDescription(tip)
+    return button
+
+
 def read_empty(table: str):
     from desktop.core.dataset import empty
     from desktop.ui.models.table_data import prepare
@@ -258,13 +270,15 @@ class DataView(QWidget):
         self.text.setPlaceholderText(self.tr("Find in table (Ctrl+F)"))
         self.text.setAccessibleName(self.tr("Find in table"))
         self.text.setClearButtonEnabled(True)
-        self.text.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.text.placeholderText()) + 40)
+        self.text.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.text.placeholderText()) // 2 + 40)
         self.count = QLabel(self)
         self.count.setAccessibleName(self.tr("Rows shown"))
-        self.add_button = QPushButton(self.tr("Add Row"), self)
-        self.add_button.setAccessibleName(self.tr("Add Row"))
-        self.delete_button = QPushButton(self.tr("Delete Rows"), self)
-        self.delete_button.setAccessibleName(self.tr("Delete Rows"))
+        # Icon buttons (the bar must fit 1280 px beside both docks); their names are in the tooltip and
+        # for screen readers, and the same commands are in the Edit menu.
+        self.add_button = _icon_button(self, "add-row", self.tr("Add Row"),
+                                       self.tr("Add a row for the next year after the current one"))
+        self.delete_button = _icon_button(self, "delete-row", self.tr("Delete Rows"),
+                                          self.tr("Delete the selected rows (Edit ▸ Undo brings them back)"))
         bar.addWidget(QLabel(self.tr("Country:"), self))
         bar.addWidget(self.country)
         bar.addWidget(QLabel(self.tr("Years:"), self))

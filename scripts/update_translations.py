@@ -21,6 +21,8 @@ REPO = Path(__file__).resolve().parents[1]
 TS = REPO / "desktop" / "resources" / "translations" / "critmin_zh_CN.ts"
 
 ZH = {
+    "Add a row for the next year after the current one": "在当前行之后添加下一年份的一行",
+    "Delete the selected rows (Edit ▸ Undo brings them back)": "删除所选行（“编辑 ▸ 撤销”可恢复）",
     "Row %1, column '%2': a plain number is expected here.": "第 %1 行，列“%2”：此处应为普通数字。",
     "Sorting": "正在排序",
     # -- main window: title, menus, actions, toolbar, status bar --------------------------------------------
@@ -406,6 +408,21 @@ ZH = {
     "Ready to import %1 rows from 1 file.": "可以导入：来自 1 个文件的 %1 行。",
     "Ready · %1 warnings": "就绪 · %1 个警告",
     "Ready · 1 warning": "就绪 · 1 个警告",
+    # -- import wizard: leaving out the rows with errors
+    "Leave out the rows with errors": "不导入有错误的行",
+    "Leave out the rows with errors (1 row)": "不导入有错误的行（1 行）",
+    "Leave out the rows with errors (%1 rows)": "不导入有错误的行（%1 行）",
+    "Import without the rows that have errors: the files are read again and each row left out is listed on the "
+    "Rows Left Out page. Uncheck to read them with every row.":
+        "导入时不含有错误的行：文件将重新读取，每个未导入的行都列在“未导入的行”页上。取消勾选则按全部行重新读取。",
+    "1 row with an error is left out.": "有错误的 1 行未导入。",
+    "%1 rows with errors are left out.": "有错误的 %1 行未导入。",
+    "Ready · 1 row left out": "就绪 · 1 行未导入",
+    "Ready · %1 rows left out": "就绪 · %1 行未导入",
+    "each names a row: fix them in the file, or leave out the rows with errors (see Problems)":
+        "每个错误都指明了行：请在文件中修正，或不导入有错误的行（见“问题”）",
+    "the rows with errors are left out (see Rows Left Out); uncheck “Leave out the rows with errors” to keep them":
+        "有错误的行未导入（见“未导入的行”）；取消勾选“不导入有错误的行”即可保留它们",
     "Reason": "原因",
     "Recognised as": "识别为",
     "Remember this spelling in the project: this file and every later import use it (Edit → Undo takes it back).":

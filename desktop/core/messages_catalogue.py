@@ -77,6 +77,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "phrase.est_columns": ("the EST columns", "EST 列"),
     "phrase.years": ("{years}", "{years} 年"),
     "phrase.no_usable_column": ("no usable column", "没有可用的列"),
+    "phrase.summarised_error": ("one of the errors summarised in the problems", "问题列表中汇总的错误之一"),
     "count.row": ("{n} row", "{n} 行"),
     "count.rows": ("{n} rows", "{n} 行"),
 
@@ -118,6 +119,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{table}表中同一键（{key}）出现在第 {rows} 行，但取值不同"),
     "problem.duplicate_row": ("Rows {rows} repeat the same {table} row ({key}); it is imported once",
                               "第 {rows} 行重复了{table}表中的同一行（{key}），只导入一次"),
+    "problem.row_left_out": ("Row left out because: {reason}", "该行未导入，原因：{reason}"),
     "problem.year_gap": ("{series}: no data for {years}", "{series}：{years} 年没有数据"),
     "problem.more_year_gaps": ("{n} more series have years with no data", "另有 {n} 个序列存在缺失的年份"),
     "problem.suspicious_jump": ("{column} changes more than {factor:g}× from the year before",
@@ -353,6 +355,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
     # -- why rows were left out --------------------------------------------------------------------
     "drop.region": ("'{name}' is {region}", "“{name}”是{region}"),
+    "drop.row_with_error": ("row with an error, left out on request: {reason}", "有错误的行，按要求未导入：{reason}"),
     "drop.not_known_entity": ("not a known {kind}", "不是已知的{kind}"),
     "drop.not_known_measure": ("not a known measure", "不是已知的指标"),
     "drop.not_year_or_column": ("neither a year nor a known column", "既不是年份，也不是已知的列"),

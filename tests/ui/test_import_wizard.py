@@ -510,3 +510,100 @@ def test_screenshots_of_every_page(qtbot, document, tmp_path, shared_data):
     qtbot.waitUntil(lambda: context.loaded, timeout=10_000)
     context.grab().save(str(SHOTS / "wizard-cells.png"))
     context.close()
+
+
+# -- leaving out the rows with errors ---------------------------------------------------------------------
+FIVE_ROWS = ("mineral,country,year,quantity,unit\n"
+             "cobalt,Australia,2020,100,t\n"          # row 2
+             "cobalt,Australia,2021,abc,t\n"          # row 3: a text for a quantity
+             "cobalt,Australia,2022,300,t\n"          # row 4
+             "cobalt,Australia,2023,-5,t\n"           # row 5: a negative quantity
+             "cobalt,Chile,2023,50,t\n")              # row 6
+
+
+@needs_store_api
+def test_the_rows_with_errors_can_be_left_out_and_imported(qtbot, document, tmp_path):
+    path = csv(tmp_path, "five.csv", FIVE_ROWS)
+    before = tables_of(document.path)
+    dialog = wizard(qtbot, document, [path])
+    files = dialog.files_model
+    # every error names a row: the explanation line and the Problems page offer to leave them out
+    assert not dialog.import_button.isEnabled()
+    assert dialog.explanation() == "2 errors in five.csv — see Problems"
+    for box in (dialog.leave_out_check, dialog.problems_leave_out_check):
+        assert not box.isHidden()
+        assert not box.isChecked() and box.isEnabled()
+        assert box.text() == box.accessibleName() == "Leave out the rows with errors (2 rows)"
+    assert "leave out the rows with errors" in files.data(files.index(0, 3), Qt.ItemDataRole.ToolTipRole)
+
+    # choose it: the file is read again on the worker, with the two rows left out
+    box = dialog.leave_out_check
+    with qtbot.waitSignal(dialog.sig_preview_changed, timeout=30_000):
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))   # on its box
+    wait_read(qtbot, dialog)
+    assert dialog.leave_out and dialog.problems_leave_out_check.isChecked()
+    assert dialog.import_button.isEnabled()
+    assert files.data(files.index(0, 3)) == "Ready · 2 rows left out"
+    assert files.data(files.index(0, 2)) == "3"
+    assert dialog.explanation().startswith("Ready to import 3 rows from 1 file. 2 rows with errors are left out.")
+    assert dialog.pages.tabText(2) == "Rows Left Out (2)"
+    left = dialog.dropped_model.records()
+    assert sorted((d.rows, d.count) for d in left) == [([3], 1), ([5], 1)]
+    assert {d.reason for d in left} == {"row with an error, left out on request: Text where a number belongs",
+                                        "row with an error, left out on request: Negative quantity"}
+    problems = [dialog.problems_model.record(i).problem for i in range(dialog.problems_model.rowCount())]
+    assert all(p.severity is not Severity.ERROR for p in problems)
+    assert sorted(p.row for p in problems if p.code == "row_left_out") == [3, 5]
+    assert dialog.tables_model.record(0).rows == 3
+
+    # it can be switched back (on the Problems page too), and on again
+    with qtbot.waitSignal(dialog.sig_preview_changed, timeout=30_000):
+        dialog.problems_leave_out_check.setChecked(False)
+    wait_read(qtbot, dialog)
+    assert not dialog.leave_out and not dialog.leave_out_check.isChecked()
+    assert not dialog.import_button.isEnabled() and files.data(files.index(0, 3)) == "2 errors"
+    assert dialog.dropped_model.rowCount() == 0
+    with qtbot.waitSignal(dialog.sig_preview_changed, timeout=30_000):
+        dialog.problems_leave_out_check.setChecked(True)
+    wait_read(qtbot, dialog)
+    assert dialog.leave_out_check.isChecked() and dialog.import_button.isEnabled()
+
+    # import: the good rows are in the project, the bad ones are not
+    with qtbot.waitSignal(dialog.sig_import_finished, timeout=60_000) as finished:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert isinstance(finished.args[0], list)
+    document.runner.wait()
+    prod = tables_of(document.path)["production"]
+    assert sorted(zip(prod["country"], prod["year"], prod["quantity"])) == [
+        ("AUS", 2020, 100), ("AUS", 2022, 300), ("CHL", 2023, 50)]
+    stack = document.undo_stack
+    assert stack.count() == 1 and stack.undoText() == "Import 1 file"
+
+    # undo: the project is as it was
+    stack.undo()
+    document.runner.wait()
+    assert_same_tables(tables_of(document.path), before)
+
+
+def test_leaving_out_is_not_offered_for_an_error_without_a_row(qtbot, document, tmp_path):
+    # 'production.csv' lacks its year column: no row to leave out, the file stays refused
+    path = csv(tmp_path, "production.csv", "mineral,country,quantity,unit\ncobalt,Australia,100,t\n")
+    dialog = wizard(qtbot, document, [path])
+    assert not dialog.import_button.isEnabled()
+    assert not dialog.leave_out_check.isVisible() and not dialog.problems_leave_out_check.isVisible()
+    assert dialog.entries()[0].preview.leave_out.blocking == 1
+
+
+def test_leaving_out_in_chinese(qtbot, document, tmp_path, qapp):
+    qapp.setProperty("critmin_language", "zh_CN")
+    try:
+        dialog = wizard(qtbot, document, [csv(tmp_path, "five.csv", FIVE_ROWS)])
+        with qtbot.waitSignal(dialog.sig_preview_changed, timeout=30_000):
+            dialog.set_leave_out(True)
+        wait_read(qtbot, dialog)
+    finally:
+        qapp.setProperty("critmin_language", None)
+    reasons = {d.reason for d in dialog.dropped_model.records()}
+    assert "有错误的行，按要求未导入：数量为负数" in reasons
+    texts = {dialog.problems_model.record(i).text for i in range(dialog.problems_model.rowCount())}
+    assert "该行未导入，原因：此处应为数字，却是文字" in texts

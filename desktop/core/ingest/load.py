@@ -15,15 +15,28 @@ from desktop.core.ingest.checks import check_table
 from desktop.core.ingest.preview import ImportPreview, SheetPreview
 from desktop.core.ingest.readers import file_sha256, read_file
 from desktop.core.ingest.recognisers import all_recognisers
+from desktop.core.ingest.skip import LeaveOut, leave_out_sheet
 from desktop.core.messages import msg
 from desktop.core.registry import Registry, default_registry
 
 
-def load_file(path: str | Path, registry: Registry | None = None, recognisers=None) -> ImportPreview:
-    """Read, recognise and check one file.  Never raises for bad content: see ``preview.problems``."""
+def load_file(path: str | Path, registry: Registry | None = None, recognisers=None, *,
+              leave_out_error_rows: bool = False) -> ImportPreview:
+    """Read, recognise and check one file.  Never raises for bad content: see ``preview.problems``.
+
+    With ``leave_out_error_rows`` the rows named by errors are left out (each listed in
+    ``preview.dropped``) and those errors become warnings; errors that name no row stay (see
+    desktop.core.ingest.skip)."""
+    return load_file_and_plan(path, registry, recognisers, leave_out_error_rows=leave_out_error_rows)[0]
+
+
+def load_file_and_plan(path: str | Path, registry: Registry | None = None, recognisers=None, *,
+                       leave_out_error_rows: bool = False) -> tuple[ImportPreview, LeaveOut]:
+    """:func:`load_file`, and what leaving out the rows with errors does (or, without the flag, would do)."""
     path = Path(path)
     registry = registry or default_registry()
     preview = ImportPreview(file=path.name, path=str(path), sha256="")
+    plan = LeaveOut(applied=leave_out_error_rows)
     try:
         sheets = read_file(path)
         preview.sha256 = file_sha256(path)
@@ -32,7 +45,8 @@ def load_file(path: str | Path, registry: Registry | None = None, recognisers=No
         reason = getattr(exc, "reason", None) or (
             str(exc) if isinstance(exc, ReadError) else msg("read.os_error", error=str(exc.strerror or exc)))
         preview.problems.error("unreadable", reason, file=path.name)
-        return preview
+        plan.blocking += 1
+        return preview, plan
     recognisers = recognisers if recognisers is not None else all_recognisers()
     parts: dict[str, list[pd.DataFrame]] = {}
     for sheet in sheets:
@@ -44,8 +58,11 @@ def load_file(path: str | Path, registry: Registry | None = None, recognisers=No
         ctx = ParseContext(registry=registry)
         tables = best.parse(sheet, ctx)
         sp = SheetPreview(sheet.sheet, best.name, best.label, score)
-        for name, frame in tables.items():
-            frame = check_table(name, frame, sheet, ctx)
+        parsed_rows = [frame["_row"].to_numpy() for frame in tables.values() if "_row" in frame]
+        checked = {name: check_table(name, frame, sheet, ctx) for name, frame in tables.items()}
+        checked, sheet_plan = leave_out_sheet(sheet, ctx, checked, parsed_rows, best.name, leave_out_error_rows)
+        plan.add(sheet_plan)
+        for name, frame in checked.items():
             sp.tables[name] = len(frame)
             parts.setdefault(name, []).append(frame)
         preview.sheets.append(sp)
@@ -55,10 +72,11 @@ def load_file(path: str | Path, registry: Registry | None = None, recognisers=No
         preview.dropped.extend(ctx.dropped)
     if not any(sp.recogniser for sp in preview.sheets):
         preview.problems.error("not_recognised", msg("problem.not_recognised"), file=path.name)
+        plan.blocking += 1
     for name, frames in parts.items():
         frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
         preview.tables[name] = conform(name, frame) if name in SCHEMA else frame.drop(columns="_row", errors="ignore")
-    return preview
+    return preview, plan
 
 
 def preview_dataset(preview: ImportPreview) -> Dataset:
@@ -68,13 +86,14 @@ def preview_dataset(preview: ImportPreview) -> Dataset:
         "rows": preview.rows_by_table(), "years": preview.years_by_table()}])
 
 
-def load_files(paths, registry: Registry | None = None) -> tuple[Dataset, list[ImportPreview]]:
+def load_files(paths, registry: Registry | None = None, *,
+               leave_out_error_rows: bool = False) -> tuple[Dataset, list[ImportPreview]]:
     """Load several files into one dataset (later files win on equal keys)."""
     registry = registry or default_registry()
     dataset = Dataset()
     previews = []
     for path in paths:
-        preview = load_file(path, registry)
+        preview = load_file(path, registry, leave_out_error_rows=leave_out_error_rows)
         previews.append(preview)
         dataset.merge(preview_dataset(preview))
     return dataset, previews

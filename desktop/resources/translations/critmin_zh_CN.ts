@@ -56,57 +56,57 @@
 <context>
     <name>CellContextDialog</name>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1105" />
+        <location filename="../../ui/views/import_wizard.py" line="1186" />
         <source>Cells Around Row %1 — %2</source>
         <translation>第 %1 行附近的单元格 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1106" />
+        <location filename="../../ui/views/import_wizard.py" line="1187" />
         <source>Cells of %1</source>
         <translation>%1 的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1112" />
+        <location filename="../../ui/views/import_wizard.py" line="1193" />
         <source>The problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1115" />
+        <location filename="../../ui/views/import_wizard.py" line="1196" />
         <source>Cells around the problem</source>
         <translation>问题附近的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1121" />
+        <location filename="../../ui/views/import_wizard.py" line="1202" />
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1123" />
+        <location filename="../../ui/views/import_wizard.py" line="1204" />
         <source>Reading status</source>
         <translation>读取状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1127" />
+        <location filename="../../ui/views/import_wizard.py" line="1208" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1136" />
+        <location filename="../../ui/views/import_wizard.py" line="1217" />
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1152" />
+        <location filename="../../ui/views/import_wizard.py" line="1233" />
         <source>The file has no column “%1”: the row is highlighted.</source>
         <translation>文件中没有“%1”列：已突出显示该行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1155" />
+        <location filename="../../ui/views/import_wizard.py" line="1236" />
         <source>The problem is in the header row (row %1).</source>
         <translation>问题位于表头行（第 %1 行）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1158" />
+        <location filename="../../ui/views/import_wizard.py" line="1239" />
         <source>Row numbers as Excel shows them; the highlighted cell is the one the problem names.</source>
         <translation>行号与 Excel 显示的一致；突出显示的单元格即问题所指的单元格。</translation>
     </message>
@@ -410,80 +410,88 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>贸易流量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="234" />
+        <location filename="../../ui/views/data_view.py" line="248" />
         <source>Data tables</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="239" />
+        <location filename="../../ui/views/data_view.py" line="253" />
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="244" />
+        <location filename="../../ui/views/data_view.py" line="258" />
         <source>Country filter</source>
         <translation>国家筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="249" />
+        <location filename="../../ui/views/data_view.py" line="263" />
         <source>First year</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="249" />
+        <location filename="../../ui/views/data_view.py" line="263" />
         <source>Last year</source>
         <translation>结束年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="256" />
+        <location filename="../../ui/views/data_view.py" line="270" />
         <source>Find in table (Ctrl+F)</source>
         <translation>在表中查找（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="257" />
+        <location filename="../../ui/views/data_view.py" line="271" />
         <source>Find in table</source>
         <translation>在表中查找</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="261" />
+        <location filename="../../ui/views/data_view.py" line="275" />
         <source>Rows shown</source>
         <translation>显示的行数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="262" />
-        <location filename="../../ui/views/data_view.py" line="263" />
+        <location filename="../../ui/views/data_view.py" line="278" />
         <source>Add Row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="264" />
-        <location filename="../../ui/views/data_view.py" line="265" />
+        <location filename="../../ui/views/data_view.py" line="279" />
+        <source>Add a row for the next year after the current one</source>
+        <translation>在当前行之后添加下一年份的一行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/data_view.py" line="280" />
         <source>Delete Rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="266" />
+        <location filename="../../ui/views/data_view.py" line="281" />
+        <source>Delete the selected rows (Edit ▸ Undo brings them back)</source>
+        <translation>删除所选行（“编辑 ▸ 撤销”可恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/data_view.py" line="282" />
         <source>Country:</source>
         <translation>国家：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="268" />
+        <location filename="../../ui/views/data_view.py" line="284" />
         <source>Years:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="376" />
+        <location filename="../../ui/views/data_view.py" line="421" />
         <source>All countries</source>
         <translation>所有国家</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="402" />
-        <location filename="../../ui/views/data_view.py" line="408" />
+        <location filename="../../ui/views/data_view.py" line="447" />
+        <location filename="../../ui/views/data_view.py" line="453" />
         <source>updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="405" />
+        <location filename="../../ui/views/data_view.py" line="450" />
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 行</translation>
     </message>
@@ -534,32 +542,32 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>DroppedModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="662" />
+        <location filename="../../ui/models/wizard_models.py" line="695" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="662" />
+        <location filename="../../ui/models/wizard_models.py" line="695" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="662" />
+        <location filename="../../ui/models/wizard_models.py" line="695" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="662" />
+        <location filename="../../ui/models/wizard_models.py" line="695" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="662" />
+        <location filename="../../ui/models/wizard_models.py" line="695" />
         <source>Row numbers</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="672" />
+        <location filename="../../ui/models/wizard_models.py" line="705" />
         <source>and %1 more rows</source>
         <translation>另有 %1 行</translation>
     </message>
@@ -567,598 +575,650 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>FilesModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="446" />
+        <location filename="../../ui/models/wizard_models.py" line="467" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="446" />
+        <location filename="../../ui/models/wizard_models.py" line="467" />
         <source>Recognised as</source>
         <translation>识别为</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="446" />
+        <location filename="../../ui/models/wizard_models.py" line="467" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="446" />
+        <location filename="../../ui/models/wizard_models.py" line="467" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="450" />
+        <location filename="../../ui/models/wizard_models.py" line="471" />
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="450" />
+        <location filename="../../ui/models/wizard_models.py" line="471" />
         <source>Waiting…</source>
         <translation>等待中…</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="451" />
+        <location filename="../../ui/models/wizard_models.py" line="472" />
         <source>Not read (cancelled)</source>
         <translation>未读取（已取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="452" />
+        <location filename="../../ui/models/wizard_models.py" line="473" />
         <source>Could not be read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="455" />
+        <location filename="../../ui/models/wizard_models.py" line="476" />
         <source>1 error</source>
         <translation>1 个错误</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="456" />
+        <location filename="../../ui/models/wizard_models.py" line="477" />
         <source>%1 errors</source>
         <translation>%1 个错误</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="459" />
+        <location filename="../../ui/models/wizard_models.py" line="480" />
         <source>No rows to import</source>
         <translation>没有可导入的行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="461" />
+        <location filename="../../ui/models/wizard_models.py" line="483" />
+        <source>Ready · 1 row left out</source>
+        <translation>就绪 · 1 行未导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/wizard_models.py" line="484" />
+        <source>Ready · %1 rows left out</source>
+        <translation>就绪 · %1 行未导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/wizard_models.py" line="487" />
         <source>Ready · 1 warning</source>
         <translation>就绪 · 1 个警告</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="462" />
+        <location filename="../../ui/models/wizard_models.py" line="488" />
         <source>Ready · %1 warnings</source>
         <translation>就绪 · %1 个警告</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="464" />
+        <location filename="../../ui/models/wizard_models.py" line="490" />
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="472" />
+        <location filename="../../ui/models/wizard_models.py" line="498" />
         <source>not recognised</source>
         <translation>未识别</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="481" />
+        <location filename="../../ui/models/wizard_models.py" line="508" />
+        <source>each names a row: fix them in the file, or leave out the rows with errors (see Problems)</source>
+        <translation>每个错误都指明了行：请在文件中修正，或不导入有错误的行（见“问题”）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/wizard_models.py" line="510" />
         <source>the file cannot be imported until they are fixed (see Problems)</source>
         <translation>修正之前该文件无法导入（见“问题”）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/wizard_models.py" line="513" />
+        <source>the rows with errors are left out (see Rows Left Out); uncheck “Leave out the rows with errors” to keep them</source>
+        <translation>有错误的行未导入（见“未导入的行”）；取消勾选“不导入有错误的行”即可保留它们</translation>
     </message>
 </context>
 <context>
     <name>ImportWizardDialog</name>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="206" />
-        <location filename="../../ui/views/import_wizard.py" line="207" />
+        <location filename="../../ui/views/import_wizard.py" line="209" />
+        <location filename="../../ui/views/import_wizard.py" line="210" />
         <source>Import Data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="228" />
+        <location filename="../../ui/views/import_wizard.py" line="233" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="229" />
+        <location filename="../../ui/views/import_wizard.py" line="234" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="243" />
+        <location filename="../../ui/views/import_wizard.py" line="248" />
         <source>Choose the files to import, or drop them here. Nothing is written to the project until you press Import, and Edit → Undo takes an import back.</source>
         <translation>选择要导入的文件，或将文件拖放到此处。按“导入”之前不会向项目写入任何内容；“编辑 → 撤销”可撤回一次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="257" />
+        <location filename="../../ui/views/import_wizard.py" line="262" />
         <source>Files to import</source>
         <translation>要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="263" />
-        <location filename="../../ui/views/import_wizard.py" line="264" />
+        <location filename="../../ui/views/import_wizard.py" line="268" />
+        <location filename="../../ui/views/import_wizard.py" line="269" />
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="266" />
+        <location filename="../../ui/views/import_wizard.py" line="271" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="267" />
+        <location filename="../../ui/views/import_wizard.py" line="272" />
         <source>Remove the selected files</source>
         <translation>移除所选文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="268" />
+        <location filename="../../ui/views/import_wizard.py" line="273" />
         <source>Remove the selected files from this import</source>
         <translation>从本次导入中移除所选文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="278" />
+        <location filename="../../ui/views/import_wizard.py" line="283" />
         <source>Preview pages</source>
         <translation>预览页</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="299" />
+        <location filename="../../ui/views/import_wizard.py" line="304" />
         <source>Reading the files</source>
         <translation>正在读取文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="301" />
+        <location filename="../../ui/views/import_wizard.py" line="306" />
         <source>Reading progress</source>
         <translation>读取进度</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="302" />
-        <location filename="../../ui/views/import_wizard.py" line="303" />
-        <location filename="../../ui/views/import_wizard.py" line="676" />
-        <location filename="../../ui/views/import_wizard.py" line="677" />
+        <location filename="../../ui/views/import_wizard.py" line="307" />
+        <location filename="../../ui/views/import_wizard.py" line="308" />
+        <location filename="../../ui/views/import_wizard.py" line="752" />
+        <location filename="../../ui/views/import_wizard.py" line="753" />
         <source>Stop Reading</source>
         <translation>停止读取</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="314" />
+        <location filename="../../ui/views/import_wizard.py" line="319" />
         <source>Import status icon</source>
         <translation>导入状态图标</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="316" />
+        <location filename="../../ui/views/import_wizard.py" line="321" />
         <source>Import status</source>
         <translation>导入状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="318" />
-        <location filename="../../ui/views/import_wizard.py" line="319" />
+        <location filename="../../ui/views/import_wizard.py" line="324" />
+        <location filename="../../ui/views/import_wizard.py" line="325" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="322" />
+        <location filename="../../ui/views/import_wizard.py" line="328" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
         <location filename="../../ui/views/import_wizard.py" line="342" />
-        <location filename="../../ui/views/import_wizard.py" line="765" />
+        <location filename="../../ui/views/import_wizard.py" line="343" />
+        <location filename="../../ui/views/import_wizard.py" line="719" />
+        <source>Leave out the rows with errors</source>
+        <translation>不导入有错误的行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_wizard.py" line="344" />
+        <source>Import without the rows that have errors: the files are read again and each row left out is listed on the Rows Left Out page. Uncheck to read them with every row.</source>
+        <translation>导入时不含有错误的行：文件将重新读取，每个未导入的行都列在“未导入的行”页上。取消勾选则按全部行重新读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_wizard.py" line="361" />
+        <location filename="../../ui/views/import_wizard.py" line="841" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="358" />
+        <location filename="../../ui/views/import_wizard.py" line="377" />
         <source>Sheets and their recognised format</source>
         <translation>工作表及识别出的格式</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="360" />
+        <location filename="../../ui/views/import_wizard.py" line="379" />
         <source>Tables to import</source>
         <translation>要导入的表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="363" />
+        <location filename="../../ui/views/import_wizard.py" line="382" />
         <source>Notes on what was recognised</source>
         <translation>识别说明</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="365" />
+        <location filename="../../ui/views/import_wizard.py" line="384" />
         <source>Sheets: the format CritMin recognised in each</source>
         <translation>工作表：CritMin 识别出的格式</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="366" />
+        <location filename="../../ui/views/import_wizard.py" line="385" />
         <source>Tables: what Import will add or update</source>
         <translation>表：导入将新增或更新的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="367" />
+        <location filename="../../ui/views/import_wizard.py" line="386" />
         <source>Notes: how the files were read</source>
         <translation>说明：文件是如何读取的</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="374" />
-        <location filename="../../ui/views/import_wizard.py" line="768" />
+        <location filename="../../ui/views/import_wizard.py" line="393" />
+        <location filename="../../ui/views/import_wizard.py" line="844" />
         <source>Names</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="376" />
+        <location filename="../../ui/views/import_wizard.py" line="395" />
         <source>How the names in the files were matched to CritMin's minerals and countries. Unknown and guessed names come first: select one to correct it.</source>
         <translation>文件中的名称如何对应到 CritMin 的矿种和国家。未知和推测的名称排在最前：选中一项即可更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="381" />
+        <location filename="../../ui/views/import_wizard.py" line="400" />
         <source>Only names to check</source>
         <translation>仅显示待核对的名称</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="382" />
+        <location filename="../../ui/views/import_wizard.py" line="401" />
         <source>Show only unknown and guessed names</source>
         <translation>仅显示未知和推测的名称</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="385" />
+        <location filename="../../ui/views/import_wizard.py" line="404" />
         <source>Filter names…</source>
         <translation>筛选名称…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="386" />
+        <location filename="../../ui/views/import_wizard.py" line="405" />
         <source>Filter names</source>
         <translation>筛选名称</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="394" />
+        <location filename="../../ui/views/import_wizard.py" line="413" />
         <source>Name mappings</source>
         <translation>名称对应</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="403" />
+        <location filename="../../ui/views/import_wizard.py" line="422" />
         <source>The selected name</source>
         <translation>所选名称</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="408" />
+        <location filename="../../ui/views/import_wizard.py" line="427" />
         <source>Map to:</source>
         <translation>对应到：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="412" />
+        <location filename="../../ui/views/import_wizard.py" line="431" />
         <source>Map the name to</source>
         <translation>将名称对应到</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="415" />
+        <location filename="../../ui/views/import_wizard.py" line="434" />
         <source>Type a name in English or Chinese, or a code</source>
         <translation>输入中文或英文名称，或代码</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="422" />
-        <location filename="../../ui/views/import_wizard.py" line="423" />
+        <location filename="../../ui/views/import_wizard.py" line="441" />
+        <location filename="../../ui/views/import_wizard.py" line="442" />
         <source>Save as Alias</source>
         <translation>保存为别名</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="424" />
+        <location filename="../../ui/views/import_wizard.py" line="443" />
         <source>Remember this spelling in the project: this file and every later import use it (Edit → Undo takes it back).</source>
         <translation>在项目中记住此写法：本文件及以后的每次导入都会使用（“编辑 → 撤销”可撤回）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="438" />
-        <location filename="../../ui/views/import_wizard.py" line="445" />
+        <location filename="../../ui/views/import_wizard.py" line="457" />
+        <location filename="../../ui/views/import_wizard.py" line="464" />
         <source>Rows left out</source>
         <translation>未导入的行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="440" />
+        <location filename="../../ui/views/import_wizard.py" line="459" />
         <source>These rows are not imported, each with its reason: totals, notes, empty values and rows CritMin cannot use. Double-click a line to see its first row in the file.</source>
         <translation>这些行不会导入，每条都注明原因：合计、注释、空值以及 CritMin 无法使用的行。双击一行可查看文件中对应的第一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="452" />
-        <location filename="../../ui/views/import_wizard.py" line="459" />
-        <location filename="../../ui/views/import_wizard.py" line="784" />
+        <location filename="../../ui/views/import_wizard.py" line="471" />
+        <location filename="../../ui/views/import_wizard.py" line="478" />
+        <location filename="../../ui/views/import_wizard.py" line="860" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="454" />
+        <location filename="../../ui/views/import_wizard.py" line="473" />
         <source>Errors block the import; warnings and notes do not. Double-click a problem to see the cells around it.</source>
         <translation>错误会阻止导入，警告和提示不会。双击某个问题可查看其附近的单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="466" />
+        <location filename="../../ui/views/import_wizard.py" line="485" />
         <source>The selected problem</source>
         <translation>所选问题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="471" />
+        <location filename="../../ui/views/import_wizard.py" line="490" />
         <source>Show Cells…</source>
         <translation>查看单元格…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="472" />
+        <location filename="../../ui/views/import_wizard.py" line="491" />
         <source>Show the cells around the problem</source>
         <translation>查看问题附近的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="474" />
+        <location filename="../../ui/views/import_wizard.py" line="493" />
         <source>Correct This Name…</source>
         <translation>更正此名称…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="475" />
+        <location filename="../../ui/views/import_wizard.py" line="494" />
         <source>Correct this name on the Names page</source>
         <translation>在“名称”页更正此名称</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="534" />
+        <location filename="../../ui/views/import_wizard.py" line="555" />
         <source>%1: not a table file (use .xlsx, .xls, .ods or .csv).</source>
         <translation>%1：不是表格文件（请使用 .xlsx、.xls、.ods 或 .csv）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="539" />
+        <location filename="../../ui/views/import_wizard.py" line="560" />
         <source>Add Files to Import</source>
         <translation>添加要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="540" />
+        <location filename="../../ui/views/import_wizard.py" line="561" />
         <source>Tables (*.xlsx *.xls *.xlsm *.ods *.csv *.tsv *.txt);;All files (*)</source>
         <translation>表格 (*.xlsx *.xls *.xlsm *.ods *.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="612" />
+        <location filename="../../ui/views/import_wizard.py" line="636" />
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="613" />
+        <location filename="../../ui/views/import_wizard.py" line="637" />
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="679" />
+        <location filename="../../ui/views/import_wizard.py" line="721" />
+        <source>Leave out the rows with errors (1 row)</source>
+        <translation>不导入有错误的行（1 行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_wizard.py" line="723" />
+        <source>Leave out the rows with errors (%1 rows)</source>
+        <translation>不导入有错误的行（%1 行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_wizard.py" line="755" />
         <source>The names changed since the files were read.</source>
         <translation>读取文件后名称对应已更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="680" />
+        <location filename="../../ui/views/import_wizard.py" line="756" />
         <source>Some files were not read.</source>
         <translation>有些文件未读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="681" />
-        <location filename="../../ui/views/import_wizard.py" line="682" />
+        <location filename="../../ui/views/import_wizard.py" line="757" />
+        <location filename="../../ui/views/import_wizard.py" line="758" />
         <source>Read Again</source>
         <translation>重新读取</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="767" />
+        <location filename="../../ui/views/import_wizard.py" line="843" />
         <source>Names (%1 to check)</source>
         <translation>名称（%1 项待核对）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="771" />
+        <location filename="../../ui/views/import_wizard.py" line="847" />
         <source>Rows Left Out (%1)</source>
         <translation>未导入的行（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="772" />
+        <location filename="../../ui/views/import_wizard.py" line="848" />
         <source>Rows Left Out</source>
         <translation>未导入的行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="776" />
+        <location filename="../../ui/views/import_wizard.py" line="852" />
         <source>Problems (1 error)</source>
         <translation>问题（1 个错误）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="777" />
+        <location filename="../../ui/views/import_wizard.py" line="853" />
         <source>Problems (%1 errors)</source>
         <translation>问题（%1 个错误）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="780" />
+        <location filename="../../ui/views/import_wizard.py" line="856" />
         <source>Problems (1 warning)</source>
         <translation>问题（1 个警告）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="781" />
+        <location filename="../../ui/views/import_wizard.py" line="857" />
         <source>Problems (%1 warnings)</source>
         <translation>问题（%1 个警告）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="794" />
+        <location filename="../../ui/views/import_wizard.py" line="870" />
         <source>Open or create a project first: data are imported into a project.</source>
         <translation>请先打开或新建项目：数据将导入到项目中。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="796" />
+        <location filename="../../ui/views/import_wizard.py" line="872" />
         <source>Add the files to import (Add Files…), or drop them on this window.</source>
         <translation>请添加要导入的文件（添加文件…），或将文件拖放到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="798" />
+        <location filename="../../ui/views/import_wizard.py" line="874" />
         <source>Reading the files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="800" />
+        <location filename="../../ui/views/import_wizard.py" line="876" />
         <source>Read the files again (Read Again): the names changed since they were read.</source>
         <translation>请重新读取文件（重新读取）：读取后名称对应已更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="803" />
+        <location filename="../../ui/views/import_wizard.py" line="879" />
         <source>Saving the alias…</source>
         <translation>正在保存别名…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="806" />
+        <location filename="../../ui/views/import_wizard.py" line="882" />
         <source>%1 could not be read: remove it or read it again.</source>
         <translation>无法读取 %1：请移除或重新读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="812" />
+        <location filename="../../ui/views/import_wizard.py" line="888" />
         <source>1 error in %1 — see Problems</source>
         <translation>%1 中有 1 个错误 — 见“问题”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="813" />
+        <location filename="../../ui/views/import_wizard.py" line="889" />
         <source>%2 errors in %1 — see Problems</source>
         <translation>%1 中有 %2 个错误 — 见“问题”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="815" />
+        <location filename="../../ui/views/import_wizard.py" line="891" />
         <source>%1 errors in %2 files — see Problems</source>
         <translation>%2 个文件中有 %1 个错误 — 见“问题”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="819" />
+        <location filename="../../ui/views/import_wizard.py" line="895" />
         <source>The files hold no rows to import — see Summary and Rows Left Out.</source>
         <translation>这些文件中没有可导入的行 — 见“概要”和“未导入的行”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="821" />
+        <location filename="../../ui/views/import_wizard.py" line="897" />
         <source>Ready to import %1 rows from 1 file.</source>
         <translation>可以导入：来自 1 个文件的 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="822" />
+        <location filename="../../ui/views/import_wizard.py" line="898" />
         <source>Ready to import %1 rows from %2 files.</source>
         <translation>可以导入：来自 %2 个文件的 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="826" />
+        <location filename="../../ui/views/import_wizard.py" line="902" />
+        <source>1 row with an error is left out.</source>
+        <translation>有错误的 1 行未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_wizard.py" line="903" />
+        <source>%1 rows with errors are left out.</source>
+        <translation>有错误的 %1 行未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_wizard.py" line="906" />
         <source>1 warning — see Problems.</source>
         <translation>1 个警告 — 见“问题”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="827" />
+        <location filename="../../ui/views/import_wizard.py" line="907" />
         <source>%1 warnings — see Problems.</source>
         <translation>%1 个警告 — 见“问题”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="903" />
+        <location filename="../../ui/views/import_wizard.py" line="984" />
         <source>Select a name above to correct it: choose the right mineral or country and save the spelling as an alias of this project.</source>
         <translation>在上方选中一个名称即可更正：选择正确的矿种或国家，并将此写法保存为本项目的别名。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="910" />
+        <location filename="../../ui/views/import_wizard.py" line="991" />
         <source>1 row</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="910" />
+        <location filename="../../ui/views/import_wizard.py" line="991" />
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="911" />
+        <location filename="../../ui/views/import_wizard.py" line="992" />
         <source>“%1” (%2, %3 in %4)</source>
         <translation>“%1”（%2，%4 中 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="914" />
+        <location filename="../../ui/views/import_wizard.py" line="995" />
         <source>is read by the file's layout; it cannot be changed here.</source>
         <translation>其含义由文件的版式决定，无法在此更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="916" />
+        <location filename="../../ui/views/import_wizard.py" line="997" />
         <source>is not a known %1, so its rows cannot be imported.</source>
         <translation>不是已知的%1，因此其所在行无法导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="918" />
+        <location filename="../../ui/views/import_wizard.py" line="999" />
         <source>Did you mean %1?</source>
         <translation>您是否指 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="919" />
+        <location filename="../../ui/views/import_wizard.py" line="1000" />
         <source>Choose the right one and save it as an alias.</source>
         <translation>请选择正确的名称并保存为别名。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="921" />
+        <location filename="../../ui/views/import_wizard.py" line="1002" />
         <source>was guessed to be %1. If that is wrong, choose the right one.</source>
         <translation>被推测为 %1。如有误，请选择正确的名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="924" />
+        <location filename="../../ui/views/import_wizard.py" line="1005" />
         <source>is %1. To map it elsewhere, choose another and save the alias.</source>
         <translation>对应为 %1。如需改为其他对应，请另选并保存别名。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="962" />
+        <location filename="../../ui/views/import_wizard.py" line="1043" />
         <source>Choose a %1 from the list first.</source>
         <translation>请先从列表中选择一个%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="965" />
+        <location filename="../../ui/views/import_wizard.py" line="1046" />
         <source>“%1” already maps to %2.</source>
         <translation>“%1”已对应到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="968" />
+        <location filename="../../ui/views/import_wizard.py" line="1049" />
         <source>Save Alias “%1” → %2</source>
         <translation>保存别名“%1”→ %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="985" />
+        <location filename="../../ui/views/import_wizard.py" line="1066" />
         <source>Select a problem to read it in full.</source>
         <translation>选中一个问题可查看完整说明。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="992" />
+        <location filename="../../ui/views/import_wizard.py" line="1073" />
         <source>Found: “%1”.</source>
         <translation>实际为：“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="994" />
+        <location filename="../../ui/views/import_wizard.py" line="1075" />
         <source>Expected: %1.</source>
         <translation>应为：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1014" />
+        <location filename="../../ui/views/import_wizard.py" line="1095" />
         <source>%1: %2 (%3 rows)</source>
         <translation>%1：%2（%3 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1053" />
+        <location filename="../../ui/views/import_wizard.py" line="1134" />
         <source>Import 1 file</source>
         <translation>导入 1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1053" />
+        <location filename="../../ui/views/import_wizard.py" line="1134" />
         <source>Import %1 files</source>
         <translation>导入 %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1063" />
+        <location filename="../../ui/views/import_wizard.py" line="1144" />
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1076" />
+        <location filename="../../ui/views/import_wizard.py" line="1157" />
         <source>Import cancelled; the project is unchanged.</source>
         <translation>导入已取消，项目未改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1078" />
+        <location filename="../../ui/views/import_wizard.py" line="1159" />
         <source>Nothing was imported; the project is unchanged. %1</source>
         <translation>未导入任何内容，项目未改动。%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1088" />
+        <location filename="../../ui/views/import_wizard.py" line="1169" />
         <source>Imported 1 file: %1 rows added or updated.</source>
         <translation>已导入 1 个文件：新增或更新 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1089" />
+        <location filename="../../ui/views/import_wizard.py" line="1170" />
         <source>Imported %2 files: %1 rows added or updated.</source>
         <translation>已导入 %2 个文件：新增或更新 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1092" />
+        <location filename="../../ui/views/import_wizard.py" line="1173" />
         <source>%1 already imported with the same content.</source>
         <translation>%1 个文件已以相同内容导入过。</translation>
     </message>
@@ -1166,12 +1226,12 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="321" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>Critical-mineral supply-chain security workbench</source>
         <translation>关键矿产供应链安全分析工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1197,419 +1257,424 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="114" />
+        <source>All minerals in the project</source>
+        <translation>项目中的全部矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Minerals</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>&amp;New Project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>Create an empty project file</source>
         <translation>新建一个空的项目文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>&amp;Open Project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>Open a project file</source>
         <translation>打开项目文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>Save Project &amp;As…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Save a copy of the project and continue working in the copy</source>
         <translation>保存项目的副本，并在副本中继续工作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>&amp;Import Data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>Import Excel or CSV files into the project</source>
         <translation>将 Excel 或 CSV 文件导入项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Export &amp;Data Workbook…</source>
         <translation>导出数据工作簿(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>Write the project's data as a template workbook</source>
         <translation>将项目数据写出为模板工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Export &amp;Results…</source>
         <translation>导出结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>Compute and write the results workbook</source>
         <translation>计算并写出结果工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>&amp;Close Project</source>
         <translation>关闭项目(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Add &amp;Row</source>
         <translation>添加行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>&amp;Delete Rows</source>
         <translation>删除行(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>&amp;Recompute</source>
         <translation>重新计算(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Compute every indicator from the project's data</source>
         <translation>根据项目数据计算全部指标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>&amp;Aliases…</source>
         <translation>名称映射(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>The project's own names for minerals and countries</source>
         <translation>本项目自定义的矿种和国家名称</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Data &amp;Sources</source>
         <translation>数据来源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
-        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="179" />
         <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>Cancel the running task</source>
         <translation>取消正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="244" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>Assessed country</source>
         <translation>评估国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>No project open — File ▸ New Project… or Open Project…</source>
         <translation>未打开项目 — 请使用“文件 ▸ 新建项目…”或“打开项目…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="344" />
         <source>1 mineral</source>
         <translation>1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="344" />
         <source>%1 minerals</source>
         <translation>%1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>computed %1 ago</source>
         <translation>计算于 %1前</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>all changes saved</source>
         <translation>所有更改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433" />
-        <location filename="../../ui/main_window.py" line="470" />
+        <location filename="../../ui/main_window.py" line="434" />
+        <location filename="../../ui/main_window.py" line="471" />
         <source>CritMin demo</source>
         <translation>CritMin 示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449" />
+        <location filename="../../ui/main_window.py" line="450" />
         <source>Preparing the demo project</source>
         <translation>正在准备示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454" />
+        <location filename="../../ui/main_window.py" line="455" />
         <source>%1: the project file was not found.</source>
         <translation>%1：找不到项目文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473" />
+        <location filename="../../ui/main_window.py" line="474" />
         <source>This is the demo project, built from public data (USGS, World Bank, World Mining Data). To analyse your own data: File ▸ Import Data… or drop Excel/CSV files on this window.</source>
         <translation>这是示例项目，基于公开数据（USGS、世界银行、World Mining Data）构建。如需分析您自己的数据，请使用“文件 ▸ 导入数据…”，或将 Excel/CSV 文件拖放到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490" />
+        <location filename="../../ui/main_window.py" line="491" />
         <source>New Project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491" />
-        <location filename="../../ui/main_window.py" line="506" />
-        <location filename="../../ui/main_window.py" line="514" />
+        <location filename="../../ui/main_window.py" line="492" />
+        <location filename="../../ui/main_window.py" line="507" />
+        <location filename="../../ui/main_window.py" line="515" />
         <source>CritMin projects (%1)</source>
         <translation>CritMin 项目 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505" />
+        <location filename="../../ui/main_window.py" line="506" />
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513" />
+        <location filename="../../ui/main_window.py" line="514" />
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="538" />
+        <location filename="../../ui/main_window.py" line="539" />
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543" />
+        <location filename="../../ui/main_window.py" line="544" />
         <source>(missing)</source>
         <translation>（已不存在）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555" />
+        <location filename="../../ui/main_window.py" line="556" />
         <source>Remove Missing Files</source>
         <translation>移除已不存在的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556" />
+        <location filename="../../ui/main_window.py" line="557" />
         <source>Clear List</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559" />
+        <location filename="../../ui/main_window.py" line="560" />
         <source>%1 no longer exists. Remove it from the list?</source>
         <translation>%1 已不存在。要将其从列表中移除吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="591" />
+        <location filename="../../ui/main_window.py" line="592" />
         <source>Open or create a project first: imported data are written into a project.</source>
         <translation>请先打开或新建项目：导入的数据将写入项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668" />
+        <location filename="../../ui/main_window.py" line="669" />
         <source>Computed %1 tables in %2 s</source>
         <translation>已计算 %1 张表，用时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="672" />
+        <location filename="../../ui/main_window.py" line="673" />
         <source>Computing indicators</source>
         <translation>正在计算指标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="678" />
+        <location filename="../../ui/main_window.py" line="679" />
         <source>Export Results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="680" />
+        <location filename="../../ui/main_window.py" line="681" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="689" />
+        <location filename="../../ui/main_window.py" line="690" />
         <source>writing the workbook</source>
         <translation>正在写出工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="696" />
-        <location filename="../../ui/main_window.py" line="721" />
+        <location filename="../../ui/main_window.py" line="697" />
+        <location filename="../../ui/main_window.py" line="722" />
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="699" />
+        <location filename="../../ui/main_window.py" line="700" />
         <source>Exporting results</source>
         <translation>正在导出结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="704" />
+        <location filename="../../ui/main_window.py" line="705" />
         <source>Export Data Workbook</source>
         <translation>导出数据工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="706" />
+        <location filename="../../ui/main_window.py" line="707" />
         <source>Excel workbook (*.xlsx);;CSV files, one per table (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件，每张表一个 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="720" />
+        <location filename="../../ui/main_window.py" line="721" />
         <source>Exporting data</source>
         <translation>正在导出数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="742" />
+        <location filename="../../ui/main_window.py" line="743" />
         <source>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;Critical-mineral supply-chain security workbench.&lt;/p&gt;&lt;p&gt;Works offline; every change is saved in the project file as it is made.&lt;/p&gt;&lt;p&gt;Log file: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;关键矿产供应链安全分析工作台。&lt;/p&gt;&lt;p&gt;无需联网即可使用；每项更改都会即时保存到项目文件中。&lt;/p&gt;&lt;p&gt;日志文件：%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="752" />
+        <location filename="../../ui/main_window.py" line="753" />
         <source>reading the project</source>
         <translation>正在读取项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="798" />
+        <location filename="../../ui/main_window.py" line="799" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="800" />
+        <location filename="../../ui/main_window.py" line="801" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="801" />
+        <location filename="../../ui/main_window.py" line="802" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>&amp;About CritMin</source>
         <translation>关于 CritMin(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="741" />
+        <location filename="../../ui/main_window.py" line="742" />
         <source>About CritMin</source>
         <translation>关于 CritMin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>An internal error occurred; details were written to %1.</source>
         <translation>发生内部错误，详细信息已写入 %1。</translation>
     </message>
@@ -1617,82 +1682,82 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>MappingsModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="572" />
+        <location filename="../../ui/models/wizard_models.py" line="605" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="572" />
+        <location filename="../../ui/models/wizard_models.py" line="605" />
         <source>As written in the file</source>
         <translation>文件中的写法</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="572" />
+        <location filename="../../ui/models/wizard_models.py" line="605" />
         <source>Mapped to</source>
         <translation>对应到</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="572" />
+        <location filename="../../ui/models/wizard_models.py" line="605" />
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="573" />
+        <location filename="../../ui/models/wizard_models.py" line="606" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="573" />
+        <location filename="../../ui/models/wizard_models.py" line="606" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="576" />
+        <location filename="../../ui/models/wizard_models.py" line="609" />
         <source>mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="576" />
+        <location filename="../../ui/models/wizard_models.py" line="609" />
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="576" />
+        <location filename="../../ui/models/wizard_models.py" line="609" />
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="577" />
+        <location filename="../../ui/models/wizard_models.py" line="610" />
         <source>unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="577" />
+        <location filename="../../ui/models/wizard_models.py" line="610" />
         <source>HS code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="616" />
+        <location filename="../../ui/models/wizard_models.py" line="649" />
         <source>not known — choose below</source>
         <translation>未知 — 请在下方选择</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="620" />
+        <location filename="../../ui/models/wizard_models.py" line="653" />
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="627" />
+        <location filename="../../ui/models/wizard_models.py" line="660" />
         <source>'%1' is not a known %2.</source>
         <translation>“%1”不是已知的%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="629" />
+        <location filename="../../ui/models/wizard_models.py" line="662" />
         <source>Did you mean %1?</source>
         <translation>您是否指 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="632" />
+        <location filename="../../ui/models/wizard_models.py" line="665" />
         <source>A guess: check it, and save the right name as an alias if it is wrong.</source>
         <translation>这是推测：请核对；如有误，请将正确名称保存为别名。</translation>
     </message>
@@ -1970,62 +2035,62 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="690" />
+        <location filename="../../ui/models/wizard_models.py" line="723" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="690" />
+        <location filename="../../ui/models/wizard_models.py" line="723" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="690" />
+        <location filename="../../ui/models/wizard_models.py" line="723" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="690" />
+        <location filename="../../ui/models/wizard_models.py" line="723" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="690" />
+        <location filename="../../ui/models/wizard_models.py" line="723" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="691" />
+        <location filename="../../ui/models/wizard_models.py" line="724" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="691" />
+        <location filename="../../ui/models/wizard_models.py" line="724" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="691" />
+        <location filename="../../ui/models/wizard_models.py" line="724" />
         <source>Expected</source>
         <translation>应为</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="694" />
+        <location filename="../../ui/models/wizard_models.py" line="727" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="694" />
+        <location filename="../../ui/models/wizard_models.py" line="727" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="695" />
+        <location filename="../../ui/models/wizard_models.py" line="728" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="719" />
+        <location filename="../../ui/models/wizard_models.py" line="752" />
         <source>Double-click to see the cells around it.</source>
         <translation>双击查看其附近的单元格。</translation>
     </message>
@@ -2064,52 +2129,52 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>SheetsModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="501" />
+        <location filename="../../ui/models/wizard_models.py" line="534" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="501" />
+        <location filename="../../ui/models/wizard_models.py" line="534" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="501" />
+        <location filename="../../ui/models/wizard_models.py" line="534" />
         <source>Recognised as</source>
         <translation>识别为</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="501" />
+        <location filename="../../ui/models/wizard_models.py" line="534" />
         <source>Rows read into</source>
         <translation>读入的表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="507" />
+        <location filename="../../ui/models/wizard_models.py" line="540" />
         <source>(the whole file)</source>
         <translation>（整个文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="509" />
+        <location filename="../../ui/models/wizard_models.py" line="542" />
         <source>not recognised — skipped</source>
         <translation>未识别 — 已跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="513" />
+        <location filename="../../ui/models/wizard_models.py" line="546" />
         <source>no rows</source>
         <translation>无数据行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="514" />
+        <location filename="../../ui/models/wizard_models.py" line="547" />
         <source>%1: 1 row</source>
         <translation>%1：1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="514" />
+        <location filename="../../ui/models/wizard_models.py" line="547" />
         <source>%1: %2 rows</source>
         <translation>%1：%2 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="519" />
+        <location filename="../../ui/models/wizard_models.py" line="552" />
         <source>%1 (recogniser '%2', confidence %3 %)</source>
         <translation>%1（识别器“%2”，置信度 %3%）</translation>
     </message>
@@ -2150,7 +2215,7 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>SourcesPanel</name>
     <message>
-        <location filename="../../ui/views/data_view.py" line="180" />
+        <location filename="../../ui/views/data_view.py" line="194" />
         <source>Sources</source>
         <translation>来源</translation>
     </message>
@@ -2158,67 +2223,67 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>TableModel</name>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="335" />
+        <location filename="../../ui/models/frame_model.py" line="338" />
         <source>The pasted block has %1 columns; only %2 fit from column '%3'.</source>
         <translation>粘贴的区域有 %1 列，但从“%3”列起只能容纳 %2 列。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="349" />
+        <location filename="../../ui/models/frame_model.py" line="352" />
         <source>'%1' cannot be edited: it says which import a row came from.</source>
         <translation>“%1”不能编辑：它记录该行来自哪一次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="355" />
+        <location filename="../../ui/models/frame_model.py" line="358" />
         <source>Row %1, column '%2': </source>
         <translation>第 %1 行，“%2”列：</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="361" />
+        <location filename="../../ui/models/frame_model.py" line="364" />
         <source>Row %1, column '%2': a plain number is expected here.</source>
         <translation>第 %1 行，列“%2”：此处应为普通数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="371" />
+        <location filename="../../ui/models/frame_model.py" line="374" />
         <source>Row %1 would be a new row, but it has no %2.</source>
         <translation>第 %1 行将作为新行添加，但缺少%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="384" />
+        <location filename="../../ui/models/frame_model.py" line="387" />
         <source>Edit %1</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="386" />
+        <location filename="../../ui/models/frame_model.py" line="389" />
         <source>Paste 1 cell</source>
         <translation>粘贴 1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="386" />
+        <location filename="../../ui/models/frame_model.py" line="389" />
         <source>Paste %1 cells</source>
         <translation>粘贴 %1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="410" />
+        <location filename="../../ui/models/frame_model.py" line="413" />
         <source>'%1' cannot be empty: it identifies the row. Delete the row instead.</source>
         <translation>“%1”不能为空：它用于标识该行。如需去掉，请删除该行。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="428" />
+        <location filename="../../ui/models/frame_model.py" line="431" />
         <source>Clear 1 cell</source>
         <translation>清除 1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="428" />
+        <location filename="../../ui/models/frame_model.py" line="431" />
         <source>Clear %1 cells</source>
         <translation>清除 %1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="436" />
+        <location filename="../../ui/models/frame_model.py" line="439" />
         <source>Delete 1 row</source>
         <translation>删除 1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="436" />
+        <location filename="../../ui/models/frame_model.py" line="439" />
         <source>Delete %1 rows</source>
         <translation>删除 %1 行</translation>
     </message>
@@ -2231,23 +2296,23 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>正在排序</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="87" />
+        <location filename="../../ui/views/data_view.py" line="89" />
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="109" />
+        <location filename="../../ui/views/data_view.py" line="111" />
         <source>Value not accepted</source>
         <translation>无法接受此值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="119" />
-        <location filename="../../ui/views/data_view.py" line="134" />
+        <location filename="../../ui/views/data_view.py" line="121" />
+        <location filename="../../ui/views/data_view.py" line="136" />
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="120" />
+        <location filename="../../ui/views/data_view.py" line="122" />
         <source>Paste the new rows below the last row (Ctrl+V): rows past the end are added.</source>
         <translation>请将新行粘贴到最后一行的下方（Ctrl+V）：超出末尾的行会被添加。</translation>
     </message>
@@ -2255,37 +2320,37 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>TablesModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="531" />
+        <location filename="../../ui/models/wizard_models.py" line="564" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="531" />
+        <location filename="../../ui/models/wizard_models.py" line="564" />
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="531" />
+        <location filename="../../ui/models/wizard_models.py" line="564" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="531" />
+        <location filename="../../ui/models/wizard_models.py" line="564" />
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="531" />
+        <location filename="../../ui/models/wizard_models.py" line="564" />
         <source>Minerals</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="532" />
+        <location filename="../../ui/models/wizard_models.py" line="565" />
         <source>Countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="532" />
+        <location filename="../../ui/models/wizard_models.py" line="565" />
         <source>Units</source>
         <translation>单位</translation>
     </message>
@@ -2306,7 +2371,7 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>self.document</name>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1075" />
+        <location filename="../../ui/views/import_wizard.py" line="1156" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>

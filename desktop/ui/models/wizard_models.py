@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
+from desktop.core.messages import translate
 from desktop.core.problems import Problem, Severity
 from desktop.core.registry import AGGREGATE_CODES
 from desktop.core.registry.normalise import normalise_name
@@ -162,6 +163,22 @@ class FilePreview:
     dropped: list[DroppedRecord]
     problems: list[ProblemRecord]
     notes: list[str]
+    leave_out: Any = None        # desktop.core.ingest.skip.LeaveOut: what leaving out the rows with errors does
+
+    @property
+    def can_leave_out(self) -> bool:
+        """Every error names a row: the file can be imported without those rows (not chosen yet)."""
+        return self.leave_out is not None and self.leave_out.possible and not self.leave_out.applied
+
+    @property
+    def leaving_out(self) -> bool:
+        """Read with the rows with errors left out, and there were such rows."""
+        return self.leave_out is not None and self.leave_out.applied and self.leave_out.errors > 0
+
+    @property
+    def rows_to_leave_out(self) -> int:
+        """The rows leaving out the rows with errors leaves (or left) out."""
+        return int(self.leave_out.rows) if self.leave_out is not None and self.leave_out.possible else 0
 
     @property
     def errors(self) -> int:
@@ -241,10 +258,13 @@ def _status(m, registry) -> str:
     return "exact"
 
 
-def prepare_file(preview, registry, lang: str) -> FilePreview:
-    """The records of one loaded file, texts in ``lang`` (runs on the worker)."""
+def prepare_file(preview, registry, lang: str, leave_out=None) -> FilePreview:
+    """The records of one loaded file, texts in ``lang`` (runs on the worker).
+
+    ``leave_out`` is what leaving out its rows with errors does (``load_file_and_plan``)."""
     name = preview.file
-    sheets = [SheetRecord(name, sp.sheet, sp.recogniser, sp.label, float(sp.confidence), dict(sp.tables))
+    sheets = [SheetRecord(name, sp.sheet, sp.recogniser, translate(sp.label, lang), float(sp.confidence),
+                          dict(sp.tables))
               for sp in preview.sheets]
     years = preview.years_by_table()
     tables = []
@@ -283,8 +303,9 @@ def prepare_file(preview, registry, lang: str) -> FilePreview:
                               message_text(p.expected, lang) if p.expected else "")
                 for p in preview.problems]
     problems.sort(key=lambda r: _SEVERITY_ORDER.get(r.problem.severity, 3))    # stable: file order within
-    return FilePreview(preview.path, name, preview, preview.format_label(), sheets, tables, mappings, dropped,
-                       problems, [message_text(n, lang) for n in preview.notes])
+    formats = ", ".join(sorted({translate(sp.label, lang) for sp in preview.sheets if sp.recogniser}))
+    return FilePreview(preview.path, name, preview, formats, sheets, tables, mappings, dropped,
+                       problems, [message_text(n, lang) for n in preview.notes], leave_out)
 
 
 def compress_rows(rows: list[int], count: int) -> str:
@@ -457,6 +478,11 @@ class FilesModel(RecordTableModel):
             return text, "error"
         if not p.rows:
             return self.tr("No rows to import"), "warning"
+        if p.leaving_out and p.rows_to_leave_out:
+            n = p.rows_to_leave_out
+            text = self.tr("Ready · 1 row left out") if n == 1 else \
+                self.tr("Ready · %1 rows left out").replace("%1", self.number(n))
+            return text, "warning"
         if p.warnings:
             text = self.tr("Ready · 1 warning") if p.warnings == 1 else \
                 self.tr("Ready · %1 warnings").replace("%1", self.number(p.warnings))
@@ -478,8 +504,15 @@ class FilesModel(RecordTableModel):
         if column == 0:
             return e.path
         if column == 3 and e.preview is not None and e.preview.errors:
+            if e.preview.can_leave_out:
+                return self.display(e, column) + " — " + self.tr("each names a row: fix them in the file, or "
+                                                                 "leave out the rows with errors (see Problems)")
             return self.display(e, column) + " — " + self.tr("the file cannot be imported until they are fixed "
                                                              "(see Problems)")
+        if column == 3 and e.preview is not None and e.preview.leaving_out:
+            return self.display(e, column) + " — " + self.tr("the rows with errors are left out (see Rows Left "
+                                                             "Out); uncheck “Leave out the rows with errors” to "
+                                                             "keep them")
         return self.display(e, column)
 
     def sort_key(self, e: FileEntry, column: int):

@@ -5,7 +5,10 @@ registry (its aliases included) and the wizard shows, page by page, what was
 recognised (Summary), how names were mapped (Names: correct one, save it as an
 alias, the preview reloads), which rows are left out and why (Rows Left Out) and
 every problem with file, sheet, row and column (Problems: double-click shows the
-cells around it).  Import is allowed only when no file has an error; it runs on
+cells around it).  When every error of a file names a row, "Leave out the rows
+with errors" (under the pages and on Problems) reads the files again with those
+rows left out, each listed on Rows Left Out; unchecking it reads them again
+with every row.  Import is allowed only when no file has an error; it runs on
 the worker as ONE undo step ("Import 2 files") in one transaction, so a failure
 or Cancel leaves the project as it was.
 
@@ -217,6 +220,8 @@ class ImportWizardDialog(QDialog):
         self._alias_pending = None       # the key of the name whose alias is being saved
         self._select_after_load = None
         self._imported_problems: list = []
+        self._leave_out = False          # read the files with their rows with errors left out
+        self._reread: set[str] = set()   # files read again for the leave-out choice (their preview is kept)
         self._last_dir = ""
         self.import_command = None
         self.context_dialog = None
@@ -314,6 +319,7 @@ class ImportWizardDialog(QDialog):
         self.state_icon.setAccessibleName(self.tr("Import status icon"))
         self.state_label = ElidedLabel(self)
         self.state_label.setAccessibleName(self.tr("Import status"))
+        self.leave_out_check = self._leave_out_box(self)
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setAccessibleName(self.tr("Import"))
@@ -322,11 +328,24 @@ class ImportWizardDialog(QDialog):
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
         self.import_button.clicked.connect(self.import_files)
         self.cancel_button.clicked.connect(self.reject)
-        bottom.addWidget(self.state_icon)
-        bottom.addWidget(self.state_label, 1)
-        bottom.addWidget(self.buttons)
+        explained = QVBoxLayout()
+        explained.setSpacing(2)
+        explained.addWidget(self.state_label)
+        explained.addWidget(self.leave_out_check, 0, Qt.AlignmentFlag.AlignLeft)   # the fix it offers, under it
+        bottom.addWidget(self.state_icon, 0, Qt.AlignmentFlag.AlignTop)
+        bottom.addLayout(explained, 1)
+        bottom.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(bottom)
         self._set_busy(False)
+
+    def _leave_out_box(self, parent) -> QCheckBox:
+        box = QCheckBox(self.tr("Leave out the rows with errors"), parent)
+        box.setAccessibleName(self.tr("Leave out the rows with errors"))
+        box.setToolTip(self.tr("Import without the rows that have errors: the files are read again and each row "
+                               "left out is listed on the Rows Left Out page. Uncheck to read them with every row."))
+        box.setVisible(False)
+        box.toggled.connect(self.set_leave_out)
+        return box
 
     def _shortcut(self, key, slot):
         from PySide6.QtGui import QAction
@@ -474,9 +493,11 @@ class ImportWizardDialog(QDialog):
         self.fix_name_button = QPushButton(self.tr("Correct This Name…"), page)
         self.fix_name_button.setAccessibleName(self.tr("Correct this name on the Names page"))
         self.fix_name_button.clicked.connect(self._fix_name_of_problem)
+        self.problems_leave_out_check = self._leave_out_box(page)
         buttons.addWidget(self.cells_button)
         buttons.addWidget(self.fix_name_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.problems_leave_out_check)
         layout.addLayout(buttons)
         return page
 
@@ -547,7 +568,8 @@ class ImportWizardDialog(QDialog):
             return
         gone = {self.files_model.record(r).path for r in rows}
         self._entries = [e for e in self._entries if e.path not in gone]
-        if not any(e.preview is None for e in self._entries) and not self._stale:
+        self._reread -= gone
+        if not any(e.preview is None for e in self._entries) and not self._stale and not self._reread:
             # nothing of what is still listed needs reading: a reading in progress is not needed any more
             self.runner.cancel(PREVIEW_KIND)
             self._generation += 1
@@ -582,7 +604,7 @@ class ImportWizardDialog(QDialog):
         """Read the files that have no preview yet (all of them after an alias changed)."""
         if everything:
             self._stale = True
-        todo = [e.path for e in self._entries if e.preview is None or self._stale]
+        todo = [e.path for e in self._entries if e.preview is None or self._stale or e.path in self._reread]
         if not todo:
             self._refresh()
             return
@@ -592,16 +614,18 @@ class ImportWizardDialog(QDialog):
         self._generation += 1
         generation, project_path, lang = self._generation, self.document.path, ui_language()
         need_choices = not self._choices or everything
+        leave_out = self._leave_out
 
         def work(state):
-            from desktop.core.ingest.load import load_file
+            from desktop.core.ingest.load import load_file_and_plan
 
             registry = _project_registry(project_path)
             out = {}
             for i, path in enumerate(todo):
                 state.check()
                 state.progress(i / len(todo), Path(path).name)
-                out[path] = prepare_file(load_file(path, registry), registry, lang)
+                preview, plan = load_file_and_plan(path, registry, leave_out_error_rows=leave_out)
+                out[path] = prepare_file(preview, registry, lang, plan)
             state.check()
             choices = {k: registry_choices(registry, k, lang) for k in ("mineral", "country")} if need_choices \
                 else None
@@ -624,6 +648,7 @@ class ImportWizardDialog(QDialog):
         for e in self._entries:
             if e.path in previews:
                 e.preview, e.state, e.error = previews[e.path], "ready", ""
+        self._reread -= set(previews)
         if choices:
             self._choices = choices
             self._combo_kind = ""        # repopulate the target list
@@ -636,6 +661,7 @@ class ImportWizardDialog(QDialog):
         if not _alive(self) or generation != self._generation:
             return
         sentence = error_sentence(exc)
+        self._forget_reread()
         for e in self._entries:
             if e.state == "reading":
                 e.state, e.error = "failed", sentence
@@ -648,12 +674,62 @@ class ImportWizardDialog(QDialog):
     def _load_cancelled(self, generation: int) -> None:
         if not _alive(self) or generation != self._generation:
             return   # a newer reading replaced this one
+        self._forget_reread()
         for e in self._entries:
             if e.state == "reading":
                 e.state = "cancelled"
         self._set_busy(False)
         self._refresh()
         self.sig_preview_changed.emit()
+
+    def _forget_reread(self) -> None:
+        """A reading for the leave-out choice did not finish: the previews kept do not match the choice."""
+        for e in self._entries:
+            if e.path in self._reread:
+                e.preview, e.state = None, "reading"
+        self._reread.clear()
+
+    # -- leaving out the rows with errors ----------------------------------------------------------------
+    @property
+    def leave_out(self) -> bool:
+        """Whether the files are read with their rows with errors left out."""
+        return self._leave_out
+
+    def set_leave_out(self, on: bool) -> None:
+        """Leave out (or keep) the rows with errors: the files it changes are read again on the worker."""
+        on = bool(on)
+        if on == self._leave_out:
+            self._update_leave_out()
+            return
+        self._leave_out = on
+        changed = {e.path for e in self._entries
+                   if e.preview is not None and e.preview.leave_out is not None and e.preview.leave_out.errors}
+        self._reread |= changed
+        self._update_leave_out()
+        if changed or any(e.preview is None for e in self._entries):
+            self._load()
+
+    def _update_leave_out(self) -> None:
+        """The two "Leave out the rows with errors" boxes: shown while the choice can change something."""
+        previews = self._previews()
+        offered = self._leave_out or bool(self._reread) or any(p.can_leave_out for p in previews)
+        rows = sum(p.rows_to_leave_out for p in previews)
+        loc = self.files_model._locale
+        if not rows:
+            text = self.tr("Leave out the rows with errors")
+        elif rows == 1:
+            text = self.tr("Leave out the rows with errors (1 row)")
+        else:
+            text = self.tr("Leave out the rows with errors (%1 rows)").replace("%1", loc.toString(rows))
+        enabled = not self._busy_reading and self._alias_pending is None
+        for box in (self.leave_out_check, self.problems_leave_out_check):
+            box.blockSignals(True)
+            box.setChecked(self._leave_out)
+            box.setText(text)
+            box.setAccessibleName(text)
+            box.setEnabled(enabled)
+            box.setVisible(offered)
+            box.blockSignals(False)
 
     def _busy_clicked(self) -> None:
         if self._busy_reading:
@@ -821,6 +897,10 @@ class ImportWizardDialog(QDialog):
         text = self.tr("Ready to import %1 rows from 1 file.") if files == 1 else \
             self.tr("Ready to import %1 rows from %2 files.")
         text = text.replace("%1", loc.toString(rows)).replace("%2", loc.toString(files))
+        left = sum(p.rows_to_leave_out for p in self._previews() if p.leaving_out)
+        if left:
+            text += " " + (self.tr("1 row with an error is left out.") if left == 1 else
+                           self.tr("%1 rows with errors are left out.").replace("%1", loc.toString(left)))
         warnings = sum(p.warnings for p in self._previews())
         if warnings:
             text += " " + (self.tr("1 warning — see Problems.") if warnings == 1 else
@@ -832,6 +912,7 @@ class ImportWizardDialog(QDialog):
         self.import_button.setEnabled(ok)
         self._say(text, icon)
         self._update_buttons()
+        self._update_leave_out()
 
     def _say(self, text: str, icon: str) -> None:
         self.state_label.set_full_text(text)

@@ -1,0 +1,254 @@
+"""Leave out the rows with errors: the "skip rows" fix of the import wizard.
+
+A file whose errors all name a row (a text where a number belongs, a negative
+quantity, a value outside 0..1, conflicting duplicate keys, an unknown name, …)
+can be imported without those rows.  :func:`leave_out_sheet` works on one sheet
+right after its recogniser and ``check_table`` ran, while the frames still carry
+``_row`` (the spreadsheet row):
+
+* every ERROR that names a row marks that row; a conflicting duplicate marks
+  every row of its ``rows`` parameter; an unknown name marks every row that
+  carries it; a "… and 25 more rows like this" summary of ``check_table`` is
+  resolved by applying the same rule again to the frame;
+* the marked rows are removed from every table of the sheet (all table rows with
+  that ``_row``), and each spreadsheet row that is not imported because of it is
+  recorded once in ``ctx.dropped`` (reason ``drop.row_with_error``) — rows the
+  reader had already left out *and recorded* are not counted again, rows it had
+  left out silently (the template recogniser drops rows with errors because the
+  import is blocked anyway) are recorded now;
+* each such error becomes a WARNING ``row_left_out`` ("Row left out because: …")
+  with the same file, sheet, row, column, value and expected.
+
+Errors that name no row, or that are about the layout or a whole group of rows
+rather than one row (:data:`NOT_ONE_ROW`), stay errors: the file stays refused.  Without the flag
+nothing changes, but the same plan is made, so :class:`LeaveOut` tells the wizard
+how many rows the fix would leave out before the analyst chooses it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from desktop.core.dataset import SCHEMA
+from desktop.core.distinct import map_unique
+from desktop.core.ingest.base import ParseContext
+from desktop.core.ingest.checks import NON_NEGATIVE, UNIT_INTERVAL
+from desktop.core.ingest.drops import drop_rows
+from desktop.core.ingest.readers import RawSheet
+from desktop.core.messages import Message, msg, term
+from desktop.core.problems import Problem, Severity
+from desktop.core.registry.normalise import normalise_name
+
+LEFT_OUT_CODE = "row_left_out"                 # the warning an error becomes
+LEFT_OUT_REASON = "drop.row_with_error"        # the reason code of the rows it leaves out
+# Errors about the file, the layout of a sheet or a whole group of rows, not about one row (some name the
+# header row or the first row of the group): leaving that row out cannot fix them.
+NOT_ONE_ROW = frozenset({
+    "unreadable", "not_recognised", "missing_column", "unknown_layout", "no_header", "no_years", "no_measure",
+    "no_mineral", "no_country", "no_year",
+    "unknown_unit",        # a unit the program cannot convert, for every row of a mineral
+    "duplicate",           # n values repeated in an analyst's table
+})
+# Recognisers that leave the rows with errors out of their tables without recording them in ``dropped``
+# (template._keep: the import is blocked anyway); every other reader accounts for each row it leaves out.
+SILENT_RECOGNISERS = frozenset({"template"})
+_CHECK_CODES = frozenset({"negative", "out_of_range"})     # check_table's row rules (resolved on the frame)
+
+
+@dataclass
+class LeaveOut:
+    """What leaving out the rows with errors does (``applied``) or would do to one file."""
+
+    rows: int = 0            # rows it leaves out: table rows removed, and spreadsheet rows the reader had
+                             # left out without recording them (as ``dropped`` counts them)
+    errors: int = 0          # errors it turns into warnings
+    blocking: int = 0        # errors it cannot fix: with them the file stays refused
+    applied: bool = False
+
+    @property
+    def possible(self) -> bool:
+        """The file has errors and every one of them names a row: leaving them out makes it importable."""
+        return self.errors > 0 and self.blocking == 0
+
+    def add(self, other: LeaveOut) -> None:
+        self.rows += other.rows
+        self.errors += other.errors
+        self.blocking += other.blocking
+
+
+def names_a_row(problem: Problem) -> bool:
+    """An ERROR about one row (or a few named rows), which leaving the rows out resolves."""
+    return problem.severity is Severity.ERROR and problem.row is not None and problem.code not in NOT_ONE_ROW
+
+
+def _ints(values) -> list[int]:
+    out = []
+    for v in values if isinstance(values, (list, tuple)) else ():
+        try:
+            out.append(int(v))
+        except (TypeError, ValueError):
+            continue
+    return out
+
+
+def _is_summary(problem: Problem) -> bool:
+    return getattr(problem.message, "code", "") == "problem.more_rows"
+
+
+def _reason(problem: Problem):
+    """Why a row is left out: the problem's sentence (a summary's own sentence, without "and 25 more")."""
+    return problem.params.get("message", problem.message) if _is_summary(problem) else problem.message
+
+
+def _named_rows(problem: Problem) -> list[int]:
+    """The rows a problem names: its row, a conflicting duplicate's rows, a summary's listed rows."""
+    rows = [int(problem.row)]
+    if problem.code == "conflicting_duplicate" or _is_summary(problem):
+        rows += _ints(problem.params.get("rows"))
+    return rows
+
+
+def _name_rows(sheet: RawSheet, problem: Problem) -> np.ndarray:
+    """Spreadsheet rows of ``sheet`` whose cell in the problem's column is the unknown name it reports."""
+    if not problem.column or problem.column not in sheet.frame.columns or problem.value == "":
+        return np.zeros(0, dtype="int64")
+    column = sheet.frame[problem.column]
+    if isinstance(column, pd.DataFrame):          # a repeated header: the first column of that name
+        column = column.iloc[:, 0]
+    key = normalise_name(problem.value)
+    same = map_unique(column, lambda v: v is not None and normalise_name(v) == key).to_numpy(dtype=bool)
+    return sheet.excel_rows().to_numpy()[same]
+
+
+def _rule_rows(table: str, frame: pd.DataFrame) -> dict[int, Message]:
+    """check_table's row rules applied again (its problems stop listing rows after 20): row -> reason."""
+    out: dict[int, Message] = {}
+    if table not in SCHEMA or "_row" not in frame or frame.empty:
+        return out
+    rows = frame["_row"].to_numpy()
+    for col in SCHEMA[table][1]:
+        if col not in frame:
+            continue
+        v = frame[col].to_numpy(dtype=float)
+        if col in NON_NEGATIVE and (v < 0).any():
+            why = msg("problem.negative", column=term("column", col))
+            for r in rows[v < 0].tolist():
+                out.setdefault(r, why)
+        if col in UNIT_INTERVAL and ((v < 0) | (v > 1)).any():
+            why = msg("problem.outside_unit_interval", column=term("column", col))
+            for r in rows[(v < 0) | (v > 1)].tolist():
+                out.setdefault(r, why)
+    return out
+
+
+def _recorded(dropped: list[dict]):
+    """A test: was a row already recorded as left out?  Entries list their first 20 rows only, so a row
+    beyond the listed ones of an entry with more rows counts as recorded (never counted twice)."""
+    listed: set[int] = set()
+    beyond = None
+    for d in dropped:
+        rows = _ints(list(d.get("rows") or ()))
+        listed.update(rows)
+        if rows and int(d.get("count", len(rows))) > len(rows):
+            beyond = max(rows) if beyond is None else min(beyond, max(rows))
+    return lambda r: r in listed or (beyond is not None and r > beyond)
+
+
+def leave_out_sheet(sheet: RawSheet, ctx: ParseContext, tables: dict[str, pd.DataFrame], parsed_rows,
+                    recogniser: str, apply: bool) -> tuple[dict[str, pd.DataFrame], LeaveOut]:
+    """Plan (and with ``apply`` do) leaving out the rows with errors of one sheet.
+
+    ``tables`` are the sheet's checked frames (with ``_row``); ``parsed_rows`` the arrays of spreadsheet
+    rows the recogniser put into them (before check_table merged exact duplicates).  Returns the tables (without
+    the rows when applied) and what was (or would be) done; ``ctx.problems`` and ``ctx.dropped`` change
+    only when applied.
+    """
+    plan = LeaveOut(applied=apply)
+    items = ctx.problems.items
+    errors = [i for i, p in enumerate(items) if p.severity is Severity.ERROR]
+    if not errors:
+        return tables, plan
+    fixable = [i for i in errors if names_a_row(items[i])]
+    blocking = set(errors) - set(fixable)
+    if fixable and any("_row" not in f for f in tables.values() if len(f)):
+        blocking |= set(fixable)           # a table without row numbers: its rows cannot be told apart
+        fixable = []
+
+    reason: dict[int, Message | str] = {}          # row -> the first error naming it
+    for i in fixable:
+        p = items[i]
+        for r in _named_rows(p):
+            reason.setdefault(r, _reason(p))
+    silent = recogniser in SILENT_RECOGNISERS
+    if silent:
+        for i in fixable:
+            p = items[i]
+            if p.code.startswith("unknown_") and not _is_summary(p):
+                for r in _name_rows(sheet, p):
+                    reason.setdefault(int(r), p.message)
+    if any(items[i].code in _CHECK_CODES for i in fixable):
+        for name, frame in tables.items():
+            for r, why in _rule_rows(name, frame).items():
+                reason.setdefault(r, why)
+
+    in_tables = set()
+    for frame in tables.values():
+        if "_row" in frame:
+            in_tables.update(int(r) for r in pd.unique(frame["_row"]))
+    parsed = set(np.concatenate([np.asarray(a, dtype='int64') for a in parsed_rows]).tolist()) \
+        if len(parsed_rows) else set()
+    recorded = _recorded(ctx.dropped)
+    marked = set(reason)
+    left_out = {r for r in marked if silent or r in in_tables or r in parsed or not recorded(r)}
+    if silent:
+        # The template leaves every row with an error out of its table (and nothing else, but for a wide
+        # governance row without any estimate): the rows it left out that no problem names are those of
+        # the "… and 25 more rows like this" summaries.
+        missing = set(sheet.excel_rows().tolist()) - parsed - left_out
+        summaries = [i for i in fixable if _is_summary(items[i]) and items[i].code not in _CHECK_CODES]
+        if missing and "governance" in tables:
+            blocking |= set(summaries)     # its rows cannot be told from those without an estimate
+        elif missing:
+            why = _reason(items[summaries[0]]) if len(summaries) == 1 else msg("phrase.summarised_error")
+            for r in missing:
+                reason.setdefault(r, why)
+            left_out |= missing
+    fixable = [i for i in fixable if i not in blocking]
+    if not fixable:
+        return tables, LeaveOut(blocking=len(blocking), applied=apply)
+
+    # one entry per table row removed, and one per spreadsheet row left out before it reached a table
+    gone = list(left_out)
+    masks = {}
+    removed = [np.asarray(sorted(left_out - in_tables), dtype="int64")]
+    for name, frame in tables.items():
+        if "_row" in frame and len(frame):
+            hit = frame["_row"].isin(gone).to_numpy()
+            if hit.any():
+                masks[name] = hit
+                removed.append(frame["_row"].to_numpy(dtype="int64")[hit])
+    rows = np.concatenate(removed)
+    plan.errors, plan.blocking, plan.rows = len(fixable), len(blocking), len(rows)
+    if not apply:
+        return tables, plan
+
+    # remove the rows from the tables, record them, turn the errors into warnings
+    out = {name: frame[~masks[name]].reset_index(drop=True) if name in masks else frame
+           for name, frame in tables.items()}
+    rows.sort(kind="stable")
+    said: dict[int, Message] = {}          # one Message per distinct reason, not one per row
+    drop_rows(ctx, sheet, rows, [said.setdefault(id(reason[r]), msg(LEFT_OUT_REASON, reason=reason[r]))
+                                 for r in rows.tolist()])
+    for i in fixable:
+        p = items[i]
+        items[i] = Problem(Severity.WARNING, LEFT_OUT_CODE, msg("problem.row_left_out", reason=p.message),
+                           file=p.file, sheet=p.sheet, row=p.row, column=p.column, value=p.value,
+                           expected=p.expected)
+    return out, plan
+
+
+def rows_left_out(dropped: list[dict]) -> int:
+    """The rows the fix left out, among a file's ``dropped`` entries."""
+    return sum(int(d.get("count", 0)) for d in dropped if d.get("reason_code") == LEFT_OUT_REASON)

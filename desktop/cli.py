@@ -71,7 +71,7 @@ def _is_project(path: str) -> bool:
 def cmd_validate(args) -> int:
     from desktop.core.ingest.load import load_files
 
-    _, previews = load_files(args.files, _registry(args))
+    _, previews = load_files(args.files, _registry(args), leave_out_error_rows=args.leave_out_error_rows)
     errors = _print_previews(previews, args.verbose, _lang(args))
     return EXIT_OK if errors == 0 else EXIT_REFUSED
 
@@ -91,7 +91,7 @@ def cmd_import(args) -> int:
     from desktop.core.store import Project
 
     registry = _registry(args)
-    previews = [load_file(f, registry) for f in args.files]
+    previews = [load_file(f, registry, leave_out_error_rows=args.leave_out_error_rows) for f in args.files]
     if _print_previews(previews, args.verbose, _lang(args)):
         _say(args, "cli.nothing_written", project=args.project)
         return EXIT_REFUSED
@@ -129,7 +129,7 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
-def load_inputs(inputs: list[str]):
+def load_inputs(inputs: list[str], leave_out_error_rows: bool = False):
     """Dataset from any mix of project files and data files (later inputs win on equal keys)."""
     from desktop.core.dataset import Dataset
     from desktop.core.ingest.load import load_file, preview_dataset
@@ -144,7 +144,7 @@ def load_inputs(inputs: list[str]):
                 dataset.merge(project.dataset())
                 registry = project.registry()
             continue
-        preview = load_file(item, registry)
+        preview = load_file(item, registry, leave_out_error_rows=leave_out_error_rows)
         previews.append(preview)
         dataset.merge(preview_dataset(preview))
     return dataset, previews
@@ -157,7 +157,7 @@ def cmd_compute(args) -> int:
     from desktop.core.metrics.params import EngineParams, parse_threshold_method
     from desktop.core.registry import default_registry
 
-    dataset, previews = load_inputs(args.inputs)
+    dataset, previews = load_inputs(args.inputs, args.leave_out_error_rows)
     if previews and _print_previews(previews, args.verbose, _lang(args)):
         _say(args, "cli.nothing_computed")
         return EXIT_REFUSED
@@ -241,6 +241,10 @@ _LANG_HELP = ("language of the messages: zh (中文) or en (default: CRITMIN_LAN
               "the saved setting)")
 
 
+LEAVE_OUT_HELP = ("leave out the rows that have errors (each is listed) instead of refusing the file; "
+                  "errors that are not about rows still refuse it")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="critmin", description="CritMin — critical-mineral supply-chain "
                                      "security workbench (关键矿产供应链安全分析工作台).")
@@ -252,12 +256,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+")
     p.add_argument("-v", "--verbose", action="store_true",
                    help="also print every guessed name and every reason rows were left out")
+    p.add_argument("--leave-out-error-rows", action="store_true", help=LEAVE_OUT_HELP)
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("import", help="validate files, then write them into a project in one transaction")
     p.add_argument("files", nargs="+")
     p.add_argument("--project", "-p", required=True, help="project file (.critmin); created if missing")
     p.add_argument("-v", "--verbose", action="store_true")
+    p.add_argument("--leave-out-error-rows", action="store_true", help=LEAVE_OUT_HELP)
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", help="write a project's data back as a template workbook (or CSVs)")
@@ -278,6 +284,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--withheld", default="exclude", choices=["exclude", "last_known", "bound"],
                    help="what a withheld (W) value means for import dependency")
     p.add_argument("-v", "--verbose", action="store_true")
+    p.add_argument("--leave-out-error-rows", action="store_true", help=LEAVE_OUT_HELP)
     p.set_defaults(func=cmd_compute)
 
     p = sub.add_parser("alias", help="save or list a project's own names for minerals and countries")

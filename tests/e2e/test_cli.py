@@ -82,3 +82,17 @@ def test_alias_makes_next_import_silent(tmp_path):
     r = critmin("alias", "add", "--project", project, "Narnia", "Nowhere")
     assert r.returncode == 1 and "not a known country" in r.stdout
     assert critmin("alias", "add", "--project", project).returncode == 2
+
+
+def test_leave_out_error_rows(tmp_path):
+    """--leave-out-error-rows imports the good rows and lists the one left out; without it, nothing."""
+    src = tmp_path / "three.csv"
+    src.write_text("mineral,country,year,quantity\nCobalt,COD,2023,5\nCobalt,AUS,2023,abc\nCobalt,CAN,2023,3\n",
+                   encoding="utf-8")
+    project = tmp_path / "p.critmin"
+    refused = critmin("import", src, "-p", project)
+    assert refused.returncode == 1 and not project.exists()
+    done = critmin("import", "--leave-out-error-rows", src, "-p", project)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "row 3, column 'quantity': Row left out because" in done.stdout
+    assert "2 of 2 rows added" in done.stdout

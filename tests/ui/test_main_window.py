@@ -271,3 +271,27 @@ def test_dropping_data_files_opens_the_wizard_with_them(window, qtbot, project_p
     qtbot.waitUntil(lambda: not wizard.is_loading and not window.runner.busy, timeout=20_000)
     assert wizard.import_state()[0]
     wizard.reject()
+
+
+def test_aliases_dialog_lists_and_removes_undoably(window, qtbot, qtmodeltester, project_path):
+    from desktop.core.store import Project
+    from desktop.ui.dialogs.aliases import AliasesDialog
+
+    with Project.open(project_path) as project:
+        project.add_alias("country", "Kongo (Dem. Rep.)", "COD")
+    open_project(window, qtbot, project_path)
+    dialog = AliasesDialog(window.document, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
+    qtmodeltester.check(dialog.model)
+    assert dialog.model.data(dialog.model.index(0, 2)).endswith("(COD)")
+    dialog.view.selectRow(0)
+    dialog._remove()
+    window.runner.wait()
+    with Project.open(project_path) as project:
+        assert project.aliases().empty
+    window.document.undo_stack.undo()
+    window.runner.wait()
+    with Project.open(project_path) as project:
+        assert list(project.aliases().target) == ["COD"]
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)

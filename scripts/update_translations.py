@@ -21,6 +21,9 @@ REPO = Path(__file__).resolve().parents[1]
 TS = REPO / "desktop" / "resources" / "translations" / "critmin_zh_CN.ts"
 
 ZH = {
+    "Clear %1": "清除%1",
+    "%1 choices": "%1选项",
+    "More tools": "更多工具",
     "Add a row for the next year after the current one": "在当前行之后添加下一年份的一行",
     "Delete the selected rows (Edit ▸ Undo brings them back)": "删除所选行（“编辑 ▸ 撤销”可恢复）",
     "Row %1, column '%2': a plain number is expected here.": "第 %1 行，列“%2”：此处应为普通数字。",

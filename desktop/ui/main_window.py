@@ -26,6 +26,7 @@ from desktop.ui.document import ProjectDocument
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import TaskRunner, error_sentence
 from desktop.ui.views.data_view import DataView
+from desktop.ui.widgets.accessibility import name_inner_controls
 from desktop.ui.widgets.messages import tell
 
 log = logging.getLogger("critmin.ui")
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self._restore_window()
         self._update_title()
         self._update_actions()
+        name_inner_controls(self)
 
     # -- construction ----------------------------------------------------------------------------
     def _make_banner(self) -> QFrame:
@@ -599,6 +601,7 @@ class MainWindow(QMainWindow):
             self._wizard.raise_()
             return
         dialog = ImportWizardDialog(self.document, list(paths or []), self)
+        name_inner_controls(dialog)
         dialog.sig_import_finished.connect(lambda result, d=dialog: self._import_finished(result, d))
         self._wizard = dialog
         dialog.open()

@@ -295,3 +295,12 @@ def test_aliases_dialog_lists_and_removes_undoably(window, qtbot, qtmodeltester,
     with Project.open(project_path) as project:
         assert list(project.aliases().target) == ["COD"]
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
+
+
+def test_no_translate_aliases_lupdate_cannot_see():
+    """`t = QCoreApplication.translate` then `t("…")` hides strings from lupdate: they stay English."""
+    import re
+
+    pattern = re.compile(r"^\s*\w+\s*=\s*(QCoreApplication\.translate|QApplication\.translate|self\.tr)\s*$", re.M)
+    offenders = [str(p) for p in (REPO / "desktop" / "ui").rglob("*.py") if pattern.search(p.read_text("utf-8"))]
+    assert offenders == []

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 import numpy as np
-import pandas as pd
 
 VALUE = ""            # an ordinary number
 WITHHELD = "W"        # USGS "W": withheld to avoid disclosing company data
@@ -114,7 +113,7 @@ def parse_token(raw: object) -> tuple[float, str] | None:
     return None
 
 
-def parse_values(series: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def parse_values(series: "pd.Series") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Vectorised parse of a column.
 
     Returns ``(numbers, states, bad)``: float64 numbers (NaN where there is none),
@@ -122,6 +121,8 @@ def parse_values(series: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     (text where a number belongs).  Plain numeric columns take a fast path;
     only the distinct leftover strings go through :func:`parse_token`.
     """
+    import pandas as pd   # here, not at the top: the window imports this module before pandas is needed
+
     n = len(series)
     states = np.full(n, VALUE, dtype=object)
     bad = np.zeros(n, dtype=bool)

@@ -304,3 +304,16 @@ def test_no_translate_aliases_lupdate_cannot_see():
     pattern = re.compile(r"^\s*\w+\s*=\s*(QCoreApplication\.translate|QApplication\.translate|self\.tr)\s*$", re.M)
     offenders = [str(p) for p in (REPO / "desktop" / "ui").rglob("*.py") if pattern.search(p.read_text("utf-8"))]
     assert offenders == []
+
+
+def test_window_is_built_before_pandas_is_loaded(tmp_path):
+    """Start fast: the window appears before the data libraries load (the worker loads them)."""
+    code = ("import sys\nfrom PySide6.QtWidgets import QApplication\napp = QApplication([])\n"
+            "from desktop.ui.main_window import MainWindow\nw = MainWindow()\nw.show()\napp.processEvents()\n"
+            "from desktop.core.store.lock import ProjectLock\nprint(sorted(m for m in sys.modules if m in "
+            "('pandas', 'openpyxl', 'sklearn', 'pyqtgraph')))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CRITMIN_HOME": str(tmp_path)}
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env,
+                       cwd=str(REPO))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip().splitlines()[-1] == "[]"

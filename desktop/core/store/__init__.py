@@ -1,7 +1,16 @@
-"""The project file (``.critmin``): one SQLite database per analysis project."""
-from desktop.core.store.changes import Change, TableChange
-from desktop.core.store.imports import WriteReport
-from desktop.core.store.lock import ProjectLock
-from desktop.core.store.project import FILE_SUFFIX, Project
+"""The project file (``.critmin``): one SQLite database per analysis project.
 
-__all__ = ["FILE_SUFFIX", "Change", "Project", "ProjectLock", "TableChange", "WriteReport"]
+The names below are loaded when first used (PEP 562), so that taking a project's lock — which the
+window does on its own thread before the worker opens the file — does not load pandas there.
+"""
+from importlib import import_module
+
+_WHERE = {"Change": "changes", "TableChange": "changes", "WriteReport": "imports", "ProjectLock": "lock",
+          "FILE_SUFFIX": "project", "Project": "project"}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        return getattr(import_module(f"desktop.core.store.{_WHERE[name]}"), name)
+    raise AttributeError(f"module 'desktop.core.store' has no attribute {name!r}")

@@ -1,12 +1,16 @@
 """Data ▸ Aliases…: the project's own names for minerals and countries; removing one is undoable."""
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QTableView, QVBoxLayout
 
 from desktop.ui.commands import AliasCommand
 from desktop.ui.language import ui_language
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from desktop.core.dataset import OPTIONAL_TEXT
+from desktop.core.tables import OPTIONAL_TEXT
 from desktop.core.errors import CritMinError
 from desktop.core.values import GREATER, LESS, MISSING, NET_EXPORTER, WITHHELD, is_range, range_high
 from desktop.ui.collation import sort_names
@@ -450,7 +450,7 @@ def sort_order(key: np.ndarray, descending: bool) -> np.ndarray:
 
 
 def _key_columns(table: str) -> list[str]:
-    from desktop.core.dataset import SCHEMA
+    from desktop.core.tables import SCHEMA
 
     return list(SCHEMA[table][0])
 
@@ -466,7 +466,7 @@ def _number_pair(parsed) -> tuple[float | None, str]:
 
 def _complete(table: str, record: dict) -> dict:
     """A new row with every store column (empty values where the paste said nothing)."""
-    from desktop.core.dataset import SCHEMA
+    from desktop.core.tables import SCHEMA
 
     keys, stated, other = SCHEMA[table]
     out = dict(record)

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.core.messages import known_phrase, term, translate
 from desktop.ui.language import ui_language
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("file_name", "format", "rows", "years", "sha256", "imported_at")

@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-import pandas as pd
 
-from desktop.core.dataset import INT_COLUMNS, SCHEMA, TEXT_COLUMNS, columns
+from desktop.core.tables import INT_COLUMNS, SCHEMA, TEXT_COLUMNS, columns
 from desktop.core.values import format_token
 
 # Text columns whose codes are shown as registry names in the interface language.
@@ -101,8 +100,10 @@ def _code(col: Column, label: str) -> int:
         return len(col.labels) - 1
 
 
-def prepare(table: str, frame: pd.DataFrame, source_ids: np.ndarray, import_log: pd.DataFrame) -> TableData:
-    """Arrays for display from a canonical table and the import id of each row."""
+def prepare(table: str, frame: "pd.DataFrame", source_ids: np.ndarray, import_log: "pd.DataFrame") -> TableData:
+    """Arrays for display from a canonical table and the import id of each row (worker thread)."""
+    import pandas as pd    # only on the worker: the window is built before pandas is loaded
+
     keys, stated, other = SCHEMA[table]
     sources = {int(r.id): str(r.file_name) for r in import_log.itertuples(index=False)} if len(import_log) else {}
     cols: list[Column] = []

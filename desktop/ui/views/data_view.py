@@ -6,12 +6,14 @@ that changed them; meanwhile the old rows stay visible and the row count says
 """
 from __future__ import annotations
 
-import pandas as pd
+# pandas is imported inside the functions that need it: the window is built (and shown) before
+# the data libraries are loaded, which the worker does while the first project opens.
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QToolButton,
                                QSpinBox, QTabWidget, QTableView, QVBoxLayout, QWidget)
 
-from desktop.core.dataset import SCHEMA
+from desktop.core.tables import SCHEMA
 from desktop.ui.commands import ChangeCommand
 from desktop.ui.document import ProjectDocument
 from desktop.ui.language import ui_language
@@ -166,6 +168,8 @@ def _icon_button(parent, icon: str, name: str, tip: str) -> QToolButton:
 
 
 def read_empty(table: str):
+    import pandas as pd
+
     from desktop.core.dataset import empty
     from desktop.ui.models.table_data import prepare
 
@@ -174,6 +178,8 @@ def read_empty(table: str):
 
 
 def edit_command(document: ProjectDocument, request: EditRequest) -> ChangeCommand:
+    import pandas as pd
+
     keys = list(SCHEMA[request.table][0])
     remove = pd.DataFrame(request.before, columns=None)[keys] if request.before else None
     upsert = pd.DataFrame(request.after) if request.after else None
@@ -218,7 +224,7 @@ class SourcesPanel(QWidget):
         self.stale = True
 
 
-def sources_frame(project) -> pd.DataFrame:
+def sources_frame(project) -> "pd.DataFrame":
     """The import log with the years each import still supplies per table (worker thread)."""
     from desktop.core.dataset import year_span
 

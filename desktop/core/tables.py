@@ -1,0 +1,48 @@
+"""The canonical tables: their names, key and value columns, and the vocabularies of their keys.
+
+Pure definitions (no pandas), so that the window can be built before the data libraries are loaded;
+:mod:`desktop.core.dataset` holds the operations on the tables and re-exports these names.
+"""
+from __future__ import annotations
+
+# table -> (key columns, value columns with a state companion, other value columns)
+SCHEMA: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "production": (("mineral", "country", "year", "stage"), ("quantity",), ("unit",)),
+    "balance": (("mineral", "country", "year", "stage"),
+                ("production", "imports", "exports", "net_imports"), ("unit",)),
+    "prices": (("mineral", "year"), ("price",), ("unit",)),
+    "governance": (("country", "year", "indicator"), ("estimate",), ()),
+    "reserves": (("mineral", "country", "year"), ("reserves",), ("unit",)),
+    "recycling": (("mineral", "year"), ("eol_rir",), ()),
+    "chain_risk": (("mineral", "stream", "stage", "dimension"), ("score",), ("source", "note")),
+    "lists": (("list", "mineral"), (), ()),
+    # Tables that publishers' files fill and the template does not have:
+    "usgs_nir": (("mineral", "country", "year"), ("nir",), ()),          # USGS net import reliance 0..1
+    "prices_real": (("mineral", "year"), ("price",), ("unit",)),        # Pink Sheet constant-dollar prices
+    "trade_unit_values": (("mineral", "year", "stage"), ("price",), ("unit",)),   # BACI USD/t
+    "trade_flows": (("mineral", "year", "stage", "exporter", "importer"), (), ("value_kusd", "quantity_t")),
+}
+TEMPLATE_TABLES = ("production", "balance", "prices", "governance", "reserves", "recycling", "chain_risk", "lists")
+TABLES = tuple(SCHEMA)
+WGI_INDICATORS = ("VA", "PV", "GE", "RQ", "RL", "CC")
+PRODUCTION_STAGES = ("mine", "refinery")
+STREAMS = ("primary", "recycled")
+CHAIN_STAGES = ("mining", "processing", "use", "recycling")
+DIMENSIONS = {
+    "primary": ("political", "investment", "trade", "technology", "regulatory"),
+    "recycled": ("environment", "industry", "technology", "social", "economic", "political"),
+}
+INT_COLUMNS = {"year"}
+TEXT_COLUMNS = {"mineral", "country", "stage", "indicator", "unit", "stream", "dimension",
+                "source", "note", "list", "exporter", "importer"}
+# Text columns that may be empty ("" = not said); the others are keys and always filled.
+OPTIONAL_TEXT = {"stage", "unit", "source", "note"}
+
+
+def columns(table: str) -> list[str]:
+    """All columns of a canonical table, in order."""
+    keys, stated, other = SCHEMA[table]
+    out = list(keys)
+    for col in stated:
+        out += [col, f"{col}_state"]
+    return out + list(other)

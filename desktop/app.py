@@ -11,6 +11,7 @@ import os
 import sys
 
 from desktop.logging_setup import setup_logging
+from desktop.paths import log_file
 
 log = logging.getLogger("critmin.app")
 
@@ -62,18 +63,24 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get("CRITMIN_STARTUP_PROBE"):
         _probe("window shown")
         _quit_when_usable(app, window)
+    seen = {}
     if smoke:
         def finish() -> None:
             if window.runner.busy and finish.waited < 120:
                 finish.waited += 1
                 QTimer.singleShot(500, finish)
             else:
+                # What the window shows now: quit() closes it, and closing changes the title.
+                seen.update(title=window.windowTitle(), opened=window.document.is_open)
                 app.quit()
         finish.waited = 0
         QTimer.singleShot(500, finish)
     code = app.exec()
     if smoke:
-        print(f"smoke test ok: {window.windowTitle()}")
+        if not seen.get("opened"):
+            print(f"smoke test failed: no project open ({seen.get('title', '')}); see {log_file()}")
+            return 1
+        print(f"smoke test ok: {seen['title']}")
     return int(code)
 
 

@@ -199,7 +199,7 @@ def test_smoke_test_entry_point(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CRITMIN_HOME": str(tmp_path)}
     r = subprocess.run([sys.executable, "-m", "desktop", "--smoke-test"], capture_output=True, text=True,
                        timeout=180, env=env)
-    assert r.returncode == 0 and "smoke test ok: CritMin — " in r.stdout, r.stdout + r.stderr
+    assert r.returncode == 0 and "smoke test ok: CritMin — CritMin demo" in r.stdout, r.stdout + r.stderr
 
 
 def test_every_ui_string_is_translated():

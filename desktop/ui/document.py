@@ -69,18 +69,8 @@ class ProjectDocument(QObject):
             if on_done:
                 on_done()
             return
-        from desktop.core.store.lock import ProjectLock
-
-        lock = ProjectLock(path)
-        try:
-            if create:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            lock.acquire()
-        except CritMinError as exc:
-            self._fail(str(exc), on_error)
-            return
-        except OSError as exc:
-            self._fail(error_sentence(exc), on_error)
+        lock = self._take_lock(path, on_error, make_folder=create)
+        if lock is None:
             return
 
         def work(state: TaskState) -> dict:
@@ -138,13 +128,8 @@ class ProjectDocument(QObject):
         dest = Path(dest).absolute()
         if dest == self.path:
             return
-        from desktop.core.store.lock import ProjectLock
-
-        lock = ProjectLock(dest)
-        try:
-            lock.acquire()
-        except CritMinError as exc:
-            self._fail(str(exc), None)
+        lock = self._take_lock(dest, None)
+        if lock is None:
             return
         source = self.path
 
@@ -236,6 +221,20 @@ class ProjectDocument(QObject):
         self.runner.submit(work, kind=kind, label=label, on_done=on_done,
                            on_error=on_error or (lambda exc: self._fail(error_sentence(exc), None)),
                            replace=replace)
+
+    def _take_lock(self, path: Path, on_error, make_folder: bool = False):
+        """The OS lock that tells another CritMin the file is in use, or None (and one sentence said)."""
+        from desktop.core.store.lock import ProjectLock
+
+        lock = ProjectLock(path)
+        try:
+            if make_folder:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            lock.acquire()
+        except (CritMinError, OSError) as exc:
+            self._fail(error_sentence(exc), on_error)
+            return None
+        return lock
 
     def _fail(self, sentence: str, on_error) -> None:
         if on_error:

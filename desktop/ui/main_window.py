@@ -666,14 +666,17 @@ class MainWindow(QMainWindow):
             return compute_results(project, params, state)
 
         def done(results) -> None:
-            self.results = results
-            self._computed_at = time.monotonic()
-            self.show_problems(list(results.problems))
+            self._results_arrived(results)
             self.statusBar().showMessage(self.tr("Computed %1 tables in %2 s").replace("%1", str(len(results.tables)))
                                          .replace("%2", f"{time.perf_counter() - started:.1f}"), 10_000)
-            self._update_status()
 
         self.document.read(work, kind="compute", label=self.tr("Computing indicators"), on_done=done)
+
+    def _results_arrived(self, results) -> None:
+        self.results = results
+        self._computed_at = time.monotonic()
+        self.show_problems(list(results.problems))
+        self._update_status()
 
     def export_results(self) -> None:
         params = self._params()
@@ -695,10 +698,8 @@ class MainWindow(QMainWindow):
             return results
 
         def done(results) -> None:
-            self.results = results
-            self._computed_at = time.monotonic()
+            self._results_arrived(results)
             self.statusBar().showMessage(self.tr("Wrote %1").replace("%1", path), 15_000)
-            self._update_status()
 
         self.document.read(work, kind="export", label=self.tr("Exporting results"), on_done=done)
 

@@ -80,21 +80,16 @@ class Settings:
     def last_project(self, path: str) -> None:
         self.q.setValue("files/last_project", path)
 
-    @property
-    def demo_created(self) -> bool:
-        return str(self.q.value("files/demo_created", "false")).lower() == "true"
+    def _flag(self, key: str) -> bool:
+        return str(self.q.value(key, "false")).lower() == "true"     # IniFormat stores text
 
-    @demo_created.setter
-    def demo_created(self, value: bool) -> None:
-        self.q.setValue("files/demo_created", "true" if value else "false")
+    def _set_flag(self, key: str, value: bool) -> None:
+        self.q.setValue(key, "true" if value else "false")
 
-    @property
-    def banner_dismissed(self) -> bool:
-        return str(self.q.value("ui/banner_dismissed", "false")).lower() == "true"
-
-    @banner_dismissed.setter
-    def banner_dismissed(self, value: bool) -> None:
-        self.q.setValue("ui/banner_dismissed", "true" if value else "false")
+    demo_created = property(lambda self: self._flag("files/demo_created"),
+                            lambda self, value: self._set_flag("files/demo_created", value))
+    banner_dismissed = property(lambda self: self._flag("ui/banner_dismissed"),
+                                lambda self, value: self._set_flag("ui/banner_dismissed", value))
 
     # -- window --------------------------------------------------------------------------------
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:

@@ -21,24 +21,24 @@
 <context>
     <name>AliasesDialog</name>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="52" />
-        <location filename="../../ui/dialogs/aliases.py" line="57" />
+        <location filename="../../ui/dialogs/aliases.py" line="56" />
+        <location filename="../../ui/dialogs/aliases.py" line="61" />
         <source>Aliases</source>
         <translation>名称映射</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="60" />
+        <location filename="../../ui/dialogs/aliases.py" line="64" />
         <source>Names your files use that CritMin maps to its minerals and countries. They are saved in this project; the import wizard adds them.</source>
         <translation>您的文件中使用的名称及其在 CritMin 中对应的矿种和国家。这些别名保存在本项目中，由导入向导添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="63" />
-        <location filename="../../ui/dialogs/aliases.py" line="64" />
+        <location filename="../../ui/dialogs/aliases.py" line="67" />
+        <location filename="../../ui/dialogs/aliases.py" line="68" />
         <source>Remove Alias</source>
         <translation>删除别名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="85" />
+        <location filename="../../ui/dialogs/aliases.py" line="89" />
         <source>Remove alias '%1'</source>
         <translation>删除别名“%1”</translation>
     </message>
@@ -46,27 +46,27 @@
 <context>
     <name>AliasesModel</name>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="25" />
+        <location filename="../../ui/dialogs/aliases.py" line="29" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="25" />
+        <location filename="../../ui/dialogs/aliases.py" line="29" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="37" />
+        <location filename="../../ui/dialogs/aliases.py" line="41" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="37" />
+        <location filename="../../ui/dialogs/aliases.py" line="41" />
         <source>Name in the file</source>
         <translation>文件中的名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="37" />
+        <location filename="../../ui/dialogs/aliases.py" line="41" />
         <source>Means</source>
         <translation>对应为</translation>
     </message>
@@ -368,148 +368,148 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../../ui/views/data_view.py" line="31" />
+        <location filename="../../ui/views/data_view.py" line="33" />
         <source>Production</source>
         <translation>产量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="31" />
+        <location filename="../../ui/views/data_view.py" line="33" />
         <source>Balance</source>
         <translation>供需平衡</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="32" />
+        <location filename="../../ui/views/data_view.py" line="34" />
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="32" />
+        <location filename="../../ui/views/data_view.py" line="34" />
         <source>Governance</source>
         <translation>治理</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="33" />
+        <location filename="../../ui/views/data_view.py" line="35" />
         <source>Reserves</source>
         <translation>储量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="33" />
+        <location filename="../../ui/views/data_view.py" line="35" />
         <source>Recycling</source>
         <translation>回收</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="34" />
+        <location filename="../../ui/views/data_view.py" line="36" />
         <source>Lists</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="34" />
+        <location filename="../../ui/views/data_view.py" line="36" />
         <source>Chain risk</source>
         <translation>产业链风险</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="35" />
+        <location filename="../../ui/views/data_view.py" line="37" />
         <source>USGS net import reliance</source>
         <translation>USGS 净进口依存度</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="35" />
+        <location filename="../../ui/views/data_view.py" line="37" />
         <source>Real prices</source>
         <translation>实际价格</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="36" />
+        <location filename="../../ui/views/data_view.py" line="38" />
         <source>Trade unit values</source>
         <translation>贸易单位价值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="36" />
+        <location filename="../../ui/views/data_view.py" line="38" />
         <source>Trade flows</source>
         <translation>贸易流量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="248" />
+        <location filename="../../ui/views/data_view.py" line="254" />
         <source>Data tables</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="253" />
+        <location filename="../../ui/views/data_view.py" line="259" />
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="258" />
+        <location filename="../../ui/views/data_view.py" line="264" />
         <source>Country filter</source>
         <translation>国家筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="263" />
+        <location filename="../../ui/views/data_view.py" line="269" />
         <source>First year</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="263" />
+        <location filename="../../ui/views/data_view.py" line="269" />
         <source>Last year</source>
         <translation>结束年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="270" />
+        <location filename="../../ui/views/data_view.py" line="276" />
         <source>Find in table (Ctrl+F)</source>
         <translation>在表中查找（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="271" />
+        <location filename="../../ui/views/data_view.py" line="277" />
         <source>Find in table</source>
         <translation>在表中查找</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="275" />
+        <location filename="../../ui/views/data_view.py" line="281" />
         <source>Rows shown</source>
         <translation>显示的行数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="278" />
+        <location filename="../../ui/views/data_view.py" line="284" />
         <source>Add Row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="279" />
+        <location filename="../../ui/views/data_view.py" line="285" />
         <source>Add a row for the next year after the current one</source>
         <translation>在当前行之后添加下一年份的一行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="280" />
+        <location filename="../../ui/views/data_view.py" line="286" />
         <source>Delete Rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="281" />
+        <location filename="../../ui/views/data_view.py" line="287" />
         <source>Delete the selected rows (Edit ▸ Undo brings them back)</source>
         <translation>删除所选行（“编辑 ▸ 撤销”可恢复）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="282" />
+        <location filename="../../ui/views/data_view.py" line="288" />
         <source>Country:</source>
         <translation>国家：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="284" />
+        <location filename="../../ui/views/data_view.py" line="290" />
         <source>Years:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="421" />
+        <location filename="../../ui/views/data_view.py" line="427" />
         <source>All countries</source>
         <translation>所有国家</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="447" />
         <location filename="../../ui/views/data_view.py" line="453" />
+        <location filename="../../ui/views/data_view.py" line="459" />
         <source>updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="450" />
+        <location filename="../../ui/views/data_view.py" line="456" />
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 行</translation>
     </message>
@@ -1606,78 +1606,78 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>请先打开或新建项目：导入的数据将写入项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="672" />
+        <location filename="../../ui/main_window.py" line="670" />
         <source>Computed %1 tables in %2 s</source>
         <translation>已计算 %1 张表，用时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="676" />
+        <location filename="../../ui/main_window.py" line="673" />
         <source>Computing indicators</source>
         <translation>正在计算指标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="682" />
+        <location filename="../../ui/main_window.py" line="685" />
         <source>Export Results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="684" />
+        <location filename="../../ui/main_window.py" line="687" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="693" />
+        <location filename="../../ui/main_window.py" line="696" />
         <source>writing the workbook</source>
         <translation>正在写出工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="700" />
-        <location filename="../../ui/main_window.py" line="725" />
+        <location filename="../../ui/main_window.py" line="702" />
+        <location filename="../../ui/main_window.py" line="726" />
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="703" />
+        <location filename="../../ui/main_window.py" line="704" />
         <source>Exporting results</source>
         <translation>正在导出结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="708" />
+        <location filename="../../ui/main_window.py" line="709" />
         <source>Export Data Workbook</source>
         <translation>导出数据工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="710" />
+        <location filename="../../ui/main_window.py" line="711" />
         <source>Excel workbook (*.xlsx);;CSV files, one per table (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件，每张表一个 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="724" />
+        <location filename="../../ui/main_window.py" line="725" />
         <source>Exporting data</source>
         <translation>正在导出数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="746" />
+        <location filename="../../ui/main_window.py" line="747" />
         <source>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;Critical-mineral supply-chain security workbench.&lt;/p&gt;&lt;p&gt;Works offline; every change is saved in the project file as it is made.&lt;/p&gt;&lt;p&gt;Log file: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;关键矿产供应链安全分析工作台。&lt;/p&gt;&lt;p&gt;无需联网即可使用；每项更改都会即时保存到项目文件中。&lt;/p&gt;&lt;p&gt;日志文件：%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="756" />
+        <location filename="../../ui/main_window.py" line="757" />
         <source>reading the project</source>
         <translation>正在读取项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="802" />
+        <location filename="../../ui/main_window.py" line="803" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="804" />
+        <location filename="../../ui/main_window.py" line="805" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="805" />
+        <location filename="../../ui/main_window.py" line="806" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
@@ -1687,7 +1687,7 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>关于 CritMin(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="745" />
+        <location filename="../../ui/main_window.py" line="746" />
         <source>About CritMin</source>
         <translation>关于 CritMin</translation>
     </message>
@@ -2124,22 +2124,22 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>ProjectDocument</name>
     <message>
-        <location filename="../../ui/document.py" line="107" />
+        <location filename="../../ui/document.py" line="97" />
         <source>Opening %1</source>
         <translation>正在打开 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="169" />
+        <location filename="../../ui/document.py" line="154" />
         <source>Saving a copy as %1</source>
         <translation>正在将副本保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="182" />
+        <location filename="../../ui/document.py" line="167" />
         <source>No project is open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="218" />
+        <location filename="../../ui/document.py" line="203" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -2200,32 +2200,32 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>SourcesModel</name>
     <message>
-        <location filename="../../ui/models/sources_model.py" line="18" />
+        <location filename="../../ui/models/sources_model.py" line="21" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sources_model.py" line="18" />
+        <location filename="../../ui/models/sources_model.py" line="21" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sources_model.py" line="19" />
+        <location filename="../../ui/models/sources_model.py" line="22" />
         <source>Rows per table</source>
         <translation>各表行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sources_model.py" line="19" />
+        <location filename="../../ui/models/sources_model.py" line="22" />
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sources_model.py" line="20" />
+        <location filename="../../ui/models/sources_model.py" line="23" />
         <source>Content hash (SHA-256)</source>
         <translation>内容哈希（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sources_model.py" line="21" />
+        <location filename="../../ui/models/sources_model.py" line="24" />
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
@@ -2233,7 +2233,7 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>SourcesPanel</name>
     <message>
-        <location filename="../../ui/views/data_view.py" line="194" />
+        <location filename="../../ui/views/data_view.py" line="200" />
         <source>Sources</source>
         <translation>来源</translation>
     </message>
@@ -2309,28 +2309,28 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>TablePanel</name>
     <message>
-        <location filename="../../ui/views/data_view.py" line="50" />
+        <location filename="../../ui/views/data_view.py" line="52" />
         <source>Sorting</source>
         <translation>正在排序</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="89" />
+        <location filename="../../ui/views/data_view.py" line="91" />
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="111" />
+        <location filename="../../ui/views/data_view.py" line="113" />
         <source>Value not accepted</source>
         <translation>无法接受此值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="121" />
-        <location filename="../../ui/views/data_view.py" line="136" />
+        <location filename="../../ui/views/data_view.py" line="123" />
+        <location filename="../../ui/views/data_view.py" line="138" />
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="122" />
+        <location filename="../../ui/views/data_view.py" line="124" />
         <source>Paste the new rows below the last row (Ctrl+V): rows past the end are added.</source>
         <translation>请将新行粘贴到最后一行的下方（Ctrl+V）：超出末尾的行会被添加。</translation>
     </message>

@@ -315,3 +315,20 @@ def test_keyboard_like_excel(window, qtbot, project_path):
     window.runner.wait()
     assert read_table(project_path).query("country == 'AUS' and mineral == 'cobalt'").quantity.iloc[0] == 4800
     assert window.act_undo.text() == "Undo Paste 1 cell"
+
+
+def test_add_row_takes_the_next_free_year_of_the_series(window, qtbot, project_path):
+    open_project(window, qtbot, project_path)
+    panel = _panel(window)
+    model = panel.model
+    panel.view.setCurrentIndex(model.index(_row_of(model, "cobalt", "COD", 2022), 0))
+    panel.add_row()                     # 2023 exists for cobalt/COD: the new row is 2024
+    window.runner.wait()
+    qtbot.waitUntil(lambda: model.data_ is not None and model.rowCount() == 6 and not window.runner.busy)
+    panel.view.setCurrentIndex(model.index(_row_of(model, "cobalt", "COD", 2022), 0))
+    panel.add_row()                     # now 2023 and 2024 exist: 2025
+    window.runner.wait()
+    rows = read_table(project_path).query("mineral == 'cobalt' and country == 'COD'")
+    assert rows.year.tolist() == [2022, 2023, 2024, 2025]
+    assert rows.quantity.isna().tolist() == [False, False, True, True]
+    assert window.act_undo.text() == "Undo Add row"

@@ -140,197 +140,197 @@
 <context>
     <name>DataColumns</name>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="40" />
+        <location filename="../../ui/models/frame_model.py" line="41" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="40" />
+        <location filename="../../ui/models/frame_model.py" line="42" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="41" />
+        <location filename="../../ui/models/frame_model.py" line="43" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="41" />
+        <location filename="../../ui/models/frame_model.py" line="44" />
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="42" />
+        <location filename="../../ui/models/frame_model.py" line="45" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="42" />
+        <location filename="../../ui/models/frame_model.py" line="46" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="43" />
+        <location filename="../../ui/models/frame_model.py" line="47" />
         <source>Production</source>
         <translation>产量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="43" />
+        <location filename="../../ui/models/frame_model.py" line="48" />
         <source>Imports</source>
         <translation>进口量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="44" />
+        <location filename="../../ui/models/frame_model.py" line="49" />
         <source>Exports</source>
         <translation>出口量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="44" />
+        <location filename="../../ui/models/frame_model.py" line="50" />
         <source>Net imports</source>
         <translation>净进口量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="45" />
+        <location filename="../../ui/models/frame_model.py" line="51" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="45" />
+        <location filename="../../ui/models/frame_model.py" line="52" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="46" />
+        <location filename="../../ui/models/frame_model.py" line="53" />
         <source>Estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="46" />
+        <location filename="../../ui/models/frame_model.py" line="54" />
         <source>Reserves</source>
         <translation>储量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="47" />
+        <location filename="../../ui/models/frame_model.py" line="55" />
         <source>EoL-RIR</source>
         <translation>EoL-RIR</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="47" />
+        <location filename="../../ui/models/frame_model.py" line="56" />
         <source>Stream</source>
         <translation>资源链</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="48" />
+        <location filename="../../ui/models/frame_model.py" line="57" />
         <source>Dimension</source>
         <translation>风险维度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="48" />
+        <location filename="../../ui/models/frame_model.py" line="58" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="49" />
+        <location filename="../../ui/models/frame_model.py" line="59" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="49" />
+        <location filename="../../ui/models/frame_model.py" line="60" />
         <source>List</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="50" />
+        <location filename="../../ui/models/frame_model.py" line="61" />
         <source>Net import reliance</source>
         <translation>净进口依存度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="50" />
+        <location filename="../../ui/models/frame_model.py" line="62" />
         <source>Exporter</source>
         <translation>出口国</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="51" />
+        <location filename="../../ui/models/frame_model.py" line="63" />
         <source>Importer</source>
         <translation>进口国</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="51" />
+        <location filename="../../ui/models/frame_model.py" line="64" />
         <source>Value (kUSD)</source>
         <translation>金额（千美元）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="52" />
+        <location filename="../../ui/models/frame_model.py" line="65" />
         <source>Quantity (t)</source>
         <translation>数量（吨）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="52" />
+        <location filename="../../ui/models/frame_model.py" line="66" />
         <source>Source file</source>
         <translation>来源文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="58" />
+        <location filename="../../ui/models/frame_model.py" line="73" />
         <source>mine</source>
         <translation>矿山</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="58" />
+        <location filename="../../ui/models/frame_model.py" line="74" />
         <source>refinery</source>
         <translation>精炼</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="59" />
+        <location filename="../../ui/models/frame_model.py" line="75" />
         <source>mining</source>
         <translation>开采</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="59" />
+        <location filename="../../ui/models/frame_model.py" line="76" />
         <source>processing</source>
         <translation>加工冶炼</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="60" />
+        <location filename="../../ui/models/frame_model.py" line="77" />
         <source>use</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="60" />
+        <location filename="../../ui/models/frame_model.py" line="78" />
         <source>recycling</source>
         <translation>回收</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="65" />
+        <location filename="../../ui/models/frame_model.py" line="85" />
         <source>W: withheld by the publisher to avoid disclosing company data</source>
         <translation>W：发布方为避免披露企业数据而未公布（保密）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="67" />
+        <location filename="../../ui/models/frame_model.py" line="87" />
         <source>NA: not available</source>
         <translation>NA：无数据</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="69" />
+        <location filename="../../ui/models/frame_model.py" line="89" />
         <source>E: net exporter</source>
         <translation>E：净出口国</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="71" />
+        <location filename="../../ui/models/frame_model.py" line="91" />
         <source>More than the number shown (a bound)</source>
         <translation>大于所示数值（界限值）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="73" />
+        <location filename="../../ui/models/frame_model.py" line="93" />
         <source>Less than the number shown (a bound)</source>
         <translation>小于所示数值（界限值）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="75" />
+        <location filename="../../ui/models/frame_model.py" line="95" />
         <source>A range: the lower bound is stored</source>
         <translation>区间：保存的是下限</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="131" />
+        <location filename="../../ui/models/frame_model.py" line="155" />
         <source>edited by hand</source>
         <translation>手动编辑</translation>
     </message>
@@ -368,148 +368,148 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../../ui/views/data_view.py" line="33" />
+        <location filename="../../ui/views/data_view.py" line="35" />
         <source>Production</source>
         <translation>产量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="33" />
+        <location filename="../../ui/views/data_view.py" line="36" />
         <source>Balance</source>
         <translation>供需平衡</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="34" />
+        <location filename="../../ui/views/data_view.py" line="37" />
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="34" />
+        <location filename="../../ui/views/data_view.py" line="38" />
         <source>Governance</source>
         <translation>治理</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="35" />
+        <location filename="../../ui/views/data_view.py" line="39" />
         <source>Reserves</source>
         <translation>储量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="35" />
+        <location filename="../../ui/views/data_view.py" line="40" />
         <source>Recycling</source>
         <translation>回收</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="36" />
+        <location filename="../../ui/views/data_view.py" line="41" />
         <source>Lists</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="36" />
+        <location filename="../../ui/views/data_view.py" line="42" />
         <source>Chain risk</source>
         <translation>产业链风险</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="37" />
+        <location filename="../../ui/views/data_view.py" line="43" />
         <source>USGS net import reliance</source>
         <translation>USGS 净进口依存度</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="37" />
+        <location filename="../../ui/views/data_view.py" line="44" />
         <source>Real prices</source>
         <translation>实际价格</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="38" />
+        <location filename="../../ui/views/data_view.py" line="45" />
         <source>Trade unit values</source>
         <translation>贸易单位价值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="38" />
+        <location filename="../../ui/views/data_view.py" line="46" />
         <source>Trade flows</source>
         <translation>贸易流量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="254" />
+        <location filename="../../ui/views/data_view.py" line="260" />
         <source>Data tables</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="259" />
+        <location filename="../../ui/views/data_view.py" line="265" />
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="264" />
+        <location filename="../../ui/views/data_view.py" line="270" />
         <source>Country filter</source>
         <translation>国家筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="269" />
+        <location filename="../../ui/views/data_view.py" line="275" />
         <source>First year</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="269" />
+        <location filename="../../ui/views/data_view.py" line="275" />
         <source>Last year</source>
         <translation>结束年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="276" />
+        <location filename="../../ui/views/data_view.py" line="282" />
         <source>Find in table (Ctrl+F)</source>
         <translation>在表中查找（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="277" />
+        <location filename="../../ui/views/data_view.py" line="283" />
         <source>Find in table</source>
         <translation>在表中查找</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="281" />
+        <location filename="../../ui/views/data_view.py" line="287" />
         <source>Rows shown</source>
         <translation>显示的行数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="284" />
+        <location filename="../../ui/views/data_view.py" line="290" />
         <source>Add Row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="285" />
+        <location filename="../../ui/views/data_view.py" line="291" />
         <source>Add a row for the next year after the current one</source>
         <translation>在当前行之后添加下一年份的一行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="286" />
+        <location filename="../../ui/views/data_view.py" line="292" />
         <source>Delete Rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="287" />
+        <location filename="../../ui/views/data_view.py" line="293" />
         <source>Delete the selected rows (Edit ▸ Undo brings them back)</source>
         <translation>删除所选行（“编辑 ▸ 撤销”可恢复）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="288" />
+        <location filename="../../ui/views/data_view.py" line="294" />
         <source>Country:</source>
         <translation>国家：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="290" />
+        <location filename="../../ui/views/data_view.py" line="296" />
         <source>Years:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="427" />
+        <location filename="../../ui/views/data_view.py" line="433" />
         <source>All countries</source>
         <translation>所有国家</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="453" />
-        <location filename="../../ui/views/data_view.py" line="459" />
+        <location filename="../../ui/views/data_view.py" line="449" />
+        <location filename="../../ui/views/data_view.py" line="455" />
         <source>updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="456" />
+        <location filename="../../ui/views/data_view.py" line="452" />
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 行</translation>
     </message>
@@ -1952,7 +1952,7 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>保密（W）：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="62" />
+        <location filename="../../ui/docks/parameters.py" line="60" />
         <source>All countries</source>
         <translation>所有国家</translation>
     </message>
@@ -2233,7 +2233,7 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>SourcesPanel</name>
     <message>
-        <location filename="../../ui/views/data_view.py" line="200" />
+        <location filename="../../ui/views/data_view.py" line="206" />
         <source>Sources</source>
         <translation>来源</translation>
     </message>
@@ -2241,67 +2241,67 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>TableModel</name>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="338" />
+        <location filename="../../ui/models/frame_model.py" line="360" />
         <source>The pasted block has %1 columns; only %2 fit from column '%3'.</source>
         <translation>粘贴的区域有 %1 列，但从“%3”列起只能容纳 %2 列。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="352" />
+        <location filename="../../ui/models/frame_model.py" line="374" />
         <source>'%1' cannot be edited: it says which import a row came from.</source>
         <translation>“%1”不能编辑：它记录该行来自哪一次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="358" />
+        <location filename="../../ui/models/frame_model.py" line="380" />
         <source>Row %1, column '%2': </source>
         <translation>第 %1 行，“%2”列：</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="364" />
+        <location filename="../../ui/models/frame_model.py" line="386" />
         <source>Row %1, column '%2': a plain number is expected here.</source>
         <translation>第 %1 行，列“%2”：此处应为普通数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="374" />
+        <location filename="../../ui/models/frame_model.py" line="396" />
         <source>Row %1 would be a new row, but it has no %2.</source>
         <translation>第 %1 行将作为新行添加，但缺少%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="387" />
+        <location filename="../../ui/models/frame_model.py" line="408" />
         <source>Edit %1</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="389" />
+        <location filename="../../ui/models/frame_model.py" line="410" />
         <source>Paste 1 cell</source>
         <translation>粘贴 1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="389" />
+        <location filename="../../ui/models/frame_model.py" line="410" />
         <source>Paste %1 cells</source>
         <translation>粘贴 %1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="413" />
+        <location filename="../../ui/models/frame_model.py" line="434" />
         <source>'%1' cannot be empty: it identifies the row. Delete the row instead.</source>
         <translation>“%1”不能为空：它用于标识该行。如需去掉，请删除该行。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="431" />
+        <location filename="../../ui/models/frame_model.py" line="452" />
         <source>Clear 1 cell</source>
         <translation>清除 1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="431" />
+        <location filename="../../ui/models/frame_model.py" line="452" />
         <source>Clear %1 cells</source>
         <translation>清除 %1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="439" />
+        <location filename="../../ui/models/frame_model.py" line="460" />
         <source>Delete 1 row</source>
         <translation>删除 1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="439" />
+        <location filename="../../ui/models/frame_model.py" line="460" />
         <source>Delete %1 rows</source>
         <translation>删除 %1 行</translation>
     </message>
@@ -2309,28 +2309,28 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>TablePanel</name>
     <message>
-        <location filename="../../ui/views/data_view.py" line="52" />
+        <location filename="../../ui/views/data_view.py" line="61" />
         <source>Sorting</source>
         <translation>正在排序</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="91" />
+        <location filename="../../ui/views/data_view.py" line="99" />
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="113" />
+        <location filename="../../ui/views/data_view.py" line="121" />
         <source>Value not accepted</source>
         <translation>无法接受此值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="123" />
-        <location filename="../../ui/views/data_view.py" line="138" />
+        <location filename="../../ui/views/data_view.py" line="131" />
+        <location filename="../../ui/views/data_view.py" line="149" />
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="124" />
+        <location filename="../../ui/views/data_view.py" line="132" />
         <source>Paste the new rows below the last row (Ctrl+V): rows past the end are added.</source>
         <translation>请将新行粘贴到最后一行的下方（Ctrl+V）：超出末尾的行会被添加。</translation>
     </message>

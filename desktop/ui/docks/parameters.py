@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
-from desktop.ui.language import ui_language
+from desktop.ui.widgets.choices import fill_countries
 
 
 class ParametersPanel(QWidget):
@@ -56,17 +56,8 @@ class ParametersPanel(QWidget):
         self.years.editingFinished.connect(self._changed)
 
     def fill_countries(self, registry) -> None:
-        current = self.country.currentData() or self.settings.parameters().get("country") or None
-        self.country.blockSignals(True)
-        self.country.clear()
-        self.country.addItem(self.tr("All countries"), None)
-        if registry is not None:
-            lang = ui_language()
-            for name, code in sorted(((registry.country_name(c, lang), c) for c in registry.countries.index),
-                                     key=lambda t: t[0].casefold()):
-                self.country.addItem(f"{name} ({code})", code)
-        self.country.setCurrentIndex(max(self.country.findData(current), 0) if current else 0)
-        self.country.blockSignals(False)
+        keep = self.country.currentData() or self.settings.parameters().get("country") or None
+        fill_countries(self.country, registry, self.tr("All countries"), keep=keep)
 
     def _restore(self) -> None:
         saved = self.settings.parameters()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from desktop.core.tables import OPTIONAL_TEXT
+from desktop.core.tables import OPTIONAL_TEXT, SCHEMA
 from desktop.core.errors import CritMinError
 from desktop.core.values import GREATER, LESS, MISSING, NET_EXPORTER, WITHHELD, is_range, range_high
 from desktop.ui.collation import sort_names
@@ -36,28 +36,48 @@ class CellRefused(CritMinError):
 
 
 def column_title(name: str) -> str:
+    """A column's title in the interface language (the core's catalogue names columns by their ids)."""
     titles = {
-        "mineral": QCoreApplication.translate("DataColumns", "Mineral"), "country": QCoreApplication.translate("DataColumns", "Country"),
-        "year": QCoreApplication.translate("DataColumns", "Year"), "stage": QCoreApplication.translate("DataColumns", "Stage"),
-        "quantity": QCoreApplication.translate("DataColumns", "Quantity"), "unit": QCoreApplication.translate("DataColumns", "Unit"),
-        "production": QCoreApplication.translate("DataColumns", "Production"), "imports": QCoreApplication.translate("DataColumns", "Imports"),
-        "exports": QCoreApplication.translate("DataColumns", "Exports"), "net_imports": QCoreApplication.translate("DataColumns", "Net imports"),
-        "price": QCoreApplication.translate("DataColumns", "Price"), "indicator": QCoreApplication.translate("DataColumns", "Indicator"),
-        "estimate": QCoreApplication.translate("DataColumns", "Estimate"), "reserves": QCoreApplication.translate("DataColumns", "Reserves"),
-        "eol_rir": QCoreApplication.translate("DataColumns", "EoL-RIR"), "stream": QCoreApplication.translate("DataColumns", "Stream"),
-        "dimension": QCoreApplication.translate("DataColumns", "Dimension"), "score": QCoreApplication.translate("DataColumns", "Score"),
-        "note": QCoreApplication.translate("DataColumns", "Note"), "list": QCoreApplication.translate("DataColumns", "List"),
-        "nir": QCoreApplication.translate("DataColumns", "Net import reliance"), "exporter": QCoreApplication.translate("DataColumns", "Exporter"),
-        "importer": QCoreApplication.translate("DataColumns", "Importer"), "value_kusd": QCoreApplication.translate("DataColumns", "Value (kUSD)"),
-        "quantity_t": QCoreApplication.translate("DataColumns", "Quantity (t)"), SOURCE: QCoreApplication.translate("DataColumns", "Source file"),
+        "mineral": QCoreApplication.translate("DataColumns", "Mineral"),
+        "country": QCoreApplication.translate("DataColumns", "Country"),
+        "year": QCoreApplication.translate("DataColumns", "Year"),
+        "stage": QCoreApplication.translate("DataColumns", "Stage"),
+        "quantity": QCoreApplication.translate("DataColumns", "Quantity"),
+        "unit": QCoreApplication.translate("DataColumns", "Unit"),
+        "production": QCoreApplication.translate("DataColumns", "Production"),
+        "imports": QCoreApplication.translate("DataColumns", "Imports"),
+        "exports": QCoreApplication.translate("DataColumns", "Exports"),
+        "net_imports": QCoreApplication.translate("DataColumns", "Net imports"),
+        "price": QCoreApplication.translate("DataColumns", "Price"),
+        "indicator": QCoreApplication.translate("DataColumns", "Indicator"),
+        "estimate": QCoreApplication.translate("DataColumns", "Estimate"),
+        "reserves": QCoreApplication.translate("DataColumns", "Reserves"),
+        "eol_rir": QCoreApplication.translate("DataColumns", "EoL-RIR"),
+        "stream": QCoreApplication.translate("DataColumns", "Stream"),
+        "dimension": QCoreApplication.translate("DataColumns", "Dimension"),
+        "score": QCoreApplication.translate("DataColumns", "Score"),
+        "note": QCoreApplication.translate("DataColumns", "Note"),
+        "list": QCoreApplication.translate("DataColumns", "List"),
+        "nir": QCoreApplication.translate("DataColumns", "Net import reliance"),
+        "exporter": QCoreApplication.translate("DataColumns", "Exporter"),
+        "importer": QCoreApplication.translate("DataColumns", "Importer"),
+        "value_kusd": QCoreApplication.translate("DataColumns", "Value (kUSD)"),
+        "quantity_t": QCoreApplication.translate("DataColumns", "Quantity (t)"),
+        SOURCE: QCoreApplication.translate("DataColumns", "Source file"),
     }
     return titles.get(name, name)
 
 
 def stage_title(stage: str) -> str:
-    return {"mine": QCoreApplication.translate("DataColumns", "mine"), "refinery": QCoreApplication.translate("DataColumns", "refinery"),
-            "mining": QCoreApplication.translate("DataColumns", "mining"), "processing": QCoreApplication.translate("DataColumns", "processing"),
-            "use": QCoreApplication.translate("DataColumns", "use"), "recycling": QCoreApplication.translate("DataColumns", "recycling")}.get(stage, stage)
+    titles = {
+        "mine": QCoreApplication.translate("DataColumns", "mine"),
+        "refinery": QCoreApplication.translate("DataColumns", "refinery"),
+        "mining": QCoreApplication.translate("DataColumns", "mining"),
+        "processing": QCoreApplication.translate("DataColumns", "processing"),
+        "use": QCoreApplication.translate("DataColumns", "use"),
+        "recycling": QCoreApplication.translate("DataColumns", "recycling"),
+    }
+    return titles.get(stage, stage)
 
 
 def state_meaning(state: str) -> str:
@@ -94,10 +114,8 @@ class TableModel(QAbstractTableModel):
         # background(fn, on_done): runs fn() off the GUI thread and on_done(result) back on it; big tables
         # sort there (an argsort of a million floats takes 150–250 ms).
         self.background = None
-        self.sorting = False
         self._filter: dict = {}
         self._display: dict[str, list[str]] = {}
-        self.read_only = False
         self.locale = QLocale()
 
     # -- loading -----------------------------------------------------------------------------
@@ -112,6 +130,12 @@ class TableModel(QAbstractTableModel):
         self.endResetModel()
         if self._sort is not None:
             self.sort(*self._sort)
+
+    def clear(self) -> None:
+        """No table (the project was closed)."""
+        self.beginResetModel()
+        self.data_, self._order, self._rows, self._display = None, None, np.zeros(0, dtype=np.int64), {}
+        self.endResetModel()
 
     def _refresh_display(self) -> None:
         self._display = {}
@@ -204,7 +228,6 @@ class TableModel(QAbstractTableModel):
             self._sorted(permutation, generation, d)
 
         if self.background is not None and d.n > BACKGROUND_SORT_ROWS:
-            self.sorting = True
             self.background(lambda: sort_order(key, descending), done)
         else:
             done(sort_order(key, descending))
@@ -212,7 +235,6 @@ class TableModel(QAbstractTableModel):
     def _sorted(self, permutation: np.ndarray, generation: int, data: TableData) -> None:
         if generation != self._sort_generation or data is not self.data_:
             return                        # a newer sort or a reload came first
-        self.sorting = False
         self.layoutAboutToBeChanged.emit()
         old = self._rows
         self._order = permutation
@@ -298,12 +320,12 @@ class TableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self.read_only and self.data_ is not None and self.data_.columns[index.column()].editable:
+        if self.data_ is not None and self.data_.columns[index.column()].editable:
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
     def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.read_only:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         try:
             request = self.edit_block(index.row(), index.column(), [[str(value)]], kind="edit")
@@ -374,7 +396,6 @@ class TableModel(QAbstractTableModel):
                     raise CellRefused(self.tr("Row %1 would be a new row, but it has no %2.")
                                       .replace("%1", str(row + 1))
                                       .replace("%2", ", ".join(column_title(k) for k in missing)))
-                new = _complete(self.table, new)
             if new != record:
                 if existing:
                     before.append(record)
@@ -450,8 +471,6 @@ def sort_order(key: np.ndarray, descending: bool) -> np.ndarray:
 
 
 def _key_columns(table: str) -> list[str]:
-    from desktop.core.tables import SCHEMA
-
     return list(SCHEMA[table][0])
 
 
@@ -462,19 +481,3 @@ def _number_pair(parsed) -> tuple[float | None, str]:
         value, state = parsed, ""
     value = None if value is None or value != value else float(value)
     return value, state or ""
-
-
-def _complete(table: str, record: dict) -> dict:
-    """A new row with every store column (empty values where the paste said nothing)."""
-    from desktop.core.tables import SCHEMA
-
-    keys, stated, other = SCHEMA[table]
-    out = dict(record)
-    for col in stated:
-        out.setdefault(col, None)
-        out.setdefault(f"{col}_state", "")
-    for col in other:
-        out.setdefault(col, "" if col in ("unit", "source", "note") else None)
-    for col in keys:
-        out.setdefault(col, "")
-    return out

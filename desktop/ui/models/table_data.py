@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from desktop.core.tables import INT_COLUMNS, SCHEMA, TEXT_COLUMNS, columns
-from desktop.core.values import format_token
+from desktop.core.tables import INT_COLUMNS, SCHEMA, TEXT_COLUMNS
 
 # Text columns whose codes are shown as registry names in the interface language.
 MINERAL_COLUMNS = {"mineral"}
@@ -39,7 +38,6 @@ class TableData:
     columns: list[Column]
     n: int
     source_ids: np.ndarray                  # float per row (NaN: edited by hand)
-    sources: dict[int, str]                 # import id -> file name
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -65,15 +63,15 @@ class TableData:
         return out
 
     def text(self, col: Column, row: int) -> str:
-        """The cell as an analyst would type it (ids for names, tokens for states)."""
+        """The cell as an analyst would type it (ids for names, tokens for states): the store's own
+        inverse of the cell parser."""
+        from desktop.core.store.cells import format_cell   # here: it loads pandas, the window starts without
+
         if col.kind == "text":
             return col.labels[col.codes[row]]
-        if col.kind == "int":
-            return str(int(col.values[row]))
-        token = format_token(float(col.values[row]), col.states[row])
-        if token is None:
-            return ""
-        return token if isinstance(token, str) else repr(float(token)).removesuffix(".0")
+        value = col.values[row]
+        return format_cell(self.table, col.name, None if col.kind == "number" and np.isnan(value) else value,
+                           col.states[row] if col.kind == "number" else "")
 
     def set_record(self, row: int, record: dict) -> None:
         """Write a canonical row into position ``row`` (an optimistic update after an edit)."""
@@ -127,15 +125,10 @@ def prepare(table: str, frame: "pd.DataFrame", source_ids: np.ndarray, import_lo
         known = ~np.isnan(sid)
         codes[known] = pd.Series(sid[known].astype(np.int64)).map(lookup).fillna(0).to_numpy(dtype=np.int32)
     cols.append(Column(SOURCE, "text", codes=codes, labels=labels, editable=False))
-    return TableData(table, cols, len(frame), sid, sources)
+    return TableData(table, cols, len(frame), sid)
 
 
 def read_table(project, table: str) -> TableData:
     """Read ``table`` from an open project and prepare it (worker thread)."""
-    reader = getattr(project, "read_with_sources", None)
-    frame, source_ids = reader(table) if reader else project._read(table)
+    frame, source_ids = project.read_with_sources(table)
     return prepare(table, frame, source_ids, project.import_log())
-
-
-def store_columns(table: str) -> list[str]:
-    return columns(table)

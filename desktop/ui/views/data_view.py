@@ -9,17 +9,19 @@ from __future__ import annotations
 # pandas is imported inside the functions that need it: the window is built (and shown) before
 # the data libraries are loaded, which the worker does while the first project opens.
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QToolButton,
                                QSpinBox, QTabWidget, QTableView, QVBoxLayout, QWidget)
 
 from desktop.core.tables import SCHEMA
 from desktop.ui.commands import ChangeCommand
 from desktop.ui.document import ProjectDocument
-from desktop.ui.language import ui_language
 from desktop.ui.models.frame_model import EditRequest, TableModel
 from desktop.ui.models.sources_model import SourcesModel
 from desktop.ui.models.table_data import read_table
+from desktop.ui.tasks import error_sentence
+from desktop.ui.widgets.choices import fill_countries
 from desktop.ui.widgets.messages import tell
 from desktop.ui.widgets.table_view import ExcelTableView
 
@@ -29,14 +31,21 @@ EXTRA_TABLES = tuple(t for t in SCHEMA if t not in MAIN_TABLES)
 
 
 def table_title(table: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-    return {"production": QCoreApplication.translate("DataView", "Production"), "balance": QCoreApplication.translate("DataView", "Balance"),
-            "prices": QCoreApplication.translate("DataView", "Prices"), "governance": QCoreApplication.translate("DataView", "Governance"),
-            "reserves": QCoreApplication.translate("DataView", "Reserves"), "recycling": QCoreApplication.translate("DataView", "Recycling"),
-            "lists": QCoreApplication.translate("DataView", "Lists"), "chain_risk": QCoreApplication.translate("DataView", "Chain risk"),
-            "usgs_nir": QCoreApplication.translate("DataView", "USGS net import reliance"), "prices_real": QCoreApplication.translate("DataView", "Real prices"),
-            "trade_unit_values": QCoreApplication.translate("DataView", "Trade unit values"), "trade_flows": QCoreApplication.translate("DataView", "Trade flows"),
-            }.get(table, table)
+    titles = {
+        "production": QCoreApplication.translate("DataView", "Production"),
+        "balance": QCoreApplication.translate("DataView", "Balance"),
+        "prices": QCoreApplication.translate("DataView", "Prices"),
+        "governance": QCoreApplication.translate("DataView", "Governance"),
+        "reserves": QCoreApplication.translate("DataView", "Reserves"),
+        "recycling": QCoreApplication.translate("DataView", "Recycling"),
+        "lists": QCoreApplication.translate("DataView", "Lists"),
+        "chain_risk": QCoreApplication.translate("DataView", "Chain risk"),
+        "usgs_nir": QCoreApplication.translate("DataView", "USGS net import reliance"),
+        "prices_real": QCoreApplication.translate("DataView", "Real prices"),
+        "trade_unit_values": QCoreApplication.translate("DataView", "Trade unit values"),
+        "trade_flows": QCoreApplication.translate("DataView", "Trade flows"),
+    }
+    return titles.get(table, table)
 
 
 class TablePanel(QWidget):
@@ -83,7 +92,6 @@ class TablePanel(QWidget):
 
         def failed(exc) -> None:
             self.loading = False
-            from desktop.ui.tasks import error_sentence
             self.document.sig_error.emit(error_sentence(exc))
 
         table = self.table
@@ -101,7 +109,7 @@ class TablePanel(QWidget):
             header.resizeSection(c, min(width, 320))
 
     def clear(self) -> None:
-        self.model.set_table(read_empty(self.table), self.document.registry)
+        self.model.clear()
         self.stale = True
 
     # -- edits -------------------------------------------------------------------------------------
@@ -115,7 +123,7 @@ class TablePanel(QWidget):
     def add_row(self) -> None:
         """A copy of the current row for the next year not yet in the table (then edit it)."""
         model, view = self.model, self.view
-        if model.data_ is None or model.read_only or not model.rowCount():
+        if model.data_ is None or not model.rowCount():
             return
         row = view.currentIndex().row() if view.currentIndex().isValid() else model.rowCount() - 1
         record = model.records([row])[0]
@@ -124,11 +132,14 @@ class TablePanel(QWidget):
                 "Paste the new rows below the last row (Ctrl+V): rows past the end are added."),
                 QMessageBox.Icon.Information)
             return
-        keys = list(SCHEMA[self.table][0])
-        others = {tuple(r[k] for k in keys if k != "year") for r in [record]}
-        years = {int(model.data_.column("year").values[p]) for p in range(model.data_.n)
-                 if tuple(model.data_.record(p)[k] for k in keys if k != "year") in others} \
-            if model.data_.n <= 50_000 else {record["year"]}
+        # The years this series already has: rows whose other key columns match, compared as codes.
+        data = model.data_
+        same = np.ones(data.n, dtype=bool)
+        for key in SCHEMA[self.table][0]:
+            if key != "year":
+                col = data.column(key)
+                same &= col.codes == col.labels.index(record[key])
+        years = set(data.column("year").values[same].tolist())
         year = record["year"] + 1
         while year in years:
             year += 1
@@ -167,25 +178,20 @@ def _icon_button(parent, icon: str, name: str, tip: str) -> QToolButton:
     return button
 
 
-def read_empty(table: str):
-    import pandas as pd
-
-    from desktop.core.dataset import empty
-    from desktop.ui.models.table_data import prepare
-
-    import numpy as np
-    return prepare(table, empty(table), np.zeros(0), pd.DataFrame(columns=["id", "file_name"]))
-
-
 def edit_command(document: ProjectDocument, request: EditRequest) -> ChangeCommand:
-    import pandas as pd
-
-    keys = list(SCHEMA[request.table][0])
-    remove = pd.DataFrame(request.before, columns=None)[keys] if request.before else None
-    upsert = pd.DataFrame(request.after) if request.after else None
+    """One undo step writing ``request``: the old keys go, the new rows (completed by ``conform``) come."""
     table, label = request.table, request.label
-    return ChangeCommand(document, label,
-                         lambda project, state: project.edit_rows(table, remove=remove, upsert=upsert, label=label))
+
+    def make(project, state):
+        import pandas as pd
+
+        from desktop.core.dataset import conform
+
+        remove = pd.DataFrame(request.before)[list(SCHEMA[table][0])] if request.before else None
+        upsert = conform(table, pd.DataFrame(request.after)) if request.after else None
+        return project.edit_rows(table, remove=remove, upsert=upsert, label=label)
+
+    return ChangeCommand(document, label, make)
 
 
 class SourcesPanel(QWidget):
@@ -360,9 +366,7 @@ class DataView(QWidget):
     def _project_opened(self, _path: str) -> None:
         self._load_year_span()
         counts = self.document.info.get("counts", {})
-        for table in EXTRA_TABLES:
-            if counts.get(table) and table not in self.panels:
-                self._add_panel(table, self.tabs.indexOf(self.sources))
+        self._add_extra_panels({t for t, n in counts.items() if n})
         for panel in self.all_panels():
             panel.stale = True
         self._fill_countries()
@@ -375,13 +379,18 @@ class DataView(QWidget):
 
     def _tables_changed(self, tables: set) -> None:
         self._load_year_span()
+        self._add_extra_panels(tables)
         for table in tables:
-            if table not in self.panels and table in EXTRA_TABLES:
-                self._add_panel(table, self.tabs.indexOf(self.sources))
             if table in self.panels:
                 self.panels[table].stale = True
         self.sources.stale = True
         self._load_current()
+
+    def _add_extra_panels(self, tables: set) -> None:
+        """A tab, before Sources, for each publishers' table that now holds rows."""
+        for table in EXTRA_TABLES:
+            if table in tables and table not in self.panels:
+                self._add_panel(table, self.tabs.indexOf(self.sources))
 
     def _registry_changed(self) -> None:
         for panel in self.panels.values():
@@ -421,20 +430,7 @@ class DataView(QWidget):
         self.apply_filter()
 
     def _fill_countries(self) -> None:
-        current = self.country.currentData()
-        self.country.blockSignals(True)
-        self.country.clear()
-        self.country.addItem(self.tr("All countries"), None)
-        registry = self.document.registry
-        if registry is not None:
-            lang = ui_language()
-            codes = list(registry.countries.index) + ["WORLD", "OTHERS"]
-            names = sorted(((registry.country_name(c, lang), c) for c in codes), key=lambda t: t[0].casefold())
-            for name, code in names:
-                self.country.addItem(f"{name} ({code})", code)
-        index = self.country.findData(current) if current else 0
-        self.country.setCurrentIndex(max(index, 0))
-        self.country.blockSignals(False)
+        fill_countries(self.country, self.document.registry, self.tr("All countries"), aggregates=True)
 
     def apply_filter(self, panel: TablePanel | None = None) -> None:
         country = self.country.currentData()

@@ -100,7 +100,7 @@ class ExcelTableView(QTableView):
     # -- paste -------------------------------------------------------------------------------------
     def paste(self, text: str | None = None) -> bool:
         model = self.table_model()
-        if model is None or model.read_only:
+        if model is None:
             return False
         block = from_tsv(QGuiApplication.clipboard().text() if text is None else text)
         if not block:
@@ -140,7 +140,7 @@ class ExcelTableView(QTableView):
     # -- clear and delete ---------------------------------------------------------------------------
     def clear_selection_cells(self) -> None:
         model = self.table_model()
-        if model is None or model.read_only:
+        if model is None:
             return
         try:
             request = model.clear_request(self.selectionModel().selectedIndexes())

@@ -10,8 +10,8 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel,
                                QMainWindow, QMessageBox, QProgressBar, QPushButton, QTabWidget, QToolButton,
                                QVBoxLayout, QWidget)
@@ -49,7 +49,6 @@ class MainWindow(QMainWindow):
         self.document = ProjectDocument(self.runner, self)
         self.results = None
         self._computed_at: float | None = None
-        self._is_demo = False
         self._wizard = None
         self.setObjectName("MainWindow")
         self.setAcceptDrops(True)
@@ -168,8 +167,10 @@ class MainWindow(QMainWindow):
         self.act_copy = self._action(self.tr("&Copy"), self.copy, S.Copy, "copy")
         self.act_paste = self._action(self.tr("&Paste"), self.paste, S.Paste, "paste")
         self.act_find = self._action(self.tr("&Find…"), self.data_view.focus_find, S.Find, "find")
-        self.act_add_row = self._action(self.tr("Add &Row"), self._add_row, "Ctrl+Shift+=", "add-row")
-        self.act_delete_rows = self._action(self.tr("&Delete Rows"), self._delete_rows, "Ctrl+-", "delete-row")
+        self.act_add_row = self._action(self.tr("Add &Row"), lambda: self._on_table(lambda p: p.add_row()),
+                                        "Ctrl+Shift+=", "add-row")
+        self.act_delete_rows = self._action(self.tr("&Delete Rows"), lambda: self._on_table(lambda p: p.delete_rows()),
+                                            "Ctrl+-", "delete-row")
         self.act_preferences = self._action(self.tr("Pre&ferences…"), self.preferences, S.Preferences,
                                             "preferences")
         self.act_recompute = self._action(self.tr("&Recompute"), self.recompute, "F5", "recompute",
@@ -292,9 +293,8 @@ class MainWindow(QMainWindow):
         self.document.sig_opened.connect(self._project_opened)
         self.document.sig_closed.connect(self._project_closed)
         self.document.sig_saved_changed.connect(lambda _saved: self._update_status())
-        self.document.sig_tables_changed.connect(self._tables_changed)
+        self.document.sig_tables_changed.connect(lambda _tables: self._update_status())
         self.document.sig_registry_changed.connect(lambda: self.parameters.fill_countries(self.document.registry))
-        self.document.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
         self.document.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
         self.minerals.sig_selection_changed.connect(self.data_view.set_minerals)
         self.data_view.sig_current_changed.connect(self.details.show_cell)
@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
-        self.settings.save_parameters(self.parameters.values())
+        self.settings.save_parameters(self.parameters.values())   # a years field still being typed in
         self.runner.cancel()
         self.document.close()           # waits for queued writes: nothing the analyst did is lost
         self.runner.wait(10_000)
@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
         parts = [self.document.path.name]
         minerals = len(self.minerals.model.ids)
         parts.append(self.tr("1 mineral") if minerals == 1 else self.tr("%1 minerals").replace(
-            "%1", self.data_view.count.locale().toString(minerals)))
+            "%1", self.locale().toString(minerals)))
         if self._computed_at is not None:
             ago = int(time.monotonic() - self._computed_at)
             parts.append(self.tr("computed %1 ago").replace("%1", _duration(ago)))
@@ -388,8 +388,7 @@ class MainWindow(QMainWindow):
         tell(self, APP_NAME, sentence)
 
     def show_internal_error(self) -> None:
-        QMessageBox.critical(self, APP_NAME, self.tr("An internal error occurred; details were written to %1.")
-                             .replace("%1", str(log_file())))
+        tell(self, APP_NAME, error_sentence(RuntimeError()), QMessageBox.Icon.Critical)
 
     def show_problems(self, items: list) -> None:
         self.problems.set_items(items)
@@ -399,8 +398,7 @@ class MainWindow(QMainWindow):
 
     def _dismiss_banner(self) -> None:
         self.banner.hide()
-        if self._is_demo:
-            self.settings.banner_dismissed = True
+        self.settings.banner_dismissed = True      # the banner is the demo's: it is not shown again
 
     def _show_banner(self, text: str) -> None:
         self.banner_label.setText(text)
@@ -422,19 +420,17 @@ class MainWindow(QMainWindow):
         else:
             self._update_status()
 
-    def open_path(self, path: str) -> None:
-        if path.lower().endswith(".critmin"):
-            self.open_project(path)
-        elif path.lower().endswith(DATA_SUFFIXES):
-            self.import_data([path])
+    def _demo_target(self) -> Path:
+        """Where the user's copy of the demo project lives (the installed demo is only read)."""
+        from desktop import paths
+
+        return (paths.documents_dir() / "CritMin" / (self.tr("CritMin demo").replace("/", "-") + ".critmin")).absolute()
 
     def open_demo(self, then_import: list[str] | None = None) -> None:
         """Copy the bundled demo into the user's documents folder (once) and open the copy."""
         from desktop import paths
 
-        folder = paths.documents_dir() / "CritMin" if hasattr(paths, "documents_dir") else paths.user_data_dir()
-        target = folder / self.tr("CritMin demo").replace("/", "-")
-        target = target.with_suffix(".critmin")
+        target = self._demo_target()
         demo = paths.demo_workbook()
 
         def prepare(state) -> None:
@@ -448,21 +444,15 @@ class MainWindow(QMainWindow):
             if after:
                 self.import_data(after)
 
-        self.open_project(str(target), create=True, prepare=prepare, on_done=opened, demo=True,
+        self.open_project(str(target), create=True, prepare=prepare, on_done=opened,
                           label=self.tr("Preparing the demo project"))
 
-    def open_project(self, path: str, *, create: bool = False, prepare=None, on_done=None, demo: bool = False,
+    def open_project(self, path: str, *, create: bool = False, prepare=None, on_done=None,
                      label: str | None = None) -> None:
         if not create and not Path(path).exists():
             self.show_error(self.tr("%1: the project file was not found.").replace("%1", path))
             return
-
-        def done() -> None:
-            self._is_demo = demo
-            if on_done:
-                on_done()
-
-        self.document.open(path, create=create, prepare=prepare, on_done=done, label=label)
+        self.document.open(path, create=create, prepare=prepare, on_done=on_done, label=label)
 
     def _project_opened(self, path: str) -> None:
         self.settings.add_recent_file(path)
@@ -470,7 +460,7 @@ class MainWindow(QMainWindow):
         self.parameters.fill_countries(self.document.registry)
         self._computed_at, self.results = None, None
         self.details.forget_sources()
-        if self._is_demo or Path(path).name.startswith(self.tr("CritMin demo")):
+        if Path(path).absolute() == self._demo_target():
             if not self.settings.banner_dismissed:
                 self._show_banner(self.tr(
                     "This is the demo project, built from public data (USGS, World Bank, World Mining Data). "
@@ -516,11 +506,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Project As"), str(self.document.path.parent),
                                               self.tr("CritMin projects (%1)").replace("%1", PROJECT_FILTER))
         if path:
-            self.document.save_as(_with_suffix(path), on_done=lambda: self._is_demo_off())
-
-    def _is_demo_off(self) -> None:
-        self._is_demo = False
-        self.banner.hide()
+            self.document.save_as(_with_suffix(path))     # the copy is not the demo: sig_opened hides the banner
 
     def close_project(self) -> None:
         self.document.close()
@@ -531,7 +517,7 @@ class MainWindow(QMainWindow):
             return self.document.path.parent
         from desktop import paths
 
-        return paths.documents_dir() if hasattr(paths, "documents_dir") else Path.home()
+        return paths.documents_dir()
 
     def _fill_recent(self) -> None:
         menu = self.recent_menu
@@ -625,28 +611,17 @@ class MainWindow(QMainWindow):
             tell(self, severity, f"{where}\n\n{what}" if where else what, QMessageBox.Icon.Information)
 
     # -- editing ------------------------------------------------------------------------------------------------
-    def copy(self) -> None:
+    def _on_table(self, act) -> None:
+        """Run ``act(panel)`` on the Data view's current table, if one is shown."""
         panel = self.data_view.current_panel()
         if panel is not None:
-            panel.view.copy_selection()
+            act(panel)
+
+    def copy(self) -> None:
+        self._on_table(lambda panel: panel.view.copy_selection())
 
     def paste(self) -> None:
-        panel = self.data_view.current_panel()
-        if panel is not None:
-            panel.view.paste()
-
-    def _add_row(self) -> None:
-        panel = self.data_view.current_panel()
-        if panel is not None:
-            panel.add_row()
-
-    def _delete_rows(self) -> None:
-        panel = self.data_view.current_panel()
-        if panel is not None:
-            panel.delete_rows()
-
-    def _tables_changed(self, tables: set) -> None:
-        self._update_status()
+        self._on_table(lambda panel: panel.view.paste())
 
     # -- computing and exporting -------------------------------------------------------------------------------------
     def _params(self):
@@ -713,18 +688,15 @@ class MainWindow(QMainWindow):
             return
 
         def work(project, state):
-            from desktop.core.export.data_workbook import write_data_csv, write_data_workbook
+            from desktop.core.export.data_workbook import write_data
 
-            dataset, registry = project.dataset(), project.registry()
-            if path.lower().endswith(".csv"):
-                write_data_csv(dataset, Path(path), registry)
-            else:
-                write_data_workbook(dataset, Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"),
-                                    registry)
+            return write_data(project.dataset(), path, project.registry())
 
-        self.document.read(work, kind="export-data", label=self.tr("Exporting data"),
-                           on_done=lambda _r: self.statusBar().showMessage(self.tr("Wrote %1").replace("%1", path),
-                                                                            15_000))
+        def done(written) -> None:
+            self.statusBar().showMessage(self.tr("Wrote %1").replace("%1", ", ".join(str(p) for p in written)),
+                                         15_000)
+
+        self.document.read(work, kind="export-data", label=self.tr("Exporting data"), on_done=done)
 
     # -- dialogs ---------------------------------------------------------------------------------------------------------
     def preferences(self) -> None:
@@ -763,19 +735,23 @@ def compute_results(project, params, state):
 
 
 def build_demo_project(workbook: Path, target: Path, state) -> None:
-    """Import the bundled demo workbook into a new project at ``target`` (never writing the installed file)."""
+    """Import the bundled demo workbook into a new project at ``target`` (never writing the installed file).
+
+    Built beside ``target`` and moved into place: a cancelled or failed build leaves no half-made demo.
+    """
+    from desktop.core.export.cells import write_replacing
     from desktop.core.ingest.load import load_file
     from desktop.core.store import Project
 
-    target.parent.mkdir(parents=True, exist_ok=True)
     preview = load_file(workbook)
     state.check()
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    with Project.open(partial, create=True) as project:
-        project.write_import(preview.tables, {"file": preview.file, "sha256": preview.sha256,
-                                              "format": preview.format_label()})
-    partial.replace(target)          # a cancelled or failed build leaves no half-made demo behind
+
+    def build(tmp: Path) -> None:
+        with Project.open(tmp, create=True) as project:
+            project.write_import(preview.tables, preview.source())
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_replacing(target, build)
 
 
 def plain_label(text: str) -> str:

@@ -317,3 +317,24 @@ def test_window_is_built_before_pandas_is_loaded(tmp_path):
                        cwd=str(REPO))
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_exports_from_the_window(window, qtbot, project_path, tmp_path, monkeypatch):
+    """File ▸ Export Data Workbook… and Export Results… write what the command line writes."""
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    open_project(window, qtbot, project_path)
+    data, results = tmp_path / "data.xlsx", tmp_path / "results"
+    answers = iter([(str(data), ""), (str(results), "")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: next(answers))
+    window.export_data_workbook()
+    window.runner.wait(60_000)
+    sheet = load_workbook(data, read_only=True)["production"]
+    assert sum(1 for _ in sheet.iter_rows()) == 1 + 5          # header + the five rows
+    window.export_results()
+    window.runner.wait(120_000)
+    assert (tmp_path / "results.xlsx").exists() and window.results is not None
+    book = load_workbook(tmp_path / "results.xlsx", read_only=True)
+    assert {"supply_risk", "thresholds", "parameters", "sources"} <= set(book.sheetnames)
+    assert sum(1 for _ in book["supply_risk"].iter_rows()) == 1 + 3   # cobalt 2022, 2023; lithium 2023

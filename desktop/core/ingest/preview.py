@@ -45,6 +45,10 @@ class ImportPreview:
     def format_label(self) -> str:
         return ", ".join(sorted({s.label for s in self.sheets if s.recogniser}))
 
+    def source(self) -> dict:
+        """What an import records of its file (``Project.write_import``'s ``source``)."""
+        return {"file": self.file, "sha256": self.sha256, "format": self.format_label()}
+
     def rows_by_table(self) -> dict[str, int]:
         return {name: len(frame) for name, frame in self.tables.items()}
 

@@ -74,57 +74,57 @@
 <context>
     <name>CellContextDialog</name>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1186" />
+        <location filename="../../ui/views/import_wizard.py" line="1191" />
         <source>Cells Around Row %1 — %2</source>
         <translation>第 %1 行附近的单元格 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1187" />
+        <location filename="../../ui/views/import_wizard.py" line="1192" />
         <source>Cells of %1</source>
         <translation>%1 的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1193" />
+        <location filename="../../ui/views/import_wizard.py" line="1198" />
         <source>The problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1196" />
+        <location filename="../../ui/views/import_wizard.py" line="1201" />
         <source>Cells around the problem</source>
         <translation>问题附近的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1202" />
+        <location filename="../../ui/views/import_wizard.py" line="1207" />
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1204" />
+        <location filename="../../ui/views/import_wizard.py" line="1209" />
         <source>Reading status</source>
         <translation>读取状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1208" />
+        <location filename="../../ui/views/import_wizard.py" line="1213" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1217" />
+        <location filename="../../ui/views/import_wizard.py" line="1222" />
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1233" />
+        <location filename="../../ui/views/import_wizard.py" line="1238" />
         <source>The file has no column “%1”: the row is highlighted.</source>
         <translation>文件中没有“%1”列：已突出显示该行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1236" />
+        <location filename="../../ui/views/import_wizard.py" line="1241" />
         <source>The problem is in the header row (row %1).</source>
         <translation>问题位于表头行（第 %1 行）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1239" />
+        <location filename="../../ui/views/import_wizard.py" line="1244" />
         <source>Row numbers as Excel shows them; the highlighted cell is the one the problem names.</source>
         <translation>行号与 Excel 显示的一致；突出显示的单元格即问题所指的单元格。</translation>
     </message>
@@ -560,32 +560,32 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>DroppedModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="695" />
+        <location filename="../../ui/models/wizard_models.py" line="661" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="695" />
+        <location filename="../../ui/models/wizard_models.py" line="661" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="695" />
+        <location filename="../../ui/models/wizard_models.py" line="661" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="695" />
+        <location filename="../../ui/models/wizard_models.py" line="661" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="695" />
+        <location filename="../../ui/models/wizard_models.py" line="661" />
         <source>Row numbers</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="705" />
+        <location filename="../../ui/models/wizard_models.py" line="671" />
         <source>and %1 more rows</source>
         <translation>另有 %1 行</translation>
     </message>
@@ -593,102 +593,102 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>FilesModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="467" />
+        <location filename="../../ui/models/wizard_models.py" line="433" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="467" />
+        <location filename="../../ui/models/wizard_models.py" line="433" />
         <source>Recognised as</source>
         <translation>识别为</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="467" />
+        <location filename="../../ui/models/wizard_models.py" line="433" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="467" />
+        <location filename="../../ui/models/wizard_models.py" line="433" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="471" />
+        <location filename="../../ui/models/wizard_models.py" line="437" />
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="471" />
+        <location filename="../../ui/models/wizard_models.py" line="437" />
         <source>Waiting…</source>
         <translation>等待中…</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="472" />
+        <location filename="../../ui/models/wizard_models.py" line="438" />
         <source>Not read (cancelled)</source>
         <translation>未读取（已取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="473" />
+        <location filename="../../ui/models/wizard_models.py" line="439" />
         <source>Could not be read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="476" />
+        <location filename="../../ui/models/wizard_models.py" line="442" />
         <source>1 error</source>
         <translation>1 个错误</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="477" />
+        <location filename="../../ui/models/wizard_models.py" line="443" />
         <source>%1 errors</source>
         <translation>%1 个错误</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="480" />
+        <location filename="../../ui/models/wizard_models.py" line="446" />
         <source>No rows to import</source>
         <translation>没有可导入的行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="483" />
+        <location filename="../../ui/models/wizard_models.py" line="449" />
         <source>Ready · 1 row left out</source>
         <translation>就绪 · 1 行未导入</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="484" />
+        <location filename="../../ui/models/wizard_models.py" line="450" />
         <source>Ready · %1 rows left out</source>
         <translation>就绪 · %1 行未导入</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="487" />
+        <location filename="../../ui/models/wizard_models.py" line="453" />
         <source>Ready · 1 warning</source>
         <translation>就绪 · 1 个警告</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="488" />
+        <location filename="../../ui/models/wizard_models.py" line="454" />
         <source>Ready · %1 warnings</source>
         <translation>就绪 · %1 个警告</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="490" />
+        <location filename="../../ui/models/wizard_models.py" line="456" />
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="498" />
+        <location filename="../../ui/models/wizard_models.py" line="464" />
         <source>not recognised</source>
         <translation>未识别</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="508" />
+        <location filename="../../ui/models/wizard_models.py" line="474" />
         <source>each names a row: fix them in the file, or leave out the rows with errors (see Problems)</source>
         <translation>每个错误都指明了行：请在文件中修正，或不导入有错误的行（见“问题”）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="510" />
+        <location filename="../../ui/models/wizard_models.py" line="476" />
         <source>the file cannot be imported until they are fixed (see Problems)</source>
         <translation>修正之前该文件无法导入（见“问题”）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="513" />
+        <location filename="../../ui/models/wizard_models.py" line="479" />
         <source>the rows with errors are left out (see Rows Left Out); uncheck “Leave out the rows with errors” to keep them</source>
         <translation>有错误的行未导入（见“未导入的行”）；取消勾选“不导入有错误的行”即可保留它们</translation>
     </message>
@@ -696,111 +696,111 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>ImportWizardDialog</name>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="209" />
-        <location filename="../../ui/views/import_wizard.py" line="210" />
+        <location filename="../../ui/views/import_wizard.py" line="212" />
+        <location filename="../../ui/views/import_wizard.py" line="213" />
         <source>Import Data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="233" />
+        <location filename="../../ui/views/import_wizard.py" line="235" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="234" />
+        <location filename="../../ui/views/import_wizard.py" line="236" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="248" />
+        <location filename="../../ui/views/import_wizard.py" line="250" />
         <source>Choose the files to import, or drop them here. Nothing is written to the project until you press Import, and Edit → Undo takes an import back.</source>
         <translation>选择要导入的文件，或将文件拖放到此处。按“导入”之前不会向项目写入任何内容；“编辑 → 撤销”可撤回一次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="262" />
+        <location filename="../../ui/views/import_wizard.py" line="264" />
         <source>Files to import</source>
         <translation>要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="268" />
-        <location filename="../../ui/views/import_wizard.py" line="269" />
+        <location filename="../../ui/views/import_wizard.py" line="270" />
+        <location filename="../../ui/views/import_wizard.py" line="271" />
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="271" />
+        <location filename="../../ui/views/import_wizard.py" line="273" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="272" />
+        <location filename="../../ui/views/import_wizard.py" line="274" />
         <source>Remove the selected files</source>
         <translation>移除所选文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="273" />
+        <location filename="../../ui/views/import_wizard.py" line="275" />
         <source>Remove the selected files from this import</source>
         <translation>从本次导入中移除所选文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="283" />
+        <location filename="../../ui/views/import_wizard.py" line="285" />
         <source>Preview pages</source>
         <translation>预览页</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="304" />
+        <location filename="../../ui/views/import_wizard.py" line="306" />
         <source>Reading the files</source>
         <translation>正在读取文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="306" />
+        <location filename="../../ui/views/import_wizard.py" line="308" />
         <source>Reading progress</source>
         <translation>读取进度</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="307" />
-        <location filename="../../ui/views/import_wizard.py" line="308" />
-        <location filename="../../ui/views/import_wizard.py" line="752" />
-        <location filename="../../ui/views/import_wizard.py" line="753" />
+        <location filename="../../ui/views/import_wizard.py" line="309" />
+        <location filename="../../ui/views/import_wizard.py" line="310" />
+        <location filename="../../ui/views/import_wizard.py" line="758" />
+        <location filename="../../ui/views/import_wizard.py" line="759" />
         <source>Stop Reading</source>
         <translation>停止读取</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="319" />
+        <location filename="../../ui/views/import_wizard.py" line="321" />
         <source>Import status icon</source>
         <translation>导入状态图标</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="321" />
+        <location filename="../../ui/views/import_wizard.py" line="323" />
         <source>Import status</source>
         <translation>导入状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="324" />
-        <location filename="../../ui/views/import_wizard.py" line="325" />
+        <location filename="../../ui/views/import_wizard.py" line="326" />
+        <location filename="../../ui/views/import_wizard.py" line="327" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="328" />
+        <location filename="../../ui/views/import_wizard.py" line="330" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="342" />
-        <location filename="../../ui/views/import_wizard.py" line="343" />
-        <location filename="../../ui/views/import_wizard.py" line="719" />
+        <location filename="../../ui/views/import_wizard.py" line="344" />
+        <location filename="../../ui/views/import_wizard.py" line="345" />
+        <location filename="../../ui/views/import_wizard.py" line="725" />
         <source>Leave out the rows with errors</source>
         <translation>不导入有错误的行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="344" />
+        <location filename="../../ui/views/import_wizard.py" line="346" />
         <source>Import without the rows that have errors: the files are read again and each row left out is listed on the Rows Left Out page. Uncheck to read them with every row.</source>
         <translation>导入时不含有错误的行：文件将重新读取，每个未导入的行都列在“未导入的行”页上。取消勾选则按全部行重新读取。</translation>
     </message>
     <message>
         <location filename="../../ui/views/import_wizard.py" line="361" />
-        <location filename="../../ui/views/import_wizard.py" line="841" />
+        <location filename="../../ui/views/import_wizard.py" line="848" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
@@ -836,7 +836,7 @@ Every import of your own is listed with its file, format and content hash on the
     </message>
     <message>
         <location filename="../../ui/views/import_wizard.py" line="393" />
-        <location filename="../../ui/views/import_wizard.py" line="844" />
+        <location filename="../../ui/views/import_wizard.py" line="851" />
         <source>Names</source>
         <translation>名称</translation>
     </message>
@@ -915,7 +915,7 @@ Every import of your own is listed with its file, format and content hash on the
     <message>
         <location filename="../../ui/views/import_wizard.py" line="471" />
         <location filename="../../ui/views/import_wizard.py" line="478" />
-        <location filename="../../ui/views/import_wizard.py" line="860" />
+        <location filename="../../ui/views/import_wizard.py" line="867" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
@@ -950,293 +950,293 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>在“名称”页更正此名称</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="555" />
+        <location filename="../../ui/views/import_wizard.py" line="550" />
         <source>%1: not a table file (use .xlsx, .xls, .ods or .csv).</source>
         <translation>%1：不是表格文件（请使用 .xlsx、.xls、.ods 或 .csv）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="560" />
+        <location filename="../../ui/views/import_wizard.py" line="555" />
         <source>Add Files to Import</source>
         <translation>添加要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="561" />
+        <location filename="../../ui/views/import_wizard.py" line="556" />
         <source>Tables (*.xlsx *.xls *.xlsm *.ods *.csv *.tsv *.txt);;All files (*)</source>
         <translation>表格 (*.xlsx *.xls *.xlsm *.ods *.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="636" />
+        <location filename="../../ui/views/import_wizard.py" line="646" />
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="637" />
+        <location filename="../../ui/views/import_wizard.py" line="647" />
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="721" />
+        <location filename="../../ui/views/import_wizard.py" line="727" />
         <source>Leave out the rows with errors (1 row)</source>
         <translation>不导入有错误的行（1 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="723" />
+        <location filename="../../ui/views/import_wizard.py" line="729" />
         <source>Leave out the rows with errors (%1 rows)</source>
         <translation>不导入有错误的行（%1 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="755" />
+        <location filename="../../ui/views/import_wizard.py" line="761" />
         <source>The names changed since the files were read.</source>
         <translation>读取文件后名称对应已更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="756" />
+        <location filename="../../ui/views/import_wizard.py" line="762" />
         <source>Some files were not read.</source>
         <translation>有些文件未读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="757" />
-        <location filename="../../ui/views/import_wizard.py" line="758" />
+        <location filename="../../ui/views/import_wizard.py" line="763" />
+        <location filename="../../ui/views/import_wizard.py" line="764" />
         <source>Read Again</source>
         <translation>重新读取</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="843" />
+        <location filename="../../ui/views/import_wizard.py" line="850" />
         <source>Names (%1 to check)</source>
         <translation>名称（%1 项待核对）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="847" />
+        <location filename="../../ui/views/import_wizard.py" line="854" />
         <source>Rows Left Out (%1)</source>
         <translation>未导入的行（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="848" />
+        <location filename="../../ui/views/import_wizard.py" line="855" />
         <source>Rows Left Out</source>
         <translation>未导入的行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="852" />
+        <location filename="../../ui/views/import_wizard.py" line="859" />
         <source>Problems (1 error)</source>
         <translation>问题（1 个错误）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="853" />
+        <location filename="../../ui/views/import_wizard.py" line="860" />
         <source>Problems (%1 errors)</source>
         <translation>问题（%1 个错误）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="856" />
+        <location filename="../../ui/views/import_wizard.py" line="863" />
         <source>Problems (1 warning)</source>
         <translation>问题（1 个警告）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="857" />
+        <location filename="../../ui/views/import_wizard.py" line="864" />
         <source>Problems (%1 warnings)</source>
         <translation>问题（%1 个警告）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="870" />
+        <location filename="../../ui/views/import_wizard.py" line="877" />
         <source>Open or create a project first: data are imported into a project.</source>
         <translation>请先打开或新建项目：数据将导入到项目中。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="872" />
+        <location filename="../../ui/views/import_wizard.py" line="879" />
         <source>Add the files to import (Add Files…), or drop them on this window.</source>
         <translation>请添加要导入的文件（添加文件…），或将文件拖放到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="874" />
+        <location filename="../../ui/views/import_wizard.py" line="881" />
         <source>Reading the files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="876" />
+        <location filename="../../ui/views/import_wizard.py" line="883" />
         <source>Read the files again (Read Again): the names changed since they were read.</source>
         <translation>请重新读取文件（重新读取）：读取后名称对应已更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="879" />
+        <location filename="../../ui/views/import_wizard.py" line="886" />
         <source>Saving the alias…</source>
         <translation>正在保存别名…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="882" />
+        <location filename="../../ui/views/import_wizard.py" line="889" />
         <source>%1 could not be read: remove it or read it again.</source>
         <translation>无法读取 %1：请移除或重新读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="888" />
+        <location filename="../../ui/views/import_wizard.py" line="895" />
         <source>1 error in %1 — see Problems</source>
         <translation>%1 中有 1 个错误 — 见“问题”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="889" />
+        <location filename="../../ui/views/import_wizard.py" line="896" />
         <source>%2 errors in %1 — see Problems</source>
         <translation>%1 中有 %2 个错误 — 见“问题”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="891" />
+        <location filename="../../ui/views/import_wizard.py" line="898" />
         <source>%1 errors in %2 files — see Problems</source>
         <translation>%2 个文件中有 %1 个错误 — 见“问题”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="895" />
+        <location filename="../../ui/views/import_wizard.py" line="902" />
         <source>The files hold no rows to import — see Summary and Rows Left Out.</source>
         <translation>这些文件中没有可导入的行 — 见“概要”和“未导入的行”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="897" />
+        <location filename="../../ui/views/import_wizard.py" line="904" />
         <source>Ready to import %1 rows from 1 file.</source>
         <translation>可以导入：来自 1 个文件的 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="898" />
+        <location filename="../../ui/views/import_wizard.py" line="905" />
         <source>Ready to import %1 rows from %2 files.</source>
         <translation>可以导入：来自 %2 个文件的 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="902" />
+        <location filename="../../ui/views/import_wizard.py" line="909" />
         <source>1 row with an error is left out.</source>
         <translation>有错误的 1 行未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="903" />
+        <location filename="../../ui/views/import_wizard.py" line="910" />
         <source>%1 rows with errors are left out.</source>
         <translation>有错误的 %1 行未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="906" />
+        <location filename="../../ui/views/import_wizard.py" line="913" />
         <source>1 warning — see Problems.</source>
         <translation>1 个警告 — 见“问题”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="907" />
+        <location filename="../../ui/views/import_wizard.py" line="914" />
         <source>%1 warnings — see Problems.</source>
         <translation>%1 个警告 — 见“问题”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="984" />
+        <location filename="../../ui/views/import_wizard.py" line="989" />
         <source>Select a name above to correct it: choose the right mineral or country and save the spelling as an alias of this project.</source>
         <translation>在上方选中一个名称即可更正：选择正确的矿种或国家，并将此写法保存为本项目的别名。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="991" />
+        <location filename="../../ui/views/import_wizard.py" line="996" />
         <source>1 row</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="991" />
+        <location filename="../../ui/views/import_wizard.py" line="996" />
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="992" />
+        <location filename="../../ui/views/import_wizard.py" line="997" />
         <source>“%1” (%2, %3 in %4)</source>
         <translation>“%1”（%2，%4 中 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="995" />
+        <location filename="../../ui/views/import_wizard.py" line="1000" />
         <source>is read by the file's layout; it cannot be changed here.</source>
         <translation>其含义由文件的版式决定，无法在此更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="997" />
+        <location filename="../../ui/views/import_wizard.py" line="1002" />
         <source>is not a known %1, so its rows cannot be imported.</source>
         <translation>不是已知的%1，因此其所在行无法导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="999" />
+        <location filename="../../ui/views/import_wizard.py" line="1004" />
         <source>Did you mean %1?</source>
         <translation>您是否指 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1000" />
+        <location filename="../../ui/views/import_wizard.py" line="1005" />
         <source>Choose the right one and save it as an alias.</source>
         <translation>请选择正确的名称并保存为别名。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1002" />
+        <location filename="../../ui/views/import_wizard.py" line="1007" />
         <source>was guessed to be %1. If that is wrong, choose the right one.</source>
         <translation>被推测为 %1。如有误，请选择正确的名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1005" />
+        <location filename="../../ui/views/import_wizard.py" line="1010" />
         <source>is %1. To map it elsewhere, choose another and save the alias.</source>
         <translation>对应为 %1。如需改为其他对应，请另选并保存别名。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1043" />
+        <location filename="../../ui/views/import_wizard.py" line="1048" />
         <source>Choose a %1 from the list first.</source>
         <translation>请先从列表中选择一个%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1046" />
+        <location filename="../../ui/views/import_wizard.py" line="1051" />
         <source>“%1” already maps to %2.</source>
         <translation>“%1”已对应到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1049" />
+        <location filename="../../ui/views/import_wizard.py" line="1054" />
         <source>Save Alias “%1” → %2</source>
         <translation>保存别名“%1”→ %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1066" />
+        <location filename="../../ui/views/import_wizard.py" line="1071" />
         <source>Select a problem to read it in full.</source>
         <translation>选中一个问题可查看完整说明。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1073" />
+        <location filename="../../ui/views/import_wizard.py" line="1078" />
         <source>Found: “%1”.</source>
         <translation>实际为：“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1075" />
+        <location filename="../../ui/views/import_wizard.py" line="1080" />
         <source>Expected: %1.</source>
         <translation>应为：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1095" />
+        <location filename="../../ui/views/import_wizard.py" line="1100" />
         <source>%1: %2 (%3 rows)</source>
         <translation>%1：%2（%3 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1134" />
+        <location filename="../../ui/views/import_wizard.py" line="1139" />
         <source>Import 1 file</source>
         <translation>导入 1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1134" />
+        <location filename="../../ui/views/import_wizard.py" line="1139" />
         <source>Import %1 files</source>
         <translation>导入 %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1144" />
+        <location filename="../../ui/views/import_wizard.py" line="1149" />
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1157" />
+        <location filename="../../ui/views/import_wizard.py" line="1162" />
         <source>Import cancelled; the project is unchanged.</source>
         <translation>导入已取消，项目未改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1159" />
+        <location filename="../../ui/views/import_wizard.py" line="1164" />
         <source>Nothing was imported; the project is unchanged. %1</source>
         <translation>未导入任何内容，项目未改动。%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1169" />
+        <location filename="../../ui/views/import_wizard.py" line="1174" />
         <source>Imported 1 file: %1 rows added or updated.</source>
         <translation>已导入 1 个文件：新增或更新 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1170" />
+        <location filename="../../ui/views/import_wizard.py" line="1175" />
         <source>Imported %2 files: %1 rows added or updated.</source>
         <translation>已导入 %2 个文件：新增或更新 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1173" />
+        <location filename="../../ui/views/import_wizard.py" line="1178" />
         <source>%1 already imported with the same content.</source>
         <translation>%1 个文件已以相同内容导入过。</translation>
     </message>
@@ -1249,153 +1249,153 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>关键矿产供应链安全分析工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="61" />
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Banner</source>
         <translation>横幅</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="97" />
         <location filename="../../ui/main_window.py" line="98" />
-        <location filename="../../ui/main_window.py" line="99" />
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>All minerals in the project</source>
         <translation>项目中的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Minerals</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>&amp;New Project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>Create an empty project file</source>
         <translation>新建一个空的项目文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;Open Project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>Open a project file</source>
         <translation>打开项目文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Save Project &amp;As…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>Save a copy of the project and continue working in the copy</source>
         <translation>保存项目的副本，并在副本中继续工作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>&amp;Import Data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Import Excel or CSV files into the project</source>
         <translation>将 Excel 或 CSV 文件导入项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>Export &amp;Data Workbook…</source>
         <translation>导出数据工作簿(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Write the project's data as a template workbook</source>
         <translation>将项目数据写出为模板工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>Export &amp;Results…</source>
         <translation>导出结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Compute and write the results workbook</source>
         <translation>计算并写出结果工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>&amp;Close Project</source>
         <translation>关闭项目(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Add &amp;Row</source>
         <translation>添加行(&amp;R)</translation>
     </message>
@@ -1405,100 +1405,100 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>删除行(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>&amp;Recompute</source>
         <translation>重新计算(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Compute every indicator from the project's data</source>
         <translation>根据项目数据计算全部指标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>&amp;Aliases…</source>
         <translation>名称映射(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>The project's own names for minerals and countries</source>
         <translation>本项目自定义的矿种和国家名称</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>Data &amp;Sources</source>
         <translation>数据来源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="182" />
         <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Cancel the running task</source>
         <translation>取消正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>Assessed country</source>
         <translation>评估国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="265" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
@@ -1533,249 +1533,243 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436" />
-        <location filename="../../ui/main_window.py" line="473" />
+        <location filename="../../ui/main_window.py" line="427" />
         <source>CritMin demo</source>
         <translation>CritMin 示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452" />
+        <location filename="../../ui/main_window.py" line="448" />
         <source>Preparing the demo project</source>
         <translation>正在准备示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457" />
+        <location filename="../../ui/main_window.py" line="453" />
         <source>%1: the project file was not found.</source>
         <translation>%1：找不到项目文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476" />
+        <location filename="../../ui/main_window.py" line="466" />
         <source>This is the demo project, built from public data (USGS, World Bank, World Mining Data). To analyse your own data: File ▸ Import Data… or drop Excel/CSV files on this window.</source>
         <translation>这是示例项目，基于公开数据（USGS、世界银行、World Mining Data）构建。如需分析您自己的数据，请使用“文件 ▸ 导入数据…”，或将 Excel/CSV 文件拖放到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493" />
+        <location filename="../../ui/main_window.py" line="483" />
         <source>New Project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494" />
-        <location filename="../../ui/main_window.py" line="509" />
-        <location filename="../../ui/main_window.py" line="517" />
+        <location filename="../../ui/main_window.py" line="484" />
+        <location filename="../../ui/main_window.py" line="499" />
+        <location filename="../../ui/main_window.py" line="507" />
         <source>CritMin projects (%1)</source>
         <translation>CritMin 项目 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508" />
+        <location filename="../../ui/main_window.py" line="498" />
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516" />
+        <location filename="../../ui/main_window.py" line="506" />
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541" />
+        <location filename="../../ui/main_window.py" line="527" />
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="546" />
+        <location filename="../../ui/main_window.py" line="532" />
         <source>(missing)</source>
         <translation>（已不存在）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558" />
+        <location filename="../../ui/main_window.py" line="544" />
         <source>Remove Missing Files</source>
         <translation>移除已不存在的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559" />
+        <location filename="../../ui/main_window.py" line="545" />
         <source>Clear List</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="562" />
+        <location filename="../../ui/main_window.py" line="548" />
         <source>%1 no longer exists. Remove it from the list?</source>
         <translation>%1 已不存在。要将其从列表中移除吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594" />
+        <location filename="../../ui/main_window.py" line="580" />
         <source>Open or create a project first: imported data are written into a project.</source>
         <translation>请先打开或新建项目：导入的数据将写入项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="670" />
+        <location filename="../../ui/main_window.py" line="645" />
         <source>Computed %1 tables in %2 s</source>
         <translation>已计算 %1 张表，用时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="673" />
+        <location filename="../../ui/main_window.py" line="648" />
         <source>Computing indicators</source>
         <translation>正在计算指标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="685" />
+        <location filename="../../ui/main_window.py" line="660" />
         <source>Export Results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="687" />
+        <location filename="../../ui/main_window.py" line="662" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="696" />
+        <location filename="../../ui/main_window.py" line="671" />
         <source>writing the workbook</source>
         <translation>正在写出工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="702" />
-        <location filename="../../ui/main_window.py" line="726" />
+        <location filename="../../ui/main_window.py" line="677" />
+        <location filename="../../ui/main_window.py" line="696" />
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="704" />
+        <location filename="../../ui/main_window.py" line="679" />
         <source>Exporting results</source>
         <translation>正在导出结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="709" />
+        <location filename="../../ui/main_window.py" line="684" />
         <source>Export Data Workbook</source>
         <translation>导出数据工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="711" />
+        <location filename="../../ui/main_window.py" line="686" />
         <source>Excel workbook (*.xlsx);;CSV files, one per table (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件，每张表一个 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="725" />
+        <location filename="../../ui/main_window.py" line="699" />
         <source>Exporting data</source>
         <translation>正在导出数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="747" />
+        <location filename="../../ui/main_window.py" line="719" />
         <source>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;Critical-mineral supply-chain security workbench.&lt;/p&gt;&lt;p&gt;Works offline; every change is saved in the project file as it is made.&lt;/p&gt;&lt;p&gt;Log file: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;关键矿产供应链安全分析工作台。&lt;/p&gt;&lt;p&gt;无需联网即可使用；每项更改都会即时保存到项目文件中。&lt;/p&gt;&lt;p&gt;日志文件：%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="757" />
+        <location filename="../../ui/main_window.py" line="729" />
         <source>reading the project</source>
         <translation>正在读取项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="803" />
+        <location filename="../../ui/main_window.py" line="779" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="805" />
+        <location filename="../../ui/main_window.py" line="781" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="806" />
+        <location filename="../../ui/main_window.py" line="782" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>&amp;About CritMin</source>
         <translation>关于 CritMin(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="746" />
+        <location filename="../../ui/main_window.py" line="718" />
         <source>About CritMin</source>
         <translation>关于 CritMin</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="391" />
-        <source>An internal error occurred; details were written to %1.</source>
-        <translation>发生内部错误，详细信息已写入 %1。</translation>
     </message>
 </context>
 <context>
     <name>MappingsModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="605" />
+        <location filename="../../ui/models/wizard_models.py" line="571" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="605" />
+        <location filename="../../ui/models/wizard_models.py" line="571" />
         <source>As written in the file</source>
         <translation>文件中的写法</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="605" />
+        <location filename="../../ui/models/wizard_models.py" line="571" />
         <source>Mapped to</source>
         <translation>对应到</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="605" />
+        <location filename="../../ui/models/wizard_models.py" line="571" />
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="606" />
+        <location filename="../../ui/models/wizard_models.py" line="572" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="606" />
+        <location filename="../../ui/models/wizard_models.py" line="572" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="609" />
+        <location filename="../../ui/models/wizard_models.py" line="575" />
         <source>mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="609" />
+        <location filename="../../ui/models/wizard_models.py" line="575" />
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="609" />
+        <location filename="../../ui/models/wizard_models.py" line="575" />
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="610" />
+        <location filename="../../ui/models/wizard_models.py" line="576" />
         <source>unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="610" />
+        <location filename="../../ui/models/wizard_models.py" line="576" />
         <source>HS code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="649" />
+        <location filename="../../ui/models/wizard_models.py" line="615" />
         <source>not known — choose below</source>
         <translation>未知 — 请在下方选择</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="653" />
+        <location filename="../../ui/models/wizard_models.py" line="619" />
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="660" />
+        <location filename="../../ui/models/wizard_models.py" line="626" />
         <source>'%1' is not a known %2.</source>
         <translation>“%1”不是已知的%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="662" />
+        <location filename="../../ui/models/wizard_models.py" line="628" />
         <source>Did you mean %1?</source>
         <translation>您是否指 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="665" />
+        <location filename="../../ui/models/wizard_models.py" line="631" />
         <source>A guess: check it, and save the right name as an alias if it is wrong.</source>
         <translation>这是推测：请核对；如有误，请将正确名称保存为别名。</translation>
     </message>
@@ -2053,62 +2047,62 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="723" />
+        <location filename="../../ui/models/wizard_models.py" line="689" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="723" />
+        <location filename="../../ui/models/wizard_models.py" line="689" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="723" />
+        <location filename="../../ui/models/wizard_models.py" line="689" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="723" />
+        <location filename="../../ui/models/wizard_models.py" line="689" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="723" />
+        <location filename="../../ui/models/wizard_models.py" line="689" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="724" />
+        <location filename="../../ui/models/wizard_models.py" line="690" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="724" />
+        <location filename="../../ui/models/wizard_models.py" line="690" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="724" />
+        <location filename="../../ui/models/wizard_models.py" line="690" />
         <source>Expected</source>
         <translation>应为</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="727" />
+        <location filename="../../ui/models/wizard_models.py" line="693" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="727" />
+        <location filename="../../ui/models/wizard_models.py" line="693" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="728" />
+        <location filename="../../ui/models/wizard_models.py" line="694" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="752" />
+        <location filename="../../ui/models/wizard_models.py" line="718" />
         <source>Double-click to see the cells around it.</source>
         <translation>双击查看其附近的单元格。</translation>
     </message>
@@ -2147,52 +2141,52 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>SheetsModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="534" />
+        <location filename="../../ui/models/wizard_models.py" line="500" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="534" />
+        <location filename="../../ui/models/wizard_models.py" line="500" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="534" />
+        <location filename="../../ui/models/wizard_models.py" line="500" />
         <source>Recognised as</source>
         <translation>识别为</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="534" />
+        <location filename="../../ui/models/wizard_models.py" line="500" />
         <source>Rows read into</source>
         <translation>读入的表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="540" />
+        <location filename="../../ui/models/wizard_models.py" line="506" />
         <source>(the whole file)</source>
         <translation>（整个文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="542" />
+        <location filename="../../ui/models/wizard_models.py" line="508" />
         <source>not recognised — skipped</source>
         <translation>未识别 — 已跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="546" />
+        <location filename="../../ui/models/wizard_models.py" line="512" />
         <source>no rows</source>
         <translation>无数据行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="547" />
+        <location filename="../../ui/models/wizard_models.py" line="513" />
         <source>%1: 1 row</source>
         <translation>%1：1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="547" />
+        <location filename="../../ui/models/wizard_models.py" line="513" />
         <source>%1: %2 rows</source>
         <translation>%1：%2 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="552" />
+        <location filename="../../ui/models/wizard_models.py" line="518" />
         <source>%1 (recogniser '%2', confidence %3 %)</source>
         <translation>%1（识别器“%2”，置信度 %3%）</translation>
     </message>
@@ -2338,37 +2332,37 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>TablesModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="564" />
+        <location filename="../../ui/models/wizard_models.py" line="530" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="564" />
+        <location filename="../../ui/models/wizard_models.py" line="530" />
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="564" />
+        <location filename="../../ui/models/wizard_models.py" line="530" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="564" />
+        <location filename="../../ui/models/wizard_models.py" line="530" />
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="564" />
+        <location filename="../../ui/models/wizard_models.py" line="530" />
         <source>Minerals</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="565" />
+        <location filename="../../ui/models/wizard_models.py" line="531" />
         <source>Countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="565" />
+        <location filename="../../ui/models/wizard_models.py" line="531" />
         <source>Units</source>
         <translation>单位</translation>
     </message>
@@ -2389,7 +2383,7 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>self.document</name>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1156" />
+        <location filename="../../ui/views/import_wizard.py" line="1161" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>

@@ -55,18 +55,22 @@ class Problem:
             parts.append(text("where.column", {"column": self.column}, lang))
         return text("where.separator", lang=lang).join(p for p in parts if p)
 
+    def sentence(self, lang: str = "en") -> str:
+        """The message with the value found and what was expected, in ``lang``."""
+        expected = translate(self.expected, lang)
+        tail = ""
+        if self.value != "":
+            tail = text("problem.found_expected" if expected else "problem.found",
+                        {"value": self.value, "expected": expected}, lang)
+        elif expected:
+            tail = text("problem.expected", {"expected": expected}, lang)
+        return self.text(lang) + tail
+
     def format(self, lang: str = "en") -> str:
         """One line: severity, location, message, the value found and what was expected."""
         severity = text(f"severity.{self.severity.value}", lang=lang).upper()
-        line = text("problem.line", {"severity": severity, "location": self.location(lang),
-                                     "message": self.text(lang)}, lang)
-        expected = translate(self.expected, lang)
-        if self.value != "":
-            line += text("problem.found_expected" if expected else "problem.found",
-                         {"value": self.value, "expected": expected}, lang)
-        elif expected:
-            line += text("problem.expected", {"expected": expected}, lang)
-        return line
+        line = text("problem.line", {"severity": severity, "location": self.location(lang), "message": ""}, lang)
+        return line + self.sentence(lang)
 
 
 @dataclass

@@ -93,8 +93,10 @@ class AliasCommand(QUndoCommand):
                 self.previous = previous
                 self._first = False
 
-        self.document.write(work, label=self.text(), on_done=lambda _r: self.document.sig_aliases_changed.emit())
+        self._write(work)
 
     def undo(self) -> None:
-        self.document.write(lambda p, s: p.set_alias(self.kind, self.alias, self.previous), label=self.text(),
-                            on_done=lambda _r: self.document.sig_aliases_changed.emit())
+        self._write(lambda project, state: project.set_alias(self.kind, self.alias, self.previous))
+
+    def _write(self, fn) -> None:
+        self.document.write(fn, label=self.text(), on_done=lambda _r: self.document.sig_aliases_changed.emit())

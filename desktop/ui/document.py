@@ -157,7 +157,7 @@ class ProjectDocument(QObject):
     # -- writing -----------------------------------------------------------------------------
     def write(self, fn: Callable, *, label: str, tables: Callable[[object], set] | set | None = None,
               on_done: Callable | None = None, on_error: Callable | None = None,
-              cancellable: bool = False, kind: str = "write") -> None:
+              cancellable: bool = False) -> None:
         """Run ``fn(project, state)`` on the worker against this project; counts as a pending write.
 
         ``tables`` (a set, or a function of the result) names the tables whose rows the write changed;
@@ -165,16 +165,9 @@ class ProjectDocument(QObject):
         """
         if self.path is None:
             raise ProjectError(self.tr("No project is open."))
-        path = self.path
         self._pending += 1
         if self._pending == 1:
             self.sig_saved_changed.emit(False)
-
-        def work(state: TaskState):
-            from desktop.core.store import Project
-
-            with Project.open(path) as project:
-                return fn(project, state)
 
         def finish() -> None:
             self._pending -= 1
@@ -202,14 +195,21 @@ class ProjectDocument(QObject):
                 from desktop.core.errors import Cancelled
                 on_error(Cancelled(self.tr("Cancelled.")))
 
-        self.runner.submit(work, kind=kind, label=label, on_done=done, on_error=failed, on_cancelled=cancelled,
-                           replace=False, cancellable=cancellable)
+        # Writes are never replaced by a newer one: each is a step the analyst took.
+        self.runner.submit(self._on_project(fn), kind="write", label=label, on_done=done, on_error=failed,
+                           on_cancelled=cancelled, replace=False, cancellable=cancellable)
 
     def read(self, fn: Callable, *, kind: str, label: str = "", on_done=None, on_error=None,
              replace: bool = True) -> None:
         """Run ``fn(project, state)`` on the worker for reading; a newer read of ``kind`` replaces it."""
         if self.path is None:
             return
+        self.runner.submit(self._on_project(fn), kind=kind, label=label, on_done=on_done,
+                           on_error=on_error or (lambda exc: self._fail(error_sentence(exc), None)),
+                           replace=replace)
+
+    def _on_project(self, fn: Callable):
+        """The task running ``fn(project, state)`` on a connection of its own to this project's file."""
         path = self.path
 
         def work(state: TaskState):
@@ -218,9 +218,7 @@ class ProjectDocument(QObject):
             with Project.open(path) as project:
                 return fn(project, state)
 
-        self.runner.submit(work, kind=kind, label=label, on_done=on_done,
-                           on_error=on_error or (lambda exc: self._fail(error_sentence(exc), None)),
-                           replace=replace)
+        return work
 
     def _take_lock(self, path: Path, on_error, make_folder: bool = False):
         """The OS lock that tells another CritMin the file is in use, or None (and one sentence said)."""

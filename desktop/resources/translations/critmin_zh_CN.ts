@@ -560,32 +560,32 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>DroppedModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="661" />
+        <location filename="../../ui/models/wizard_models.py" line="662" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="661" />
+        <location filename="../../ui/models/wizard_models.py" line="662" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="661" />
+        <location filename="../../ui/models/wizard_models.py" line="662" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="661" />
+        <location filename="../../ui/models/wizard_models.py" line="662" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="661" />
+        <location filename="../../ui/models/wizard_models.py" line="662" />
         <source>Row numbers</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="671" />
+        <location filename="../../ui/models/wizard_models.py" line="672" />
         <source>and %1 more rows</source>
         <translation>另有 %1 行</translation>
     </message>
@@ -593,102 +593,102 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>FilesModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="433" />
+        <location filename="../../ui/models/wizard_models.py" line="434" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="433" />
+        <location filename="../../ui/models/wizard_models.py" line="434" />
         <source>Recognised as</source>
         <translation>识别为</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="433" />
+        <location filename="../../ui/models/wizard_models.py" line="434" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="433" />
+        <location filename="../../ui/models/wizard_models.py" line="434" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="437" />
+        <location filename="../../ui/models/wizard_models.py" line="438" />
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="437" />
+        <location filename="../../ui/models/wizard_models.py" line="438" />
         <source>Waiting…</source>
         <translation>等待中…</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="438" />
+        <location filename="../../ui/models/wizard_models.py" line="439" />
         <source>Not read (cancelled)</source>
         <translation>未读取（已取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="439" />
+        <location filename="../../ui/models/wizard_models.py" line="440" />
         <source>Could not be read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="442" />
+        <location filename="../../ui/models/wizard_models.py" line="443" />
         <source>1 error</source>
         <translation>1 个错误</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="443" />
+        <location filename="../../ui/models/wizard_models.py" line="444" />
         <source>%1 errors</source>
         <translation>%1 个错误</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="446" />
+        <location filename="../../ui/models/wizard_models.py" line="447" />
         <source>No rows to import</source>
         <translation>没有可导入的行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="449" />
+        <location filename="../../ui/models/wizard_models.py" line="450" />
         <source>Ready · 1 row left out</source>
         <translation>就绪 · 1 行未导入</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="450" />
+        <location filename="../../ui/models/wizard_models.py" line="451" />
         <source>Ready · %1 rows left out</source>
         <translation>就绪 · %1 行未导入</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="453" />
+        <location filename="../../ui/models/wizard_models.py" line="454" />
         <source>Ready · 1 warning</source>
         <translation>就绪 · 1 个警告</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="454" />
+        <location filename="../../ui/models/wizard_models.py" line="455" />
         <source>Ready · %1 warnings</source>
         <translation>就绪 · %1 个警告</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="456" />
+        <location filename="../../ui/models/wizard_models.py" line="457" />
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="464" />
+        <location filename="../../ui/models/wizard_models.py" line="465" />
         <source>not recognised</source>
         <translation>未识别</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="474" />
+        <location filename="../../ui/models/wizard_models.py" line="475" />
         <source>each names a row: fix them in the file, or leave out the rows with errors (see Problems)</source>
         <translation>每个错误都指明了行：请在文件中修正，或不导入有错误的行（见“问题”）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="476" />
+        <location filename="../../ui/models/wizard_models.py" line="477" />
         <source>the file cannot be imported until they are fixed (see Problems)</source>
         <translation>修正之前该文件无法导入（见“问题”）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="479" />
+        <location filename="../../ui/models/wizard_models.py" line="480" />
         <source>the rows with errors are left out (see Rows Left Out); uncheck “Leave out the rows with errors” to keep them</source>
         <translation>有错误的行未导入（见“未导入的行”）；取消勾选“不导入有错误的行”即可保留它们</translation>
     </message>
@@ -1694,82 +1694,82 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>MappingsModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="571" />
+        <location filename="../../ui/models/wizard_models.py" line="572" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="571" />
+        <location filename="../../ui/models/wizard_models.py" line="572" />
         <source>As written in the file</source>
         <translation>文件中的写法</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="571" />
+        <location filename="../../ui/models/wizard_models.py" line="572" />
         <source>Mapped to</source>
         <translation>对应到</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="571" />
+        <location filename="../../ui/models/wizard_models.py" line="572" />
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="572" />
+        <location filename="../../ui/models/wizard_models.py" line="573" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="572" />
+        <location filename="../../ui/models/wizard_models.py" line="573" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="575" />
+        <location filename="../../ui/models/wizard_models.py" line="576" />
         <source>mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="575" />
+        <location filename="../../ui/models/wizard_models.py" line="576" />
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="575" />
+        <location filename="../../ui/models/wizard_models.py" line="576" />
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="576" />
+        <location filename="../../ui/models/wizard_models.py" line="577" />
         <source>unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="576" />
+        <location filename="../../ui/models/wizard_models.py" line="577" />
         <source>HS code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="615" />
+        <location filename="../../ui/models/wizard_models.py" line="616" />
         <source>not known — choose below</source>
         <translation>未知 — 请在下方选择</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="619" />
+        <location filename="../../ui/models/wizard_models.py" line="620" />
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="626" />
+        <location filename="../../ui/models/wizard_models.py" line="627" />
         <source>'%1' is not a known %2.</source>
         <translation>“%1”不是已知的%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="628" />
+        <location filename="../../ui/models/wizard_models.py" line="629" />
         <source>Did you mean %1?</source>
         <translation>您是否指 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="631" />
+        <location filename="../../ui/models/wizard_models.py" line="632" />
         <source>A guess: check it, and save the right name as an alias if it is wrong.</source>
         <translation>这是推测：请核对；如有误，请将正确名称保存为别名。</translation>
     </message>
@@ -2003,43 +2003,33 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>ProblemsDock</name>
     <message>
-        <location filename="../../ui/docks/problems.py" line="14" />
+        <location filename="../../ui/docks/problems.py" line="15" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/problems.py" line="14" />
+        <location filename="../../ui/docks/problems.py" line="16" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/problems.py" line="15" />
-        <location filename="../../ui/docks/problems.py" line="50" />
+        <location filename="../../ui/docks/problems.py" line="17" />
+        <location filename="../../ui/docks/problems.py" line="37" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/problems.py" line="19" />
-        <source>(found %1)</source>
-        <translation>（实际为 %1）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/docks/problems.py" line="21" />
-        <source>(expected %1)</source>
-        <translation>（应为%1）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/docks/problems.py" line="61" />
+        <location filename="../../ui/docks/problems.py" line="48" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/problems.py" line="61" />
+        <location filename="../../ui/docks/problems.py" line="48" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/problems.py" line="61" />
+        <location filename="../../ui/docks/problems.py" line="48" />
         <source>What</source>
         <translation>内容</translation>
     </message>
@@ -2047,62 +2037,62 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="689" />
+        <location filename="../../ui/models/wizard_models.py" line="690" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="689" />
+        <location filename="../../ui/models/wizard_models.py" line="690" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="689" />
+        <location filename="../../ui/models/wizard_models.py" line="690" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="689" />
+        <location filename="../../ui/models/wizard_models.py" line="690" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="689" />
+        <location filename="../../ui/models/wizard_models.py" line="690" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="690" />
+        <location filename="../../ui/models/wizard_models.py" line="691" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="690" />
+        <location filename="../../ui/models/wizard_models.py" line="691" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="690" />
+        <location filename="../../ui/models/wizard_models.py" line="691" />
         <source>Expected</source>
         <translation>应为</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="693" />
+        <location filename="../../ui/models/wizard_models.py" line="694" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="693" />
+        <location filename="../../ui/models/wizard_models.py" line="694" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="694" />
+        <location filename="../../ui/models/wizard_models.py" line="695" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="718" />
+        <location filename="../../ui/models/wizard_models.py" line="719" />
         <source>Double-click to see the cells around it.</source>
         <translation>双击查看其附近的单元格。</translation>
     </message>
@@ -2110,7 +2100,7 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../ui/docks/problems.py" line="80" />
+        <location filename="../../ui/docks/problems.py" line="67" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
@@ -2133,7 +2123,7 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py" line="203" />
+        <location filename="../../ui/document.py" line="196" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -2141,52 +2131,52 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>SheetsModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="500" />
+        <location filename="../../ui/models/wizard_models.py" line="501" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="500" />
+        <location filename="../../ui/models/wizard_models.py" line="501" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="500" />
+        <location filename="../../ui/models/wizard_models.py" line="501" />
         <source>Recognised as</source>
         <translation>识别为</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="500" />
+        <location filename="../../ui/models/wizard_models.py" line="501" />
         <source>Rows read into</source>
         <translation>读入的表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="506" />
+        <location filename="../../ui/models/wizard_models.py" line="507" />
         <source>(the whole file)</source>
         <translation>（整个文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="508" />
+        <location filename="../../ui/models/wizard_models.py" line="509" />
         <source>not recognised — skipped</source>
         <translation>未识别 — 已跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="512" />
+        <location filename="../../ui/models/wizard_models.py" line="513" />
         <source>no rows</source>
         <translation>无数据行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="513" />
+        <location filename="../../ui/models/wizard_models.py" line="514" />
         <source>%1: 1 row</source>
         <translation>%1：1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="513" />
+        <location filename="../../ui/models/wizard_models.py" line="514" />
         <source>%1: %2 rows</source>
         <translation>%1：%2 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="518" />
+        <location filename="../../ui/models/wizard_models.py" line="519" />
         <source>%1 (recogniser '%2', confidence %3 %)</source>
         <translation>%1（识别器“%2”，置信度 %3%）</translation>
     </message>
@@ -2332,37 +2322,37 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>TablesModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="530" />
+        <location filename="../../ui/models/wizard_models.py" line="531" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="530" />
+        <location filename="../../ui/models/wizard_models.py" line="531" />
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="530" />
+        <location filename="../../ui/models/wizard_models.py" line="531" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="530" />
+        <location filename="../../ui/models/wizard_models.py" line="531" />
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="530" />
+        <location filename="../../ui/models/wizard_models.py" line="531" />
         <source>Minerals</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="531" />
+        <location filename="../../ui/models/wizard_models.py" line="532" />
         <source>Countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="531" />
+        <location filename="../../ui/models/wizard_models.py" line="532" />
         <source>Units</source>
         <translation>单位</translation>
     </message>

@@ -4,31 +4,19 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from desktop.core.messages import translate
 from desktop.ui.language import ui_language
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
 def problem_parts(problem, lang: str) -> tuple[str, str, str]:
-    """(severity, location, sentence) of a core Problem in the interface language."""
-    severity = {"error": QCoreApplication.translate("ProblemsDock", "Error"), "warning": QCoreApplication.translate("ProblemsDock", "Warning"),
-                "info": QCoreApplication.translate("ProblemsDock", "Note")}.get(problem.severity.value, problem.severity.value)
-    location = problem.location(lang) if _takes_lang(problem.location) else problem.location()
-    sentence = problem.text(lang) if hasattr(problem, "text") else problem.message
-    if problem.value != "":
-        sentence += " " + QCoreApplication.translate("ProblemsDock", "(found %1)").replace("%1", repr(problem.value))
-    if problem.expected:
-        sentence += " " + QCoreApplication.translate("ProblemsDock", "(expected %1)").replace("%1", problem.expected)
-    return severity, location, sentence
-
-
-def _takes_lang(method) -> bool:
-    import inspect
-
-    try:
-        return len(inspect.signature(method).parameters) >= 1
-    except (TypeError, ValueError):
-        return False
+    """(severity, location, sentence with the value found and expected) of a core Problem in ``lang``."""
+    severity = {"error": QCoreApplication.translate("ProblemsDock", "Error"),
+                "warning": QCoreApplication.translate("ProblemsDock", "Warning"),
+                "info": QCoreApplication.translate("ProblemsDock", "Note")}.get(problem.severity.value,
+                                                                              problem.severity.value)
+    return severity, problem.location(lang), problem.sentence(lang)
 
 
 class ProblemsModel(QAbstractTableModel):
@@ -46,8 +34,7 @@ class ProblemsModel(QAbstractTableModel):
             if hasattr(item, "severity"):
                 self._rows.append(problem_parts(item, lang))
             else:
-                text = item.text(lang) if hasattr(item, "text") else str(item)
-                self._rows.append((QCoreApplication.translate("ProblemsDock", "Note"), "", text))
+                self._rows.append((QCoreApplication.translate("ProblemsDock", "Note"), "", translate(item, lang)))
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:

@@ -13,6 +13,7 @@ No Qt here: the GUI and ``critmin`` on the command line render the same codes.
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Mapping
@@ -152,10 +153,20 @@ def count_rows(n: int) -> Message:
 def known_phrase(kind: str, english: object) -> Message | str:
     """The parameterless ``kind.*`` Message whose English is ``english`` (fixed wording of a data file,
     e.g. the reasons of registry/data/regions.csv), else ``english`` unchanged."""
+    code = _phrase_codes().get((kind, english)) if isinstance(english, str) else None
+    return english if code is None else Message(code)
+
+
+@functools.cache
+def _phrase_codes() -> dict[tuple[str, str], str]:
+    """(kind, English) → the first catalogue code ``kind.*`` with that English, built once (the
+    models look phrases up on every repaint)."""
+    out: dict[tuple[str, str], str] = {}
     for code, (en, _) in CATALOGUE.items():
-        if code.startswith(kind + ".") and en == english:
-            return Message(code)
-    return english
+        parts = code.split(".")
+        for i in range(1, len(parts)):
+            out.setdefault((".".join(parts[:i]), en), code)
+    return out
 
 
 # -- metric flags ----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import sqlite3
 import numpy as np
 import pandas as pd
 
-from desktop.core.dataset import INT_COLUMNS, OPTIONAL_TEXT, SCHEMA, TEXT_COLUMNS, columns
+from desktop.core.dataset import OPTIONAL_TEXT, SCHEMA, columns
 from desktop.core.errors import EditError, KeyCollision
 from desktop.core.store import rows as R
 from desktop.core.store.changes import Change, TableChange
@@ -20,15 +20,13 @@ from desktop.core.values import STATES, is_range, range_high
 
 
 def edit_rows(con: sqlite3.Connection, table: str, remove: pd.DataFrame | None, upsert: pd.DataFrame | None,
-              label: str, replace: bool | None) -> Change:
+              label: str, replace: bool) -> Change:
     """Remove and write rows inside the caller's transaction; see ``Project.edit_rows``."""
     if table not in SCHEMA:
         raise EditError(f"“{table}” is not a table of the project.")
     keys = R.key_columns(table)
     new = _rows(table, upsert) if upsert is not None else R.empty_rows(table)
     gone = _keys(table, remove) if remove is not None else new[keys].iloc[:0]
-    if replace is None:
-        replace = remove is None      # a key change must not overwrite another row
     dup = new.duplicated(keys)
     if dup.any():
         raise EditError(f"Two of the rows to write have the same key ({describe(table, new[dup].iloc[0])}); "
@@ -84,12 +82,13 @@ def _rows(table: str, frame: pd.DataFrame) -> pd.DataFrame:
 def _column(table: str, col: str, values: pd.Series) -> np.ndarray:
     """One column in its canonical dtype; a value that does not fit raises EditError."""
     values = values.reset_index(drop=True)
-    if col in INT_COLUMNS:
+    kind = R.dtypes(table)[col]
+    if kind == "int64":
         num = pd.to_numeric(values, errors="coerce")
         bad = num.isna() | (num != num.round())
         _refuse(table, col, values, bad, "a whole number")
         return num.to_numpy(dtype="int64")
-    if col in TEXT_COLUMNS or col.endswith("_state"):
+    if kind == "object":
         blank = values.isna()
         if col.endswith("_state") or col in OPTIONAL_TEXT:
             values = values.where(~blank, "")

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 import threading
 from pathlib import Path
 
 from desktop.core.dataset import SCHEMA
-from desktop.core.errors import ProjectError
+from desktop.core.errors import ProjectError, WriteError
 from desktop.core.store import schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -128,13 +127,15 @@ def backup_path(path: Path, version: int) -> Path:
 def copy_database(con: sqlite3.Connection, dest: Path) -> None:
     """A consistent copy of ``con``'s database at ``dest``, which appears only when complete.
 
-    SQLite's backup API writes a temporary file beside ``dest``; ``os.replace``
-    then swaps it in, so a failure (disk full, …) leaves any earlier ``dest``
-    as it was.
+    SQLite's backup API writes the temporary file of ``export.cells.write_replacing``, which then
+    moves it into place, so a failure (disk full, …) leaves any earlier ``dest`` as it was.  Raises
+    the OSError or sqlite3.Error itself: the callers word their own sentence.
     """
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-    os.close(fd)
-    try:
+    # Imported here: the module loads openpyxl, which opening a project does not need.
+    from desktop.core.export.cells import write_replacing
+
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(b"")       # an unwritable folder fails with the OS's reason, not SQLite's
         target = sqlite3.connect(tmp)
         try:
             con.backup(target)
@@ -142,13 +143,12 @@ def copy_database(con: sqlite3.Connection, dest: Path) -> None:
             target.close()
         # A journal left beside an older dest belongs to that file: SQLite would "roll it back"
         # into the copy on the next open.
-        stale = dest.with_name(dest.name + "-journal")
-        if stale.exists():
-            stale.unlink()
-        os.replace(tmp, dest)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        dest.with_name(dest.name + "-journal").unlink(missing_ok=True)
+
+    try:
+        write_replacing(dest, write)
+    except WriteError as exc:
+        raise exc.__cause__ from None
 
 
 # Files this process verified, by identity.  A file changed since then only by this process's own

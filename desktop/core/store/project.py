@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from desktop import __version__
-from desktop.core.dataset import SCHEMA, Dataset, year_span
+from desktop.core.dataset import SCHEMA, Dataset, columns, year_span
 from desktop.core.errors import EditError, ProjectError, WriteError
 from desktop.core.registry import AGGREGATE_CODES, Registry, default_registry
 from desktop.core.store import changes, editing, imports, opening, schema
@@ -205,9 +205,6 @@ class Project:
             changes.apply(self.con, change, undo)
         return change
 
-    def _upsert(self, table: str, frame: pd.DataFrame, source_id: int | None) -> int:
-        return imports.write_table(self.con, table, frame, source_id, capture=False)[0]
-
     # -- reading -------------------------------------------------------------------------
     def read(self, table: str) -> pd.DataFrame:
         return self.read_with_sources(table)[0]
@@ -216,8 +213,6 @@ class Project:
         """(the canonical table, the import id of each row as float, NaN after a hand edit) in one pass."""
         rows = R.fetch(self.con.execute(f"{R.select_sql(table)} FROM {table}"), table)
         return rows, rows.pop(R.SOURCE).to_numpy(dtype=float)
-
-    _read = read_with_sources     # the older private name
 
     def dataset(self) -> Dataset:
         tables, years = {}, {}
@@ -239,6 +234,38 @@ class Project:
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in SCHEMA}
 
+    # -- summaries for the window (SQL aggregates: no table is read whole) -------------------
+    def years_by_import(self) -> dict[int, dict[str, str]]:
+        """{import id: {table: '2015–2024'}}: the years each import still supplies.
+
+        ``dataset()`` derives the same from the rows it reads anyway; this is for callers that need
+        only the summary (the Sources tab)."""
+        out: dict[int, dict[str, str]] = {}
+        for table in _YEAR_TABLES:
+            for sid, lo, hi in self.con.execute(f"SELECT source_id, MIN(year), MAX(year) FROM {table} "
+                                                "WHERE source_id IS NOT NULL GROUP BY source_id"):
+                out.setdefault(int(sid), {})[table] = year_span(int(lo), int(hi))
+        return out
+
+    def year_range(self) -> tuple[int, int] | None:
+        """The first and last year of any table (None for a project without years)."""
+        spans = [self.con.execute(f"SELECT MIN(year), MAX(year) FROM {t}").fetchone() for t in _YEAR_TABLES]
+        spans = [s for s in spans if s[0] is not None]
+        return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
+
+    def minerals(self) -> list[str]:
+        """The minerals any table of the project holds rows for, sorted by id."""
+        tables = [t for t, (keys, _, _) in SCHEMA.items() if "mineral" in keys]
+        query = " UNION ".join(f"SELECT mineral FROM {t}" for t in tables)
+        return [r[0] for r in self.con.execute(f"SELECT mineral FROM ({query}) ORDER BY mineral")]
+
+    def lists(self) -> dict[str, list[str]]:
+        """{list name: its minerals}, from the ``lists`` table."""
+        out: dict[str, list[str]] = {}
+        for name, mineral in self.con.execute("SELECT list, mineral FROM lists ORDER BY list, mineral"):
+            out.setdefault(name, []).append(mineral)
+        return out
+
     # -- aliases ---------------------------------------------------------------------------
     def aliases(self) -> pd.DataFrame:
         cur = self.con.execute("SELECT kind, alias, target FROM aliases ORDER BY kind, alias")
@@ -246,12 +273,7 @@ class Project:
 
     def add_alias(self, kind: str, alias: str, target: str) -> str | None:
         """Save an analyst's name mapping; returns the previous target (for undo)."""
-        with self.transaction():
-            old = self.con.execute("SELECT target FROM aliases WHERE kind = ? AND alias = ?",
-                                   (kind, alias)).fetchone()
-            self.con.execute("INSERT INTO aliases VALUES (?, ?, ?, ?) ON CONFLICT (kind, alias) "
-                             "DO UPDATE SET target = excluded.target", (kind, alias, target, now()))
-        return old[0] if old else None
+        return self._put_alias(kind, alias, target)
 
     def set_alias(self, kind: str, alias: str, target: str | None) -> str | None:
         """Map ``alias`` to ``target`` (None removes the mapping); returns the previous target.
@@ -265,6 +287,10 @@ class Project:
             table, col = ("minerals", "id") if kind == "mineral" else ("countries", "iso3")
             if self.con.execute(f"SELECT 1 FROM {table} WHERE {col} = ?", (target,)).fetchone() is None:
                 raise EditError(f"“{target}” is not a {kind} of this project; an alias must name one.")
+        return self._put_alias(kind, alias, target)
+
+    def _put_alias(self, kind: str, alias: str, target: str | None) -> str | None:
+        """Write (or, for None, delete) one mapping in a transaction; returns the previous target."""
         with self.transaction():
             old = self.con.execute("SELECT target FROM aliases WHERE kind = ? AND alias = ?",
                                    (kind, alias)).fetchone()
@@ -287,7 +313,7 @@ class Project:
     def set_value(self, table: str, key: dict, column: str, value) -> object:
         """Set one cell; returns the previous value so the edit can be undone."""
         keys = SCHEMA[table][0]
-        if column not in R.row_columns(table)[:-1] or column in keys:
+        if column not in columns(table) or column in keys:
             raise ValueError(f"{column} is not an editable column of {table}")
         where = " AND ".join(f"{k} = ?" for k in keys)
         params = [key[k] for k in keys]
@@ -307,7 +333,7 @@ class Project:
 
     def upsert_rows(self, table: str, frame: pd.DataFrame) -> int:
         with self.transaction():
-            return self._upsert(table, frame, None)
+            return imports.write_table(self.con, table, frame, None, capture=False)[0]
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -323,6 +349,9 @@ def _configure(con: sqlite3.Connection) -> None:
     con.execute("PRAGMA foreign_keys=ON")
     con.execute("PRAGMA cache_size=-65536")   # 64 MB: bulk upserts touch many pages
     con.execute("PRAGMA temp_store=MEMORY")   # the staged rows of an import and the keys of an edit
+
+
+_YEAR_TABLES = [t for t, (keys, _, _) in SCHEMA.items() if "year" in keys]
 
 
 def _years_by_source(table: str, frame: pd.DataFrame, source: np.ndarray, out: dict[int, dict[str, str]]) -> None:

@@ -8,13 +8,14 @@ turn ``3.0`` back into the integer 3).
 """
 from __future__ import annotations
 
+import functools
 import math
 import sqlite3
 
 import numpy as np
 import pandas as pd
 
-from desktop.core.dataset import INT_COLUMNS, SCHEMA, TEXT_COLUMNS, columns, empty
+from desktop.core.dataset import SCHEMA, columns, empty
 
 SOURCE = "source_id"
 CHUNK = 50_000          # rows per executemany call: progress and cancel are checked between chunks
@@ -34,12 +35,10 @@ def empty_rows(table: str) -> pd.DataFrame:
     return frame
 
 
-def _dtype(col: str) -> str:
-    if col in INT_COLUMNS:
-        return "int64"
-    if col in TEXT_COLUMNS or col.endswith("_state"):
-        return "object"
-    return "float64"
+@functools.cache
+def dtypes(table: str) -> dict[str, str]:
+    """The dtype of each column of a rows frame: ``dataset.empty``'s, and float64 for source_id."""
+    return {c: str(t) for c, t in empty_rows(table).dtypes.items()}
 
 
 def select_sql(table: str, alias: str = "") -> str:
@@ -66,12 +65,13 @@ def fetch(cursor: sqlite3.Cursor, table: str, keys_from: pd.DataFrame | None = N
     # concatenate over a million rows of objects each hold the GIL for 0.1–0.3 s, and the GUI thread,
     # waiting for it while the worker reads a table, would freeze that long.
     wanted = row_columns(table) if keys_from is None else ["_position"] + value_columns(table)
+    kinds = dtypes(table) | {"_position": "int64"}
     parts: dict[str, list[np.ndarray]] = {c: [] for c in wanted}
     while batch := cursor.fetchmany(_GRID_SLICE):
         grid = np.array(batch, dtype=object)
         for at, col in enumerate(wanted):
             values = grid[:, at]
-            kind = "int64" if col == "_position" else _dtype(col)
+            kind = kinds[col]
             parts[col].append(values.copy() if kind == "object" else values.astype(kind))
     if not parts[wanted[0]]:
         return empty_rows(table)
@@ -152,9 +152,8 @@ def rows_at(con: sqlite3.Connection, table: str, keys: pd.DataFrame) -> pd.DataF
     key_cols = key_columns(table)
     if len(keys) == 0:
         return empty_rows(table)
-    # Declared types give the temporary columns the table's affinity: "2023" meets 2023.
-    typed = ", ".join(f"{k} {'INTEGER' if k in INT_COLUMNS else 'TEXT'}" for k in key_cols)
-    con.execute(f"CREATE TEMP TABLE _critmin_keys ({typed})")
+    # Made from the table, the temporary columns take its affinity: "2023" meets 2023.
+    con.execute(f"CREATE TEMP TABLE _critmin_keys AS SELECT {', '.join(key_cols)} FROM main.{table} WHERE 0")
     try:
         con.executemany(f"INSERT INTO temp._critmin_keys VALUES ({', '.join('?' * len(key_cols))})",
                         zip(*(keys[k].tolist() for k in key_cols)))

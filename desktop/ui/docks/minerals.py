@@ -11,19 +11,9 @@ from desktop.ui.collation import sort_names
 from desktop.ui.language import ui_language
 
 _Index = QModelIndex | QPersistentModelIndex
-MINERAL_TABLES = ("production", "balance", "prices", "reserves", "recycling", "lists", "usgs_nir",
-                  "trade_unit_values")
-
-
 def project_minerals(project) -> tuple[list[str], dict[str, list[str]]]:
     """(minerals with data in the project, {list name: minerals}) — worker thread."""
-    found: set[str] = set()
-    for table in MINERAL_TABLES:
-        found.update(r[0] for r in project.con.execute(f"SELECT DISTINCT mineral FROM {table}"))
-    lists: dict[str, list[str]] = {}
-    for name, mineral in project.con.execute("SELECT list, mineral FROM lists ORDER BY list, mineral"):
-        lists.setdefault(name, []).append(mineral)
-    return sorted(found), lists
+    return project.minerals(), project.lists()
 
 
 class MineralListModel(QAbstractListModel):

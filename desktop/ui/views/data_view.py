@@ -232,16 +232,8 @@ class SourcesPanel(QWidget):
 
 def sources_frame(project) -> "pd.DataFrame":
     """The import log with the years each import still supplies per table (worker thread)."""
-    from desktop.core.dataset import year_span
-
     log = project.import_log()
-    years: dict[int, dict[str, str]] = {}
-    for table in SCHEMA:
-        if "year" not in SCHEMA[table][0]:
-            continue
-        for sid, lo, hi in project.con.execute(
-                f"SELECT source_id, MIN(year), MAX(year) FROM {table} WHERE source_id IS NOT NULL GROUP BY source_id"):
-            years.setdefault(int(sid), {})[table] = year_span(int(lo), int(hi))
+    years = project.years_by_import()
     log["years"] = [years.get(int(i), {}) for i in log["id"]] if len(log) else []
     return log
 
@@ -345,14 +337,7 @@ class DataView(QWidget):
     def _load_year_span(self) -> None:
         """Show the project's years in the year boxes (that whole span means no year filter)."""
         def span(project, state):
-            lows, highs = [], []
-            for table in SCHEMA:
-                if "year" in SCHEMA[table][0]:
-                    lo, hi = project.con.execute(f"SELECT MIN(year), MAX(year) FROM {table}").fetchone()
-                    if lo is not None:
-                        lows.append(lo)
-                        highs.append(hi)
-            return (min(lows), max(highs)) if lows else (1900, 2100)
+            return project.year_range() or (1900, 2100)
 
         def done(years) -> None:
             untouched = (self.year_from.value(), self.year_to.value()) == self._all_years

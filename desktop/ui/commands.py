@@ -21,7 +21,7 @@ class ChangeCommand(QUndoCommand):
     """One undo step over the project's rows (a cell edit, a paste, added or deleted rows, an import)."""
 
     def __init__(self, document: ProjectDocument, text: str, make: Callable, *,
-                 on_made: Callable | None = None, on_error: Callable[[str], None] | None = None,
+                 on_made: Callable | None = None, on_error: Callable[[BaseException], None] | None = None,
                  cancellable: bool = False, label: str | None = None) -> None:
         super().__init__(text)
         self.document = document
@@ -70,11 +70,10 @@ class ChangeCommand(QUndoCommand):
         stack = self.document.undo_stack
         if stack.index() > 0 and stack.command(stack.index() - 1) is self:
             stack.undo()
-        sentence = error_sentence(exc)
         if self._on_error:
-            self._on_error(sentence)
+            self._on_error(exc)          # the exception itself: a Cancelled is told apart by its type
         else:
-            self.document.sig_error.emit(sentence)
+            self.document.sig_error.emit(error_sentence(exc))
 
 
 class AliasCommand(QUndoCommand):

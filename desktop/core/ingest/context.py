@@ -4,10 +4,13 @@ A problem names the file, the sheet, the row as Excel shows it and the column
 (:mod:`desktop.core.problems`).  :func:`cell_context` reads the file again with
 the same reader the import used (so the row numbers agree) and returns the few
 rows and columns around that cell, as text, with the position to highlight.
+The sheets of the last file read are kept (until the file changes or
+:func:`forget` is called), so looking at another cell of it reads nothing again.
 No Qt here: the GUI calls it on its worker thread.
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +22,9 @@ from desktop.core.ingest.readers import RawSheet, is_placeholder, read_file
 from desktop.core.registry.normalise import normalise_name
 
 COLUMN_RADIUS = 4      # columns shown either side of the highlighted one in a wide sheet
+
+_last: tuple[tuple, list[RawSheet]] | None = None     # ((path, mtime, size), its sheets): the last file read
+_last_lock = threading.Lock()
 
 
 @dataclass
@@ -92,6 +98,30 @@ def find_column(headers: list[str], column: str) -> int | None:
     return None
 
 
+def _sheets(path: Path) -> list[RawSheet]:
+    """``read_file(path)``, or the sheets kept from the last call when the file has not changed since."""
+    global _last
+    try:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        return read_file(path)            # raises the ReadError that says why
+    with _last_lock:
+        if _last is not None and _last[0] == key:
+            return _last[1]
+    sheets = read_file(path)
+    with _last_lock:
+        _last = (key, sheets)
+    return sheets
+
+
+def forget() -> None:
+    """Let go of the sheets kept from the last file read (a large file holds memory)."""
+    global _last
+    with _last_lock:
+        _last = None
+
+
 def pick_sheet(sheets: list[RawSheet], sheet: str, path: Path) -> RawSheet:
     if not sheet:
         return sheets[0]
@@ -111,7 +141,7 @@ def cell_context(path: str | Path, sheet: str, row: int | None, column: str, rad
     when the file or the sheet cannot be read.
     """
     path = Path(path)
-    raw = pick_sheet(read_file(path), sheet, path)
+    raw = pick_sheet(_sheets(path), sheet, path)
     frame = raw.frame
     headers = [str(c) for c in frame.columns]
     col = find_column(headers, column)

@@ -43,7 +43,7 @@ def drop_rows(ctx: ParseContext, sheet: RawSheet, rows, reasons, **extra) -> Non
         listed = np.unique(group)
         entry = {"file": sheet.file, "sheet": sheet.sheet, "row": int(listed[0]), "reason": str(reason),
                  "reason_code": getattr(reason, "code", ""), "params": dict(getattr(reason, "params", {})),
-                 "count": int(len(group)), "rows": [int(r) for r in listed[:LISTED_ROWS]]}
+                 "count": len(group), "rows": [int(r) for r in listed[:LISTED_ROWS]]}
         entry.update(extra)
         ctx.dropped.append(entry)
 

@@ -124,17 +124,16 @@ class Registry:
         col = "name_zh" if lang == "zh" else "name_en"
         return self.countries[col].get(code, code)
 
-    def suggest(self, kind: str, name: object, n: int = 3) -> list[str]:
-        """Closest canonical names for an unknown one (shown next to the problem)."""
+    def suggest_ids(self, kind: str, name: object, n: int = 3) -> list[str]:
+        """The ids of the closest canonical names for an unknown one, best first."""
         table = self.mineral_keys if kind == "mineral" else self.country_keys
         hits = difflib.get_close_matches(normalise_name(name), list(table), n=n * 3, cutoff=0.6)
-        out: list[str] = []
-        for key in hits:
-            target = table[key]
-            label = self.mineral_name(target) if kind == "mineral" else f"{self.country_name(target)} ({target})"
-            if label not in out:
-                out.append(label)
-        return out[:n]
+        return list(dict.fromkeys(table[key] for key in hits))[:n]
+
+    def suggest(self, kind: str, name: object, n: int = 3) -> list[str]:
+        """Closest canonical names for an unknown one (shown next to the problem)."""
+        return [self.mineral_name(i) if kind == "mineral" else f"{self.country_name(i)} ({i})"
+                for i in self.suggest_ids(kind, name, n)]
 
 
 def _map_unique(values: pd.Series, table: dict[str, str]) -> pd.Series:

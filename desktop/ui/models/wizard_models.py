@@ -8,70 +8,29 @@ every text already in the interface language; it runs on the worker next to
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
+from desktop.core.ingest.drops import reason_text
 from desktop.core.messages import translate
 from desktop.core.problems import Problem, Severity
 from desktop.core.registry import AGGREGATE_CODES
 from desktop.core.registry.normalise import normalise_name
+from desktop.ui.collation import sort_names
 
 ALIAS_KINDS = ("mineral", "country")
-_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 STATUS_ORDER = {"unknown": 0, "guessed": 1, "renamed": 2, "exact": 3}
-_CODE_IN_LABEL = re.compile(r"\(([A-Z]{3}|WORLD|OTHERS)\)$")
-
 # Highlights that read on light and dark palettes alike (translucent over the base colour).
 UNKNOWN_BG = QColor(220, 53, 69, 60)
 GUESSED_BG = QColor(255, 193, 7, 70)
 CELL_BG = QColor(255, 193, 7, 150)
 LINE_BG = QColor(255, 193, 7, 40)
-
-
-# -- language helpers: work before and after the core gets its message catalogue --------------
-def message_text(obj: Any, lang: str) -> str:
-    """A core message (a note, a reason, a ``Message``) in ``lang``; plain strings as they are."""
-    text = getattr(obj, "text", None)
-    if callable(text):
-        try:
-            return str(text(lang))
-        except TypeError:
-            return str(text())
-    return str(obj)
-
-
-def problem_text(p: Problem, lang: str) -> str:
-    text = getattr(p, "text", None)
-    if callable(text):
-        try:
-            return str(text(lang))
-        except TypeError:
-            pass
-    return p.message
-
-
-def dropped_reason(entry: dict, lang: str) -> str:
-    """Why rows were left out, in ``lang`` (entries carry a reason code once the catalogue is in)."""
-    try:
-        from desktop.core.ingest.drops import reason_text
-    except ImportError:
-        return message_text(entry.get("reason", ""), lang)
-    try:
-        return str(reason_text(entry, lang))
-    except Exception:   # noqa: BLE001 — a reason without a catalogue entry is shown as written
-        return message_text(entry.get("reason", ""), lang)
-
-
-def problem_location(p: Problem, lang: str) -> str:
-    try:
-        return p.location(lang)
-    except TypeError:
-        return p.location()
 
 
 # -- records (no Qt objects: built on the worker) ---------------------------------------------
@@ -180,25 +139,22 @@ class FilePreview:
         """The rows leaving out the rows with errors leaves (or left) out."""
         return int(self.leave_out.rows) if self.leave_out is not None and self.leave_out.possible else 0
 
-    @property
+    # counted once (the records do not change once built): the models ask on every paint
+    @cached_property
     def errors(self) -> int:
         return sum(1 for r in self.problems if r.problem.severity is Severity.ERROR)
 
-    @property
+    @cached_property
     def warnings(self) -> int:
         return sum(1 for r in self.problems if r.problem.severity is Severity.WARNING)
 
-    @property
+    @cached_property
     def rows(self) -> int:
         return sum(t.rows for t in self.tables)
 
-    @property
+    @cached_property
     def dropped_rows(self) -> int:
         return sum(d.count for d in self.dropped)
-
-    @property
-    def importable(self) -> bool:
-        return self.errors == 0
 
 
 def target_label(registry, kind: str, target: str, lang: str) -> str:
@@ -213,22 +169,14 @@ def target_label(registry, kind: str, target: str, lang: str) -> str:
 
 def suggestions(registry, kind: str, raw: str, lang: str) -> list[tuple[str, str]]:
     """The registry's closest names for an unknown one, as (id, label in ``lang``)."""
-    out: list[tuple[str, str]] = []
-    for label in registry.suggest(kind, raw):
-        if kind == "country":
-            m = _CODE_IN_LABEL.search(label)
-            target = m.group(1) if m else registry.country_code(label)
-        else:
-            target = registry.mineral_id(label)
-        if target and target not in (t for t, _ in out):
-            out.append((target, target_label(registry, kind, target, lang)))
-    return out
+    return [(target, target_label(registry, kind, target, lang)) for target in registry.suggest_ids(kind, raw)]
 
 
 def registry_choices(registry, kind: str, lang: str) -> list[tuple[str, str, tuple[str, ...]]]:
     """Every mineral or country as (id, "id — name (other language's name)", (names it goes by)).
 
-    Sorted by the name in ``lang``; the names (both languages) let a typed name find its id.
+    Sorted by the name in ``lang`` as the interface language collates (Chinese by pinyin:
+    desktop.ui.collation); the names (both languages) let a typed name find its id.
     """
     other = "en" if lang == "zh" else "zh"
     if kind == "mineral":
@@ -242,8 +190,7 @@ def registry_choices(registry, kind: str, lang: str) -> list[tuple[str, str, tup
         shown, alt = str(name(target, lang)), str(name(target, other))
         label = f"{target} — {shown}" + (f" ({alt})" if alt and alt != shown else "")
         items.append((target, label, (shown, alt)))
-    items.sort(key=lambda t: t[2][0].casefold())
-    return items
+    return [items[i] for i in sort_names([shown for _, _, (shown, _) in items])]
 
 
 def _status(m, registry) -> str:
@@ -291,21 +238,21 @@ def prepare_file(preview, registry, lang: str, leave_out=None) -> FilePreview:
         mappings.append(MappingRecord(name, m.kind, str(m.raw), m.target,
                                       target_label(registry, m.kind, m.target, lang),
                                       float(m.confidence), int(m.rows), status, hints))
-    mappings.sort(key=lambda r: (STATUS_ORDER[r.status], r.kind, r.raw.casefold()))
+    mappings = [mappings[i] for i in sort_names([r.raw for r in mappings])]
+    mappings.sort(key=lambda r: (STATUS_ORDER[r.status], r.kind))          # stable: by name within
 
-    dropped = [DroppedRecord(d.get("file", name), preview.path, d.get("sheet", ""), dropped_reason(d, lang),
+    dropped = [DroppedRecord(d.get("file", name), preview.path, d.get("sheet", ""), reason_text(d, lang),
                              int(d.get("count", 1)), [int(r) for r in d.get("rows", [d.get("row")]) if r is not None],
                              str(d.get("column", "")))
                for d in preview.dropped]
     dropped.sort(key=lambda d: -d.count)
 
-    problems = [ProblemRecord(p, preview.path, problem_text(p, lang), problem_location(p, lang),
-                              message_text(p.expected, lang) if p.expected else "")
+    problems = [ProblemRecord(p, preview.path, p.text(lang), p.location(lang), translate(p.expected, lang))
                 for p in preview.problems]
-    problems.sort(key=lambda r: _SEVERITY_ORDER.get(r.problem.severity, 3))    # stable: file order within
+    problems.sort(key=lambda r: SEVERITY_ORDER.get(r.problem.severity, 3))    # stable: file order within
     formats = ", ".join(sorted({translate(sp.label, lang) for sp in preview.sheets if sp.recogniser}))
     return FilePreview(preview.path, name, preview, formats, sheets, tables, mappings, dropped,
-                       problems, [message_text(n, lang) for n in preview.notes], leave_out)
+                       problems, [translate(n, lang) for n in preview.notes], leave_out)
 
 
 def compress_rows(rows: list[int], count: int) -> str:
@@ -359,6 +306,9 @@ class RecordTableModel(QAbstractTableModel):
     def background(self, record, column: int):
         return None
 
+    def font(self, record, column: int):
+        return None
+
     def alignment(self, column: int):
         return None
 
@@ -398,6 +348,8 @@ class RecordTableModel(QAbstractTableModel):
             return self.decoration(record, column)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self.background(record, column)
+        if role == Qt.ItemDataRole.FontRole:
+            return self.font(record, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             align = self.alignment(column)
             return int(align) if align is not None else None
@@ -423,7 +375,10 @@ class RecordTableModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
-        positions = sorted(range(len(self._records)), key=lambda i: _SortKey(self.sort_key(self._records[i], column)),
+        keys = [self.sort_key(r, column) for r in self._records]
+        texts = list({k for k in keys if isinstance(k, str)})
+        rank = {texts[i]: n for n, i in enumerate(sort_names(texts))}      # Chinese by pinyin
+        positions = sorted(range(len(keys)), key=lambda i: _SortKey(keys[i], rank),
                            reverse=order == Qt.SortOrder.DescendingOrder)
         new_row = {old_row: new for new, old_row in enumerate(positions)}
         self._records = [self._records[i] for i in positions]
@@ -433,17 +388,17 @@ class RecordTableModel(QAbstractTableModel):
 
 
 class _SortKey:
-    """Sorts mixed keys: numbers before text, None last."""
+    """Sorts mixed keys: numbers before text (in the order of ``text_rank``), None last."""
 
     __slots__ = ("rank",)
 
-    def __init__(self, key) -> None:
+    def __init__(self, key, text_rank: dict[str, int]) -> None:
         if key is None:
-            self.rank = (2, 0.0, "")
+            self.rank = (2, 0.0)
         elif isinstance(key, (int, float)):
-            self.rank = (0, float(key), "")
+            self.rank = (0, float(key))
         else:
-            self.rank = (1, 0.0, str(key))
+            self.rank = (1, float(text_rank[key]))
 
     def __lt__(self, other: _SortKey) -> bool:
         return self.rank < other.rank
@@ -755,7 +710,7 @@ class ProblemsModel(RecordTableModel):
 
     def sort_key(self, r: ProblemRecord, column: int):
         if column == 0:
-            return _SEVERITY_ORDER.get(r.problem.severity, 3)
+            return SEVERITY_ORDER.get(r.problem.severity, 3)
         if column == 3:
             return r.problem.row
         return super().sort_key(r, column)
@@ -769,62 +724,50 @@ class ProblemsModel(RecordTableModel):
         return (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if column == 3 else None
 
 
-class ContextModel(QAbstractTableModel):
-    """The cells around a problem (:class:`~desktop.core.ingest.context.CellContext`), the cell highlighted."""
+class ContextModel(RecordTableModel):
+    """The cells around a problem (:class:`~desktop.core.ingest.context.CellContext`), the cell highlighted.
+
+    Its records are the ``(spreadsheet row, [cell text, ...])`` rows; the row numbers head the rows."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._header: list[str] = []
-        self._rows: list[tuple[int, list[str]]] = []
         self._hl: tuple[int | None, int | None] = (None, None)
 
     def set_context(self, context) -> None:
-        self.beginResetModel()
         header, rows, highlight = context
-        self._header, self._rows, self._hl = list(header), list(rows), tuple(highlight)
+        self.beginResetModel()
+        self._header, self._records, self._hl = list(header), list(rows), tuple(highlight)
         self.endResetModel()
 
     @property
     def highlight(self) -> tuple[int | None, int | None]:
         return self._hl
 
-    def rowCount(self, parent=None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
+    def headers(self) -> list[str]:
+        return self._header
 
-    def columnCount(self, parent=None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._header)
+    def display(self, record, column: int) -> str:
+        cells = record[1]
+        return cells[column] if 0 <= column < len(cells) else ""
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        r, c = index.row(), index.column()
-        cells = self._rows[r][1]
-        if not (0 <= c < len(cells)):
-            return None
-        hl_r, hl_c = self._hl
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return cells[c]
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if r == hl_r and c == hl_c:
-                return CELL_BG
-            if r == hl_r or (c == hl_c and hl_c is not None):
-                return LINE_BG
-            return None
-        if role == Qt.ItemDataRole.FontRole and r == hl_r and (c == hl_c or hl_c is None):
+    def _in_highlighted_row(self, record) -> bool:
+        return self._hl[0] is not None and self._records[self._hl[0]] is record
+
+    def background(self, record, column: int):
+        hl_c = self._hl[1]
+        if self._in_highlighted_row(record):
+            return CELL_BG if column == hl_c else LINE_BG
+        return LINE_BG if hl_c is not None and column == hl_c else None
+
+    def font(self, record, column: int):
+        if self._in_highlighted_row(record) and (column == self._hl[1] or self._hl[1] is None):
             font = QFont()
             font.setBold(True)
             return font
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._header[section] if 0 <= section < len(self._header) else None
-        return str(self._rows[section][0]) if 0 <= section < len(self._rows) else None
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return str(self._records[section][0]) if 0 <= section < len(self._records) else None
+        return super().headerData(section, orientation, role)

@@ -24,8 +24,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -51,9 +51,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.errors import Cancelled
 from desktop.core.ingest.readers import EXCEL_SUFFIXES, TEXT_SUFFIXES
+from desktop.core.registry.normalise import normalise_name
 from desktop.ui.language import ui_language
 from desktop.ui.models.wizard_models import (
+    SEVERITY_ORDER,
+    STATUS_ORDER,
     ContextModel,
     DroppedModel,
     FileEntry,
@@ -221,7 +225,6 @@ class ImportWizardDialog(QDialog):
         self._select_after_load = None
         self._imported_problems: list = []
         self._leave_out = False          # read the files with their rows with errors left out
-        self._reread: set[str] = set()   # files read again for the leave-out choice (their preview is kept)
         self._last_dir = ""
         self.import_command = None
         self.context_dialog = None
@@ -348,8 +351,6 @@ class ImportWizardDialog(QDialog):
         return box
 
     def _shortcut(self, key, slot):
-        from PySide6.QtGui import QAction
-
         action = QAction(self)
         action.setShortcut(key)
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -502,8 +503,6 @@ class ImportWizardDialog(QDialog):
         return page
 
     def eventFilter(self, obj, event) -> bool:
-        from PySide6.QtCore import QEvent
-
         if (event.type() == QEvent.Type.KeyPress and obj is self.target_combo.lineEdit()
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
             popup = self.target_combo.completer().popup() if self.target_combo.completer() else None
@@ -524,9 +523,6 @@ class ImportWizardDialog(QDialog):
     # -- files --------------------------------------------------------------------------------------
     def entries(self) -> list[FileEntry]:
         return list(self._entries)
-
-    def paths(self) -> list[str]:
-        return [e.path for e in self._entries]
 
     @property
     def is_loading(self) -> bool:
@@ -568,12 +564,8 @@ class ImportWizardDialog(QDialog):
             return
         gone = {self.files_model.record(r).path for r in rows}
         self._entries = [e for e in self._entries if e.path not in gone]
-        self._reread -= gone
-        if not any(e.preview is None for e in self._entries) and not self._stale and not self._reread:
-            # nothing of what is still listed needs reading: a reading in progress is not needed any more
-            self.runner.cancel(PREVIEW_KIND)
-            self._generation += 1
-            self._set_busy(False)
+        if not self._to_read():
+            self._stop_reading()
         self._refresh()
 
     # -- drag and drop --------------------------------------------------------------------------------
@@ -600,12 +592,31 @@ class ImportWizardDialog(QDialog):
             self.add_files(paths)
 
     # -- reading on the worker -------------------------------------------------------------------------
+    def _reread(self) -> set[str]:
+        """Files whose preview was read with the other leave-out choice, where it makes a difference
+        (the preview is kept, and shown, until they are read again)."""
+        return {e.path for e in self._entries if e.preview is not None and e.preview.leave_out is not None
+                and e.preview.leave_out.errors and e.preview.leave_out.applied != self._leave_out}
+
+    def _to_read(self) -> list[str]:
+        reread = self._reread()
+        return [e.path for e in self._entries if e.preview is None or self._stale or e.path in reread]
+
+    def _stop_reading(self) -> None:
+        """Nothing listed needs the reading in progress (if any) any more."""
+        self.runner.cancel(PREVIEW_KIND)
+        self._generation += 1
+        self._set_busy(False)
+
     def _load(self, everything: bool = False) -> None:
-        """Read the files that have no preview yet (all of them after an alias changed)."""
+        """Read the files that have no preview yet (all of them after an alias changed, and those the
+        leave-out choice changes)."""
         if everything:
             self._stale = True
-        todo = [e.path for e in self._entries if e.preview is None or self._stale or e.path in self._reread]
+        todo = self._to_read()
         if not todo:
+            if self._busy_reading:
+                self._stop_reading()     # e.g. the leave-out choice was taken back before the reading ended
             self._refresh()
             return
         for e in self._entries:
@@ -648,7 +659,6 @@ class ImportWizardDialog(QDialog):
         for e in self._entries:
             if e.path in previews:
                 e.preview, e.state, e.error = previews[e.path], "ready", ""
-        self._reread -= set(previews)
         if choices:
             self._choices = choices
             self._combo_kind = ""        # repopulate the target list
@@ -684,10 +694,10 @@ class ImportWizardDialog(QDialog):
 
     def _forget_reread(self) -> None:
         """A reading for the leave-out choice did not finish: the previews kept do not match the choice."""
+        reread = self._reread()
         for e in self._entries:
-            if e.path in self._reread:
+            if e.path in reread:
                 e.preview, e.state = None, "reading"
-        self._reread.clear()
 
     # -- leaving out the rows with errors ----------------------------------------------------------------
     @property
@@ -702,17 +712,14 @@ class ImportWizardDialog(QDialog):
             self._update_leave_out()
             return
         self._leave_out = on
-        changed = {e.path for e in self._entries
-                   if e.preview is not None and e.preview.leave_out is not None and e.preview.leave_out.errors}
-        self._reread |= changed
         self._update_leave_out()
-        if changed or any(e.preview is None for e in self._entries):
-            self._load()
+        if self._busy_reading or self._to_read():
+            self._load()                 # the files it changes (see _reread), and any not read yet
 
     def _update_leave_out(self) -> None:
         """The two "Leave out the rows with errors" boxes: shown while the choice can change something."""
         previews = self._previews()
-        offered = self._leave_out or bool(self._reread) or any(p.can_leave_out for p in previews)
+        offered = self._leave_out or bool(self._reread()) or any(p.can_leave_out for p in previews)
         rows = sum(p.rows_to_leave_out for p in previews)
         loc = self.files_model._locale
         if not rows:
@@ -781,8 +788,11 @@ class ImportWizardDialog(QDialog):
             QTimer.singleShot(0, lambda: self._load(everything=self._stale) if _alive(self) else None)
 
     def done(self, result: int) -> None:
+        from desktop.core.ingest.context import forget
+
         self.runner.cancel(PREVIEW_KIND)
         self.runner.cancel(CONTEXT_KIND)
+        forget()                         # the sheets kept for "Show Cells"
         super().done(result)
 
     # -- showing -------------------------------------------------------------------------------------
@@ -798,15 +808,13 @@ class ImportWizardDialog(QDialog):
                                                for p in previews for n in p.notes))
         key = self._select_after_load or self._selected_name_key()
         # unknown and guessed names first across all files (each file's order kept within)
-        from desktop.ui.models.wizard_models import STATUS_ORDER
         mappings = [m for p in previews for m in p.mappings]
         mappings.sort(key=lambda m: STATUS_ORDER[m.status])
         self.names_model.set_records(mappings)
         self.dropped_model.set_records([d for p in previews for d in p.dropped])
         # errors first across files, then warnings, then notes (each file's order kept)
         problems = [r for p in previews for r in p.problems]
-        order = {"error": 0, "warning": 1, "info": 2}
-        problems.sort(key=lambda r: order.get(r.problem.severity.value, 3))
+        problems.sort(key=lambda r: SEVERITY_ORDER.get(r.problem.severity, 3))
         self.problems_model.set_records(problems)
         self._unfitted = {self.files_view, self.sheets_view, self.tables_view, self.names_view, self.dropped_view,
                           self.problems_view}
@@ -954,8 +962,6 @@ class ImportWizardDialog(QDialog):
 
     def select_name(self, file: str, kind: str, raw: str) -> bool:
         """Select the mapping of ``raw`` (the Names page; the filter is cleared if it hides it)."""
-        from desktop.core.registry.normalise import normalise_name
-
         key = (file, kind, normalise_name(raw))
         if self.names_model.row_of(key) < 0:
             self.only_check.setChecked(False)
@@ -1127,8 +1133,7 @@ class ImportWizardDialog(QDialog):
         if not ok:
             return
         chosen = [p for p in self._previews() if p.rows]
-        sources = [(p.preview.tables, {"file": p.preview.file, "sha256": p.preview.sha256,
-                                       "format": p.preview.format_label()}) for p in chosen]
+        sources = [(p.preview.tables, p.preview.source()) for p in chosen]
         self._imported_problems = [r.problem for p in self._previews() for r in p.problems]
         n = len(chosen)
         text = self.tr("Import 1 file") if n == 1 else self.tr("Import %1 files").replace("%1", str(n))
@@ -1152,12 +1157,12 @@ class ImportWizardDialog(QDialog):
     def _import_made(self, command) -> None:
         self.sig_import_finished.emit(list(command.extra or []))
 
-    def _import_failed(self, sentence: str) -> None:
-        if sentence in (self.document.tr("Cancelled."), "Cancelled."):
+    def _import_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
             self.sig_import_finished.emit(self.tr("Import cancelled; the project is unchanged."))
         else:
             self.sig_import_finished.emit(self.tr("Nothing was imported; the project is unchanged. %1")
-                                          .replace("%1", sentence).strip())
+                                          .replace("%1", error_sentence(exc)).strip())
 
     def describe(self, result) -> str:
         """One sentence for the status bar about ``sig_import_finished``'s value."""

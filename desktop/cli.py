@@ -99,8 +99,7 @@ def cmd_import(args) -> int:
     # a refused file never leaves a half-imported batch behind.
     with Project.open(args.project, create=True) as project:
         for preview in previews:
-            report = project.write_import(preview.tables, {"file": preview.file, "sha256": preview.sha256,
-                                                           "format": preview.format_label()})
+            report = project.write_import(preview.tables, preview.source())
             if report.already_imported:
                 _say(args, "cli.already_imported", file=preview.file)
             else:
@@ -113,19 +112,14 @@ def cmd_import(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from desktop.core.export.data_workbook import write_data_csv, write_data_workbook
+    from desktop.core.export.data_workbook import write_data
     from desktop.core.store import Project
 
     with Project.open(args.project) as project:
         dataset = project.dataset()
         registry = project.registry()
-    out = Path(args.output)
-    if out.suffix.lower() == ".csv":
-        for path in write_data_csv(dataset, out, registry):
-            _say(args, "cli.wrote", path=path)
-    else:
-        write_data_workbook(dataset, out, registry)
-        _say(args, "cli.wrote", path=out)
+    for path in write_data(dataset, Path(args.output), registry):
+        _say(args, "cli.wrote", path=path)
     return EXIT_OK
 
 

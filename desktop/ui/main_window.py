@@ -686,6 +686,8 @@ class MainWindow(QMainWindow):
                                               self.tr("Excel workbook (*.xlsx);;CSV files, one per table (*.csv)"))
         if not path:
             return
+        if not path.lower().endswith((".xlsx", ".csv")):
+            path += ".xlsx"
 
         def work(project, state):
             from desktop.core.export.data_workbook import write_data

@@ -115,11 +115,10 @@ def write_data_csv(dataset: Dataset, path: str | Path, registry: Registry | None
 
 
 def write_data(dataset: Dataset, path: str | Path, registry: Registry | None = None) -> list[Path]:
-    """The project's data as ``path``: one CSV per table for a ``.csv`` name, else a template workbook
-    (``.xlsx`` added when missing).  Returns the files written (``critmin export`` and the GUI)."""
+    """The project's data as ``path``: one CSV per table for a ``.csv`` name, else a template workbook.
+    Returns the files written (``critmin export`` and the window's Export Data Workbook…)."""
     path = Path(path)
     if path.suffix.lower() == ".csv":
         return write_data_csv(dataset, path, registry)
-    path = path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
     write_data_workbook(dataset, path, registry)
     return [path]

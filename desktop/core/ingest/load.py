@@ -82,8 +82,7 @@ def load_file_and_plan(path: str | Path, registry: Registry | None = None, recog
 def preview_dataset(preview: ImportPreview) -> Dataset:
     """The tables of one loaded file, with its provenance."""
     return Dataset(tables=dict(preview.tables), sources=[{
-        "file": preview.file, "sha256": preview.sha256, "format": preview.format_label(),
-        "rows": preview.rows_by_table(), "years": preview.years_by_table()}])
+        **preview.source(), "rows": preview.rows_by_table(), "years": preview.years_by_table()}])
 
 
 def load_files(paths, registry: Registry | None = None, *,

@@ -428,88 +428,88 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>贸易流量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="260" />
+        <location filename="../../ui/views/data_view.py" line="252" />
         <source>Data tables</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="265" />
+        <location filename="../../ui/views/data_view.py" line="257" />
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="270" />
+        <location filename="../../ui/views/data_view.py" line="262" />
         <source>Country filter</source>
         <translation>国家筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="275" />
+        <location filename="../../ui/views/data_view.py" line="267" />
         <source>First year</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="275" />
+        <location filename="../../ui/views/data_view.py" line="267" />
         <source>Last year</source>
         <translation>结束年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="282" />
+        <location filename="../../ui/views/data_view.py" line="274" />
         <source>Find in table (Ctrl+F)</source>
         <translation>在表中查找（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="283" />
+        <location filename="../../ui/views/data_view.py" line="275" />
         <source>Find in table</source>
         <translation>在表中查找</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="287" />
+        <location filename="../../ui/views/data_view.py" line="279" />
         <source>Rows shown</source>
         <translation>显示的行数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="290" />
+        <location filename="../../ui/views/data_view.py" line="282" />
         <source>Add Row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="291" />
+        <location filename="../../ui/views/data_view.py" line="283" />
         <source>Add a row for the next year after the current one</source>
         <translation>在当前行之后添加下一年份的一行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="292" />
+        <location filename="../../ui/views/data_view.py" line="284" />
         <source>Delete Rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="293" />
+        <location filename="../../ui/views/data_view.py" line="285" />
         <source>Delete the selected rows (Edit ▸ Undo brings them back)</source>
         <translation>删除所选行（“编辑 ▸ 撤销”可恢复）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="294" />
+        <location filename="../../ui/views/data_view.py" line="286" />
         <source>Country:</source>
         <translation>国家：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="296" />
+        <location filename="../../ui/views/data_view.py" line="288" />
         <source>Years:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="433" />
+        <location filename="../../ui/views/data_view.py" line="418" />
         <source>All countries</source>
         <translation>所有国家</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="449" />
-        <location filename="../../ui/views/data_view.py" line="455" />
+        <location filename="../../ui/views/data_view.py" line="434" />
+        <location filename="../../ui/views/data_view.py" line="440" />
         <source>updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="452" />
+        <location filename="../../ui/views/data_view.py" line="437" />
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 行</translation>
     </message>
@@ -560,32 +560,32 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>DroppedModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="662" />
+        <location filename="../../ui/models/wizard_models.py" line="650" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="662" />
+        <location filename="../../ui/models/wizard_models.py" line="650" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="662" />
+        <location filename="../../ui/models/wizard_models.py" line="650" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="662" />
+        <location filename="../../ui/models/wizard_models.py" line="650" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="662" />
+        <location filename="../../ui/models/wizard_models.py" line="650" />
         <source>Row numbers</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="672" />
+        <location filename="../../ui/models/wizard_models.py" line="660" />
         <source>and %1 more rows</source>
         <translation>另有 %1 行</translation>
     </message>
@@ -593,102 +593,102 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>FilesModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="434" />
+        <location filename="../../ui/models/wizard_models.py" line="422" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="434" />
+        <location filename="../../ui/models/wizard_models.py" line="422" />
         <source>Recognised as</source>
         <translation>识别为</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="434" />
+        <location filename="../../ui/models/wizard_models.py" line="422" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="434" />
+        <location filename="../../ui/models/wizard_models.py" line="422" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="438" />
+        <location filename="../../ui/models/wizard_models.py" line="426" />
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="438" />
+        <location filename="../../ui/models/wizard_models.py" line="426" />
         <source>Waiting…</source>
         <translation>等待中…</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="439" />
+        <location filename="../../ui/models/wizard_models.py" line="427" />
         <source>Not read (cancelled)</source>
         <translation>未读取（已取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="440" />
+        <location filename="../../ui/models/wizard_models.py" line="428" />
         <source>Could not be read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="443" />
+        <location filename="../../ui/models/wizard_models.py" line="431" />
         <source>1 error</source>
         <translation>1 个错误</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="444" />
+        <location filename="../../ui/models/wizard_models.py" line="432" />
         <source>%1 errors</source>
         <translation>%1 个错误</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="447" />
+        <location filename="../../ui/models/wizard_models.py" line="435" />
         <source>No rows to import</source>
         <translation>没有可导入的行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="450" />
+        <location filename="../../ui/models/wizard_models.py" line="438" />
         <source>Ready · 1 row left out</source>
         <translation>就绪 · 1 行未导入</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="451" />
+        <location filename="../../ui/models/wizard_models.py" line="439" />
         <source>Ready · %1 rows left out</source>
         <translation>就绪 · %1 行未导入</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="454" />
+        <location filename="../../ui/models/wizard_models.py" line="442" />
         <source>Ready · 1 warning</source>
         <translation>就绪 · 1 个警告</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="455" />
+        <location filename="../../ui/models/wizard_models.py" line="443" />
         <source>Ready · %1 warnings</source>
         <translation>就绪 · %1 个警告</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="457" />
+        <location filename="../../ui/models/wizard_models.py" line="445" />
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="465" />
+        <location filename="../../ui/models/wizard_models.py" line="453" />
         <source>not recognised</source>
         <translation>未识别</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="475" />
+        <location filename="../../ui/models/wizard_models.py" line="463" />
         <source>each names a row: fix them in the file, or leave out the rows with errors (see Problems)</source>
         <translation>每个错误都指明了行：请在文件中修正，或不导入有错误的行（见“问题”）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="477" />
+        <location filename="../../ui/models/wizard_models.py" line="465" />
         <source>the file cannot be imported until they are fixed (see Problems)</source>
         <translation>修正之前该文件无法导入（见“问题”）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="480" />
+        <location filename="../../ui/models/wizard_models.py" line="468" />
         <source>the rows with errors are left out (see Rows Left Out); uncheck “Leave out the rows with errors” to keep them</source>
         <translation>有错误的行未导入（见“未导入的行”）；取消勾选“不导入有错误的行”即可保留它们</translation>
     </message>
@@ -696,507 +696,507 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>ImportWizardDialog</name>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="212" />
         <location filename="../../ui/views/import_wizard.py" line="213" />
+        <location filename="../../ui/views/import_wizard.py" line="214" />
         <source>Import Data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="235" />
+        <location filename="../../ui/views/import_wizard.py" line="236" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="236" />
+        <location filename="../../ui/views/import_wizard.py" line="237" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="250" />
+        <location filename="../../ui/views/import_wizard.py" line="251" />
         <source>Choose the files to import, or drop them here. Nothing is written to the project until you press Import, and Edit → Undo takes an import back.</source>
         <translation>选择要导入的文件，或将文件拖放到此处。按“导入”之前不会向项目写入任何内容；“编辑 → 撤销”可撤回一次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="264" />
+        <location filename="../../ui/views/import_wizard.py" line="265" />
         <source>Files to import</source>
         <translation>要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="270" />
         <location filename="../../ui/views/import_wizard.py" line="271" />
+        <location filename="../../ui/views/import_wizard.py" line="272" />
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="273" />
+        <location filename="../../ui/views/import_wizard.py" line="274" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="274" />
+        <location filename="../../ui/views/import_wizard.py" line="275" />
         <source>Remove the selected files</source>
         <translation>移除所选文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="275" />
+        <location filename="../../ui/views/import_wizard.py" line="276" />
         <source>Remove the selected files from this import</source>
         <translation>从本次导入中移除所选文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="285" />
+        <location filename="../../ui/views/import_wizard.py" line="286" />
         <source>Preview pages</source>
         <translation>预览页</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="306" />
+        <location filename="../../ui/views/import_wizard.py" line="307" />
         <source>Reading the files</source>
         <translation>正在读取文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="308" />
+        <location filename="../../ui/views/import_wizard.py" line="309" />
         <source>Reading progress</source>
         <translation>读取进度</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="309" />
         <location filename="../../ui/views/import_wizard.py" line="310" />
-        <location filename="../../ui/views/import_wizard.py" line="758" />
+        <location filename="../../ui/views/import_wizard.py" line="311" />
         <location filename="../../ui/views/import_wizard.py" line="759" />
+        <location filename="../../ui/views/import_wizard.py" line="760" />
         <source>Stop Reading</source>
         <translation>停止读取</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="321" />
+        <location filename="../../ui/views/import_wizard.py" line="322" />
         <source>Import status icon</source>
         <translation>导入状态图标</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="323" />
+        <location filename="../../ui/views/import_wizard.py" line="324" />
         <source>Import status</source>
         <translation>导入状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="326" />
         <location filename="../../ui/views/import_wizard.py" line="327" />
+        <location filename="../../ui/views/import_wizard.py" line="328" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="330" />
+        <location filename="../../ui/views/import_wizard.py" line="331" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="344" />
         <location filename="../../ui/views/import_wizard.py" line="345" />
-        <location filename="../../ui/views/import_wizard.py" line="725" />
+        <location filename="../../ui/views/import_wizard.py" line="346" />
+        <location filename="../../ui/views/import_wizard.py" line="726" />
         <source>Leave out the rows with errors</source>
         <translation>不导入有错误的行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="346" />
+        <location filename="../../ui/views/import_wizard.py" line="347" />
         <source>Import without the rows that have errors: the files are read again and each row left out is listed on the Rows Left Out page. Uncheck to read them with every row.</source>
         <translation>导入时不含有错误的行：文件将重新读取，每个未导入的行都列在“未导入的行”页上。取消勾选则按全部行重新读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="361" />
-        <location filename="../../ui/views/import_wizard.py" line="848" />
+        <location filename="../../ui/views/import_wizard.py" line="362" />
+        <location filename="../../ui/views/import_wizard.py" line="849" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="377" />
+        <location filename="../../ui/views/import_wizard.py" line="378" />
         <source>Sheets and their recognised format</source>
         <translation>工作表及识别出的格式</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="379" />
+        <location filename="../../ui/views/import_wizard.py" line="380" />
         <source>Tables to import</source>
         <translation>要导入的表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="382" />
+        <location filename="../../ui/views/import_wizard.py" line="383" />
         <source>Notes on what was recognised</source>
         <translation>识别说明</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="384" />
+        <location filename="../../ui/views/import_wizard.py" line="385" />
         <source>Sheets: the format CritMin recognised in each</source>
         <translation>工作表：CritMin 识别出的格式</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="385" />
+        <location filename="../../ui/views/import_wizard.py" line="386" />
         <source>Tables: what Import will add or update</source>
         <translation>表：导入将新增或更新的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="386" />
+        <location filename="../../ui/views/import_wizard.py" line="387" />
         <source>Notes: how the files were read</source>
         <translation>说明：文件是如何读取的</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="393" />
-        <location filename="../../ui/views/import_wizard.py" line="851" />
+        <location filename="../../ui/views/import_wizard.py" line="394" />
+        <location filename="../../ui/views/import_wizard.py" line="852" />
         <source>Names</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="395" />
+        <location filename="../../ui/views/import_wizard.py" line="396" />
         <source>How the names in the files were matched to CritMin's minerals and countries. Unknown and guessed names come first: select one to correct it.</source>
         <translation>文件中的名称如何对应到 CritMin 的矿种和国家。未知和推测的名称排在最前：选中一项即可更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="400" />
+        <location filename="../../ui/views/import_wizard.py" line="401" />
         <source>Only names to check</source>
         <translation>仅显示待核对的名称</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="401" />
+        <location filename="../../ui/views/import_wizard.py" line="402" />
         <source>Show only unknown and guessed names</source>
         <translation>仅显示未知和推测的名称</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="404" />
+        <location filename="../../ui/views/import_wizard.py" line="405" />
         <source>Filter names…</source>
         <translation>筛选名称…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="405" />
+        <location filename="../../ui/views/import_wizard.py" line="406" />
         <source>Filter names</source>
         <translation>筛选名称</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="413" />
+        <location filename="../../ui/views/import_wizard.py" line="414" />
         <source>Name mappings</source>
         <translation>名称对应</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="422" />
+        <location filename="../../ui/views/import_wizard.py" line="423" />
         <source>The selected name</source>
         <translation>所选名称</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="427" />
+        <location filename="../../ui/views/import_wizard.py" line="428" />
         <source>Map to:</source>
         <translation>对应到：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="431" />
+        <location filename="../../ui/views/import_wizard.py" line="432" />
         <source>Map the name to</source>
         <translation>将名称对应到</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="434" />
+        <location filename="../../ui/views/import_wizard.py" line="435" />
         <source>Type a name in English or Chinese, or a code</source>
         <translation>输入中文或英文名称，或代码</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="441" />
         <location filename="../../ui/views/import_wizard.py" line="442" />
+        <location filename="../../ui/views/import_wizard.py" line="443" />
         <source>Save as Alias</source>
         <translation>保存为别名</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="443" />
+        <location filename="../../ui/views/import_wizard.py" line="444" />
         <source>Remember this spelling in the project: this file and every later import use it (Edit → Undo takes it back).</source>
         <translation>在项目中记住此写法：本文件及以后的每次导入都会使用（“编辑 → 撤销”可撤回）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="457" />
-        <location filename="../../ui/views/import_wizard.py" line="464" />
+        <location filename="../../ui/views/import_wizard.py" line="458" />
+        <location filename="../../ui/views/import_wizard.py" line="465" />
         <source>Rows left out</source>
         <translation>未导入的行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="459" />
+        <location filename="../../ui/views/import_wizard.py" line="460" />
         <source>These rows are not imported, each with its reason: totals, notes, empty values and rows CritMin cannot use. Double-click a line to see its first row in the file.</source>
         <translation>这些行不会导入，每条都注明原因：合计、注释、空值以及 CritMin 无法使用的行。双击一行可查看文件中对应的第一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="471" />
-        <location filename="../../ui/views/import_wizard.py" line="478" />
-        <location filename="../../ui/views/import_wizard.py" line="867" />
+        <location filename="../../ui/views/import_wizard.py" line="472" />
+        <location filename="../../ui/views/import_wizard.py" line="479" />
+        <location filename="../../ui/views/import_wizard.py" line="868" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="473" />
+        <location filename="../../ui/views/import_wizard.py" line="474" />
         <source>Errors block the import; warnings and notes do not. Double-click a problem to see the cells around it.</source>
         <translation>错误会阻止导入，警告和提示不会。双击某个问题可查看其附近的单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="485" />
+        <location filename="../../ui/views/import_wizard.py" line="486" />
         <source>The selected problem</source>
         <translation>所选问题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="490" />
+        <location filename="../../ui/views/import_wizard.py" line="491" />
         <source>Show Cells…</source>
         <translation>查看单元格…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="491" />
+        <location filename="../../ui/views/import_wizard.py" line="492" />
         <source>Show the cells around the problem</source>
         <translation>查看问题附近的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="493" />
+        <location filename="../../ui/views/import_wizard.py" line="494" />
         <source>Correct This Name…</source>
         <translation>更正此名称…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="494" />
+        <location filename="../../ui/views/import_wizard.py" line="495" />
         <source>Correct this name on the Names page</source>
         <translation>在“名称”页更正此名称</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="550" />
+        <location filename="../../ui/views/import_wizard.py" line="551" />
         <source>%1: not a table file (use .xlsx, .xls, .ods or .csv).</source>
         <translation>%1：不是表格文件（请使用 .xlsx、.xls、.ods 或 .csv）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="555" />
+        <location filename="../../ui/views/import_wizard.py" line="556" />
         <source>Add Files to Import</source>
         <translation>添加要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="556" />
+        <location filename="../../ui/views/import_wizard.py" line="557" />
         <source>Tables (*.xlsx *.xls *.xlsm *.ods *.csv *.tsv *.txt);;All files (*)</source>
         <translation>表格 (*.xlsx *.xls *.xlsm *.ods *.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="646" />
+        <location filename="../../ui/views/import_wizard.py" line="647" />
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="647" />
+        <location filename="../../ui/views/import_wizard.py" line="648" />
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="727" />
+        <location filename="../../ui/views/import_wizard.py" line="728" />
         <source>Leave out the rows with errors (1 row)</source>
         <translation>不导入有错误的行（1 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="729" />
+        <location filename="../../ui/views/import_wizard.py" line="730" />
         <source>Leave out the rows with errors (%1 rows)</source>
         <translation>不导入有错误的行（%1 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="761" />
+        <location filename="../../ui/views/import_wizard.py" line="762" />
         <source>The names changed since the files were read.</source>
         <translation>读取文件后名称对应已更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="762" />
+        <location filename="../../ui/views/import_wizard.py" line="763" />
         <source>Some files were not read.</source>
         <translation>有些文件未读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="763" />
         <location filename="../../ui/views/import_wizard.py" line="764" />
+        <location filename="../../ui/views/import_wizard.py" line="765" />
         <source>Read Again</source>
         <translation>重新读取</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="850" />
+        <location filename="../../ui/views/import_wizard.py" line="851" />
         <source>Names (%1 to check)</source>
         <translation>名称（%1 项待核对）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="854" />
+        <location filename="../../ui/views/import_wizard.py" line="855" />
         <source>Rows Left Out (%1)</source>
         <translation>未导入的行（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="855" />
+        <location filename="../../ui/views/import_wizard.py" line="856" />
         <source>Rows Left Out</source>
         <translation>未导入的行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="859" />
+        <location filename="../../ui/views/import_wizard.py" line="860" />
         <source>Problems (1 error)</source>
         <translation>问题（1 个错误）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="860" />
+        <location filename="../../ui/views/import_wizard.py" line="861" />
         <source>Problems (%1 errors)</source>
         <translation>问题（%1 个错误）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="863" />
+        <location filename="../../ui/views/import_wizard.py" line="864" />
         <source>Problems (1 warning)</source>
         <translation>问题（1 个警告）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="864" />
+        <location filename="../../ui/views/import_wizard.py" line="865" />
         <source>Problems (%1 warnings)</source>
         <translation>问题（%1 个警告）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="877" />
+        <location filename="../../ui/views/import_wizard.py" line="878" />
         <source>Open or create a project first: data are imported into a project.</source>
         <translation>请先打开或新建项目：数据将导入到项目中。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="879" />
+        <location filename="../../ui/views/import_wizard.py" line="880" />
         <source>Add the files to import (Add Files…), or drop them on this window.</source>
         <translation>请添加要导入的文件（添加文件…），或将文件拖放到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="881" />
+        <location filename="../../ui/views/import_wizard.py" line="882" />
         <source>Reading the files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="883" />
+        <location filename="../../ui/views/import_wizard.py" line="884" />
         <source>Read the files again (Read Again): the names changed since they were read.</source>
         <translation>请重新读取文件（重新读取）：读取后名称对应已更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="886" />
+        <location filename="../../ui/views/import_wizard.py" line="887" />
         <source>Saving the alias…</source>
         <translation>正在保存别名…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="889" />
+        <location filename="../../ui/views/import_wizard.py" line="890" />
         <source>%1 could not be read: remove it or read it again.</source>
         <translation>无法读取 %1：请移除或重新读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="895" />
+        <location filename="../../ui/views/import_wizard.py" line="896" />
         <source>1 error in %1 — see Problems</source>
         <translation>%1 中有 1 个错误 — 见“问题”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="896" />
+        <location filename="../../ui/views/import_wizard.py" line="897" />
         <source>%2 errors in %1 — see Problems</source>
         <translation>%1 中有 %2 个错误 — 见“问题”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="898" />
+        <location filename="../../ui/views/import_wizard.py" line="899" />
         <source>%1 errors in %2 files — see Problems</source>
         <translation>%2 个文件中有 %1 个错误 — 见“问题”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="902" />
+        <location filename="../../ui/views/import_wizard.py" line="903" />
         <source>The files hold no rows to import — see Summary and Rows Left Out.</source>
         <translation>这些文件中没有可导入的行 — 见“概要”和“未导入的行”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="904" />
+        <location filename="../../ui/views/import_wizard.py" line="905" />
         <source>Ready to import %1 rows from 1 file.</source>
         <translation>可以导入：来自 1 个文件的 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="905" />
+        <location filename="../../ui/views/import_wizard.py" line="906" />
         <source>Ready to import %1 rows from %2 files.</source>
         <translation>可以导入：来自 %2 个文件的 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="909" />
+        <location filename="../../ui/views/import_wizard.py" line="910" />
         <source>1 row with an error is left out.</source>
         <translation>有错误的 1 行未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="910" />
+        <location filename="../../ui/views/import_wizard.py" line="911" />
         <source>%1 rows with errors are left out.</source>
         <translation>有错误的 %1 行未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="913" />
+        <location filename="../../ui/views/import_wizard.py" line="914" />
         <source>1 warning — see Problems.</source>
         <translation>1 个警告 — 见“问题”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="914" />
+        <location filename="../../ui/views/import_wizard.py" line="915" />
         <source>%1 warnings — see Problems.</source>
         <translation>%1 个警告 — 见“问题”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="989" />
+        <location filename="../../ui/views/import_wizard.py" line="990" />
         <source>Select a name above to correct it: choose the right mineral or country and save the spelling as an alias of this project.</source>
         <translation>在上方选中一个名称即可更正：选择正确的矿种或国家，并将此写法保存为本项目的别名。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="996" />
+        <location filename="../../ui/views/import_wizard.py" line="997" />
         <source>1 row</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="996" />
+        <location filename="../../ui/views/import_wizard.py" line="997" />
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="997" />
+        <location filename="../../ui/views/import_wizard.py" line="998" />
         <source>“%1” (%2, %3 in %4)</source>
         <translation>“%1”（%2，%4 中 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1000" />
+        <location filename="../../ui/views/import_wizard.py" line="1001" />
         <source>is read by the file's layout; it cannot be changed here.</source>
         <translation>其含义由文件的版式决定，无法在此更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1002" />
+        <location filename="../../ui/views/import_wizard.py" line="1003" />
         <source>is not a known %1, so its rows cannot be imported.</source>
         <translation>不是已知的%1，因此其所在行无法导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1004" />
+        <location filename="../../ui/views/import_wizard.py" line="1005" />
         <source>Did you mean %1?</source>
         <translation>您是否指 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1005" />
+        <location filename="../../ui/views/import_wizard.py" line="1006" />
         <source>Choose the right one and save it as an alias.</source>
         <translation>请选择正确的名称并保存为别名。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1007" />
+        <location filename="../../ui/views/import_wizard.py" line="1008" />
         <source>was guessed to be %1. If that is wrong, choose the right one.</source>
         <translation>被推测为 %1。如有误，请选择正确的名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1010" />
+        <location filename="../../ui/views/import_wizard.py" line="1011" />
         <source>is %1. To map it elsewhere, choose another and save the alias.</source>
         <translation>对应为 %1。如需改为其他对应，请另选并保存别名。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1048" />
+        <location filename="../../ui/views/import_wizard.py" line="1049" />
         <source>Choose a %1 from the list first.</source>
         <translation>请先从列表中选择一个%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1051" />
+        <location filename="../../ui/views/import_wizard.py" line="1052" />
         <source>“%1” already maps to %2.</source>
         <translation>“%1”已对应到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1054" />
+        <location filename="../../ui/views/import_wizard.py" line="1055" />
         <source>Save Alias “%1” → %2</source>
         <translation>保存别名“%1”→ %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1071" />
+        <location filename="../../ui/views/import_wizard.py" line="1072" />
         <source>Select a problem to read it in full.</source>
         <translation>选中一个问题可查看完整说明。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1078" />
+        <location filename="../../ui/views/import_wizard.py" line="1079" />
         <source>Found: “%1”.</source>
         <translation>实际为：“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1080" />
+        <location filename="../../ui/views/import_wizard.py" line="1081" />
         <source>Expected: %1.</source>
         <translation>应为：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1100" />
+        <location filename="../../ui/views/import_wizard.py" line="1101" />
         <source>%1: %2 (%3 rows)</source>
         <translation>%1：%2（%3 行）</translation>
     </message>
@@ -1631,7 +1631,7 @@ Every import of your own is listed with its file, format and content hash on the
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="677" />
-        <location filename="../../ui/main_window.py" line="696" />
+        <location filename="../../ui/main_window.py" line="698" />
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
@@ -1651,32 +1651,32 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件，每张表一个 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="699" />
+        <location filename="../../ui/main_window.py" line="701" />
         <source>Exporting data</source>
         <translation>正在导出数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="719" />
+        <location filename="../../ui/main_window.py" line="721" />
         <source>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;Critical-mineral supply-chain security workbench.&lt;/p&gt;&lt;p&gt;Works offline; every change is saved in the project file as it is made.&lt;/p&gt;&lt;p&gt;Log file: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;关键矿产供应链安全分析工作台。&lt;/p&gt;&lt;p&gt;无需联网即可使用；每项更改都会即时保存到项目文件中。&lt;/p&gt;&lt;p&gt;日志文件：%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="729" />
+        <location filename="../../ui/main_window.py" line="731" />
         <source>reading the project</source>
         <translation>正在读取项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="779" />
+        <location filename="../../ui/main_window.py" line="781" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="781" />
+        <location filename="../../ui/main_window.py" line="783" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="782" />
+        <location filename="../../ui/main_window.py" line="784" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
@@ -1686,7 +1686,7 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>关于 CritMin(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="718" />
+        <location filename="../../ui/main_window.py" line="720" />
         <source>About CritMin</source>
         <translation>关于 CritMin</translation>
     </message>
@@ -1694,82 +1694,82 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>MappingsModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="572" />
+        <location filename="../../ui/models/wizard_models.py" line="560" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="572" />
+        <location filename="../../ui/models/wizard_models.py" line="560" />
         <source>As written in the file</source>
         <translation>文件中的写法</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="572" />
+        <location filename="../../ui/models/wizard_models.py" line="560" />
         <source>Mapped to</source>
         <translation>对应到</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="572" />
+        <location filename="../../ui/models/wizard_models.py" line="560" />
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="573" />
+        <location filename="../../ui/models/wizard_models.py" line="561" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="573" />
+        <location filename="../../ui/models/wizard_models.py" line="561" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="576" />
+        <location filename="../../ui/models/wizard_models.py" line="564" />
         <source>mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="576" />
+        <location filename="../../ui/models/wizard_models.py" line="564" />
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="576" />
+        <location filename="../../ui/models/wizard_models.py" line="564" />
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="577" />
+        <location filename="../../ui/models/wizard_models.py" line="565" />
         <source>unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="577" />
+        <location filename="../../ui/models/wizard_models.py" line="565" />
         <source>HS code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="616" />
+        <location filename="../../ui/models/wizard_models.py" line="604" />
         <source>not known — choose below</source>
         <translation>未知 — 请在下方选择</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="620" />
+        <location filename="../../ui/models/wizard_models.py" line="608" />
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="627" />
+        <location filename="../../ui/models/wizard_models.py" line="615" />
         <source>'%1' is not a known %2.</source>
         <translation>“%1”不是已知的%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="629" />
+        <location filename="../../ui/models/wizard_models.py" line="617" />
         <source>Did you mean %1?</source>
         <translation>您是否指 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="632" />
+        <location filename="../../ui/models/wizard_models.py" line="620" />
         <source>A guess: check it, and save the right name as an alias if it is wrong.</source>
         <translation>这是推测：请核对；如有误，请将正确名称保存为别名。</translation>
     </message>
@@ -1777,43 +1777,43 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>MineralsPanel</name>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="97" />
+        <location filename="../../ui/docks/minerals.py" line="87" />
         <source>Mineral list</source>
         <translation>矿种清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="99" />
-        <location filename="../../ui/docks/minerals.py" line="100" />
+        <location filename="../../ui/docks/minerals.py" line="89" />
+        <location filename="../../ui/docks/minerals.py" line="90" />
         <source>Filter minerals</source>
         <translation>筛选矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="105" />
+        <location filename="../../ui/docks/minerals.py" line="95" />
         <source>Minerals</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="106" />
+        <location filename="../../ui/docks/minerals.py" line="96" />
         <source>All</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="107" />
+        <location filename="../../ui/docks/minerals.py" line="97" />
         <source>Check all minerals</source>
         <translation>勾选全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="108" />
+        <location filename="../../ui/docks/minerals.py" line="98" />
         <source>None</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="109" />
+        <location filename="../../ui/docks/minerals.py" line="99" />
         <source>Uncheck all minerals</source>
         <translation>取消勾选全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="135" />
+        <location filename="../../ui/docks/minerals.py" line="125" />
         <source>All minerals in the project</source>
         <translation>项目中的全部矿种</translation>
     </message>
@@ -2037,62 +2037,62 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="690" />
+        <location filename="../../ui/models/wizard_models.py" line="678" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="690" />
+        <location filename="../../ui/models/wizard_models.py" line="678" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="690" />
+        <location filename="../../ui/models/wizard_models.py" line="678" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="690" />
+        <location filename="../../ui/models/wizard_models.py" line="678" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="690" />
+        <location filename="../../ui/models/wizard_models.py" line="678" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="691" />
+        <location filename="../../ui/models/wizard_models.py" line="679" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="691" />
+        <location filename="../../ui/models/wizard_models.py" line="679" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="691" />
+        <location filename="../../ui/models/wizard_models.py" line="679" />
         <source>Expected</source>
         <translation>应为</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="694" />
+        <location filename="../../ui/models/wizard_models.py" line="682" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="694" />
+        <location filename="../../ui/models/wizard_models.py" line="682" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="695" />
+        <location filename="../../ui/models/wizard_models.py" line="683" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="719" />
+        <location filename="../../ui/models/wizard_models.py" line="707" />
         <source>Double-click to see the cells around it.</source>
         <translation>双击查看其附近的单元格。</translation>
     </message>
@@ -2131,52 +2131,52 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>SheetsModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="501" />
+        <location filename="../../ui/models/wizard_models.py" line="489" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="501" />
+        <location filename="../../ui/models/wizard_models.py" line="489" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="501" />
+        <location filename="../../ui/models/wizard_models.py" line="489" />
         <source>Recognised as</source>
         <translation>识别为</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="501" />
+        <location filename="../../ui/models/wizard_models.py" line="489" />
         <source>Rows read into</source>
         <translation>读入的表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="507" />
+        <location filename="../../ui/models/wizard_models.py" line="495" />
         <source>(the whole file)</source>
         <translation>（整个文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="509" />
+        <location filename="../../ui/models/wizard_models.py" line="497" />
         <source>not recognised — skipped</source>
         <translation>未识别 — 已跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="513" />
+        <location filename="../../ui/models/wizard_models.py" line="501" />
         <source>no rows</source>
         <translation>无数据行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="514" />
+        <location filename="../../ui/models/wizard_models.py" line="502" />
         <source>%1: 1 row</source>
         <translation>%1：1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="514" />
+        <location filename="../../ui/models/wizard_models.py" line="502" />
         <source>%1: %2 rows</source>
         <translation>%1：%2 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="519" />
+        <location filename="../../ui/models/wizard_models.py" line="507" />
         <source>%1 (recogniser '%2', confidence %3 %)</source>
         <translation>%1（识别器“%2”，置信度 %3%）</translation>
     </message>
@@ -2322,37 +2322,37 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>TablesModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="531" />
+        <location filename="../../ui/models/wizard_models.py" line="519" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="531" />
+        <location filename="../../ui/models/wizard_models.py" line="519" />
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="531" />
+        <location filename="../../ui/models/wizard_models.py" line="519" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="531" />
+        <location filename="../../ui/models/wizard_models.py" line="519" />
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="531" />
+        <location filename="../../ui/models/wizard_models.py" line="519" />
         <source>Minerals</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="532" />
+        <location filename="../../ui/models/wizard_models.py" line="520" />
         <source>Countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="532" />
+        <location filename="../../ui/models/wizard_models.py" line="520" />
         <source>Units</source>
         <translation>单位</translation>
     </message>
@@ -2368,14 +2368,6 @@ Every import of your own is listed with its file, format and content hash on the
         <location filename="../../ui/tasks.py" line="209" />
         <source>An internal error occurred; details were written to %1.</source>
         <translation>发生内部错误，详细信息已写入 %1。</translation>
-    </message>
-</context>
-<context>
-    <name>self.document</name>
-    <message>
-        <location filename="../../ui/views/import_wizard.py" line="1161" />
-        <source>Cancelled.</source>
-        <translation>已取消。</translation>
     </message>
 </context>
 </TS>

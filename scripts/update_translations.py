@@ -21,6 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 TS = REPO / "desktop" / "resources" / "translations" / "critmin_zh_CN.ts"
 
 ZH = {
+    "%1: %2": "%1：%2",
     "Clear %1": "清除%1",
     "%1 choices": "%1选项",
     "More tools": "更多工具",

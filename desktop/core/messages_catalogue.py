@@ -83,6 +83,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
     # -- a file that cannot be read at all ---------------------------------------------------------
     "read.not_found": ("File not found.", "找不到文件。"),
+    "read.sheet_gone": ("The sheet '{sheet}' is no longer in the file.", "文件中已没有工作表“{sheet}”。"),
     "read.is_folder": ("Is a folder, not a file.", "这是文件夹，不是文件。"),
     "read.locked": ("Cannot be opened (is it open in Excel, or read-protected?).",
                     "无法打开（文件是否正在 Excel 中打开，或受读保护？）。"),

@@ -25,6 +25,8 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop.core.errors import Cancelled, CritMinError
+from desktop.core.messages import translate
+from desktop.ui.language import ui_language
 
 log = logging.getLogger("critmin.tasks")
 
@@ -200,6 +202,12 @@ class TaskRunner(QObject):
 def error_sentence(error: BaseException) -> str:
     """One sentence for the analyst: a core error says itself; anything else points to the log."""
     if isinstance(error, CritMinError):
+        reason = getattr(error, "reason", None)           # a catalogue Message (readers.refused)
+        if reason is not None and ui_language() != "en":
+            where = getattr(error, "where", "")
+            text = translate(reason, ui_language())
+            return QCoreApplication.translate("TaskRunner", "%1: %2").replace("%1", where).replace("%2", text) \
+                if where else text
         return str(error)
     if isinstance(error, OSError):
         where = f" ({error.filename})" if getattr(error, "filename", None) else ""

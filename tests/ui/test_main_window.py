@@ -338,3 +338,19 @@ def test_exports_from_the_window(window, qtbot, project_path, tmp_path, monkeypa
     book = load_workbook(tmp_path / "results.xlsx", read_only=True)
     assert {"supply_risk", "thresholds", "parameters", "sources"} <= set(book.sheetnames)
     assert sum(1 for _ in book["supply_risk"].iter_rows()) == 1 + 3   # cobalt 2022, 2023; lithium 2023
+
+
+def test_read_errors_are_told_in_the_interface_language(qapp, tmp_path):
+    from desktop.core.errors import ReadError
+    from desktop.core.ingest.readers import read_file
+    from desktop.ui.tasks import error_sentence
+
+    with pytest.raises(ReadError) as caught:
+        read_file(tmp_path / "gone.xlsx")
+    assert error_sentence(caught.value) == str(caught.value)            # English: the core's own sentence
+    qapp.setProperty("critmin_language", "zh_CN")
+    try:
+        sentence = error_sentence(caught.value)
+        assert sentence.endswith("找不到文件。") and "not found" not in sentence and "gone.xlsx" in sentence
+    finally:
+        qapp.setProperty("critmin_language", "en")

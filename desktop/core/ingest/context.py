@@ -17,8 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from desktop.core.errors import ReadError
-from desktop.core.ingest.readers import RawSheet, is_placeholder, read_file
+from desktop.core.ingest.readers import RawSheet, is_placeholder, read_file, refused
 from desktop.core.registry.normalise import normalise_name
 
 COLUMN_RADIUS = 4      # columns shown either side of the highlighted one in a wide sheet
@@ -128,7 +127,7 @@ def pick_sheet(sheets: list[RawSheet], sheet: str, path: Path) -> RawSheet:
     for raw in sheets:
         if raw.sheet == sheet:
             return raw
-    raise ReadError(f"{path.name}: the sheet '{sheet}' is no longer in the file.")
+    raise refused(path.name, "read.sheet_gone", sheet=sheet)
 
 
 def cell_context(path: str | Path, sheet: str, row: int | None, column: str, radius: int = 3,

@@ -95,9 +95,9 @@ def read_file(path: str | Path) -> list[RawSheet]:
     """Read every table in a file.  Raises :class:`ReadError` with a readable message."""
     path = Path(path)
     if not path.exists():
-        raise _refused(path, "read.not_found")
+        raise refused(path, "read.not_found")
     if path.is_dir():
-        raise _refused(path, "read.is_folder")
+        raise refused(path, "read.is_folder")
     suffix = path.suffix.lower()
     try:
         if suffix in EXCEL_SUFFIXES:
@@ -107,17 +107,17 @@ def read_file(path: str | Path) -> list[RawSheet]:
     except ReadError:
         raise
     except PermissionError:
-        raise _refused(path.name, "read.locked") from None
+        raise refused(path.name, "read.locked") from None
     except Exception as exc:  # any library failure becomes one sentence
-        raise _refused(path.name, "read.not_a_table", error_type=type(exc).__name__, error=str(exc)) from exc
-    raise _refused(path.name, "read.unsupported", suffix=suffix)
+        raise refused(path.name, "read.not_a_table", error_type=type(exc).__name__, error=str(exc)) from exc
+    raise refused(path.name, "read.unsupported", suffix=suffix)
 
 
-def _refused(where, code: str, **params) -> ReadError:
+def refused(where, code: str, **params) -> ReadError:
     """``ReadError("<where>: <reason>")``; the reason, a Message, is also kept as ``err.reason``."""
     reason = msg(code, **params)
     err = ReadError(f"{where}: {reason[:1].lower()}{reason[1:]}")
-    err.reason = reason
+    err.where, err.reason = str(where), reason       # so the window can say it in its own language
     return err
 
 
@@ -156,9 +156,9 @@ def detect_separator(sample: str) -> str:
 def _read_text(path: Path) -> RawSheet:
     data = path.read_bytes()
     if not data.strip():
-        raise _refused(path.name, "read.empty")
+        raise refused(path.name, "read.empty")
     if b"\x00" in data[:4096]:
-        raise _refused(path.name, "read.binary")
+        raise refused(path.name, "read.binary")
     encoding = detect_encoding(data)
     sample = data[:65536].decode(encoding, errors="ignore")
     sep = detect_separator(sample)
@@ -179,7 +179,7 @@ def _read_text(path: Path) -> RawSheet:
         else:
             frame = pd.read_csv(io.BytesIO(data), **options)
     except pd.errors.ParserError as exc:
-        raise _refused(path.name, "read.ragged", error=str(exc)) from exc
+        raise refused(path.name, "read.ragged", error=str(exc)) from exc
     frame.columns = _clean_headers(frame.columns)
     frame = _drop_empty_columns(frame)
     return RawSheet(path, "", frame, header_row=skip + 1, encoding=encoding, separator=sep)
@@ -192,7 +192,7 @@ def _read_workbook(path: Path) -> list[RawSheet]:
     try:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as exc:
-        raise _refused(path.name, "read.bad_workbook", error=str(exc)) from exc
+        raise refused(path.name, "read.bad_workbook", error=str(exc)) from exc
     sheets = []
     for name in book.sheet_names:
         rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
@@ -211,7 +211,7 @@ def _read_workbook(path: Path) -> list[RawSheet]:
         frame = _drop_empty_columns(frame.infer_objects())
         sheets.append(RawSheet(path, name, frame, header_row=header + 1))
     if not sheets:
-        raise _refused(path.name, "read.no_data")
+        raise refused(path.name, "read.no_data")
     return sheets
 
 

@@ -2360,12 +2360,17 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../ui/tasks.py" line="206" />
+        <location filename="../../ui/tasks.py" line="209" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks.py" line="214" />
         <source>The file could not be read or written%1: %2.</source>
         <translation>无法读取或写入文件%1：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks.py" line="209" />
+        <location filename="../../ui/tasks.py" line="217" />
         <source>An internal error occurred; details were written to %1.</source>
         <translation>发生内部错误，详细信息已写入 %1。</translation>
     </message>

@@ -700,7 +700,7 @@ class MainWindow(QMainWindow):
 
         self.document.read(work, kind="export-data", label=self.tr("Exporting data"), on_done=done)
 
-    # -- dialogs ---------------------------------------------------------------------------------------------------------
+    # -- dialogs ---------------------------------------------------------------------------------
     def preferences(self) -> None:
         from desktop.ui.dialogs.preferences import PreferencesDialog
 

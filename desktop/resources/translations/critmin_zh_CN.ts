@@ -8,12 +8,12 @@
         <translation>清除%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/accessibility.py" line="20" />
+        <location filename="../../ui/widgets/accessibility.py" line="21" />
         <source>%1 choices</source>
         <translation>%1选项</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/accessibility.py" line="25" />
+        <location filename="../../ui/widgets/accessibility.py" line="26" />
         <source>More tools</source>
         <translation>更多工具</translation>
     </message>
@@ -21,24 +21,24 @@
 <context>
     <name>AliasesDialog</name>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="56" />
-        <location filename="../../ui/dialogs/aliases.py" line="61" />
+        <location filename="../../ui/dialogs/aliases.py" line="57" />
+        <location filename="../../ui/dialogs/aliases.py" line="62" />
         <source>Aliases</source>
         <translation>名称映射</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="64" />
+        <location filename="../../ui/dialogs/aliases.py" line="65" />
         <source>Names your files use that CritMin maps to its minerals and countries. They are saved in this project; the import wizard adds them.</source>
         <translation>您的文件中使用的名称及其在 CritMin 中对应的矿种和国家。这些别名保存在本项目中，由导入向导添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="67" />
         <location filename="../../ui/dialogs/aliases.py" line="68" />
+        <location filename="../../ui/dialogs/aliases.py" line="69" />
         <source>Remove Alias</source>
         <translation>删除别名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="89" />
+        <location filename="../../ui/dialogs/aliases.py" line="90" />
         <source>Remove alias '%1'</source>
         <translation>删除别名“%1”</translation>
     </message>
@@ -46,27 +46,27 @@
 <context>
     <name>AliasesModel</name>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="29" />
+        <location filename="../../ui/dialogs/aliases.py" line="30" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="29" />
+        <location filename="../../ui/dialogs/aliases.py" line="30" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="41" />
+        <location filename="../../ui/dialogs/aliases.py" line="42" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="41" />
+        <location filename="../../ui/dialogs/aliases.py" line="42" />
         <source>Name in the file</source>
         <translation>文件中的名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="41" />
+        <location filename="../../ui/dialogs/aliases.py" line="42" />
         <source>Means</source>
         <translation>对应为</translation>
     </message>
@@ -140,197 +140,197 @@
 <context>
     <name>DataColumns</name>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="41" />
+        <location filename="../../ui/models/frame_model.py" line="42" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="42" />
+        <location filename="../../ui/models/frame_model.py" line="43" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="43" />
+        <location filename="../../ui/models/frame_model.py" line="44" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="44" />
+        <location filename="../../ui/models/frame_model.py" line="45" />
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="45" />
+        <location filename="../../ui/models/frame_model.py" line="46" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="46" />
+        <location filename="../../ui/models/frame_model.py" line="47" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="47" />
+        <location filename="../../ui/models/frame_model.py" line="48" />
         <source>Production</source>
         <translation>产量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="48" />
+        <location filename="../../ui/models/frame_model.py" line="49" />
         <source>Imports</source>
         <translation>进口量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="49" />
+        <location filename="../../ui/models/frame_model.py" line="50" />
         <source>Exports</source>
         <translation>出口量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="50" />
+        <location filename="../../ui/models/frame_model.py" line="51" />
         <source>Net imports</source>
         <translation>净进口量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="51" />
+        <location filename="../../ui/models/frame_model.py" line="52" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="52" />
+        <location filename="../../ui/models/frame_model.py" line="53" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="53" />
+        <location filename="../../ui/models/frame_model.py" line="54" />
         <source>Estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="54" />
+        <location filename="../../ui/models/frame_model.py" line="55" />
         <source>Reserves</source>
         <translation>储量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="55" />
+        <location filename="../../ui/models/frame_model.py" line="56" />
         <source>EoL-RIR</source>
         <translation>EoL-RIR</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="56" />
+        <location filename="../../ui/models/frame_model.py" line="57" />
         <source>Stream</source>
         <translation>资源链</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="57" />
+        <location filename="../../ui/models/frame_model.py" line="58" />
         <source>Dimension</source>
         <translation>风险维度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="58" />
+        <location filename="../../ui/models/frame_model.py" line="59" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="59" />
+        <location filename="../../ui/models/frame_model.py" line="60" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="60" />
+        <location filename="../../ui/models/frame_model.py" line="61" />
         <source>List</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="61" />
+        <location filename="../../ui/models/frame_model.py" line="62" />
         <source>Net import reliance</source>
         <translation>净进口依存度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="62" />
+        <location filename="../../ui/models/frame_model.py" line="63" />
         <source>Exporter</source>
         <translation>出口国</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="63" />
+        <location filename="../../ui/models/frame_model.py" line="64" />
         <source>Importer</source>
         <translation>进口国</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="64" />
+        <location filename="../../ui/models/frame_model.py" line="65" />
         <source>Value (kUSD)</source>
         <translation>金额（千美元）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="65" />
+        <location filename="../../ui/models/frame_model.py" line="66" />
         <source>Quantity (t)</source>
         <translation>数量（吨）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="66" />
+        <location filename="../../ui/models/frame_model.py" line="67" />
         <source>Source file</source>
         <translation>来源文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="73" />
+        <location filename="../../ui/models/frame_model.py" line="74" />
         <source>mine</source>
         <translation>矿山</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="74" />
+        <location filename="../../ui/models/frame_model.py" line="75" />
         <source>refinery</source>
         <translation>精炼</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="75" />
+        <location filename="../../ui/models/frame_model.py" line="76" />
         <source>mining</source>
         <translation>开采</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="76" />
+        <location filename="../../ui/models/frame_model.py" line="77" />
         <source>processing</source>
         <translation>加工冶炼</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="77" />
+        <location filename="../../ui/models/frame_model.py" line="78" />
         <source>use</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="78" />
+        <location filename="../../ui/models/frame_model.py" line="79" />
         <source>recycling</source>
         <translation>回收</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="85" />
+        <location filename="../../ui/models/frame_model.py" line="86" />
         <source>W: withheld by the publisher to avoid disclosing company data</source>
         <translation>W：发布方为避免披露企业数据而未公布（保密）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="87" />
+        <location filename="../../ui/models/frame_model.py" line="89" />
         <source>NA: not available</source>
         <translation>NA：无数据</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="89" />
+        <location filename="../../ui/models/frame_model.py" line="91" />
         <source>E: net exporter</source>
         <translation>E：净出口国</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="91" />
+        <location filename="../../ui/models/frame_model.py" line="93" />
         <source>More than the number shown (a bound)</source>
         <translation>大于所示数值（界限值）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="93" />
+        <location filename="../../ui/models/frame_model.py" line="95" />
         <source>Less than the number shown (a bound)</source>
         <translation>小于所示数值（界限值）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="95" />
+        <location filename="../../ui/models/frame_model.py" line="97" />
         <source>A range: the lower bound is stored</source>
         <translation>区间：保存的是下限</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="155" />
+        <location filename="../../ui/models/frame_model.py" line="157" />
         <source>edited by hand</source>
         <translation>手动编辑</translation>
     </message>
@@ -527,32 +527,32 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>选中一个单元格，即可查看其数值的来源。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="55" />
+        <location filename="../../ui/docks/details.py" line="56" />
         <source>Source: edited by hand in this project.</source>
         <translation>来源：在本项目中手动编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="57" />
+        <location filename="../../ui/docks/details.py" line="58" />
         <source>Source: import #%1</source>
         <translation>来源：第 %1 次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="80" />
+        <location filename="../../ui/docks/details.py" line="81" />
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="81" />
+        <location filename="../../ui/docks/details.py" line="82" />
         <source>Format: %1</source>
         <translation>格式：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="82" />
+        <location filename="../../ui/docks/details.py" line="83" />
         <source>Imported: %1</source>
         <translation>导入时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="83" />
+        <location filename="../../ui/docks/details.py" line="84" />
         <source>Content hash: %1</source>
         <translation>内容哈希：%1</translation>
     </message>
@@ -2024,12 +2024,12 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/problems.py" line="48" />
+        <location filename="../../ui/docks/problems.py" line="49" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/problems.py" line="48" />
+        <location filename="../../ui/docks/problems.py" line="50" />
         <source>What</source>
         <translation>内容</translation>
     </message>
@@ -2100,7 +2100,7 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../ui/docks/problems.py" line="67" />
+        <location filename="../../ui/docks/problems.py" line="69" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
@@ -2184,32 +2184,32 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>SourcesModel</name>
     <message>
-        <location filename="../../ui/models/sources_model.py" line="21" />
+        <location filename="../../ui/models/sources_model.py" line="22" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sources_model.py" line="21" />
+        <location filename="../../ui/models/sources_model.py" line="23" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sources_model.py" line="22" />
+        <location filename="../../ui/models/sources_model.py" line="24" />
         <source>Rows per table</source>
         <translation>各表行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sources_model.py" line="22" />
+        <location filename="../../ui/models/sources_model.py" line="25" />
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sources_model.py" line="23" />
+        <location filename="../../ui/models/sources_model.py" line="26" />
         <source>Content hash (SHA-256)</source>
         <translation>内容哈希（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sources_model.py" line="24" />
+        <location filename="../../ui/models/sources_model.py" line="27" />
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
@@ -2225,67 +2225,67 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>TableModel</name>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="360" />
+        <location filename="../../ui/models/frame_model.py" line="362" />
         <source>The pasted block has %1 columns; only %2 fit from column '%3'.</source>
         <translation>粘贴的区域有 %1 列，但从“%3”列起只能容纳 %2 列。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="374" />
+        <location filename="../../ui/models/frame_model.py" line="376" />
         <source>'%1' cannot be edited: it says which import a row came from.</source>
         <translation>“%1”不能编辑：它记录该行来自哪一次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="380" />
+        <location filename="../../ui/models/frame_model.py" line="382" />
         <source>Row %1, column '%2': </source>
         <translation>第 %1 行，“%2”列：</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="386" />
+        <location filename="../../ui/models/frame_model.py" line="388" />
         <source>Row %1, column '%2': a plain number is expected here.</source>
         <translation>第 %1 行，列“%2”：此处应为普通数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="396" />
+        <location filename="../../ui/models/frame_model.py" line="398" />
         <source>Row %1 would be a new row, but it has no %2.</source>
         <translation>第 %1 行将作为新行添加，但缺少%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="408" />
+        <location filename="../../ui/models/frame_model.py" line="410" />
         <source>Edit %1</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="410" />
+        <location filename="../../ui/models/frame_model.py" line="412" />
         <source>Paste 1 cell</source>
         <translation>粘贴 1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="410" />
+        <location filename="../../ui/models/frame_model.py" line="412" />
         <source>Paste %1 cells</source>
         <translation>粘贴 %1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="434" />
+        <location filename="../../ui/models/frame_model.py" line="436" />
         <source>'%1' cannot be empty: it identifies the row. Delete the row instead.</source>
         <translation>“%1”不能为空：它用于标识该行。如需去掉，请删除该行。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="452" />
+        <location filename="../../ui/models/frame_model.py" line="454" />
         <source>Clear 1 cell</source>
         <translation>清除 1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="452" />
+        <location filename="../../ui/models/frame_model.py" line="454" />
         <source>Clear %1 cells</source>
         <translation>清除 %1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="460" />
+        <location filename="../../ui/models/frame_model.py" line="462" />
         <source>Delete 1 row</source>
         <translation>删除 1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="460" />
+        <location filename="../../ui/models/frame_model.py" line="462" />
         <source>Delete %1 rows</source>
         <translation>删除 %1 行</translation>
     </message>

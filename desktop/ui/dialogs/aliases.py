@@ -25,7 +25,8 @@ class AliasesModel(QAbstractTableModel):
         lang = ui_language()
         self.rows = []
         for r in frame.itertuples(index=False):
-            name = registry.mineral_name(r.target, lang) if r.kind == "mineral" else registry.country_name(r.target, lang)
+            name_of = registry.mineral_name if r.kind == "mineral" else registry.country_name
+            name = name_of(r.target, lang)
             kind = self.tr("Mineral") if r.kind == "mineral" else self.tr("Country")
             self.rows.append((r.kind, kind, str(r.alias), f"{name} ({r.target})"))
         self.endResetModel()

@@ -49,7 +49,8 @@ class DetailsPanel(QWidget):
             rows.append(f"<tr><td>{html.escape(column_title(name))}</td><td{style}>{html.escape(shown)}</td></tr>")
         from desktop.ui.views.data_view import table_title
 
-        parts = [f"<h3>{html.escape(table_title(info['table']))}</h3>", "<table cellspacing='4'>" + "".join(rows) + "</table>"]
+        parts = [f"<h3>{html.escape(table_title(info['table']))}</h3>",
+                 "<table cellspacing='4'>" + "".join(rows) + "</table>"]
         sid = info.get("source_id")
         if sid is None:
             parts.append("<p>" + html.escape(self.tr("Source: edited by hand in this project.")) + "</p>")

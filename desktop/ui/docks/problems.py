@@ -45,7 +45,9 @@ class ProblemsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
-            return (QCoreApplication.translate("ProblemsDock", "Severity"), QCoreApplication.translate("ProblemsDock", "Where"), QCoreApplication.translate("ProblemsDock", "What"))[section]
+            return (QCoreApplication.translate("ProblemsDock", "Severity"),
+                    QCoreApplication.translate("ProblemsDock", "Where"),
+                    QCoreApplication.translate("ProblemsDock", "What"))[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):

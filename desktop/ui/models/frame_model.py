@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt,
+                            Signal)
 
 from desktop.core.tables import OPTIONAL_TEXT, SCHEMA
 from desktop.core.errors import CritMinError
@@ -82,7 +83,8 @@ def stage_title(stage: str) -> str:
 
 def state_meaning(state: str) -> str:
     if state == WITHHELD:
-        return QCoreApplication.translate("DataColumns", "W: withheld by the publisher to avoid disclosing company data")
+        return QCoreApplication.translate("DataColumns",
+                                          "W: withheld by the publisher to avoid disclosing company data")
     if state == MISSING:
         return QCoreApplication.translate("DataColumns", "NA: not available")
     if state == NET_EXPORTER:

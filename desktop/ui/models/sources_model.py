@@ -18,10 +18,15 @@ COLUMNS = ("file_name", "format", "rows", "years", "sha256", "imported_at")
 
 
 def _title(name: str) -> str:
-    return {"file_name": QCoreApplication.translate("SourcesModel", "File"), "format": QCoreApplication.translate("SourcesModel", "Format"),
-            "rows": QCoreApplication.translate("SourcesModel", "Rows per table"), "years": QCoreApplication.translate("SourcesModel", "Years"),
-            "sha256": QCoreApplication.translate("SourcesModel", "Content hash (SHA-256)"),
-            "imported_at": QCoreApplication.translate("SourcesModel", "Imported")}[name]
+    titles = {
+        "file_name": QCoreApplication.translate("SourcesModel", "File"),
+        "format": QCoreApplication.translate("SourcesModel", "Format"),
+        "rows": QCoreApplication.translate("SourcesModel", "Rows per table"),
+        "years": QCoreApplication.translate("SourcesModel", "Years"),
+        "sha256": QCoreApplication.translate("SourcesModel", "Content hash (SHA-256)"),
+        "imported_at": QCoreApplication.translate("SourcesModel", "Imported"),
+    }
+    return titles[name]
 
 
 def _table(name: str, lang: str) -> str:

@@ -14,11 +14,12 @@ def name_inner_controls(root: QWidget) -> None:
         owner = edit.accessibleName() or edit.placeholderText()
         for button in edit.findChildren(QToolButton):
             if not button.accessibleName():
-                button.setAccessibleName(QCoreApplication.translate("Accessibility", "Clear %1").replace("%1", owner).strip())
+                name = QCoreApplication.translate("Accessibility", "Clear %1").replace("%1", owner)
+                button.setAccessibleName(name.strip())
     for combo in root.findChildren(QComboBox):
         if combo.view() is not None and not combo.view().accessibleName():
-            combo.view().setAccessibleName(QCoreApplication.translate("Accessibility", "%1 choices").replace("%1", combo.accessibleName())
-                                           .strip())
+            name = QCoreApplication.translate("Accessibility", "%1 choices").replace("%1", combo.accessibleName())
+            combo.view().setAccessibleName(name.strip())
     for bar in root.findChildren(QToolBar):
         for button in bar.findChildren(QToolButton):
             if button.objectName() == "qt_toolbar_ext_button" and not button.accessibleName():

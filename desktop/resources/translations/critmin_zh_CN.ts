@@ -140,197 +140,197 @@
 <context>
     <name>DataColumns</name>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="42" />
+        <location filename="../../ui/titles.py" line="35" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="43" />
+        <location filename="../../ui/titles.py" line="36" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="44" />
+        <location filename="../../ui/titles.py" line="37" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="45" />
+        <location filename="../../ui/titles.py" line="38" />
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="46" />
+        <location filename="../../ui/titles.py" line="39" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="47" />
+        <location filename="../../ui/titles.py" line="40" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="48" />
+        <location filename="../../ui/titles.py" line="41" />
         <source>Production</source>
         <translation>产量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="49" />
+        <location filename="../../ui/titles.py" line="42" />
         <source>Imports</source>
         <translation>进口量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="50" />
+        <location filename="../../ui/titles.py" line="43" />
         <source>Exports</source>
         <translation>出口量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="51" />
+        <location filename="../../ui/titles.py" line="44" />
         <source>Net imports</source>
         <translation>净进口量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="52" />
+        <location filename="../../ui/titles.py" line="45" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="53" />
+        <location filename="../../ui/titles.py" line="46" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="54" />
+        <location filename="../../ui/titles.py" line="47" />
         <source>Estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="55" />
+        <location filename="../../ui/titles.py" line="48" />
         <source>Reserves</source>
         <translation>储量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="56" />
+        <location filename="../../ui/titles.py" line="49" />
         <source>EoL-RIR</source>
         <translation>EoL-RIR</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="57" />
+        <location filename="../../ui/titles.py" line="50" />
         <source>Stream</source>
         <translation>资源链</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="58" />
+        <location filename="../../ui/titles.py" line="51" />
         <source>Dimension</source>
         <translation>风险维度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="59" />
+        <location filename="../../ui/titles.py" line="52" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="60" />
+        <location filename="../../ui/titles.py" line="53" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="61" />
+        <location filename="../../ui/titles.py" line="54" />
         <source>List</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="62" />
+        <location filename="../../ui/titles.py" line="55" />
         <source>Net import reliance</source>
         <translation>净进口依存度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="63" />
+        <location filename="../../ui/titles.py" line="56" />
         <source>Exporter</source>
         <translation>出口国</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="64" />
+        <location filename="../../ui/titles.py" line="57" />
         <source>Importer</source>
         <translation>进口国</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="65" />
+        <location filename="../../ui/titles.py" line="58" />
         <source>Value (kUSD)</source>
         <translation>金额（千美元）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="66" />
+        <location filename="../../ui/titles.py" line="59" />
         <source>Quantity (t)</source>
         <translation>数量（吨）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="67" />
+        <location filename="../../ui/titles.py" line="60" />
         <source>Source file</source>
         <translation>来源文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="74" />
+        <location filename="../../ui/titles.py" line="67" />
         <source>mine</source>
         <translation>矿山</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="75" />
+        <location filename="../../ui/titles.py" line="68" />
         <source>refinery</source>
         <translation>精炼</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="76" />
+        <location filename="../../ui/titles.py" line="69" />
         <source>mining</source>
         <translation>开采</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="77" />
+        <location filename="../../ui/titles.py" line="70" />
         <source>processing</source>
         <translation>加工冶炼</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="78" />
+        <location filename="../../ui/titles.py" line="71" />
         <source>use</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="79" />
+        <location filename="../../ui/titles.py" line="72" />
         <source>recycling</source>
         <translation>回收</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="86" />
+        <location filename="../../ui/titles.py" line="79" />
         <source>W: withheld by the publisher to avoid disclosing company data</source>
         <translation>W：发布方为避免披露企业数据而未公布（保密）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="89" />
+        <location filename="../../ui/titles.py" line="82" />
         <source>NA: not available</source>
         <translation>NA：无数据</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="91" />
+        <location filename="../../ui/titles.py" line="84" />
         <source>E: net exporter</source>
         <translation>E：净出口国</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="93" />
+        <location filename="../../ui/titles.py" line="86" />
         <source>More than the number shown (a bound)</source>
         <translation>大于所示数值（界限值）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="95" />
+        <location filename="../../ui/titles.py" line="88" />
         <source>Less than the number shown (a bound)</source>
         <translation>小于所示数值（界限值）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="97" />
+        <location filename="../../ui/titles.py" line="90" />
         <source>A range: the lower bound is stored</source>
         <translation>区间：保存的是下限</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="157" />
+        <location filename="../../ui/models/frame_model.py" line="96" />
         <source>edited by hand</source>
         <translation>手动编辑</translation>
     </message>
@@ -368,148 +368,148 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>DataView</name>
     <message>
-        <location filename="../../ui/views/data_view.py" line="35" />
+        <location filename="../../ui/titles.py" line="16" />
         <source>Production</source>
         <translation>产量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="36" />
+        <location filename="../../ui/titles.py" line="17" />
         <source>Balance</source>
         <translation>供需平衡</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="37" />
+        <location filename="../../ui/titles.py" line="18" />
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="38" />
+        <location filename="../../ui/titles.py" line="19" />
         <source>Governance</source>
         <translation>治理</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="39" />
+        <location filename="../../ui/titles.py" line="20" />
         <source>Reserves</source>
         <translation>储量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="40" />
+        <location filename="../../ui/titles.py" line="21" />
         <source>Recycling</source>
         <translation>回收</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="41" />
+        <location filename="../../ui/titles.py" line="22" />
         <source>Lists</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="42" />
+        <location filename="../../ui/titles.py" line="23" />
         <source>Chain risk</source>
         <translation>产业链风险</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="43" />
+        <location filename="../../ui/titles.py" line="24" />
         <source>USGS net import reliance</source>
         <translation>USGS 净进口依存度</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="44" />
+        <location filename="../../ui/titles.py" line="25" />
         <source>Real prices</source>
         <translation>实际价格</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="45" />
+        <location filename="../../ui/titles.py" line="26" />
         <source>Trade unit values</source>
         <translation>贸易单位价值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="46" />
+        <location filename="../../ui/titles.py" line="27" />
         <source>Trade flows</source>
         <translation>贸易流量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="252" />
+        <location filename="../../ui/views/data_view.py" line="235" />
         <source>Data tables</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="257" />
+        <location filename="../../ui/views/data_view.py" line="240" />
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="262" />
+        <location filename="../../ui/views/data_view.py" line="245" />
         <source>Country filter</source>
         <translation>国家筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="267" />
+        <location filename="../../ui/views/data_view.py" line="250" />
         <source>First year</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="267" />
+        <location filename="../../ui/views/data_view.py" line="250" />
         <source>Last year</source>
         <translation>结束年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="274" />
+        <location filename="../../ui/views/data_view.py" line="257" />
         <source>Find in table (Ctrl+F)</source>
         <translation>在表中查找（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="275" />
+        <location filename="../../ui/views/data_view.py" line="258" />
         <source>Find in table</source>
         <translation>在表中查找</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="279" />
+        <location filename="../../ui/views/data_view.py" line="262" />
         <source>Rows shown</source>
         <translation>显示的行数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="282" />
+        <location filename="../../ui/views/data_view.py" line="265" />
         <source>Add Row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="283" />
+        <location filename="../../ui/views/data_view.py" line="266" />
         <source>Add a row for the next year after the current one</source>
         <translation>在当前行之后添加下一年份的一行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="284" />
+        <location filename="../../ui/views/data_view.py" line="267" />
         <source>Delete Rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="285" />
+        <location filename="../../ui/views/data_view.py" line="268" />
         <source>Delete the selected rows (Edit ▸ Undo brings them back)</source>
         <translation>删除所选行（“编辑 ▸ 撤销”可恢复）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="286" />
+        <location filename="../../ui/views/data_view.py" line="269" />
         <source>Country:</source>
         <translation>国家：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="288" />
+        <location filename="../../ui/views/data_view.py" line="271" />
         <source>Years:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="418" />
+        <location filename="../../ui/views/data_view.py" line="401" />
         <source>All countries</source>
         <translation>所有国家</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="434" />
-        <location filename="../../ui/views/data_view.py" line="440" />
+        <location filename="../../ui/views/data_view.py" line="417" />
+        <location filename="../../ui/views/data_view.py" line="423" />
         <source>updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="437" />
+        <location filename="../../ui/views/data_view.py" line="420" />
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 行</translation>
     </message>
@@ -527,32 +527,32 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>选中一个单元格，即可查看其数值的来源。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="56" />
+        <location filename="../../ui/docks/details.py" line="54" />
         <source>Source: edited by hand in this project.</source>
         <translation>来源：在本项目中手动编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="58" />
+        <location filename="../../ui/docks/details.py" line="56" />
         <source>Source: import #%1</source>
         <translation>来源：第 %1 次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="81" />
+        <location filename="../../ui/docks/details.py" line="79" />
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="82" />
+        <location filename="../../ui/docks/details.py" line="80" />
         <source>Format: %1</source>
         <translation>格式：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="83" />
+        <location filename="../../ui/docks/details.py" line="81" />
         <source>Imported: %1</source>
         <translation>导入时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="84" />
+        <location filename="../../ui/docks/details.py" line="82" />
         <source>Content hash: %1</source>
         <translation>内容哈希：%1</translation>
     </message>
@@ -560,32 +560,32 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>DroppedModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="650" />
+        <location filename="../../ui/models/wizard_models.py" line="651" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="650" />
+        <location filename="../../ui/models/wizard_models.py" line="651" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="650" />
+        <location filename="../../ui/models/wizard_models.py" line="651" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="650" />
+        <location filename="../../ui/models/wizard_models.py" line="651" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="650" />
+        <location filename="../../ui/models/wizard_models.py" line="651" />
         <source>Row numbers</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="660" />
+        <location filename="../../ui/models/wizard_models.py" line="661" />
         <source>and %1 more rows</source>
         <translation>另有 %1 行</translation>
     </message>
@@ -593,102 +593,102 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>FilesModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="422" />
+        <location filename="../../ui/models/wizard_models.py" line="423" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="422" />
+        <location filename="../../ui/models/wizard_models.py" line="423" />
         <source>Recognised as</source>
         <translation>识别为</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="422" />
+        <location filename="../../ui/models/wizard_models.py" line="423" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="422" />
+        <location filename="../../ui/models/wizard_models.py" line="423" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="426" />
+        <location filename="../../ui/models/wizard_models.py" line="427" />
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="426" />
+        <location filename="../../ui/models/wizard_models.py" line="427" />
         <source>Waiting…</source>
         <translation>等待中…</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="427" />
+        <location filename="../../ui/models/wizard_models.py" line="428" />
         <source>Not read (cancelled)</source>
         <translation>未读取（已取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="428" />
+        <location filename="../../ui/models/wizard_models.py" line="429" />
         <source>Could not be read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="431" />
+        <location filename="../../ui/models/wizard_models.py" line="432" />
         <source>1 error</source>
         <translation>1 个错误</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="432" />
+        <location filename="../../ui/models/wizard_models.py" line="433" />
         <source>%1 errors</source>
         <translation>%1 个错误</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="435" />
+        <location filename="../../ui/models/wizard_models.py" line="436" />
         <source>No rows to import</source>
         <translation>没有可导入的行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="438" />
+        <location filename="../../ui/models/wizard_models.py" line="439" />
         <source>Ready · 1 row left out</source>
         <translation>就绪 · 1 行未导入</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="439" />
+        <location filename="../../ui/models/wizard_models.py" line="440" />
         <source>Ready · %1 rows left out</source>
         <translation>就绪 · %1 行未导入</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="442" />
+        <location filename="../../ui/models/wizard_models.py" line="443" />
         <source>Ready · 1 warning</source>
         <translation>就绪 · 1 个警告</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="443" />
+        <location filename="../../ui/models/wizard_models.py" line="444" />
         <source>Ready · %1 warnings</source>
         <translation>就绪 · %1 个警告</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="445" />
+        <location filename="../../ui/models/wizard_models.py" line="446" />
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="453" />
+        <location filename="../../ui/models/wizard_models.py" line="454" />
         <source>not recognised</source>
         <translation>未识别</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="463" />
+        <location filename="../../ui/models/wizard_models.py" line="464" />
         <source>each names a row: fix them in the file, or leave out the rows with errors (see Problems)</source>
         <translation>每个错误都指明了行：请在文件中修正，或不导入有错误的行（见“问题”）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="465" />
+        <location filename="../../ui/models/wizard_models.py" line="466" />
         <source>the file cannot be imported until they are fixed (see Problems)</source>
         <translation>修正之前该文件无法导入（见“问题”）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="468" />
+        <location filename="../../ui/models/wizard_models.py" line="469" />
         <source>the rows with errors are left out (see Rows Left Out); uncheck “Leave out the rows with errors” to keep them</source>
         <translation>有错误的行未导入（见“未导入的行”）；取消勾选“不导入有错误的行”即可保留它们</translation>
     </message>
@@ -1694,82 +1694,82 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>MappingsModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="560" />
+        <location filename="../../ui/models/wizard_models.py" line="561" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="560" />
+        <location filename="../../ui/models/wizard_models.py" line="561" />
         <source>As written in the file</source>
         <translation>文件中的写法</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="560" />
+        <location filename="../../ui/models/wizard_models.py" line="561" />
         <source>Mapped to</source>
         <translation>对应到</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="560" />
+        <location filename="../../ui/models/wizard_models.py" line="561" />
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="561" />
+        <location filename="../../ui/models/wizard_models.py" line="562" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="561" />
+        <location filename="../../ui/models/wizard_models.py" line="562" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="564" />
+        <location filename="../../ui/models/wizard_models.py" line="565" />
         <source>mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="564" />
+        <location filename="../../ui/models/wizard_models.py" line="565" />
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="564" />
+        <location filename="../../ui/models/wizard_models.py" line="565" />
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="565" />
+        <location filename="../../ui/models/wizard_models.py" line="566" />
         <source>unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="565" />
+        <location filename="../../ui/models/wizard_models.py" line="566" />
         <source>HS code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="604" />
+        <location filename="../../ui/models/wizard_models.py" line="605" />
         <source>not known — choose below</source>
         <translation>未知 — 请在下方选择</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="608" />
+        <location filename="../../ui/models/wizard_models.py" line="609" />
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="615" />
+        <location filename="../../ui/models/wizard_models.py" line="616" />
         <source>'%1' is not a known %2.</source>
         <translation>“%1”不是已知的%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="617" />
+        <location filename="../../ui/models/wizard_models.py" line="618" />
         <source>Did you mean %1?</source>
         <translation>您是否指 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="620" />
+        <location filename="../../ui/models/wizard_models.py" line="621" />
         <source>A guess: check it, and save the right name as an alias if it is wrong.</source>
         <translation>这是推测：请核对；如有误，请将正确名称保存为别名。</translation>
     </message>
@@ -2037,62 +2037,62 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="678" />
+        <location filename="../../ui/models/wizard_models.py" line="679" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="678" />
+        <location filename="../../ui/models/wizard_models.py" line="679" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="678" />
+        <location filename="../../ui/models/wizard_models.py" line="679" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="678" />
+        <location filename="../../ui/models/wizard_models.py" line="679" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="678" />
+        <location filename="../../ui/models/wizard_models.py" line="679" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="679" />
+        <location filename="../../ui/models/wizard_models.py" line="680" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="679" />
+        <location filename="../../ui/models/wizard_models.py" line="680" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="679" />
+        <location filename="../../ui/models/wizard_models.py" line="680" />
         <source>Expected</source>
         <translation>应为</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="682" />
+        <location filename="../../ui/models/wizard_models.py" line="683" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="682" />
+        <location filename="../../ui/models/wizard_models.py" line="683" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="683" />
+        <location filename="../../ui/models/wizard_models.py" line="684" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="707" />
+        <location filename="../../ui/models/wizard_models.py" line="708" />
         <source>Double-click to see the cells around it.</source>
         <translation>双击查看其附近的单元格。</translation>
     </message>
@@ -2131,52 +2131,52 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>SheetsModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="489" />
+        <location filename="../../ui/models/wizard_models.py" line="490" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="489" />
+        <location filename="../../ui/models/wizard_models.py" line="490" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="489" />
+        <location filename="../../ui/models/wizard_models.py" line="490" />
         <source>Recognised as</source>
         <translation>识别为</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="489" />
+        <location filename="../../ui/models/wizard_models.py" line="490" />
         <source>Rows read into</source>
         <translation>读入的表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="495" />
+        <location filename="../../ui/models/wizard_models.py" line="496" />
         <source>(the whole file)</source>
         <translation>（整个文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="497" />
+        <location filename="../../ui/models/wizard_models.py" line="498" />
         <source>not recognised — skipped</source>
         <translation>未识别 — 已跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="501" />
+        <location filename="../../ui/models/wizard_models.py" line="502" />
         <source>no rows</source>
         <translation>无数据行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="502" />
+        <location filename="../../ui/models/wizard_models.py" line="503" />
         <source>%1: 1 row</source>
         <translation>%1：1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="502" />
+        <location filename="../../ui/models/wizard_models.py" line="503" />
         <source>%1: %2 rows</source>
         <translation>%1：%2 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="507" />
+        <location filename="../../ui/models/wizard_models.py" line="508" />
         <source>%1 (recogniser '%2', confidence %3 %)</source>
         <translation>%1（识别器“%2”，置信度 %3%）</translation>
     </message>
@@ -2217,7 +2217,7 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>SourcesPanel</name>
     <message>
-        <location filename="../../ui/views/data_view.py" line="206" />
+        <location filename="../../ui/views/data_view.py" line="189" />
         <source>Sources</source>
         <translation>来源</translation>
     </message>
@@ -2225,67 +2225,67 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>TableModel</name>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="362" />
+        <location filename="../../ui/models/frame_model.py" line="301" />
         <source>The pasted block has %1 columns; only %2 fit from column '%3'.</source>
         <translation>粘贴的区域有 %1 列，但从“%3”列起只能容纳 %2 列。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="376" />
+        <location filename="../../ui/models/frame_model.py" line="315" />
         <source>'%1' cannot be edited: it says which import a row came from.</source>
         <translation>“%1”不能编辑：它记录该行来自哪一次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="382" />
+        <location filename="../../ui/models/frame_model.py" line="321" />
         <source>Row %1, column '%2': </source>
         <translation>第 %1 行，“%2”列：</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="388" />
+        <location filename="../../ui/models/frame_model.py" line="327" />
         <source>Row %1, column '%2': a plain number is expected here.</source>
         <translation>第 %1 行，列“%2”：此处应为普通数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="398" />
+        <location filename="../../ui/models/frame_model.py" line="337" />
         <source>Row %1 would be a new row, but it has no %2.</source>
         <translation>第 %1 行将作为新行添加，但缺少%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="410" />
+        <location filename="../../ui/models/frame_model.py" line="349" />
         <source>Edit %1</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="412" />
+        <location filename="../../ui/models/frame_model.py" line="351" />
         <source>Paste 1 cell</source>
         <translation>粘贴 1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="412" />
+        <location filename="../../ui/models/frame_model.py" line="351" />
         <source>Paste %1 cells</source>
         <translation>粘贴 %1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="436" />
+        <location filename="../../ui/models/frame_model.py" line="375" />
         <source>'%1' cannot be empty: it identifies the row. Delete the row instead.</source>
         <translation>“%1”不能为空：它用于标识该行。如需去掉，请删除该行。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="454" />
+        <location filename="../../ui/models/frame_model.py" line="393" />
         <source>Clear 1 cell</source>
         <translation>清除 1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="454" />
+        <location filename="../../ui/models/frame_model.py" line="393" />
         <source>Clear %1 cells</source>
         <translation>清除 %1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="462" />
+        <location filename="../../ui/models/frame_model.py" line="401" />
         <source>Delete 1 row</source>
         <translation>删除 1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="462" />
+        <location filename="../../ui/models/frame_model.py" line="401" />
         <source>Delete %1 rows</source>
         <translation>删除 %1 行</translation>
     </message>
@@ -2293,28 +2293,28 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>TablePanel</name>
     <message>
-        <location filename="../../ui/views/data_view.py" line="61" />
+        <location filename="../../ui/views/data_view.py" line="44" />
         <source>Sorting</source>
         <translation>正在排序</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="99" />
+        <location filename="../../ui/views/data_view.py" line="82" />
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="121" />
+        <location filename="../../ui/views/data_view.py" line="104" />
         <source>Value not accepted</source>
         <translation>无法接受此值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="131" />
-        <location filename="../../ui/views/data_view.py" line="149" />
+        <location filename="../../ui/views/data_view.py" line="114" />
+        <location filename="../../ui/views/data_view.py" line="132" />
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="132" />
+        <location filename="../../ui/views/data_view.py" line="115" />
         <source>Paste the new rows below the last row (Ctrl+V): rows past the end are added.</source>
         <translation>请将新行粘贴到最后一行的下方（Ctrl+V）：超出末尾的行会被添加。</translation>
     </message>
@@ -2322,37 +2322,37 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>TablesModel</name>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="519" />
+        <location filename="../../ui/models/wizard_models.py" line="520" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="519" />
+        <location filename="../../ui/models/wizard_models.py" line="520" />
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="519" />
+        <location filename="../../ui/models/wizard_models.py" line="520" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="519" />
+        <location filename="../../ui/models/wizard_models.py" line="520" />
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="519" />
+        <location filename="../../ui/models/wizard_models.py" line="520" />
         <source>Minerals</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="520" />
+        <location filename="../../ui/models/wizard_models.py" line="521" />
         <source>Countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/wizard_models.py" line="520" />
+        <location filename="../../ui/models/wizard_models.py" line="521" />
         <source>Units</source>
         <translation>单位</translation>
     </message>

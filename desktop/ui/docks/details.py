@@ -6,7 +6,7 @@ import html
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.ui.language import ui_language
-from desktop.ui.models.frame_model import column_title, state_meaning
+from desktop.ui.titles import column_title, state_meaning, table_title
 from desktop.ui.models.table_data import COUNTRY_COLUMNS, MINERAL_COLUMNS
 
 
@@ -47,8 +47,6 @@ class DetailsPanel(QWidget):
                 shown = f"{shown} [{state}] — {state_meaning(state)}"
             style = " style='font-weight:bold'" if name == column else ""
             rows.append(f"<tr><td>{html.escape(column_title(name))}</td><td{style}>{html.escape(shown)}</td></tr>")
-        from desktop.ui.views.data_view import table_title
-
         parts = [f"<h3>{html.escape(table_title(info['table']))}</h3>",
                  "<table cellspacing='4'>" + "".join(rows) + "</table>"]
         sid = info.get("source_id")

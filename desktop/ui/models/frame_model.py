@@ -19,6 +19,7 @@ from desktop.core.values import GREATER, LESS, MISSING, NET_EXPORTER, WITHHELD, 
 from desktop.ui.collation import sort_names
 from desktop.ui.language import ui_language
 from desktop.ui.models.table_data import COUNTRY_COLUMNS, MINERAL_COLUMNS, SOURCE, Column, TableData
+from desktop.ui.titles import column_title, stage_title, state_meaning
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -34,68 +35,6 @@ class EditRequest:
 
 class CellRefused(CritMinError):
     """A typed or pasted value is not acceptable; the message says where and why."""
-
-
-def column_title(name: str) -> str:
-    """A column's title in the interface language (the core's catalogue names columns by their ids)."""
-    titles = {
-        "mineral": QCoreApplication.translate("DataColumns", "Mineral"),
-        "country": QCoreApplication.translate("DataColumns", "Country"),
-        "year": QCoreApplication.translate("DataColumns", "Year"),
-        "stage": QCoreApplication.translate("DataColumns", "Stage"),
-        "quantity": QCoreApplication.translate("DataColumns", "Quantity"),
-        "unit": QCoreApplication.translate("DataColumns", "Unit"),
-        "production": QCoreApplication.translate("DataColumns", "Production"),
-        "imports": QCoreApplication.translate("DataColumns", "Imports"),
-        "exports": QCoreApplication.translate("DataColumns", "Exports"),
-        "net_imports": QCoreApplication.translate("DataColumns", "Net imports"),
-        "price": QCoreApplication.translate("DataColumns", "Price"),
-        "indicator": QCoreApplication.translate("DataColumns", "Indicator"),
-        "estimate": QCoreApplication.translate("DataColumns", "Estimate"),
-        "reserves": QCoreApplication.translate("DataColumns", "Reserves"),
-        "eol_rir": QCoreApplication.translate("DataColumns", "EoL-RIR"),
-        "stream": QCoreApplication.translate("DataColumns", "Stream"),
-        "dimension": QCoreApplication.translate("DataColumns", "Dimension"),
-        "score": QCoreApplication.translate("DataColumns", "Score"),
-        "note": QCoreApplication.translate("DataColumns", "Note"),
-        "list": QCoreApplication.translate("DataColumns", "List"),
-        "nir": QCoreApplication.translate("DataColumns", "Net import reliance"),
-        "exporter": QCoreApplication.translate("DataColumns", "Exporter"),
-        "importer": QCoreApplication.translate("DataColumns", "Importer"),
-        "value_kusd": QCoreApplication.translate("DataColumns", "Value (kUSD)"),
-        "quantity_t": QCoreApplication.translate("DataColumns", "Quantity (t)"),
-        SOURCE: QCoreApplication.translate("DataColumns", "Source file"),
-    }
-    return titles.get(name, name)
-
-
-def stage_title(stage: str) -> str:
-    titles = {
-        "mine": QCoreApplication.translate("DataColumns", "mine"),
-        "refinery": QCoreApplication.translate("DataColumns", "refinery"),
-        "mining": QCoreApplication.translate("DataColumns", "mining"),
-        "processing": QCoreApplication.translate("DataColumns", "processing"),
-        "use": QCoreApplication.translate("DataColumns", "use"),
-        "recycling": QCoreApplication.translate("DataColumns", "recycling"),
-    }
-    return titles.get(stage, stage)
-
-
-def state_meaning(state: str) -> str:
-    if state == WITHHELD:
-        return QCoreApplication.translate("DataColumns",
-                                          "W: withheld by the publisher to avoid disclosing company data")
-    if state == MISSING:
-        return QCoreApplication.translate("DataColumns", "NA: not available")
-    if state == NET_EXPORTER:
-        return QCoreApplication.translate("DataColumns", "E: net exporter")
-    if state == GREATER:
-        return QCoreApplication.translate("DataColumns", "More than the number shown (a bound)")
-    if state == LESS:
-        return QCoreApplication.translate("DataColumns", "Less than the number shown (a bound)")
-    if is_range(state):
-        return QCoreApplication.translate("DataColumns", "A range: the lower bound is stored")
-    return ""
 
 
 class TableModel(QAbstractTableModel):

@@ -22,6 +22,7 @@ from desktop.core.problems import Problem, Severity
 from desktop.core.registry import AGGREGATE_CODES
 from desktop.core.registry.normalise import normalise_name
 from desktop.ui.collation import sort_names
+from desktop.ui.titles import table_title
 
 ALIAS_KINDS = ("mineral", "country")
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -499,7 +500,7 @@ class SheetsModel(RecordTableModel):
             return ""
         if not r.tables:
             return self.tr("no rows")
-        return ", ".join((self.tr("%1: 1 row") if n == 1 else self.tr("%1: %2 rows")).replace("%1", t)
+        return ", ".join((self.tr("%1: 1 row") if n == 1 else self.tr("%1: %2 rows")).replace("%1", table_title(t))
                          .replace("%2", self.number(n)) for t, n in r.tables.items())
 
     def tooltip(self, r: SheetRecord, column: int) -> str:
@@ -523,7 +524,7 @@ class TablesModel(RecordTableModel):
         if column == 0:
             return r.file
         if column == 1:
-            return r.table
+            return table_title(r.table)
         if column == 2:
             return self.number(r.rows)
         if column == 3:

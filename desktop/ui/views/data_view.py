@@ -21,6 +21,7 @@ from desktop.ui.models.frame_model import EditRequest, TableModel
 from desktop.ui.models.sources_model import SourcesModel
 from desktop.ui.models.table_data import read_table
 from desktop.ui.tasks import error_sentence
+from desktop.ui.titles import table_title
 from desktop.ui.widgets.choices import fill_countries
 from desktop.ui.widgets.messages import tell
 from desktop.ui.widgets.table_view import ExcelTableView
@@ -28,24 +29,6 @@ from desktop.ui.widgets.table_view import ExcelTableView
 # The template's input tables, always shown; publishers' extra tables get a tab when they hold rows.
 MAIN_TABLES = ("production", "balance", "prices", "governance", "reserves", "recycling", "lists")
 EXTRA_TABLES = tuple(t for t in SCHEMA if t not in MAIN_TABLES)
-
-
-def table_title(table: str) -> str:
-    titles = {
-        "production": QCoreApplication.translate("DataView", "Production"),
-        "balance": QCoreApplication.translate("DataView", "Balance"),
-        "prices": QCoreApplication.translate("DataView", "Prices"),
-        "governance": QCoreApplication.translate("DataView", "Governance"),
-        "reserves": QCoreApplication.translate("DataView", "Reserves"),
-        "recycling": QCoreApplication.translate("DataView", "Recycling"),
-        "lists": QCoreApplication.translate("DataView", "Lists"),
-        "chain_risk": QCoreApplication.translate("DataView", "Chain risk"),
-        "usgs_nir": QCoreApplication.translate("DataView", "USGS net import reliance"),
-        "prices_real": QCoreApplication.translate("DataView", "Real prices"),
-        "trade_unit_values": QCoreApplication.translate("DataView", "Trade unit values"),
-        "trade_flows": QCoreApplication.translate("DataView", "Trade flows"),
-    }
-    return titles.get(table, table)
 
 
 class TablePanel(QWidget):

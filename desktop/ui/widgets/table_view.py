@@ -14,7 +14,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
-from desktop.ui.models.frame_model import CellRefused, TableModel, column_title
+from desktop.ui.models.frame_model import CellRefused, TableModel
+from desktop.ui.titles import column_title
 
 
 def to_tsv(rows: list[list[str]]) -> str:

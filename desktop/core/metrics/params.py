@@ -7,7 +7,7 @@ workbook's ``parameters`` sheet so that a result is reproducible.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Literal
+from typing import Any, Literal
 
 WITHHELD_POLICIES = ("exclude", "last_known", "bound")
 
@@ -61,6 +61,9 @@ class EngineParams:
     trend_min_points: int = 3
     gamma_epsilon: float = 1e-6
     years: tuple | None = None
+    # The extended indicators' parameters (an ExtendedParams; None = their defaults).  Listed by the
+    # results' own ``extended_parameters`` table, so ``to_rows`` leaves it out.
+    extended: Any = None
 
     def __post_init__(self) -> None:
         if self.withheld_policy not in WITHHELD_POLICIES:
@@ -104,6 +107,8 @@ class EngineParams:
         """name / value / description rows for the parameters sheet (value '' when empty)."""
         rows = []
         for f in fields(self):
+            if f.name == "extended":
+                continue
             value = getattr(self, f.name)
             if value is None:
                 text = ""

@@ -25,7 +25,7 @@ from desktop.core.metrics.extended.concentration import compute_concentration, h
 from desktop.core.metrics.extended.eu import compute_eu_sr
 from desktop.core.metrics.extended.geopolrisk import compute_geopolrisk
 from desktop.core.metrics.extended.growth import compute_criticality_potential, compute_growth, rescale_growth
-from desktop.core.metrics.extended.params import IEA_2040_MULTIPLIERS, ExtendedParams
+from desktop.core.metrics.extended_params import IEA_2040_MULTIPLIERS, ExtendedParams
 from desktop.core.metrics.extended.recycled import compute_recycled
 from desktop.core.metrics.extended.reserves import compute_reserve_years
 from desktop.core.metrics.extended.scenarios import compute_scenarios

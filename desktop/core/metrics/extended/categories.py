@@ -35,7 +35,7 @@ from desktop.core.metrics.extended._base import (
 from desktop.core.metrics.extended._prod import (
     asof_index, index_of, production_context,
 )
-from desktop.core.metrics.extended.params import ExtendedParams
+from desktop.core.metrics.extended_params import ExtendedParams
 
 CATEGORIES = {
     "domestic_advantage": (1, "Domestic advantage", "国内优势型"),

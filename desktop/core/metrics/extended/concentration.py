@@ -25,7 +25,7 @@ from desktop.core.metrics.extended._base import (
     OTHERS, WORLD, country_names, empty_frame, join_flags, usable,
 )
 from desktop.core.metrics.extended._prod import production_context, top_k
-from desktop.core.metrics.extended.params import ExtendedParams
+from desktop.core.metrics.extended_params import ExtendedParams
 
 HHI_COLUMNS = ["mineral", "year", "stage", "HHI", "total", "n_producers", "flag"]
 SHARE_COLUMNS = ["mineral", "year", "stage", "country", "quantity", "share", "flag"]

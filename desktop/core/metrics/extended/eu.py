@@ -36,7 +36,7 @@ from desktop.core.metrics.extended._base import (
     trade_quantities,
 )
 from desktop.core.metrics.extended._prod import CarriedTable, production_context
-from desktop.core.metrics.extended.params import ExtendedParams
+from desktop.core.metrics.extended_params import ExtendedParams
 from desktop.core.metrics.extended.recycled import eol_rir_for
 
 COLUMNS = ["mineral", "country", "year", "stage", "IR", "HHI_WGI_global", "HHI_WGI_sourcing", "eol_rir",

@@ -32,7 +32,7 @@ from desktop.core.metrics.extended._base import (
     count_flag, empty_frame, governance_mean, join_flags, resolve_stage_codes, sort_by, trade_quantities,
 )
 from desktop.core.metrics.extended._prod import CarriedTable, index_of, key_lookup, production_context
-from desktop.core.metrics.extended.params import ExtendedParams
+from desktop.core.metrics.extended_params import ExtendedParams
 
 COLUMNS = ["mineral", "year", "stage", "country", "production_stage", "HHI", "imports", "weighted_imports",
            "domestic_production", "import_risk", "score", "n_partners", "flag"]

@@ -21,7 +21,7 @@ import pandas as pd
 
 from desktop.core.metrics._common import minmax
 from desktop.core.metrics.extended._base import empty_frame, join_flags, world_production
-from desktop.core.metrics.extended.params import ExtendedParams
+from desktop.core.metrics.extended_params import ExtendedParams
 
 GROWTH_COLUMNS = ["mineral", "year", "stage", "production", "base_year", "production_base", "G", "G_scaled",
                   "flag"]

@@ -19,7 +19,7 @@ import pandas as pd
 
 from desktop.core.metrics.extended._base import empty_frame, join_flags, usable, years_text
 from desktop.core.metrics.extended._prod import asof_index, pair_keys, production_context
-from desktop.core.metrics.extended.params import ExtendedParams
+from desktop.core.metrics.extended_params import ExtendedParams
 
 COLUMNS = ["mineral", "year", "stage", "R", "R_raw", "eol_rir", "eol_rir_year", "R_recycled", "R_raw_recycled",
            "secondary_share", "primary_production", "secondary_supply_implied", "flag"]

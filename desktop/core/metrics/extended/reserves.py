@@ -21,7 +21,7 @@ from desktop.core.metrics.extended._base import (
     OTHERS, WORLD, empty_frame, join_flags, sort_by, usable, years_text,
 )
 from desktop.core.metrics.extended._prod import asof_index, index_of, production_context
-from desktop.core.metrics.extended.params import ExtendedParams
+from desktop.core.metrics.extended_params import ExtendedParams
 
 COLUMNS = ["mineral", "country", "year", "reserves", "production", "production_year", "stage", "rp_years",
            "warning", "flag"]

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.metrics.extended._base import empty_frame, join_flags, merge_nearest_year, years_text
-from desktop.core.metrics.extended.params import ExtendedParams
+from desktop.core.metrics.extended_params import ExtendedParams
 
 COLUMNS = ["mineral", "base_year", "target_year", "multiplier", "production_base", "required_supply",
            "required_annual_growth", "latest_year", "production_latest", "observed_annual_growth",

@@ -1,4 +1,5 @@
-"""Parameters of the extended indicators (METHODS §3), stored with every result.
+"""Parameters of the extended indicators (METHODS §3), stored with every result — kept outside the
+``extended`` package so that the window can read the defaults without loading pandas.
 
 One frozen :class:`ExtendedParams` holds every threshold and constant the
 extended indicators use; ``to_rows()`` lists them (name, value, description)

@@ -176,10 +176,11 @@ def cmd_compute(args) -> int:
         if n_rows >= 50_000:          # about 5 s or more: say what is going on
             _say(args, "cli.writing_sheet", sheet=sheet, rows=n_rows)
 
-    write_results(results, args.output, default_registry(), progress=progress)   # WriteError: refused
+    written = write_results(results, args.output, default_registry(), progress=progress)   # WriteError: refused
     for note in results.problems:
         _say(args, "cli.note", note=note)
-    _say(args, "cli.wrote_results", output=args.output, tables=[f"{k} {len(v)}" for k, v in results.tables.items()],
+    # the sheets as written (a table left out, such as a too large production_shares, is not listed)
+    _say(args, "cli.wrote_results", output=args.output, tables=[f"{k} {n}" for k, n in written.items()],
          seconds=time.perf_counter() - start)
     return EXIT_OK
 

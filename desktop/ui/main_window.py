@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QFileDialog
 
 from desktop import APP_NAME, __version__
 from desktop.paths import log_file
+from desktop.ui.analysis import Analysis
 from desktop.ui.docks.details import DetailsPanel
 from desktop.ui.docks.minerals import MineralsPanel
 from desktop.ui.docks.parameters import ParametersPanel
@@ -26,6 +27,8 @@ from desktop.ui.document import ProjectDocument
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import TaskRunner, error_sentence
 from desktop.ui.views.data_view import DataView
+from desktop.ui.views.indicators_view import IndicatorsView
+from desktop.ui.views.overview_view import OverviewView
 from desktop.ui.widgets.accessibility import name_inner_controls
 from desktop.ui.widgets.messages import tell
 
@@ -47,19 +50,22 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.runner = TaskRunner(self)
         self.document = ProjectDocument(self.runner, self)
-        self.results = None
-        self._computed_at: float | None = None
         self._wizard = None
+        self._problems_said: list[str] | None = None     # the computation's problems the analyst was shown
         self.setObjectName("MainWindow")
         self.setAcceptDrops(True)
         self.setWindowIcon(_icon("critmin"))
         self.resize(1280, 800)
 
         self.data_view = DataView(self.document, self)
+        self.overview = OverviewView(self.runner, self)
+        self.indicators = IndicatorsView(self.runner, self)
         self.views = QTabWidget(self)
         self.views.setObjectName("views")
         self.views.setAccessibleName(self.tr("Views"))
+        self.views.addTab(self.overview, self.tr("Overview"))
         self.views.addTab(self.data_view, self.tr("Data"))
+        self.views.addTab(self.indicators, self.tr("Indicators"))
         self.banner = self._make_banner()
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -70,6 +76,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._make_docks()
+        self.indicators.set_active(False)          # the Overview is the first tab
+        self.analysis = Analysis(self.document, self.parameters, self)
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -156,6 +164,12 @@ class MainWindow(QMainWindow):
                                             "export-data", self.tr("Write the project's data as a template workbook"))
         self.act_export_results = self._action(self.tr("Export &Results…"), self.export_results, "Ctrl+E",
                                                "export-results", self.tr("Compute and write the results workbook"))
+        self.act_export_report = self._action(self.tr("Export Re&port…"), self.export_report, "Ctrl+Shift+E",
+                                              "export-results",
+                                              self.tr("Write the Overview and the core indicators of the selected "
+                                                      "list and year as a report workbook with charts"))
+        self.act_export_table = self._action(self.tr("Export &Table…"), self.export_table, None, None,
+                                             self.tr("Write the table of the current view to Excel or CSV"))
         self.act_close = self._action(self.tr("&Close Project"), self.close_project, S.Close, "close-project")
         self.act_quit = self._action(self.tr("&Quit"), self.close, S.Quit)
         self.act_undo = self.document.undo_stack.createUndoAction(self, self.tr("Undo"))
@@ -197,6 +211,8 @@ class MainWindow(QMainWindow):
         file.addAction(self.act_import)
         file.addAction(self.act_export_data)
         file.addAction(self.act_export_results)
+        file.addAction(self.act_export_report)
+        file.addAction(self.act_export_table)
         file.addSeparator()
         file.addAction(self.act_close)
         file.addAction(self.act_quit)
@@ -212,9 +228,14 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addAction(self.act_preferences)
         view = self.view_menu = bar.addMenu(self.tr("&View"))
+        self.act_view_overview = self._action(self.tr("&Overview"),
+                                              lambda: self.views.setCurrentWidget(self.overview), "Ctrl+1")
         self.act_view_data = self._action(self.tr("&Data"), lambda: self.views.setCurrentWidget(self.data_view),
                                           "Ctrl+2")
-        view.addAction(self.act_view_data)
+        self.act_view_indicators = self._action(self.tr("&Indicators"),
+                                                lambda: self.views.setCurrentWidget(self.indicators), "Ctrl+3")
+        for action in (self.act_view_overview, self.act_view_data, self.act_view_indicators):
+            view.addAction(action)
         view.addSeparator()
         for dock in (self.minerals_dock, self.parameters_dock, self.details_dock, self.problems_dock):
             view.addAction(dock.toggleViewAction())
@@ -254,6 +275,14 @@ class MainWindow(QMainWindow):
         self.country_combo.currentIndexChanged.connect(self.parameters.country.setCurrentIndex)
         self.parameters.country.currentIndexChanged.connect(self.country_combo.setCurrentIndex)
         bar.addWidget(self.country_combo)
+        bar.addWidget(QLabel("  " + self.tr("Year") + " ", bar))
+        # The year every view shows; its choices are the years of the results.
+        self.year_combo = QComboBox(bar)
+        self.year_combo.setAccessibleName(self.tr("Year shown"))
+        self.year_combo.setToolTip(self.tr("The year the Overview shows"))
+        self.year_combo.setMinimumContentsLength(6)
+        self.year_combo.currentIndexChanged.connect(self._year_changed)
+        bar.addWidget(self.year_combo)
         for action in bar.actions():
             widget = bar.widgetForAction(action)
             if widget is not None and action.text():
@@ -297,9 +326,19 @@ class MainWindow(QMainWindow):
         self.document.sig_registry_changed.connect(lambda: self.parameters.fill_countries(self.document.registry))
         self.document.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
         self.minerals.sig_selection_changed.connect(self.data_view.set_minerals)
+        self.minerals.sig_selection_changed.connect(lambda _s: self._selection_changed())
         self.data_view.sig_current_changed.connect(self.details.show_cell)
+        self.analysis.sig_results.connect(self._results_arrived)
+        self.analysis.sig_stale.connect(self._stale_changed)
+        self.analysis.sig_failed.connect(self.show_error)
+        self.document.sig_registry_changed.connect(self._registry_changed)
+        self.parameters.sig_changed.connect(self._country_changed)
+        for view in (self.overview, self.indicators):
+            view.sig_mineral_selected.connect(self.select_mineral)
+            view.sig_cell_selected.connect(self.explain)
         self.data_view.sig_rows_shown.connect(lambda _t: self._update_status())
         self.views.currentChanged.connect(lambda _i: self._update_actions())
+        self.views.currentChanged.connect(self._view_changed)
         self.data_view.tabs.currentChanged.connect(lambda _i: self._update_actions())
         self.problems.sig_activated.connect(self._problem_activated)
 
@@ -330,7 +369,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         is_open = self.document.is_open
         for action in (self.act_save_as, self.act_import, self.act_export_data, self.act_export_results,
-                       self.act_close, self.act_recompute, self.act_aliases):
+                       self.act_export_report, self.act_close, self.act_recompute, self.act_aliases):
             action.setEnabled(is_open)
         panel = self.data_view.current_panel()
         on_table = is_open and self.views.currentWidget() is self.data_view and panel is not None
@@ -345,8 +384,10 @@ class MainWindow(QMainWindow):
         minerals = len(self.minerals.model.ids)
         parts.append(self.tr("1 mineral") if minerals == 1 else self.tr("%1 minerals").replace(
             "%1", self.locale().toString(minerals)))
-        if self._computed_at is not None:
-            ago = int(time.monotonic() - self._computed_at)
+        if self.analysis.stale:
+            parts.append(self.tr("recomputing…"))
+        elif self.analysis.computed_at is not None:
+            ago = int(time.monotonic() - self.analysis.computed_at)
             parts.append(self.tr("computed %1 ago").replace("%1", _duration(ago)))
         parts.append(self.tr("all changes saved") if self.document.all_saved else self.tr("saving…"))
         self.status_label.setText(" · ".join(parts))
@@ -458,8 +499,9 @@ class MainWindow(QMainWindow):
         self.settings.add_recent_file(path)
         self.settings.last_project = path
         self.parameters.fill_countries(self.document.registry)
-        self._computed_at, self.results = None, None
         self.details.forget_sources()
+        self._problems_said = None
+        self._registry_changed()
         if Path(path).absolute() == self._demo_target():
             if not self.settings.banner_dismissed:
                 self._show_banner(self.tr(
@@ -632,51 +674,104 @@ class MainWindow(QMainWindow):
             return None
 
     def recompute(self) -> None:
-        params = self._params()
-        if params is None or not self.document.is_open:
-            return
-        started = time.perf_counter()
+        self.analysis.recompute_now()
 
-        def work(project, state):
-            return compute_results(project, params, state)
-
-        def done(results) -> None:
-            self._results_arrived(results)
-            self.statusBar().showMessage(self.tr("Computed %1 tables in %2 s").replace("%1", str(len(results.tables)))
-                                         .replace("%2", f"{time.perf_counter() - started:.1f}"), 10_000)
-
-        self.document.read(work, kind="compute", label=self.tr("Computing indicators"), on_done=done)
+    @property
+    def results(self):
+        """The last results (the views show them); None before the first computation."""
+        return self.analysis.results
 
     def _results_arrived(self, results) -> None:
-        self.results = results
-        self._computed_at = time.monotonic()
-        self.show_problems(list(results.problems))
+        problems = [str(p) for p in results.problems] if results is not None else []
+        if results is not None and self._problems_said is not None and problems != self._problems_said:
+            self.show_problems(list(results.problems))
+        else:       # the same notes as last time (or the first run on opening): listed, not pushed forward
+            self.problems.set_items(list(results.problems) if results is not None else [])
+        self._problems_said = problems if results is not None else None
+        years = []
+        if results is not None:
+            from desktop.core.metrics.overview import years_of
+
+            years = years_of(results)
+        keep = self.year_combo.currentData() or self.settings.year
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for year in reversed(years):
+            self.year_combo.addItem(str(year), year)
+        index = self.year_combo.findData(int(keep)) if keep else -1
+        self.year_combo.setCurrentIndex(index if index >= 0 else (0 if years else -1))
+        self.year_combo.blockSignals(False)
+        self.overview.year = self.year_combo.currentData()
+        self._country_changed()
+        for view in (self.overview, self.indicators):
+            view.show_results(results)
         self._update_status()
 
+    def _view_changed(self, _index: int) -> None:
+        current = self.views.currentWidget()
+        for view in (self.overview, self.indicators):
+            view.set_active(view is current)
+
+    def _stale_changed(self, stale: bool) -> None:
+        for view in (self.overview, self.indicators):
+            view.set_stale(stale)
+        self._update_status()
+
+    def _year_changed(self, _index: int) -> None:
+        year = self.year_combo.currentData()
+        if year is not None:
+            self.settings.year = int(year)
+        self.overview.set_year(year)
+
+    def _country_changed(self) -> None:
+        country = self.parameters.country.currentData() or None
+        for view in (self.overview, self.indicators):
+            view.set_country(country)
+
+    def _registry_changed(self) -> None:
+        for view in (self.overview, self.indicators):
+            view.set_registry(self.document.registry)
+
+    def _selection_changed(self) -> None:
+        chosen = self.minerals.selection()
+        ordered = None if chosen is None else [m for m in self.minerals.model.ids if m in chosen]
+        self.overview.set_selection(ordered, self.minerals.list_combo.currentData())
+        self.indicators.set_selection(ordered)
+
+    def select_mineral(self, mineral: str) -> None:
+        """The shared current mineral: every view and the Minerals dock show it."""
+        for view in (self.overview, self.indicators):
+            if view is not self.sender():
+                view.select_mineral(mineral)
+        self.minerals.show_current(mineral)
+
+    def explain(self, cell: dict) -> None:
+        """Details for a results cell: the formula with its inputs, computed on the worker."""
+        results, dataset = self.analysis.results, self.analysis.dataset
+        if results is None or not cell:
+            return
+
+        def work(_project, _state):
+            from desktop.core.metrics.explain import explain
+
+            return explain(results, dataset, cell["table"], cell["key"])
+
+        self.document.read(work, kind="explain", on_done=lambda found: self.details.show_explanation(found, cell))
+
     def export_results(self) -> None:
-        params = self._params()
-        if params is None or not self.document.is_open:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Results"),
-                                              str(self.document.path.with_name(self.document.name + "-results.xlsx")),
-                                              self.tr("Excel workbook (*.xlsx)"))
-        if not path:
-            return
-        path = path if path.lower().endswith(".xlsx") else path + ".xlsx"
+        from desktop.ui import exports
 
-        def work(project, state):
-            from desktop.core.export.results_workbook import write_results
+        exports.export_results(self)
 
-            results = compute_results(project, params, state)
-            state.progress(0.8, self.tr("writing the workbook"))
-            write_results(results, path, project.registry())
-            return results
+    def export_report(self) -> None:
+        from desktop.ui import exports
 
-        def done(results) -> None:
-            self._results_arrived(results)
-            self.statusBar().showMessage(self.tr("Wrote %1").replace("%1", path), 15_000)
+        exports.export_report(self)
 
-        self.document.read(work, kind="export", label=self.tr("Exporting results"), on_done=done)
+    def export_table(self) -> None:
+        from desktop.ui import exports
+
+        exports.export_view_table(self)
 
     def export_data_workbook(self) -> None:
         if not self.document.is_open:
@@ -721,19 +816,6 @@ class MainWindow(QMainWindow):
             "<h3>CritMin %1</h3><p>Critical-mineral supply-chain security workbench.</p>"
             "<p>Works offline; every change is saved in the project file as it is made.</p>"
             "<p>Log file: %2</p>").replace("%1", __version__).replace("%2", str(log_file())))
-
-
-def compute_results(project, params, state):
-    """The engine over a project's data on the worker, in the allocator context ``compute`` uses."""
-    from desktop.core.metrics.allocator import engine_memory
-    from desktop.core.metrics.engine import run
-
-    state.progress(0.02, QApplication.translate("MainWindow", "reading the project"))
-    dataset = project.dataset()
-    state.check()
-    with engine_memory():
-        return run(dataset, params, progress=lambda f, text="": state.progress(0.1 + 0.7 * f, text),
-                   cancelled=state.cancelled)
 
 
 def build_demo_project(workbook: Path, target: Path, state) -> None:

@@ -101,6 +101,18 @@ class Settings:
         self.q.setValue("window/geometry", geometry)
         self.q.setValue("window/state", state)
 
+    @property
+    def year(self) -> int | None:
+        """The year the views showed last (the toolbar's Year)."""
+        try:
+            return int(self.q.value("view/year", "") or 0) or None
+        except (TypeError, ValueError):
+            return None
+
+    @year.setter
+    def year(self, value: int | None) -> None:
+        self.q.setValue("view/year", "" if value is None else int(value))
+
     # -- last parameters -----------------------------------------------------------------------
     def parameters(self) -> dict:
         self.q.beginGroup("parameters")

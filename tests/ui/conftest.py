@@ -64,5 +64,6 @@ def open_project(window, qtbot, path) -> None:
     window.open_project(str(path))
     qtbot.waitUntil(lambda: window.document.is_open, timeout=20_000)
     panel = window.data_view.panels["production"]
+    window.views.setCurrentWidget(window.data_view)          # the Overview is the first tab
     window.data_view.tabs.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: panel.model.data_ is not None and not window.runner.busy, timeout=20_000)

@@ -24,7 +24,8 @@ def test_menus_follow_ui_md(window):
     assert labels == ["&File", "&Edit", "&View", "&Data", "&Analysis", "&Help"]
     file_items = [a.text() for a in window.file_menu.actions() if a.text()]
     assert file_items == ["&New Project…", "&Open Project…", "Open &Recent", "Save Project &As…", "&Import Data…",
-                          "Export &Data Workbook…", "Export &Results…", "&Close Project", "&Quit"]
+                          "Export &Data Workbook…", "Export &Results…", "Export Re&port…", "Export &Table…",
+                          "&Close Project", "&Quit"]
     for dock in (window.minerals_dock, window.parameters_dock, window.details_dock, window.problems_dock):
         assert dock.toggleViewAction() in window.view_menu.actions()
 

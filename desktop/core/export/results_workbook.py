@@ -1,12 +1,18 @@
 """The engine's results as an Excel workbook analysts can check by hand.
 
 Sheets: import_dependency, market_dynamics, governance, supply_risk,
-thresholds, trends, summary, parameters, sources, then one sheet per extended
-table.  Minerals are written by their canonical English name with the Chinese
-name beside it, countries by ISO3.  Empty values are empty cells, floats keep
-full precision, text is always a text cell (never a formula), headers are
-frozen.  A table longer than Excel's row limit continues on "<sheet> (2)" ….
-See docs/metrics.md for the column reference.
+thresholds, trends, summary, parameters, sources, production_shares, then one
+sheet per extended table.  The workbook opens on summary (it is the active
+sheet; its place in the order is kept so that the sheets keep their positions
+for scripts and readers of earlier workbooks).  Minerals are written by their
+canonical English name with the Chinese name beside it, countries by ISO3.
+Empty values are empty cells, floats keep full precision, text is always a
+text cell (never a formula), headers are frozen.  A table longer than Excel's
+row limit continues on "<sheet> (2)" …; production_shares, one row per
+producer, is left out (with a summary row saying so) when it would not fit on
+one sheet.  Written with XlsxWriter in constant-memory mode, one typed write
+per column kind, 65,536 rows prepared at a time (table_export.write_sheet).  See docs/metrics.md for the
+column reference.
 """
 from __future__ import annotations
 
@@ -14,14 +20,16 @@ import math
 
 import numpy as np
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
-from desktop.core.export.cells import header_cells, save_workbook, set_widths
+from desktop.core.export.cells import write_xlsx
+from desktop.core.export.table_export import series_cells, write_sheet
 from desktop.core.registry import Registry, default_registry
 
 MAX_ROWS = 1_048_575          # Excel's limit minus the header row
-_RISKY = ("=", "+", "-", "@", "\t", "\r")
+# production_shares is written only when it fits on one sheet: beyond that it is millions of producer
+# rows, better read from the results than from several sheets (a test lowers this)
+SHARES_MAX_ROWS = MAX_ROWS
+SHARES_COLUMNS = ["mineral", "mineral_zh", "year", "stage", "country", "quantity", "share", "flag"]
 
 # sheet -> (results table, columns written)
 CORE_SHEETS: dict[str, tuple[str, list[str]]] = {
@@ -36,43 +44,49 @@ CORE_SHEETS: dict[str, tuple[str, list[str]]] = {
     "trends": ("trends", ["metric", "mineral", "mineral_zh", "country", "stage", "first_year", "last_year", "n",
                           "slope", "threshold", "trend", "persistently", "explanation"]),
 }
-# computed tables that are not written (too large / intermediate)
-NOT_WRITTEN = {"production_shares"}
+# results tables with a sheet of their own (not extended tables)
+_OWN_TABLES = {t for t, _ in CORE_SHEETS.values()} | {"production_shares"}
 
 
-def write_results(results, path, registry: Registry | None = None, progress=None) -> None:
-    """Write the workbook to ``path`` (:func:`cells.save_workbook`: a failed write raises
-    ``WriteError`` and never leaves half a workbook behind).
+def write_results(results, path, registry: Registry | None = None, progress=None) -> dict[str, int]:
+    """Write the workbook to ``path`` and return {sheet: data rows} of the sheets written, in order.
 
-    ``progress(sheet, n_rows)`` is called before each sheet is written (large sheets take a while:
-    about 11,000 rows/s)."""
+    The save is all or nothing (:func:`cells.write_xlsx`): a failed write raises ``WriteError`` and
+    never leaves half a workbook behind.  ``progress(sheet, n_rows)`` is called before each table is
+    written (a large one takes a while: about 35,000 rows/s of 9 columns,
+    bench/bench_results_workbook.py)."""
     registry = registry or default_registry()
-    wb = Workbook(write_only=True)
     tables = results.tables
+    shares = tables.get("production_shares")
+    shares_fit = shares is None or len(shares) <= SHARES_MAX_ROWS
 
-    def write(sheet: str, frame: pd.DataFrame, cols: list[str]) -> None:
-        if progress is not None:
-            progress(sheet, len(frame))
-        _write_frame(wb, sheet, frame, cols)
+    def build(wb) -> dict[str, int]:
+        written: dict[str, int] = {}
+        used: set[str] = set()
 
-    for sheet, (name, cols) in CORE_SHEETS.items():
-        frame = tables.get(name)
-        write(sheet, _decorate(frame, cols, registry), cols)
-    write("summary", _summary(results), ["item", "value", "note"])
-    params_rows = pd.DataFrame(results.params.to_rows(), columns=["name", "value", "description"])
-    params_rows["value"] = params_rows["value"].map(_scalar)
-    write("parameters", params_rows, ["name", "value", "description"])
-    write("sources", *_sources(results.provenance))
-    used = set(CORE_SHEETS) | {"summary", "parameters", "sources"}
-    core_names = {t for t, _ in CORE_SHEETS.values()} | NOT_WRITTEN
-    for name, frame in tables.items():
-        if name in core_names or frame is None:
-            continue
-        sheet = _sheet_name(name, used)
-        used.add(sheet)
-        cols = _extended_columns(frame)
-        write(sheet, _decorate(frame, cols, registry), cols)
-    save_workbook(wb, path)
+        def write(sheet: str, frame: pd.DataFrame, cols: list[str]) -> None:
+            if progress is not None:
+                progress(sheet, len(frame))
+            written.update(_write_frame(wb, sheet, frame, cols, used))
+
+        for sheet, (name, cols) in CORE_SHEETS.items():
+            write(sheet, _decorate(tables.get(name), cols, registry), cols)
+        write("summary", _summary(results, shares_fit), ["item", "value", "note"])
+        wb.get_worksheet_by_name("summary").activate()
+        params_rows = pd.DataFrame(results.params.to_rows(), columns=["name", "value", "description"])
+        params_rows["value"] = params_rows["value"].map(_scalar)
+        write("parameters", params_rows, ["name", "value", "description"])
+        write("sources", *_sources(results.provenance))
+        if shares_fit:
+            write("production_shares", _decorate(shares, SHARES_COLUMNS, registry), SHARES_COLUMNS)
+        for name, frame in tables.items():
+            if name in _OWN_TABLES or frame is None:
+                continue
+            cols = _extended_columns(frame)
+            write(name, _decorate(frame, cols, registry), cols)
+        return written
+
+    return write_xlsx(path, build)
 
 
 # -- frames -----------------------------------------------------------------------
@@ -103,41 +117,6 @@ def _decorate(frame: pd.DataFrame | None, cols: list[str], registry: Registry) -
     return out.reindex(columns=cols)
 
 
-def _column_values(s: pd.Series, ws) -> list:
-    """Python values for a column: None for empty, text kept as text cells when risky."""
-    if pd.api.types.is_bool_dtype(s.dtype):
-        return s.astype(object).tolist()
-    if pd.api.types.is_float_dtype(s.dtype) and not isinstance(s.dtype, pd.api.extensions.ExtensionDtype):
-        arr = s.to_numpy(dtype=float)
-        vals = arr.astype(object)
-        vals[~np.isfinite(arr)] = None
-        return vals.tolist()
-    if pd.api.types.is_integer_dtype(s.dtype) and not isinstance(s.dtype, pd.api.extensions.ExtensionDtype):
-        return s.tolist()
-    obj = s.astype(object)
-    na = pd.isna(obj).to_numpy()
-    vals = obj.to_numpy(dtype=object).copy()
-    vals[na] = None
-    vals[vals == ""] = None                      # '' is an empty cell, not an empty text
-    # numpy scalars → Python scalars; NaN-like floats → None
-    out = []
-    is_str = np.fromiter((isinstance(v, str) for v in vals), dtype=bool, count=len(vals))
-    if is_str.any():
-        strs = pd.Series(vals[is_str], dtype=object)
-        risky = strs.str[:1].isin(_RISKY).to_numpy()
-        if risky.any():
-            idx = np.flatnonzero(is_str)[risky]
-            for i in idx:
-                cell = WriteOnlyCell(ws, value=vals[i])
-                cell.data_type = "s"
-                vals[i] = cell
-    if not is_str.all():
-        for i in np.flatnonzero(~is_str & ~na):
-            vals[i] = _scalar(vals[i])
-    out = vals.tolist()
-    return out
-
-
 def _scalar(v):
     if v is None:
         return None
@@ -154,43 +133,15 @@ def _scalar(v):
     return str(v)
 
 
-def _width(s: pd.Series, name: str) -> int:
-    sample = s.head(2000).dropna()
-    if len(sample) == 0:
-        return len(name)
-    if pd.api.types.is_float_dtype(sample.dtype):
-        return max(len(name), 12)
-    return int(max(len(name), sample.astype(str).str.len().max()))
-
-
-def _write_frame(wb: Workbook, sheet: str, frame: pd.DataFrame, cols: list[str]) -> None:
+def _write_frame(wb, sheet: str, frame: pd.DataFrame, cols: list[str], used: set[str]) -> dict[str, int]:
+    """One table on its sheet (and its continuation sheets); {sheet: rows} written."""
     frame = frame.reindex(columns=cols) if list(frame.columns) != cols else frame
-    n = len(frame)
-    parts = max(1, math.ceil(n / MAX_ROWS))
-    widths = [_width(frame[c], c) for c in cols]
-    for part in range(parts):
-        name = sheet if part == 0 else f"{sheet} ({part + 1})"[:31]
-        ws = wb.create_sheet(name)
-        ws.freeze_panes = "A2"
-        set_widths(ws, widths)
-        ws.append(header_cells(ws, cols))
-        chunk = frame.iloc[part * MAX_ROWS:(part + 1) * MAX_ROWS]
-        if len(chunk) == 0:
-            continue
-        columns = [_column_values(chunk[c], ws) for c in cols]
-        for row in zip(*columns):
-            ws.append(row)
 
+    def block(lo: int, hi: int):
+        part = frame.iloc[lo:hi]
+        return [series_cells(part[c]) for c in cols]
 
-def _sheet_name(name: str, used: set[str]) -> str:
-    bad = '[]:*?/\\'
-    base = "".join("_" if ch in bad else ch for ch in str(name))[:31] or "table"
-    out, k = base, 2
-    while out in used:
-        suffix = f" ({k})"
-        out = base[:31 - len(suffix)] + suffix
-        k += 1
-    return out
+    return write_sheet(wb, sheet, cols, len(frame), block, used, max_rows=MAX_ROWS)
 
 
 def _sources(provenance: list[dict]) -> tuple[pd.DataFrame, list[str]]:
@@ -215,7 +166,7 @@ def _provenance_text(v):
 
 
 # -- summary ------------------------------------------------------------------------
-def _summary(results) -> pd.DataFrame:
+def _summary(results, shares_written: bool = True) -> pd.DataFrame:
     t = results.tables
     p = results.params
     rows: list[tuple] = []
@@ -261,9 +212,13 @@ def _summary(results) -> pd.DataFrame:
         pc = tr[tr["persistently"] != ""].groupby(["metric", "persistently"]).size()
         for (metric, label), k in pc.items():
             rows.append((f"trend {metric}: {label}", int(k), "groups"))
-    ext = [n for n in t if n not in {v[0] for v in CORE_SHEETS.values()} | NOT_WRITTEN]
+    ext = [n for n in t if n not in _OWN_TABLES and t[n] is not None]
     if ext:
         rows.append(("extended tables", len(ext), ", ".join(ext)))
+    shares = t.get("production_shares")
+    if not shares_written and shares is not None:
+        note = f"rows, more than one sheet holds ({SHARES_MAX_ROWS:,}); the table is in the computed results"
+        rows.append(("production_shares: not written", len(shares), note))
     for text in results.problems:
         rows.append(("problem", None, text))
     return pd.DataFrame(rows, columns=["item", "value", "note"])

@@ -12,7 +12,6 @@ the one-window-per-file lock is separate (lock.py), held by the GUI's document.
 """
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from desktop import __version__
 from desktop.core.dataset import SCHEMA, Dataset, columns, year_span
 from desktop.core.errors import EditError, ProjectError, WriteError
 from desktop.core.registry import AGGREGATE_CODES, Registry, default_registry
-from desktop.core.store import changes, editing, imports, opening, schema
+from desktop.core.store import changes, editing, imports, opening, revisions, schema, snapshot
 from desktop.core.store import rows as R
 from desktop.core.store.changes import Change
 from desktop.core.store.imports import WriteReport, now
@@ -114,6 +113,7 @@ class Project:
         try:
             with self.transaction():
                 schema.migrate(self.con, version)
+                revisions.bump(self.con, revisions.TRACKED)    # a migration may rewrite any table
         except Exception as exc:
             raise ProjectError(f"{self.path.name} could not be upgraded from version {version} ({exc}); "
                                f"it is unchanged, and a copy was kept as {backup.name}.") from exc
@@ -178,6 +178,8 @@ class Project:
             reports, change = imports.write_files(self.con, items, progress, cancelled)
             if all(r.already_imported for r in reports):
                 tx.rollback()       # the file stays byte-identical
+            else:
+                revisions.bump(self.con, [*change.tables, "import_log"])
         return reports, change
 
     def edit_rows(self, table: str, remove: pd.DataFrame | None = None, upsert: pd.DataFrame | None = None,
@@ -193,7 +195,9 @@ class Project:
         value of the wrong type.  Nothing is changed when it raises.
         """
         with self.transaction():
-            return editing.edit_rows(self.con, table, remove, upsert, label, replace)
+            change = editing.edit_rows(self.con, table, remove, upsert, label, replace)
+            revisions.bump(self.con, change.tables)
+        return change
 
     def apply(self, change: Change, undo: bool = False) -> Change:
         """Undo (``undo=True``) or redo ``change`` in one transaction; returns the change.
@@ -203,28 +207,48 @@ class Project:
         """
         with self.transaction():
             changes.apply(self.con, change, undo)
+            revisions.bump(self.con, [*change.tables, *(["import_log"] if len(change.imports) else [])])
         return change
 
     # -- reading -------------------------------------------------------------------------
+    def reading(self):
+        """``with project.reading(): …``: the reads in the block see one state of the file.
+
+        A read transaction (nothing may be written in the block); inside a transaction already,
+        the block is part of it.  Another connection's write waits for the block to end.
+        """
+        return R.reading(self.con)
+
     def read(self, table: str) -> pd.DataFrame:
         return self.read_with_sources(table)[0]
 
     def read_with_sources(self, table: str) -> tuple[pd.DataFrame, np.ndarray]:
-        """(the canonical table, the import id of each row as float, NaN after a hand edit) in one pass."""
-        rows = R.fetch(self.con.execute(f"{R.select_sql(table)} FROM {table}"), table)
+        """(the canonical table, the import id of each row as float, NaN after a hand edit), in key order."""
+        rows = R.fetch_table(self.con, table)
         return rows, rows.pop(R.SOURCE).to_numpy(dtype=float)
 
     def dataset(self) -> Dataset:
-        tables, years = {}, {}
-        for name in SCHEMA:
-            tables[name], source = self.read_with_sources(name)
-            _years_by_source(name, tables[name], source, years)
-        log = self.import_log()
-        sources = [{"file": r.file_name, "sha256": r.sha256, "format": r.format,
-                    "imported_at": r.imported_at, "rows": json.loads(r.rows_json),
-                    "years": years.get(int(r.id), {}), "project": str(self.path)}
-                   for r in log.itertuples(index=False)]
-        return Dataset(tables={k: v for k, v in tables.items() if len(v)}, sources=sources)
+        """Every table and the import log, read in one read transaction (one state of the file).
+
+        ``snapshot.DatasetCache`` gives the same Dataset reading only the tables changed since its last call.
+        """
+        with self.reading():
+            parts = {name: snapshot.read_part(self, name) for name in SCHEMA}
+            log = self.import_log()
+        return snapshot.assemble(parts, log, self.path)
+
+    def revision(self, table: str) -> int:
+        """How many writes have changed ``table`` (a data table, ``import_log`` or ``aliases``), read from the file.
+
+        Only for telling whether a table changed since an earlier call while the file is open:
+        a changed table has a higher number.  0 for a table no write of this version has changed."""
+        if table not in revisions.TRACKED:
+            raise ValueError(f"{table} is not a table of the project")
+        return revisions.read(self.con)[table]
+
+    def revisions(self) -> dict[str, int]:
+        """{table: revision} of every data table, ``import_log`` and ``aliases`` (see :meth:`revision`)."""
+        return revisions.read(self.con)
 
     def import_log(self) -> pd.DataFrame:
         cur = self.con.execute("SELECT id, file_name, sha256, imported_at, format, rows_json, rows_total "
@@ -299,6 +323,8 @@ class Project:
             else:
                 self.con.execute("INSERT INTO aliases VALUES (?, ?, ?, ?) ON CONFLICT (kind, alias) "
                                  "DO UPDATE SET target = excluded.target", (kind, alias, target, now()))
+            # Not part of dataset() (imports resolve names before they write), but of registry().
+            revisions.bump(self.con, ["aliases"])
         return old[0] if old else None
 
     def remove_alias(self, kind: str, alias: str) -> str | None:
@@ -322,18 +348,23 @@ class Project:
             if row is None:
                 raise KeyError(f"no {table} row with key {key}")
             self.con.execute(f"UPDATE {table} SET {column} = ?, source_id = NULL WHERE {where}", [value, *params])
+            revisions.bump(self.con, [table])
         return row[0]
 
     def delete_rows(self, table: str, keys: pd.DataFrame) -> pd.DataFrame:
         """Delete rows by key; returns the deleted rows (re-insert them with ``upsert_rows`` to undo)."""
         with self.transaction():
             gone = R.rows_at(self.con, table, keys)
-            R.delete_at(self.con, table, gone)
+            if R.delete_at(self.con, table, gone):
+                revisions.bump(self.con, [table])
         return gone.drop(columns=R.SOURCE)
 
     def upsert_rows(self, table: str, frame: pd.DataFrame) -> int:
         with self.transaction():
-            return imports.write_table(self.con, table, frame, None, capture=False)[0]
+            changed = imports.write_table(self.con, table, frame, None, capture=False)[0]
+            if changed:
+                revisions.bump(self.con, [table])
+        return changed
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -352,16 +383,6 @@ def _configure(con: sqlite3.Connection) -> None:
 
 
 _YEAR_TABLES = [t for t, (keys, _, _) in SCHEMA.items() if "year" in keys]
-
-
-def _years_by_source(table: str, frame: pd.DataFrame, source: np.ndarray, out: dict[int, dict[str, str]]) -> None:
-    """Add {import id: {table: '2015–2024'}} to ``out``: the years each import still supplies."""
-    if "year" not in frame or len(frame) == 0:
-        return
-    span = pd.DataFrame({"source": source, "year": frame["year"].to_numpy()}).dropna() \
-        .groupby("source")["year"].agg(["min", "max"])
-    for sid, lo, hi in span.itertuples():
-        out.setdefault(int(sid), {})[table] = year_span(int(lo), int(hi))
 
 
 class _Transaction:

@@ -8,6 +8,7 @@ turn ``3.0`` back into the integer 3).
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import sqlite3
@@ -61,27 +62,81 @@ def fetch(cursor: sqlite3.Cursor, table: str, keys_from: pd.DataFrame | None = N
     taken from the frame instead of being fetched again, which saves a third
     of the time when an import reads the rows it is about to replace.
     """
-    # Fetched and converted in slices, and joined column by column: one fetchall(), np.array() or
-    # concatenate over a million rows of objects each hold the GIL for 0.1–0.3 s, and the GUI thread,
-    # waiting for it while the worker reads a table, would freeze that long.
     wanted = row_columns(table) if keys_from is None else ["_position"] + value_columns(table)
-    kinds = dtypes(table) | {"_position": "int64"}
-    parts: dict[str, list[np.ndarray]] = {c: [] for c in wanted}
-    while batch := cursor.fetchmany(_GRID_SLICE):
-        grid = np.array(batch, dtype=object)
-        for at, col in enumerate(wanted):
-            values = grid[:, at]
-            kind = kinds[col]
-            parts[col].append(values.copy() if kind == "object" else values.astype(kind))
-    if not parts[wanted[0]]:
+    out = _fetch_columns(cursor, wanted, dtypes(table) | {"_position": "int64"})
+    if out is None:
         return empty_rows(table)
-    out = {c: p[0] if len(p) == 1 else np.concatenate(p) for c, p in parts.items()}
-    del parts
     if keys_from is not None:
         positions = out.pop("_position") - 1
         out.update({k: keys_from[k].to_numpy()[positions] for k in key_columns(table)})
-    # The columns are copies (grid can go), so the frame need not copy them again.
+    # The columns are copies (the fetched grid is gone), so the frame need not copy them again.
     return pd.DataFrame({c: out[c] for c in row_columns(table)}, copy=False)
+
+
+def fetch_table(con: sqlite3.Connection, table: str) -> pd.DataFrame:
+    """Every row of ``table`` as a rows frame, in primary-key order: what :func:`fetch` over
+    ``select_sql(table)`` gives, value for value and dtype for dtype, in about 30 % less time.
+
+    In key order the leading key columns (all but the last two) come in long runs, e.g. one
+    (mineral, year, stage) per 600 trade flows: they are read once per run, by a GROUP BY that
+    walks the primary key (no sort), and repeated; the other columns are read row by row.  Each
+    cell that crosses from SQLite into Python costs more than SQLite's own scan, so reading fewer
+    cells is what saves the time; the repeated texts also share one str object per run.  Both
+    queries run in one read transaction (:func:`reading`), so they see the same rows.
+    """
+    keys = key_columns(table)
+    lead = keys[:max(1, len(keys) - 2)]
+    rest = [c for c in row_columns(table) if c not in lead]
+    kinds = dtypes(table) | {"_run": "int64"}
+    group = ", ".join(lead)
+    with reading(con):
+        runs = _fetch_columns(con.execute(f"SELECT COUNT(*), {group} FROM {table} GROUP BY {group} ORDER BY {group}"),
+                              ["_run", *lead], kinds)
+        if runs is None:
+            return empty_rows(table)
+        out = _fetch_columns(con.execute(f"SELECT {', '.join(rest)} FROM {table} ORDER BY {', '.join(keys)}"),
+                             rest, kinds)
+    lengths = runs.pop("_run")
+    if out is None or int(lengths.sum()) != len(out[rest[0]]):     # cannot happen in one transaction
+        raise RuntimeError(f"{table}: the runs of its key columns do not match its rows")
+    out.update({c: np.repeat(values, lengths) for c, values in runs.items()})
+    return pd.DataFrame({c: out[c] for c in row_columns(table)}, copy=False)
+
+
+def _fetch_columns(cursor: sqlite3.Cursor, names: list[str], kinds: dict[str, str]) -> dict[str, np.ndarray] | None:
+    """{name: column in its dtype} of the cursor's rows (None when there are none)."""
+    # Fetched and converted in slices, and joined column by column: one fetchall(), np.array() or
+    # concatenate over a million rows of objects each hold the GIL for 0.1–0.3 s, and the GUI thread,
+    # waiting for it while the worker reads a table, would freeze that long.
+    parts: dict[str, list[np.ndarray]] = {c: [] for c in names}
+    while batch := cursor.fetchmany(_GRID_SLICE):
+        grid = np.array(batch, dtype=object)
+        for at, col in enumerate(names):
+            values = grid[:, at]
+            kind = kinds[col]
+            parts[col].append(values.copy() if kind == "object" else values.astype(kind))
+    if not parts[names[0]]:
+        return None
+    return {c: p[0] if len(p) == 1 else np.concatenate(p) for c, p in parts.items()}
+
+
+@contextlib.contextmanager
+def reading(con: sqlite3.Connection):
+    """A read transaction around the block, so that its queries see one state of the file.
+
+    Inside a transaction already, the block is simply part of it.  A read transaction holds
+    SQLite's shared lock: a writer on another connection waits (up to its busy timeout) to commit
+    until the block ends, and the block must not write itself.
+    """
+    if con.in_transaction:
+        yield
+        return
+    con.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if con.in_transaction:      # nothing was written: COMMIT only releases the lock
+            con.execute("COMMIT")
 
 
 def share_text(frame: pd.DataFrame, cols: list[str] | None = None) -> pd.DataFrame:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 from desktop.core.dataset import INT_COLUMNS, SCHEMA, TEXT_COLUMNS, columns
+from desktop.core.store import revisions
 
 SCHEMA_VERSION = 1
 # "CrMn" — lets us tell a CritMin project from any other SQLite file.
@@ -44,6 +45,7 @@ BASE_DDL = [
          sha256 TEXT NOT NULL, imported_at TEXT NOT NULL, format TEXT NOT NULL DEFAULT '',
          rows_json TEXT NOT NULL DEFAULT '{}', rows_total INTEGER NOT NULL DEFAULT 0)""",
     "CREATE INDEX import_log_sha ON import_log(sha256)",
+    revisions.DDL,      # additive: an older file gets it from its first write (revisions.py)
 ]
 
 

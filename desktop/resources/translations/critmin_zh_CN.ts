@@ -72,6 +72,19 @@
     </message>
 </context>
 <context>
+    <name>Analysis</name>
+    <message>
+        <location filename="../../ui/analysis.py" line="75" />
+        <source>Computing indicators</source>
+        <translation>正在计算指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analysis.py" line="134" />
+        <source>reading the project</source>
+        <translation>正在读取项目</translation>
+    </message>
+</context>
+<context>
     <name>CellContextDialog</name>
     <message>
         <location filename="../../ui/views/import_wizard.py" line="1191" />
@@ -556,6 +569,26 @@ Every import of your own is listed with its file, format and content hash on the
         <source>Content hash: %1</source>
         <translation>内容哈希：%1</translation>
     </message>
+    <message>
+        <location filename="../../ui/docks/details.py" line="90" />
+        <source>There is no computed value here: its inputs are missing (see the flags and Problems).</source>
+        <translation>此处没有计算值：缺少其输入数据（见标记和“问题”）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/details.py" line="123" />
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/details.py" line="124" />
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/details.py" line="125" />
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
 </context>
 <context>
     <name>DroppedModel</name>
@@ -588,6 +621,105 @@ Every import of your own is listed with its file, format and content hash on the
         <location filename="../../ui/models/wizard_models.py" line="661" />
         <source>and %1 more rows</source>
         <translation>另有 %1 行</translation>
+    </message>
+</context>
+<context>
+    <name>Exports</name>
+    <message>
+        <location filename="../../ui/exports.py" line="33" />
+        <source>Export Results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports.py" line="34" />
+        <location filename="../../ui/exports.py" line="89" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports.py" line="44" />
+        <source>writing the workbook</source>
+        <translation>正在写出工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports.py" line="48" />
+        <source>Exporting results</source>
+        <translation>正在导出结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports.py" line="60" />
+        <source>The table is empty: there is nothing to export.</source>
+        <translation>表格为空：没有可导出的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports.py" line="63" />
+        <source>Export Table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports.py" line="64" />
+        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports.py" line="74" />
+        <source>Exporting the table</source>
+        <translation>正在导出表格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports.py" line="83" />
+        <source>There is no Overview to report yet: open a project with data and wait for the indicators.</source>
+        <translation>尚无可写入报告的总览：请打开含数据的项目，并等待指标计算完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports.py" line="87" />
+        <source>Export Report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports.py" line="100" />
+        <source>Writing the report</source>
+        <translation>正在写出报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports.py" line="126" />
+        <source>at or above the threshold</source>
+        <translation>达到或高于阈值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports.py" line="127" />
+        <source>below the threshold</source>
+        <translation>低于阈值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports.py" line="151" />
+        <source>threshold {value}</source>
+        <translation>阈值 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports.py" line="153" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports.py" line="156" />
+        <source>Thresholds: D %1, M and R %2; window N = %3; WGI bound %4</source>
+        <translation>阈值：D %1，M 和 R %2；窗口 N = %3；WGI 界限 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports.py" line="161" />
+        <source>Project: %1</source>
+        <translation>项目：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports.py" line="162" />
+        <source>Critical minerals: overview %1</source>
+        <translation>关键矿产：%1 年总览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports.py" line="164" />
+        <source>Overview</source>
+        <translation>总览</translation>
     </message>
 </context>
 <context>
@@ -1242,451 +1374,945 @@ Every import of your own is listed with its file, format and content hash on the
     </message>
 </context>
 <context>
+    <name>Indicators</name>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="16" />
+        <source>Import dependency D</source>
+        <translation>对外依存度 D</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="17" />
+        <source>Market dynamics M</source>
+        <translation>市场动态 M</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="18" />
+        <source>Supply risk R</source>
+        <translation>供应风险 R</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="19" />
+        <source>Concentration HHI</source>
+        <translation>集中度 HHI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="20" />
+        <source>Governance Γ</source>
+        <translation>治理 Γ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="21" />
+        <source>Production growth G</source>
+        <translation>产量增长 G</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="22" />
+        <source>Criticality potential C</source>
+        <translation>关键性潜力 C</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="23" />
+        <source>Top-1 producer share</source>
+        <translation>最大生产国份额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="24" />
+        <source>Top-3 producers' share</source>
+        <translation>前三大生产国份额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="25" />
+        <source>Reserve years (R/P)</source>
+        <translation>储采比年限（R/P）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="26" />
+        <source>Supply-security category</source>
+        <translation>供应安全类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="27" />
+        <source>Recycled-adjusted supply risk</source>
+        <translation>计入再生后的供应风险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="28" />
+        <source>EU supply risk SR</source>
+        <translation>欧盟供应风险 SR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="29" />
+        <source>GeoPolRisk score</source>
+        <translation>GeoPolRisk 评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="30" />
+        <source>Demand scenarios: supply gap</source>
+        <translation>需求情景：供应缺口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="39" />
+        <location filename="../../ui/indicator_titles.py" line="128" />
+        <source>Top-1 share</source>
+        <translation>最大生产国份额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="40" />
+        <location filename="../../ui/indicator_titles.py" line="129" />
+        <source>Top-3 share</source>
+        <translation>前三大生产国份额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="41" />
+        <location filename="../../ui/indicator_titles.py" line="133" />
+        <source>R/P years</source>
+        <translation>储采比年限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="42" />
+        <location filename="../../ui/indicator_titles.py" line="131" />
+        <location filename="../../ui/indicator_titles.py" line="132" />
+        <source>Category</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="43" />
+        <location filename="../../ui/indicator_titles.py" line="141" />
+        <source>R (recycled)</source>
+        <translation>R（再生）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="45" />
+        <location filename="../../ui/indicator_titles.py" line="142" />
+        <source>Gap</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="53" />
+        <source>Share of the assessed country's supply that is imported: D = net imports / (production + net imports), 0 for a net exporter.</source>
+        <translation>评估国家的供应中来自进口的份额：D = 净进口量 / (产量 + 净进口量)，净出口国为 0。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="56" />
+        <source>Price volatility: the standard deviation of the window's annual prices divided by their mean, min-max scaled over all minerals and years.</source>
+        <translation>价格波动性：窗口内各年价格的标准差除以其均值，并在所有矿种和年份范围内做最小-最大归一化。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="59" />
+        <source>Governance-weighted concentration of production: R = Σ S² · Γ over producing countries (S share, Γ governance), min-max scaled.</source>
+        <translation>经治理加权的产量集中度：对各生产国求和 R = Σ S² · Γ（S 为份额，Γ 为治理），并做最小-最大归一化。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="62" />
+        <source>Herfindahl–Hirschman index of production: the sum of the squared country shares (1 = a single producer).</source>
+        <translation>产量的赫芬达尔–赫希曼指数：各国份额的平方和（1 = 仅有一个生产国）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="65" />
+        <source>Weak governance of a country: the geometric mean of the six WGI estimates rescaled so that 1 is the worst.</source>
+        <translation>国家治理的薄弱程度：六项 WGI 估计值换算为以 1 表示最差后的几何平均值。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="68" />
+        <source>Annual growth of world production over n years, G = (Pₜ / Pₜ₋ₙ)^(1/n), scaled 0..1.</source>
+        <translation>n 年间全球产量的年均增长，G = (Pₜ / Pₜ₋ₙ)^(1/n)，换算到 0..1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="71" />
+        <source>Criticality potential: supply risk, production growth and market dynamics combined.</source>
+        <translation>关键性潜力：综合供应风险、产量增长和市场动态。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="74" />
+        <source>Share of world production of the largest producer.</source>
+        <translation>最大生产国占全球产量的份额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="75" />
+        <source>Share of world production of the three largest producers.</source>
+        <translation>前三大生产国占全球产量的份额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="77" />
+        <source>Reserves divided by production: the years current production could last.</source>
+        <translation>储量除以产量：按当前产量可维持的年数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="79" />
+        <source>Supply-security type from import dependency, supply risk and the domestic production and reserves base.</source>
+        <translation>根据对外依存度、供应风险以及国内产量和储量基础确定的供应安全类型。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="82" />
+        <source>Supply risk after the recycled stream: R × (1 − EoL-RIR), the end-of-life recycling input rate.</source>
+        <translation>计入再生资源后的供应风险：R × (1 − EoL-RIR)，EoL-RIR 为报废回收投入率。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="85" />
+        <source>EU criticality method: SR = (HHI-WGI of global supply and of sourcing, by import reliance) × substitution × (1 − EoL-RIR); 1 is the EU threshold.</source>
+        <translation>欧盟关键性方法：SR = (全球供应和采购来源的 HHI-WGI，按进口依存度加权) × 替代性 × (1 − EoL-RIR)；1 为欧盟阈值。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="88" />
+        <source>GeoPolRisk: production concentration × the import shares weighted by the partners' political stability.</source>
+        <translation>GeoPolRisk：产量集中度 × 按贸易伙伴政治稳定性加权的进口份额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="91" />
+        <source>Demand scenarios: supply required by the demand multiplier in the target year minus the supply projected from the observed growth.</source>
+        <translation>需求情景：目标年份按需求倍数所需的供应量，减去按已观测增长推算的供应量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="104" />
+        <source>rising</source>
+        <translation>上升</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="105" />
+        <source>falling</source>
+        <translation>下降</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="106" />
+        <source>stable</source>
+        <translation>平稳</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="107" />
+        <source>volatile</source>
+        <translation>波动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="108" />
+        <source>rose, then fell</source>
+        <translation>先升后降</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="109" />
+        <source>fell, then rose</source>
+        <translation>先降后升</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="110" />
+        <source>too few years for a trend</source>
+        <translation>年份太少，无法判断趋势</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="118" />
+        <source>R (raw)</source>
+        <translation>R（原始值）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="119" />
+        <source>M (raw)</source>
+        <translation>M（原始值）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="120" />
+        <source>Prices in window</source>
+        <translation>窗口内价格数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="121" />
+        <source>WGI indicators</source>
+        <translation>WGI 指标数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="122" />
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="123" />
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="124" />
+        <source>Share</source>
+        <translation>份额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="125" />
+        <location filename="../../ui/indicator_titles.py" line="127" />
+        <source>Top producer</source>
+        <translation>最大生产国</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="126" />
+        <source>Top share</source>
+        <translation>最大生产国份额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="130" />
+        <source>Top producers</source>
+        <translation>主要生产国</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="134" />
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="135" />
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="136" />
+        <source>At or above threshold</source>
+        <translation>达到或高于阈值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="137" />
+        <source>Trend D</source>
+        <translation>D 趋势</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="138" />
+        <source>Trend M</source>
+        <translation>M 趋势</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="139" />
+        <source>Trend R</source>
+        <translation>R 趋势</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="140" />
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="143" />
+        <source>Γ year</source>
+        <translation>Γ 年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="144" />
+        <source>Input</source>
+        <translation>输入项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="145" />
+        <source>Used</source>
+        <translation>是否采用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="146" />
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="147" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="148" />
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="149" />
+        <source>Std. dev.</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="150" />
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="151" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsView</name>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="48" />
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="53" />
+        <source>Out of date — recomputing…</source>
+        <translation>已过时 — 正在重新计算…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="54" />
+        <source>Out of date</source>
+        <translation>已过时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="59" />
+        <source>Indicator note</source>
+        <translation>指标说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="61" />
+        <source>Export Table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="62" />
+        <source>Export the indicator table</source>
+        <translation>导出指标表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="63" />
+        <source>Write this table to an Excel workbook or a CSV file</source>
+        <translation>将此表写出为 Excel 工作簿或 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="67" />
+        <source>Indicator results</source>
+        <translation>指标结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="71" />
+        <source>Indicator plots</source>
+        <translation>指标图表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="72" />
+        <source>The time series appear when the indicators are computed.</source>
+        <translation>指标计算完成后将显示时间序列。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="73" />
+        <source>Select a mineral to see its production shares by country.</source>
+        <translation>选择一个矿种，即可查看其各国产量份额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="74" />
+        <source>Time series</source>
+        <translation>时间序列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="75" />
+        <source>Production shares</source>
+        <translation>产量份额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="84" />
+        <source>Indicator:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="145" />
+        <source>Open a project with data: the indicators are computed by themselves.</source>
+        <translation>请打开含数据的项目：指标会自动计算。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="157" />
+        <source>No results for this indicator: its inputs are not in the project, or not for the selected minerals (see Problems).</source>
+        <translation>此指标没有结果：项目中缺少其输入数据，或所选矿种缺少这些数据（见“问题”）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="211" />
+        <source>Time series plot</source>
+        <translation>时间序列图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="217" />
+        <source>The plot shows the first %1 of %2 series: check fewer minerals in the Minerals panel.</source>
+        <translation>图中只显示 %2 条序列中的前 %1 条：请在“矿种”面板中少勾选一些矿种。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="233" />
+        <source>threshold of %1</source>
+        <translation>%1 阈值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="251" />
+        <source>Production shares plot</source>
+        <translation>产量份额图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="255" />
+        <source>others</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="258" />
+        <source>%1: production shares by country</source>
+        <translation>%1：各国产量份额</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="324" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>Critical-mineral supply-chain security workbench</source>
         <translation>关键矿产供应链安全分析工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="66" />
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="67" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="68" />
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="101" />
         <source>Banner</source>
         <translation>横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>All minerals in the project</source>
         <translation>项目中的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>Minerals</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>&amp;New Project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Create an empty project file</source>
         <translation>新建一个空的项目文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>&amp;Open Project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Open a project file</source>
         <translation>打开项目文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Save Project &amp;As…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>Save a copy of the project and continue working in the copy</source>
         <translation>保存项目的副本，并在副本中继续工作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;Import Data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Import Excel or CSV files into the project</source>
         <translation>将 Excel 或 CSV 文件导入项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>Export &amp;Data Workbook…</source>
         <translation>导出数据工作簿(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Write the project's data as a template workbook</source>
         <translation>将项目数据写出为模板工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>Export &amp;Results…</source>
         <translation>导出结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Compute and write the results workbook</source>
         <translation>计算并写出结果工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="167" />
+        <source>Export Re&amp;port…</source>
+        <translation>导出报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="169" />
+        <source>Write the Overview and the core indicators of the selected list and year as a report workbook with charts</source>
+        <translation>将所选清单和年份的总览及核心指标写出为带图表的报告工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="171" />
+        <source>Export &amp;Table…</source>
+        <translation>导出表格(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="172" />
+        <source>Write the table of the current view to Excel or CSV</source>
+        <translation>将当前视图的表格写出为 Excel 或 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="173" />
         <source>&amp;Close Project</source>
         <translation>关闭项目(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>Add &amp;Row</source>
         <translation>添加行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>&amp;Delete Rows</source>
         <translation>删除行(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>&amp;Recompute</source>
         <translation>重新计算(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>Compute every indicator from the project's data</source>
         <translation>根据项目数据计算全部指标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>&amp;Aliases…</source>
         <translation>名称映射(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>The project's own names for minerals and countries</source>
         <translation>本项目自定义的矿种和国家名称</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>Data &amp;Sources</source>
         <translation>数据来源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
-        <location filename="../../ui/main_window.py" line="271" />
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>Cancel the running task</source>
         <translation>取消正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="231" />
+        <source>&amp;Overview</source>
+        <translation>总览(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="235" />
+        <source>&amp;Indicators</source>
+        <translation>指标(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="245" />
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="252" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>Assessed country</source>
         <translation>评估国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="278" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="281" />
+        <source>Year shown</source>
+        <translation>显示年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="282" />
+        <source>The year the Overview shows</source>
+        <translation>总览所显示的年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="294" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342" />
+        <location filename="../../ui/main_window.py" line="381" />
         <source>No project open — File ▸ New Project… or Open Project…</source>
         <translation>未打开项目 — 请使用“文件 ▸ 新建项目…”或“打开项目…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="385" />
         <source>1 mineral</source>
         <translation>1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="385" />
         <source>%1 minerals</source>
         <translation>%1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350" />
+        <location filename="../../ui/main_window.py" line="388" />
+        <source>recomputing…</source>
+        <translation>正在重新计算…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="391" />
         <source>computed %1 ago</source>
         <translation>计算于 %1前</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>all changes saved</source>
         <translation>所有更改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427" />
+        <location filename="../../ui/main_window.py" line="468" />
         <source>CritMin demo</source>
         <translation>CritMin 示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448" />
+        <location filename="../../ui/main_window.py" line="489" />
         <source>Preparing the demo project</source>
         <translation>正在准备示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453" />
+        <location filename="../../ui/main_window.py" line="494" />
         <source>%1: the project file was not found.</source>
         <translation>%1：找不到项目文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466" />
+        <location filename="../../ui/main_window.py" line="508" />
         <source>This is the demo project, built from public data (USGS, World Bank, World Mining Data). To analyse your own data: File ▸ Import Data… or drop Excel/CSV files on this window.</source>
         <translation>这是示例项目，基于公开数据（USGS、世界银行、World Mining Data）构建。如需分析您自己的数据，请使用“文件 ▸ 导入数据…”，或将 Excel/CSV 文件拖放到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483" />
+        <location filename="../../ui/main_window.py" line="525" />
         <source>New Project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484" />
-        <location filename="../../ui/main_window.py" line="499" />
-        <location filename="../../ui/main_window.py" line="507" />
+        <location filename="../../ui/main_window.py" line="526" />
+        <location filename="../../ui/main_window.py" line="541" />
+        <location filename="../../ui/main_window.py" line="549" />
         <source>CritMin projects (%1)</source>
         <translation>CritMin 项目 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498" />
+        <location filename="../../ui/main_window.py" line="540" />
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506" />
+        <location filename="../../ui/main_window.py" line="548" />
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527" />
+        <location filename="../../ui/main_window.py" line="569" />
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532" />
+        <location filename="../../ui/main_window.py" line="574" />
         <source>(missing)</source>
         <translation>（已不存在）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="544" />
+        <location filename="../../ui/main_window.py" line="586" />
         <source>Remove Missing Files</source>
         <translation>移除已不存在的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545" />
+        <location filename="../../ui/main_window.py" line="587" />
         <source>Clear List</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548" />
+        <location filename="../../ui/main_window.py" line="590" />
         <source>%1 no longer exists. Remove it from the list?</source>
         <translation>%1 已不存在。要将其从列表中移除吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="580" />
+        <location filename="../../ui/main_window.py" line="622" />
         <source>Open or create a project first: imported data are written into a project.</source>
         <translation>请先打开或新建项目：导入的数据将写入项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="645" />
-        <source>Computed %1 tables in %2 s</source>
-        <translation>已计算 %1 张表，用时 %2 秒</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="648" />
-        <source>Computing indicators</source>
-        <translation>正在计算指标</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="660" />
-        <source>Export Results</source>
-        <translation>导出结果</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="662" />
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="671" />
-        <source>writing the workbook</source>
-        <translation>正在写出工作簿</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="677" />
-        <location filename="../../ui/main_window.py" line="698" />
+        <location filename="../../ui/exports.py" line="25" />
+        <location filename="../../ui/main_window.py" line="793" />
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="679" />
-        <source>Exporting results</source>
-        <translation>正在导出结果</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="684" />
+        <location filename="../../ui/main_window.py" line="779" />
         <source>Export Data Workbook</source>
         <translation>导出数据工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="686" />
+        <location filename="../../ui/main_window.py" line="781" />
         <source>Excel workbook (*.xlsx);;CSV files, one per table (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件，每张表一个 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="701" />
+        <location filename="../../ui/main_window.py" line="796" />
         <source>Exporting data</source>
         <translation>正在导出数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="721" />
+        <location filename="../../ui/main_window.py" line="816" />
         <source>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;Critical-mineral supply-chain security workbench.&lt;/p&gt;&lt;p&gt;Works offline; every change is saved in the project file as it is made.&lt;/p&gt;&lt;p&gt;Log file: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;关键矿产供应链安全分析工作台。&lt;/p&gt;&lt;p&gt;无需联网即可使用；每项更改都会即时保存到项目文件中。&lt;/p&gt;&lt;p&gt;日志文件：%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="731" />
-        <source>reading the project</source>
-        <translation>正在读取项目</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="781" />
+        <location filename="../../ui/main_window.py" line="863" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="783" />
+        <location filename="../../ui/main_window.py" line="865" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="784" />
+        <location filename="../../ui/main_window.py" line="866" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>&amp;About CritMin</source>
         <translation>关于 CritMin(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="720" />
+        <location filename="../../ui/main_window.py" line="815" />
         <source>About CritMin</source>
         <translation>关于 CritMin</translation>
     </message>
@@ -1819,136 +2445,520 @@ Every import of your own is listed with its file, format and content hash on the
     </message>
 </context>
 <context>
+    <name>OverviewView</name>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="40" />
+        <source>Overview title</source>
+        <translation>总览标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="46" />
+        <source>Overview note</source>
+        <translation>总览说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="47" />
+        <source>Out of date — recomputing…</source>
+        <translation>已过时 — 正在重新计算…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="48" />
+        <source>Out of date</source>
+        <translation>已过时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="52" />
+        <source>Export Table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="53" />
+        <source>Export the Overview table</source>
+        <translation>导出总览表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="54" />
+        <source>Write this table to an Excel workbook or a CSV file</source>
+        <translation>将此表写出为 Excel 工作簿或 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="58" />
+        <source>Criticality table</source>
+        <translation>关键性表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="66" />
+        <source>The criticality chart appears when the indicators are computed.</source>
+        <translation>指标计算完成后将显示关键性象限图。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="128" />
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="129" />
+        <source>Open a project with data: the indicators are computed by themselves.</source>
+        <translation>请打开含数据的项目：指标会自动计算。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="130" />
+        <source>The results have no year with D, M or R.</source>
+        <translation>结果中没有任何年份有 D、M 或 R。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="149" />
+        <source>Mineral</source>
+        <translation>矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="155" />
+        <source>The largest producer at the stage shown</source>
+        <translation>所示环节的最大生产国</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="159" />
+        <source>The trend of D over the years</source>
+        <translation>D 历年的趋势</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="160" />
+        <source>The trend of M over the years</source>
+        <translation>M 历年的趋势</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="161" />
+        <source>The trend of R over the years</source>
+        <translation>R 历年的趋势</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="163" />
+        <source>How many of D, M and R are at or above their thresholds</source>
+        <translation>D、M、R 中达到或高于各自阈值的个数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="168" />
+        <source>Stage shown: %1</source>
+        <translation>所示环节：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="175" />
+        <source>All minerals in the project</source>
+        <translation>项目中的全部矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="178" />
+        <source>D for %1</source>
+        <translation>%1 的 D</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="185" />
+        <source>Minerals of the selection without D, M, R or HHI in %1: %2.</source>
+        <translation>所选矿种中 %1 年没有 D、M、R 或 HHI 的：%2 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="188" />
+        <source>Choose an assessed country (toolbar) to see its import dependency D.</source>
+        <translation>请在工具栏中选择评估国家，即可查看其对外依存度 D。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="197" />
+        <source>Criticality chart</source>
+        <translation>关键性象限图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="203" />
+        <source>criticality chart %1</source>
+        <translation>关键性象限图 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="206" />
+        <source>Import dependency D</source>
+        <translation>对外依存度 D</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="206" />
+        <source>Supply risk R</source>
+        <translation>供应风险 R</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="211" />
+        <source>Not on the chart (no D or no R): %1.</source>
+        <translation>未在图中显示（缺少 D 或 R）：%1 个。</translation>
+    </message>
+</context>
+<context>
     <name>ParametersPanel</name>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="18" />
+        <location filename="../../ui/docks/parameters.py" line="34" />
+        <source>Core indicators</source>
+        <translation>核心指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="37" />
         <source>Assessed country</source>
         <translation>评估国家</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="19" />
+        <location filename="../../ui/docks/parameters.py" line="38" />
         <source>The country whose import dependency D is assessed (all countries if none).</source>
         <translation>评估其进口依存度 D 的国家（未选择时评估所有国家）。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="21" />
+        <location filename="../../ui/docks/parameters.py" line="40" />
         <source>Analysis years</source>
         <translation>分析年份</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="22" />
+        <location filename="../../ui/docks/parameters.py" line="41" />
         <source>all years, or e.g. 2015-2024</source>
         <translation>全部年份，或如 2015-2024</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="23" />
+        <location filename="../../ui/docks/parameters.py" line="42" />
         <source>The analysis period; earlier years still feed windows and trends.</source>
         <translation>分析期；更早的年份仍用于滑动窗口和趋势。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="26" />
+        <location filename="../../ui/docks/parameters.py" line="45" />
         <source>Window N (years)</source>
         <translation>窗口 N（年）</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="27" />
+        <location filename="../../ui/docks/parameters.py" line="46" />
         <source>Market dynamics M: the number of years in the moving window.</source>
         <translation>市场动态 M：滑动窗口包含的年数。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="31" />
+        <location filename="../../ui/docks/parameters.py" line="50" />
         <source>WGI bound</source>
         <translation>WGI 界限</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="32" />
+        <location filename="../../ui/docks/parameters.py" line="51" />
         <source>Governance Γ: WGI estimates are rescaled from ±bound to 0..1.</source>
         <translation>治理 Γ：WGI 估计值从 ±界限 换算到 0..1。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="34" />
+        <location filename="../../ui/docks/parameters.py" line="53" />
         <source>Threshold method</source>
         <translation>阈值方法</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="35" />
+        <location filename="../../ui/docks/parameters.py" line="54" />
         <source>How the thresholds of D, M and R are set.</source>
         <translation>D、M 和 R 的阈值如何确定。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="36" />
+        <location filename="../../ui/docks/parameters.py" line="55" />
         <source>Midpoint</source>
         <translation>中点法</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="36" />
+        <location filename="../../ui/docks/parameters.py" line="55" />
         <source>Distance</source>
         <translation>距离法</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="37" />
+        <location filename="../../ui/docks/parameters.py" line="56" />
         <source>Preset 0.29</source>
         <translation>预设 0.29</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="40" />
+        <location filename="../../ui/docks/parameters.py" line="56" />
+        <source>Manual value</source>
+        <translation>手动设定值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="59" />
+        <source>Midpoint of the two cluster centres of the values (k-means with two clusters).</source>
+        <translation>取数值两个聚类中心的中点（两类 k-means 聚类）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="60" />
+        <source>Distance between the two cluster centres, as the reference paper describes it.</source>
+        <translation>按参考文献的描述，取两个聚类中心之间的距离。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="61" />
+        <source>The reference paper's supply-risk threshold 0.29.</source>
+        <translation>参考文献中的供应风险阈值 0.29。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="62" />
+        <source>A value of your own, typed in the field below.</source>
+        <translation>在下方输入框中填写的自定义数值。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="68" />
+        <source>Manual threshold</source>
+        <translation>手动阈值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="69" />
+        <source>The threshold of M and R when the method is 'Manual value' (0..1).</source>
+        <translation>方法为“手动设定值”时 M 和 R 的阈值（0..1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="71" />
         <source>Withheld values</source>
         <translation>保密数值</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="41" />
+        <location filename="../../ui/docks/parameters.py" line="72" />
         <source>What a withheld (W) value means for import dependency.</source>
         <translation>计算进口依存度时如何处理保密（W）数值。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="42" />
+        <location filename="../../ui/docks/parameters.py" line="73" />
         <source>Exclude</source>
         <translation>排除</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="42" />
+        <location filename="../../ui/docks/parameters.py" line="73" />
         <source>Last known value</source>
         <translation>最近的已知值</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="43" />
+        <location filename="../../ui/docks/parameters.py" line="74" />
         <source>Use the bound</source>
         <translation>使用界限值</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="45" />
+        <location filename="../../ui/docks/parameters.py" line="76" />
         <source>Country:</source>
         <translation>国家：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="46" />
+        <location filename="../../ui/docks/parameters.py" line="77" />
         <source>Years:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="47" />
+        <location filename="../../ui/docks/parameters.py" line="78" />
         <source>Window N:</source>
         <translation>窗口 N：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="48" />
+        <location filename="../../ui/docks/parameters.py" line="79" />
         <source>WGI bound:</source>
         <translation>WGI 界限：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="49" />
+        <location filename="../../ui/docks/parameters.py" line="80" />
         <source>Thresholds:</source>
         <translation>阈值：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="50" />
+        <location filename="../../ui/docks/parameters.py" line="81" />
+        <source>Manual threshold:</source>
+        <translation>手动阈值：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="82" />
         <source>Withheld (W):</source>
         <translation>保密（W）：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="60" />
+        <location filename="../../ui/docks/parameters.py" line="98" />
+        <source>Extended indicators</source>
+        <translation>扩展指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="111" />
+        <source>Top-k producers</source>
+        <translation>前 k 大生产国</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="112" />
+        <source>Concentration: the top-k share adds up the k largest producers.</source>
+        <translation>集中度：前 k 大份额为最大的 k 个生产国的份额之和。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="113" />
+        <source>Growth years n</source>
+        <translation>增长年数 n</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="114" />
+        <source>Production growth G = (Pₜ / Pₜ₋ₙ)^(1/n) over this many years.</source>
+        <translation>按此年数计算产量增长 G = (Pₜ / Pₜ₋ₙ)^(1/n)。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="115" />
+        <source>Reserve warning (years)</source>
+        <translation>储量预警（年）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="116" />
+        <source>Reserves that last fewer years of production than this are a warning.</source>
+        <translation>储量按产量可维持的年数少于此值时予以预警。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="118" />
+        <source>Categories: high R from</source>
+        <translation>类型：高 R 起始值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="119" />
+        <source>Supply-security categories: R at or above this counts as high supply risk.</source>
+        <translation>供应安全类型：R 达到或高于此值即视为高供应风险。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="121" />
+        <source>Demand target year</source>
+        <translation>需求目标年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="122" />
+        <source>Demand scenarios: the year the demand multipliers reach.</source>
+        <translation>需求情景：需求倍数所对应的目标年份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="124" />
+        <source>Demand multipliers</source>
+        <translation>需求倍数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="125" />
+        <source>Demand in the target year ÷ demand in the base year, per mineral (default: IEA Global Critical Minerals Outlook 2024).</source>
+        <translation>各矿种目标年份需求 ÷ 基准年份需求（默认值：IEA《全球关键矿产展望 2024》）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="127" />
+        <source>Mineral</source>
+        <translation>矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="127" />
+        <source>Multiplier</source>
+        <translation>倍数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="138" />
+        <source>Top-k:</source>
+        <translation>前 k 大：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="139" />
+        <source>Growth years:</source>
+        <translation>增长年数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="140" />
+        <source>Reserve warning:</source>
+        <translation>储量预警：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="141" />
+        <source>Categories, high R:</source>
+        <translation>类型，高 R：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="142" />
+        <source>Demand target year:</source>
+        <translation>需求目标年份：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="155" />
         <source>All countries</source>
         <translation>所有国家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="196" />
+        <source>The demand multiplier of %1 is not a number.</source>
+        <translation>%1 的需求倍数不是数字。</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExport</name>
+    <message>
+        <location filename="../../ui/plots/export.py" line="60" />
+        <source>A plot can be saved as .png or .svg, not as “%1”.</source>
+        <translation>图表只能保存为 .png 或 .svg，不能保存为“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/export.py" line="92" />
+        <source>Could not write %1. Check the folder and your rights to it.</source>
+        <translation>无法写入 %1。请检查该文件夹及您对它的访问权限。</translation>
+    </message>
+</context>
+<context>
+    <name>PlotPanel</name>
+    <message>
+        <location filename="../../ui/plots/base.py" line="185" />
+        <source>Value under the pointer</source>
+        <translation>指针处的数值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/base.py" line="232" />
+        <source>Plot menu</source>
+        <translation>图表菜单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/base.py" line="251" />
+        <source>Save as PNG…</source>
+        <translation>另存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/base.py" line="252" />
+        <source>Save the plot as a PNG image, as sharp as on this screen</source>
+        <translation>将图表保存为 PNG 图像，清晰度与屏幕显示一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/base.py" line="255" />
+        <source>Save as SVG…</source>
+        <translation>另存为 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/base.py" line="256" />
+        <source>Save the plot as an SVG drawing that stays sharp at any size</source>
+        <translation>将图表保存为 SVG 矢量图，任意尺寸下均保持清晰</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/base.py" line="259" />
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/base.py" line="260" />
+        <source>Copy the plot as an image, to paste into a report</source>
+        <translation>将图表复制为图像，以便粘贴到报告中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/base.py" line="263" />
+        <source>Show All</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/base.py" line="264" />
+        <source>Zoom out to show all the data again</source>
+        <translation>缩小以重新显示全部数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/base.py" line="275" />
+        <source>Save Plot as PNG</source>
+        <translation>将图表另存为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/base.py" line="276" />
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/base.py" line="278" />
+        <source>Save Plot as SVG</source>
+        <translation>将图表另存为 SVG</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/base.py" line="279" />
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/base.py" line="294" />
+        <source>Plot not saved</source>
+        <translation>图表未保存</translation>
     </message>
 </context>
 <context>
@@ -2129,6 +3139,34 @@ Every import of your own is listed with its file, format and content hash on the
     </message>
 </context>
 <context>
+    <name>QuadrantChart</name>
+    <message>
+        <location filename="../../ui/plots/quadrant.py" line="42" />
+        <source>Criticality chart</source>
+        <translation>关键性象限图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/quadrant.py" line="44" />
+        <source>Click a point to select its mineral; drag to pan, scroll to zoom</source>
+        <translation>单击某点可选中其矿种；拖动可平移，滚动可缩放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/quadrant.py" line="108" />
+        <source>Point size: %1 (hollow: no value)</source>
+        <translation>点的大小：%1（空心：无数值）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/quadrant.py" line="328" />
+        <source>no value</source>
+        <translation>无数值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/quadrant.py" line="330" />
+        <source>%1 — %2: %3, %4: %5, %6: %7</source>
+        <translation>%1 — %2：%3，%4：%5，%6：%7</translation>
+    </message>
+</context>
+<context>
     <name>SheetsModel</name>
     <message>
         <location filename="../../ui/models/wizard_models.py" line="490" />
@@ -2220,6 +3258,34 @@ Every import of your own is listed with its file, format and content hash on the
         <location filename="../../ui/views/data_view.py" line="189" />
         <source>Sources</source>
         <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>StackedAreaPlot</name>
+    <message>
+        <location filename="../../ui/plots/stacked.py" line="45" />
+        <source>Production shares by country</source>
+        <translation>各国产量份额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/stacked.py" line="47" />
+        <source>Point at a band to read the country's share in that year</source>
+        <translation>将指针移到色带上，即可读取该国在该年的份额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/stacked.py" line="76" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/stacked.py" line="77" />
+        <source>Share of world production</source>
+        <translation>占全球产量的份额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/stacked.py" line="138" />
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
     </message>
 </context>
 <context>
@@ -2373,6 +3439,39 @@ Every import of your own is listed with its file, format and content hash on the
         <location filename="../../ui/tasks.py" line="217" />
         <source>An internal error occurred; details were written to %1.</source>
         <translation>发生内部错误，详细信息已写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>TimeSeriesPlot</name>
+    <message>
+        <location filename="../../ui/plots/timeseries.py" line="27" />
+        <source>Indicator over time</source>
+        <translation>指标随时间变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/timeseries.py" line="29" />
+        <source>Click a point to select its mineral and year; click a legend entry to hide its line</source>
+        <translation>单击某点可选中其矿种和年份；单击图例项可隐藏其曲线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/timeseries.py" line="38" />
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/timeseries.py" line="40" />
+        <source>Logarithmic y axis, for values of very different sizes; zero and below is not drawn</source>
+        <translation>y 轴采用对数坐标，适用于大小相差悬殊的数值；零及负值不绘制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/timeseries.py" line="72" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/timeseries.py" line="196" />
+        <source>%1, %2 — %3: %4</source>
+        <translation>%1，%2 — %3：%4</translation>
     </message>
 </context>
 </TS>

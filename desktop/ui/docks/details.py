@@ -82,5 +82,80 @@ class DetailsPanel(QWidget):
                  self.tr("Content hash: %1").replace("%1", str(row["sha256"])[:16] + "…")]
         self.browser.append("<p>" + "<br>".join(html.escape(x) for x in lines) + "</p>")
 
+    # -- a results cell: the formula with its inputs --------------------------------------------------
+    def show_explanation(self, explanation, cell: dict | None = None) -> None:
+        """Render :class:`desktop.core.metrics.explain.Explanation` (None: the cell has no results row)."""
+        if explanation is None:
+            self.browser.setHtml("<p>" + html.escape(self.tr(
+                "There is no computed value here: its inputs are missing (see the flags and Problems).")) + "</p>")
+            return
+        self.browser.setHtml(explanation_html(explanation, self.document.registry, ui_language()))
+
     def forget_sources(self) -> None:
         self._sources.clear()
+
+
+def explanation_html(ex, registry, lang: str) -> str:
+    """The Details text of an explanation: heading, formula, the steps, the inputs tables, flags,
+    parameters and sources."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from desktop.ui.indicator_titles import indicator_name, result_column_title
+
+    locale = QLocale()
+
+    def cell(column: str, value) -> str:
+        if value is None or (isinstance(value, float) and value != value):
+            return ""
+        if isinstance(value, float):
+            if abs(value) >= 1000 and value == int(value):
+                return locale.toString(int(value))       # a quantity: digit groups, no exponent
+            return locale.toString(value, "g", 4)
+        if isinstance(value, int) and column != "year" and not isinstance(value, bool):
+            return locale.toString(value)
+        text = str(value)
+        if registry is not None and column in MINERAL_COLUMNS:
+            return registry.mineral_name(text, lang)
+        if registry is not None and column in COUNTRY_COLUMNS and text not in ("OTHERS", "WORLD"):
+                return registry.country_name(text, lang)
+        return text
+
+    heading_flags = html.escape(QCoreApplication.translate("DetailsPanel", "Flags"))
+    heading_parameters = html.escape(QCoreApplication.translate("DetailsPanel", "Parameters"))
+    heading_sources = html.escape(QCoreApplication.translate("DetailsPanel", "Sources"))
+    key = ex.key or {}
+    what = " · ".join(cell(k, v) for k, v in key.items() if v not in (None, ""))
+    parts = [f"<h3>{html.escape(indicator_name(ex.metric) if ex.metric in ('D', 'M', 'R') else str(ex.metric))}"
+             f"</h3><p>{html.escape(what)}</p>"]
+    parts.append(f"<p><b>{html.escape(_said(ex.formula, lang))}</b><br>{html.escape(ex.substituted)}</p>")
+    if ex.steps:
+        parts.append("<ul>" + "".join(f"<li>{html.escape(_said(s, lang))}</li>" for s in ex.steps) + "</ul>")
+    for table in ex.inputs:
+        head = "".join(f"<th align='left'>{html.escape(result_column_title(c))}</th>" for c in table.columns)
+        body = "".join("<tr>" + "".join(
+            f"<td nowrap{' align=right' if isinstance(v, (int, float)) else ''}>{html.escape(cell(c, v))}</td>"
+            for c, v in zip(table.columns, row)) + "</tr>" for row in table.rows)
+        parts.append(f"<p><b>{html.escape(_said(table.title, lang))}</b></p>"
+                     f"<table cellspacing='2' cellpadding='2'><tr>{head}</tr>{body}</table>")
+    if ex.flags:
+        parts.append(f"<p><b>{heading_flags}</b></p><ul>"
+                     + "".join(f"<li>{html.escape(_said(f, lang))}</li>" for f in ex.flags) + "</ul>")
+    if ex.parameters:
+        parts.append(f"<p><b>{heading_parameters}</b>: " + html.escape(
+            "; ".join(f"{name} = {value}" for name, value in ex.parameters)) + "</p>")
+    if ex.sources:
+        lines = []
+        for src in ex.sources:
+            years = src.get("years")
+            years = "; ".join(f"{k} {v}" for k, v in years.items()) if isinstance(years, dict) else (years or "")
+            lines.append(" · ".join(str(x) for x in (src.get("file"), src.get("format"), years,
+                                                       src.get("imported_at")) if x))
+        parts.append(f"<p><b>{heading_sources}</b></p><ul>"
+                     + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>")
+    return "".join(parts)
+
+
+def _said(message, lang: str) -> str:
+    """A core Message in the interface language (plain text stays as it is)."""
+    text = getattr(message, "text", None)
+    return text(lang) if callable(text) else str(message)

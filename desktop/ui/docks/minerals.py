@@ -147,6 +147,13 @@ class MineralsPanel(QWidget):
         for row, (mid, name) in enumerate(zip(self.model.ids, self.model.names)):
             self.view.setRowHidden(row, bool(needle) and needle not in name.casefold() and needle not in mid)
 
+    def show_current(self, mineral: str) -> None:
+        """Highlight the mineral selected in a view (its check state is left alone)."""
+        if mineral in self.model.ids:
+            index = self.model.index(self.model.ids.index(mineral))
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+
     def selection(self) -> set[str] | None:
         if self.list_combo.currentData() is None and self.model.checked == set(self.model.ids):
             return None                  # everything: no filter at all (rows of minerals outside any list too)

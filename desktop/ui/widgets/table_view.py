@@ -86,9 +86,13 @@ class ExcelTableView(QTableView):
                     line.append("")
                     continue
                 index = model.index(r, c)
-                kind = table.data_.columns[c].kind if table is not None and table.data_ is not None else "text"
-                role = Qt.ItemDataRole.DisplayRole if kind == "text" else Qt.ItemDataRole.EditRole
-                value = model.data(index, role)
+                if table is not None:
+                    kind = table.data_.columns[c].kind if table.data_ is not None else "text"
+                    role = Qt.ItemDataRole.DisplayRole if kind == "text" else Qt.ItemDataRole.EditRole
+                    value = model.data(index, role)
+                else:       # a read-only model: its EditRole is the plain number Excel should get, if any
+                    value = model.data(index, Qt.ItemDataRole.EditRole)
+                    value = model.data(index, Qt.ItemDataRole.DisplayRole) if value is None else value
                 line.append("" if value is None else str(value))
             out.append(line)
         return out

@@ -45,6 +45,8 @@ def test_to_rows_lists_every_field():
     rows = EngineParams(country="USA", years=(2013, 2022)).to_rows()
     names = [r["name"] for r in rows]
     for f in dataclasses.fields(EngineParams):
+        if f.name == "extended":      # listed by the results' own extended_parameters table
+            continue
         assert f.name in names
     by = {r["name"]: r for r in rows}
     assert by["country"]["value"] == "USA"

@@ -32,7 +32,7 @@ def test_sheets_headers_and_cells(results, tmp_path, registry):
     write_results(results, path, registry)
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["import_dependency", "market_dynamics", "governance", "supply_risk", "thresholds",
-                             "trends", "summary", "parameters", "sources", "concentration"]
+                             "trends", "summary", "parameters", "sources", "production_shares", "concentration"]
     for sheet, (_, cols) in CORE_SHEETS.items():
         ws = wb[sheet]
         assert [c.value for c in ws[1]] == cols, sheet

@@ -1,0 +1,182 @@
+"""Overview, Indicators, Details and live recompute on the demo project (issue: indicators an analyst can read)."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+
+from tests.ui.conftest import open_project
+
+REPO = Path(__file__).resolve().parents[2]
+DEMO = REPO / "desktop" / "resources" / "demo" / "critmin_demo.xlsx"
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory):
+    from desktop.core.ingest.load import load_file
+    from desktop.core.store import Project
+
+    path = tmp_path_factory.mktemp("demo") / "demo.critmin"
+    preview = load_file(DEMO)
+    with Project.open(path, create=True) as project:
+        project.write_import(preview.tables, preview.source())
+    return path
+
+
+@pytest.fixture
+def demo(tmp_path, demo_file):
+    import shutil
+
+    path = tmp_path / "demo.critmin"
+    shutil.copy(demo_file, path)
+    return path
+
+
+def open_demo(window, qtbot, path) -> None:
+    open_project(window, qtbot, path)
+    window.views.setCurrentWidget(window.overview)
+
+
+def wait_results(window, qtbot, timeout=60_000):
+    qtbot.waitUntil(lambda: window.analysis.results is not None and not window.analysis.stale
+                    and not window.runner.busy, timeout=timeout)
+
+
+def test_results_model_colours_sorts_and_passes_the_model_tester(qtmodeltester):
+    from desktop.ui.models.results_model import ABOVE_ROLE, Col, ResultsModel, threshold_colours
+
+    frame = pd.DataFrame({"mineral": ["cobalt", "lithium", "tin"], "R": [0.8, np.nan, 0.1],
+                          "trend": ["rising", "stable", None]})
+    model = ResultsModel()
+    model.set_frame(frame, [Col("mineral", "Mineral", "mineral"), Col("R", "R", "number", threshold=0.4),
+                            Col("trend", "Trend", "trend")])
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, 1)) == "0.800"
+    assert model.data(model.index(0, 1), ABOVE_ROLE) is True
+    assert model.data(model.index(2, 1), ABOVE_ROLE) is False
+    assert model.data(model.index(1, 1), ABOVE_ROLE) is None            # no value: no colour
+    above, below = threshold_colours()
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.BackgroundRole) == above
+    assert model.data(model.index(2, 1), Qt.ItemDataRole.BackgroundRole) == below
+    assert model.data(model.index(0, 2)) == "↑" and model.data(model.index(0, 2), Qt.ItemDataRole.ToolTipRole)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert [model.record(i)["mineral"] for i in range(3)] == ["cobalt", "tin", "lithium"]   # blank last
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    assert [model.record(i)["mineral"] for i in range(3)] == ["tin", "cobalt", "lithium"]
+    model.set_stale(True)
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.BackgroundRole) is None
+    qtmodeltester.check(model)
+
+
+def test_overview_follows_threshold_method_without_freezing(window, qtbot, demo):
+    """Change the threshold method: the views go stale, recompute on the worker, and the chart's threshold
+    and the cells' colours follow, while the GUI thread keeps beating."""
+    from desktop.core.metrics.overview import overview_table, thresholds_of
+
+    open_demo(window, qtbot, demo)
+    wait_results(window, qtbot)
+    window.year_combo.setCurrentIndex(window.year_combo.findData(2023))
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
+    view = window.overview
+    assert view.year == 2023 and view.model.rowCount() > 10
+    r_before = thresholds_of(window.results)["R"]
+    beats = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: beats.append(time.perf_counter()))
+    timer.start()
+    panel = window.parameters
+    panel.threshold.setCurrentIndex(panel.threshold.findData("fixed"))
+    panel.manual.setValue(0.25)
+    assert window.analysis.stale and view.stale.isVisibleTo(view)
+    wait_results(window, qtbot)
+    timer.stop()
+    assert len(beats) > 5                        # the window kept answering while the worker computed
+    thr = thresholds_of(window.results)
+    assert thr["R"] == pytest.approx(0.25) and r_before != pytest.approx(0.25)
+    assert not view.stale.isVisibleTo(view)
+    frame = overview_table(window.results, view.minerals, 2023, "USA")
+    r_col = [c.id for c in view.model.cols].index("R")
+    cobalt = view.model.find("mineral", "cobalt")
+    assert view.model.data(view.model.index(cobalt, r_col), Qt.ItemDataRole.UserRole + 2) is True
+    assert len(frame) == view.model.rowCount()
+    assert (view.chart.x_threshold_line.value(), view.chart.y_threshold_line.value()) == pytest.approx(
+        (thr["D"], 0.25))
+
+
+def test_a_newer_request_cancels_the_older(window, qtbot, demo):
+    open_demo(window, qtbot, demo)
+    wait_results(window, qtbot)
+    arrived = []
+    window.analysis.sig_results.connect(arrived.append)
+    window.parameters.window.setValue(4)
+    window.analysis.recompute_now()
+    window.parameters.window.setValue(6)
+    window.analysis.recompute_now()
+    wait_results(window, qtbot)
+    assert arrived and arrived[-1].params.window == 6
+    assert all(r.params.window == 6 for r in arrived)         # the window-4 run never reached the views
+
+
+def test_data_edit_recomputes(window, qtbot, demo):
+    open_demo(window, qtbot, demo)
+    wait_results(window, qtbot)
+    first = window.results
+    window.document.sig_tables_changed.emit({"production"})
+    assert window.analysis.stale
+    wait_results(window, qtbot)
+    assert window.results is not first
+
+
+def test_indicators_plot_and_details_explain_cobalt(window, qtbot, demo):
+    open_demo(window, qtbot, demo)
+    wait_results(window, qtbot)
+    minerals = window.minerals
+    minerals.model.set_all(False)
+    for mid in ("cobalt", "lithium", "rare_earths"):
+        row = minerals.model.ids.index(mid)
+        minerals.model.setData(minerals.model.index(row), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    window.views.setCurrentWidget(window.indicators)
+    window.indicators.set_indicator("R")
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
+    view = window.indicators
+    assert {view.model.record(i)["mineral"] for i in range(view.model.rowCount())} == {"cobalt", "lithium",
+                                                                                      "rare_earths"}
+    assert list(view.series_plot.curves()) == ["cobalt", "lithium", "rare_earths"]
+    assert view.series_plot.threshold_value() == pytest.approx(window.results.tables["thresholds"].set_index(
+        "metric").loc["R", "threshold"])
+    assert view.select_row({"mineral": "cobalt", "year": 2023})
+    qtbot.waitUntil(lambda: "COD" in window.details.browser.toPlainText(), timeout=20_000)
+    text = window.details.browser.toPlainText()
+    assert "Γ" in text or "gamma" in text.lower()
+    assert window.overview.current_mineral() == "cobalt"          # selected everywhere
+
+
+def test_report_and_table_exports(window, qtbot, demo, tmp_path, monkeypatch):
+    import zipfile
+
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    open_demo(window, qtbot, demo)
+    wait_results(window, qtbot)
+    window.year_combo.setCurrentIndex(window.year_combo.findData(2023))
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
+    report, table = tmp_path / "report.xlsx", tmp_path / "overview.csv"
+    answers = iter([(str(report), ""), (str(table), "")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: next(answers))
+    window.export_report()
+    window.runner.wait(60_000)
+    book = load_workbook(report)
+    assert len(book.sheetnames) >= 4                 # Overview + D, M, R
+    with zipfile.ZipFile(report) as z:
+        assert sum(1 for n in z.namelist() if n.startswith("xl/charts/chart")) >= 3
+    window.views.setCurrentWidget(window.overview)
+    window.export_table()
+    window.runner.wait(60_000)
+    text = table.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].startswith("Mineral") and "Cobalt" in text

@@ -15,7 +15,7 @@ import time
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-DELAY_MS = 300
+DELAY_MS = 100
 
 
 class Analysis(QObject):

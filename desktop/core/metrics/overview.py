@@ -144,7 +144,7 @@ def overview_table(results, minerals: list[str] | None, year: int, country: str 
     for row in of_year("supply_risk").itertuples(index=False):
         rows[row.mineral].update(stage=row.stage, R=row.R, HHI=row.HHI)
     for row in of_year("import_dependency", by_country=True).itertuples(index=False):
-        rows[row.mineral].update(D=row.D, country=row.country)
+        rows[row.mineral].update(D=row.D, country=row.country, d_stage=row.stage)
     for row in of_year("market_dynamics").itertuples(index=False):
         rows[row.mineral]["M"] = row.M
     conc = t.get("concentration")
@@ -183,15 +183,14 @@ def _add_trends(rows: dict, trends: pd.DataFrame | None, country: str | None) ->
     """trend_D / trend_M / trend_R of each row: the trend of the same country and stage as its value."""
     if trends is None or len(trends) == 0:
         return
-    sub = trends[trends["mineral"].isin(set(rows))]
+    sub = trends[trends["mineral"].isin(set(rows)) & trends["country"].isin({"", country or ""})]
     index = {(r.metric, r.mineral, r.country, r.stage): r.trend for r in sub.itertuples(index=False)}
     for mineral, row in rows.items():
         stage = row.get("stage", "")
         row["trend_R"] = index.get(("R", mineral, "", stage if isinstance(stage, str) else ""))
         row["trend_M"] = index.get(("M", mineral, "", ""))
-        if country:
-            row["trend_D"] = next((v for (metric, m, c, _s), v in index.items()
-                                   if metric == "D" and m == mineral and c == country), None)
+        if country and "d_stage" in row:
+            row["trend_D"] = index.get(("D", mineral, country, row["d_stage"]))
 
 
 @dataclass(frozen=True)

@@ -25,14 +25,19 @@ class MineralListModel(QAbstractListModel):
         self.names: list[str] = []
         self.checked: set[str] = set()
 
-    def set_minerals(self, ids: list[str], registry) -> None:
-        self.beginResetModel()
+    def set_minerals(self, ids: list[str], registry, keep_checked: bool = False) -> None:
+        """Show ``ids``, all checked — or, with ``keep_checked``, as checked as before (a reload after an
+        edit must not undo the analyst's choice; a mineral new to the list comes checked)."""
         lang = ui_language()
         pairs = [(registry.mineral_name(m, lang) if registry else m, m) for m in ids]
         pairs = [pairs[i] for i in sort_names([p[0] for p in pairs])]
-        self.names = [p[0] for p in pairs]
-        self.ids = [p[1] for p in pairs]
-        self.checked = set(self.ids)
+        names, new_ids = [p[0] for p in pairs], [p[1] for p in pairs]
+        checked = set(new_ids) if not keep_checked else \
+            {m for m in new_ids if m in self.checked or m not in self.ids}
+        if keep_checked and (names, new_ids, checked) == (self.names, self.ids, self.checked):
+            return                                  # nothing changed: the views need not redraw
+        self.beginResetModel()
+        self.names, self.ids, self.checked = names, new_ids, checked
         self.endResetModel()
         self.sig_checked_changed.emit()
 
@@ -127,7 +132,7 @@ class MineralsPanel(QWidget):
                 self.list_combo.addItem(name, name)
             self.list_combo.setCurrentIndex(max(self.list_combo.findData(current), 0) if current else 0)
             self.list_combo.blockSignals(False)
-            self._list_changed()
+            self._list_changed(keep_checked=self.list_combo.currentData() == current)
 
         self.document.read(lambda project, state: project_minerals(project), kind="minerals", on_done=done)
 
@@ -136,10 +141,10 @@ class MineralsPanel(QWidget):
         self.list_combo.clear()
         self.model.set_minerals([], None)
 
-    def _list_changed(self, *_args) -> None:
+    def _list_changed(self, *_args, keep_checked: bool = False) -> None:
         name = self.list_combo.currentData()
         ids = self._lists.get(name, []) if name else self._all
-        self.model.set_minerals(ids, self.document.registry)
+        self.model.set_minerals(ids, self.document.registry, keep_checked=keep_checked)
         self._filter_changed(self.filter.text())
 
     def _filter_changed(self, text: str) -> None:

@@ -55,19 +55,28 @@ def export_view_table(window) -> None:
     view = window.views.currentWidget()
     if not hasattr(view, "export_table"):
         return
-    headers, columns = view.export_table()
-    if not columns or not columns[0]:
-        window.show_error(QCoreApplication.translate("Exports", "The table is empty: there is nothing to export."))
-        return
-    name = window.views.tabText(window.views.currentIndex())
+    name = window.views.tabText(window.views.currentIndex()).replace("&", "")
+    if view is window.data_view:
+        panel = view.current_panel()
+        if panel is None:            # the Sources tab: its import log is in the data workbook
+            return
+        from desktop.ui.titles import table_title
+
+        name = table_title(panel.model.table)
+    build = view.export_table()
     path = _ask(window, QCoreApplication.translate("Exports", "Export Table"), f"{window.document.name}-{name}.xlsx",
                 QCoreApplication.translate("Exports", "Excel workbook (*.xlsx);;CSV file (*.csv)"), (".xlsx", ".csv"))
     if path is None:
         return
 
     def work(_project, _state):
+        from desktop.core.errors import CritMinError
         from desktop.core.export.table_export import write_table
 
+        headers, columns = build()
+        if not columns or not columns[0]:
+            raise CritMinError(QCoreApplication.translate("Exports", "The table is empty: there is nothing to "
+                                                                     "export."))
         write_table(path, headers, columns, sheet=name)
         return path
 

@@ -375,6 +375,8 @@ class MainWindow(QMainWindow):
         on_table = is_open and self.views.currentWidget() is self.data_view and panel is not None
         for action in (self.act_paste, self.act_add_row, self.act_delete_rows):
             action.setEnabled(on_table)
+        self.act_export_table.setEnabled(is_open and (on_table or self.views.currentWidget() in (
+            self.overview, self.indicators)))
 
     def _update_status(self) -> None:
         if not self.document.is_open:

@@ -180,3 +180,50 @@ def test_report_and_table_exports(window, qtbot, demo, tmp_path, monkeypatch):
     window.runner.wait(60_000)
     text = table.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0].startswith("Mineral") and "Cobalt" in text
+
+
+def test_chart_points_are_the_overview_rows(window, qtbot, demo):
+    """Every drawn point of the criticality chart sits at its mineral's (D, R) of the results."""
+    from desktop.core.metrics.overview import overview_table
+
+    open_demo(window, qtbot, demo)
+    wait_results(window, qtbot)
+    window.year_combo.setCurrentIndex(window.year_combo.findData(2023))
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
+    frame = overview_table(window.results, window.overview.minerals, 2023, "USA").set_index("mineral")
+    points = window.overview.chart.point_positions()
+    drawn = frame.dropna(subset=["D", "R"])
+    assert set(points) == set(drawn.index) and len(points) > 5
+    for mineral, (x, y) in points.items():
+        assert (x, y) == pytest.approx((drawn.loc[mineral, "D"], drawn.loc[mineral, "R"]))
+    assert set(window.overview.chart.missing()) == set(frame.index) - set(drawn.index)
+
+
+def test_production_shares_by_stage(window, qtbot, demo):
+    open_demo(window, qtbot, demo)
+    wait_results(window, qtbot)
+    window.views.setCurrentWidget(window.indicators)
+    view = window.indicators
+    view.plots.setCurrentWidget(view.shares_box)
+    view.select_mineral("cobalt")
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
+    bounds = view.shares_plot.layer_bounds()
+    assert bounds and view.stage_choice.currentData() == "mine"
+    top = bounds[-1][2]
+    assert np.allclose(top, 1.0, atol=1e-6)          # the layers of each year add up to all production
+
+
+def test_data_table_export_keeps_states_and_numbers(window, qtbot, project_path, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    open_project(window, qtbot, project_path)
+    out = tmp_path / "production.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    assert window.act_export_table.isEnabled()
+    window.export_table()
+    window.runner.wait(60_000)
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    assert rows[0][:2] == ("Mineral", "Country") and len(rows) == 1 + 5
+    quantities = {r[4] for r in rows[1:]}
+    assert 170000 in quantities and all(isinstance(q, (int, float)) for q in quantities)

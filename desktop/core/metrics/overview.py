@@ -253,8 +253,7 @@ def production_layers(results, mineral: str, stage: str | None = None, top: int 
     if frame is None or len(frame) == 0:
         return "", np.array([], dtype=int), []
     frame = frame[frame["mineral"] == mineral]
-    stages = sorted(pd.unique(frame["stage"].astype(object).where(frame["stage"].notna(), "")),
-                    key=lambda s: (PRIMARY_STAGES.index(s) if s in PRIMARY_STAGES else len(PRIMARY_STAGES), s))
+    stages = _stages_of(frame)
     if not stages:
         return "", np.array([], dtype=int), []
     stage = stage if stage in stages else stages[0]
@@ -269,3 +268,16 @@ def production_layers(results, mineral: str, stage: str | None = None, top: int 
     if len(ranked) > top or OTHERS in table.columns:
         layers.append((OTHERS, rest))
     return stage, years, layers
+
+
+def production_stages(results, mineral: str) -> list[str]:
+    """The stages with production shares for ``mineral``, its primary stage first."""
+    frame = results.tables.get("production_shares")
+    if frame is None or len(frame) == 0:
+        return []
+    return _stages_of(frame[frame["mineral"] == mineral])
+
+
+def _stages_of(frame: pd.DataFrame) -> list[str]:
+    stages = pd.unique(frame["stage"].astype(object).where(frame["stage"].notna(), ""))
+    return sorted(stages, key=lambda s: (PRIMARY_STAGES.index(s) if s in PRIMARY_STAGES else len(PRIMARY_STAGES), s))

@@ -188,6 +188,36 @@ class TableModel(QAbstractTableModel):
             self.changePersistentIndex(index, self.index(new, index.column()) if new >= 0 else QModelIndex())
         self.layoutChanged.emit()
 
+    def export_columns(self):
+        """A function giving (headers, values per column) of the rows shown, in the order shown, for
+        Export Table: names as shown, plain numbers as numbers, a stated cell (W, NA, E, >50, a range) as
+        the text shown.  The GUI thread only takes a snapshot; the function runs on the worker."""
+        d, rows, display = self.data_, np.array(self._rows), dict(self._display)
+        if d is None:
+            return lambda: ([], [])
+        headers = [column_title(c.name) for c in d.columns]
+        number_text = self._display_text
+
+        def build() -> tuple[list[str], list[list]]:
+            columns: list[list] = []
+            for col in d.columns:
+                if col.kind == "text":
+                    shown = np.asarray(display.get(col.name, col.labels), dtype=object)
+                    columns.append(shown[col.codes[rows]].tolist() if len(shown) else [""] * len(rows))
+                elif col.kind == "int":
+                    columns.append(col.values[rows].tolist())
+                else:
+                    plain = col.values[rows]
+                    values = plain.astype(object)
+                    values[np.isnan(plain)] = None
+                    if col.states is not None:
+                        for i in np.flatnonzero(col.states[rows] != ""):
+                            values[i] = number_text(col, int(rows[i]))
+                    columns.append(values.tolist())
+            return headers, columns
+
+        return build
+
     # -- Qt model interface --------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)

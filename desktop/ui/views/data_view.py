@@ -369,6 +369,12 @@ class DataView(QWidget):
     def all_panels(self):
         return list(self.panels.values()) + [self.sources]
 
+    def export_table(self):
+        """A function giving the current table as shown (filtered and sorted), for File ▸ Export Table…
+        (run on the worker: a table can hold a million rows)."""
+        panel = self.current_panel()
+        return panel.model.export_columns() if panel is not None else (lambda: ([], []))
+
     def current_panel(self) -> TablePanel | None:
         widget = self.tabs.currentWidget()
         return widget if isinstance(widget, TablePanel) else None

@@ -255,24 +255,40 @@ class IndicatorsView(QWidget):
         mineral = self.current or (self.minerals[0] if self.minerals else None)
         if mineral is None:
             return
-        from desktop.core.metrics.overview import OTHERS, production_layers
+        from desktop.core.metrics.overview import OTHERS, production_layers, production_stages
+        from desktop.ui.titles import stage_title
 
-        stage, years, layers = production_layers(self.results, mineral)
         if self.shares_plot is None:
             from desktop.ui.plots.stacked import StackedAreaPlot
 
+            row = QHBoxLayout()
+            row.addWidget(QLabel(self.tr("Stage:"), self.shares_box))
+            self.stage_choice = QComboBox(self.shares_box)
+            self.stage_choice.setAccessibleName(self.tr("Production stage"))
+            self.stage_choice.setToolTip(self.tr("The stage of the chain whose production shares are shown"))
+            self.stage_choice.activated.connect(lambda _i: self._draw_shares())
+            row.addWidget(self.stage_choice)
+            row.addStretch(1)
             self.shares_plot = StackedAreaPlot(self.shares_box)
             self.shares_plot.setAccessibleName(self.tr("Production shares plot"))
             self.shares_box.placeholder.hide()
+            self.shares_box.layout().addLayout(row)
             self.shares_box.layout().addWidget(self.shares_plot)
+        stages = production_stages(self.results, mineral)
+        wanted = self.stage_choice.currentData()
+        self.stage_choice.blockSignals(True)
+        self.stage_choice.clear()
+        for s in stages:
+            self.stage_choice.addItem(stage_title(s) if s else self.tr("(not named)"), s)
+        self.stage_choice.setCurrentIndex(max(self.stage_choice.findData(wanted), 0) if wanted in stages else 0)
+        self.stage_choice.blockSignals(False)
+        stage, years, layers = production_layers(self.results, mineral, self.stage_choice.currentData())
         lang = ui_language()
         named = [(self.tr("others") if c == OTHERS else
                   (self.registry.country_name(c, lang) if self.registry else c), list(v)) for c, v in layers]
         name = self.registry.mineral_name(mineral, lang) if self.registry else mineral
         title = self.tr("%1: production shares by country").replace("%1", name)
         if stage:
-            from desktop.ui.titles import stage_title
-
             title += f" ({stage_title(stage)})"
         self.shares_plot.set_export_name(title)
         self.shares_plot.set_shares(list(years), named, title=title)
@@ -338,4 +354,5 @@ class IndicatorsView(QWidget):
     def export_table(self):
         from desktop.ui.views.overview_view import table_as_shown
 
-        return table_as_shown(self.model)
+        shown = table_as_shown(self.model)
+        return lambda: shown

@@ -203,7 +203,7 @@ ZH = {
     "Uncheck all minerals": "取消勾选全部矿种",
     "All minerals in the project": "项目中的全部矿种",
     "The country whose import dependency D is assessed (all countries if none).":
-        "评估其进口依存度 D 的国家（未选择时评估所有国家）。",
+        "评估其对外依存度 D 的国家（未选择时评估所有国家）。",
     "Analysis years": "分析年份",
     "all years, or e.g. 2015-2024": "全部年份，或如 2015-2024",
     "The analysis period; earlier years still feed windows and trends.": "分析期；更早的年份仍用于滑动窗口和趋势。",
@@ -217,7 +217,7 @@ ZH = {
     "Distance": "距离法",
     "Preset 0.29": "预设 0.29",
     "Withheld values": "保密数值",
-    "What a withheld (W) value means for import dependency.": "计算进口依存度时如何处理保密（W）数值。",
+    "What a withheld (W) value means for import dependency.": "计算对外依存度时如何处理保密（W）数值。",
     "Exclude": "排除",
     "Last known value": "最近的已知值",
     "Use the bound": "使用界限值",
@@ -536,7 +536,7 @@ ZH = {
     "The trend of R over the years": "R 历年的趋势",
     "How many of D, M and R are at or above their thresholds": "D、M、R 中达到或高于各自阈值的个数",
     "Stage shown: %1": "所示环节：%1",
-    "D for %1": "%1 的 D",
+    "D for %1": "%1的 D",
     "Minerals of the selection without D, M, R or HHI in %1: %2.": "所选矿种中 %1 年没有 D、M、R 或 HHI 的：%2 个。",
     "Choose an assessed country (toolbar) to see its import dependency D.":
         "请在工具栏中选择评估国家，即可查看其对外依存度 D。",
@@ -690,6 +690,10 @@ ZH = {
     "Thresholds: D %1, M and R %2; window N = %3; WGI bound %4": "阈值：D %1，M 和 R %2；窗口 N = %3；WGI 界限 %4",
     "Critical minerals: overview %1": "关键矿产：%1 年总览",
 
+    "Stage:": "环节：",
+    "Production stage": "生产环节",
+    "The stage of the chain whose production shares are shown": "显示其产量份额的产业链环节",
+    "(not named)": "（未注明）",
     # -- plots (desktop/ui/plots) -----------------------------------------------------------------------------
     "A plot can be saved as .png or .svg, not as “%1”.": "图表只能保存为 .png 或 .svg，不能保存为“%1”。",
     "Could not write %1. Check the folder and your rights to it.": "无法写入 %1。请检查该文件夹及您对它的访问权限。",

@@ -31,6 +31,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QFileDialog
 
     from desktop.ui.analysis import DELAY_MS
+    from desktop.ui.language import ui_language
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import Settings
     from desktop.ui.translation import install_translator
@@ -68,8 +69,10 @@ def main() -> int:
     registry = window.document.registry
     # 1. a mineral list and the year 2023
     combo = window.minerals.list_combo
+    wait(lambda: combo.findData("USGS 2025") >= 0 and computed())
     combo.setCurrentIndex(combo.findData("USGS 2025"))
     window.year_combo.setCurrentIndex(window.year_combo.findData(2023))
+    wait(computed)
     view = window.overview
     model = view.model
     cobalt = model.find("mineral", "cobalt")
@@ -112,8 +115,9 @@ def main() -> int:
     window.views.setCurrentWidget(window.indicators)
     ind = window.indicators
     ind.set_indicator("R")
+    wait(lambda: computed() and ind.series_plot is not None)
     plot = ind.series_plot
-    names = [registry.mineral_name(m, lang) for m in plot.curves()]
+    names = [registry.mineral_name(m, ui_language()) for m in plot.curves()]
     shot("supply-risk-plot", f"Indicators: '{ind.choice.currentText()}', {ind.model.rowCount()} rows, curves "
                              f"{names}, threshold line at {plot.threshold_value():.4f}")
     # 4. cobalt 2023 in Details

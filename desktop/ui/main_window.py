@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         self.problems_dock = self._dock(self.problems, self.tr("Problems"), "problems_dock",
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
         self.problems_dock.hide()
-        self.resizeDocks([self.minerals_dock, self.details_dock], [220, 300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.minerals_dock, self.details_dock], [220, 340], Qt.Orientation.Horizontal)
 
     def _action(self, text: str, slot, shortcut=None, icon: str | None = None, tip: str | None = None) -> QAction:
         action = QAction(text, self)
@@ -347,6 +347,12 @@ class MainWindow(QMainWindow):
         geometry, state = self.settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        else:       # the first start: most of a large screen (the Overview's table and chart side by side)
+            screen = QApplication.primaryScreen()
+            if screen is not None:
+                free = screen.availableGeometry()
+                self.resize(max(min(1280, free.width()), int(free.width() * 0.85)),
+                            max(min(800, free.height()), int(free.height() * 0.85)))
         if state is not None:
             self.restoreState(state)
 

@@ -511,18 +511,18 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="401" />
+        <location filename="../../ui/views/data_view.py" line="407" />
         <source>All countries</source>
         <translation>所有国家</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="417" />
         <location filename="../../ui/views/data_view.py" line="423" />
+        <location filename="../../ui/views/data_view.py" line="429" />
         <source>updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="420" />
+        <location filename="../../ui/views/data_view.py" line="426" />
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 行</translation>
     </message>
@@ -575,17 +575,17 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>此处没有计算值：缺少其输入数据（见标记和“问题”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="123" />
+        <location filename="../../ui/docks/details.py" line="125" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="124" />
+        <location filename="../../ui/docks/details.py" line="126" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="125" />
+        <location filename="../../ui/docks/details.py" line="127" />
         <source>Sources</source>
         <translation>来源</translation>
     </message>
@@ -632,7 +632,7 @@ Every import of your own is listed with its file, format and content hash on the
     </message>
     <message>
         <location filename="../../ui/exports.py" line="34" />
-        <location filename="../../ui/exports.py" line="89" />
+        <location filename="../../ui/exports.py" line="98" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -647,77 +647,77 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>正在导出结果</translation>
     </message>
     <message>
-        <location filename="../../ui/exports.py" line="60" />
+        <location filename="../../ui/exports.py" line="78" />
         <source>The table is empty: there is nothing to export.</source>
         <translation>表格为空：没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports.py" line="63" />
+        <location filename="../../ui/exports.py" line="67" />
         <source>Export Table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../ui/exports.py" line="64" />
+        <location filename="../../ui/exports.py" line="68" />
         <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/exports.py" line="74" />
+        <location filename="../../ui/exports.py" line="83" />
         <source>Exporting the table</source>
         <translation>正在导出表格</translation>
     </message>
     <message>
-        <location filename="../../ui/exports.py" line="83" />
+        <location filename="../../ui/exports.py" line="92" />
         <source>There is no Overview to report yet: open a project with data and wait for the indicators.</source>
         <translation>尚无可写入报告的总览：请打开含数据的项目，并等待指标计算完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports.py" line="87" />
+        <location filename="../../ui/exports.py" line="96" />
         <source>Export Report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../ui/exports.py" line="100" />
+        <location filename="../../ui/exports.py" line="109" />
         <source>Writing the report</source>
         <translation>正在写出报告</translation>
     </message>
     <message>
-        <location filename="../../ui/exports.py" line="126" />
+        <location filename="../../ui/exports.py" line="135" />
         <source>at or above the threshold</source>
         <translation>达到或高于阈值</translation>
     </message>
     <message>
-        <location filename="../../ui/exports.py" line="127" />
+        <location filename="../../ui/exports.py" line="136" />
         <source>below the threshold</source>
         <translation>低于阈值</translation>
     </message>
     <message>
-        <location filename="../../ui/exports.py" line="151" />
+        <location filename="../../ui/exports.py" line="160" />
         <source>threshold {value}</source>
         <translation>阈值 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/exports.py" line="153" />
+        <location filename="../../ui/exports.py" line="162" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/exports.py" line="156" />
+        <location filename="../../ui/exports.py" line="165" />
         <source>Thresholds: D %1, M and R %2; window N = %3; WGI bound %4</source>
         <translation>阈值：D %1，M 和 R %2；窗口 N = %3；WGI 界限 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/exports.py" line="161" />
+        <location filename="../../ui/exports.py" line="170" />
         <source>Project: %1</source>
         <translation>项目：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/exports.py" line="162" />
+        <location filename="../../ui/exports.py" line="171" />
         <source>Critical minerals: overview %1</source>
         <translation>关键矿产：%1 年总览</translation>
     </message>
     <message>
-        <location filename="../../ui/exports.py" line="164" />
+        <location filename="../../ui/exports.py" line="173" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
@@ -1732,112 +1732,132 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>IndicatorsView</name>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="48" />
+        <location filename="../../ui/views/indicators_view.py" line="49" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="53" />
+        <location filename="../../ui/views/indicators_view.py" line="54" />
         <source>Out of date — recomputing…</source>
         <translation>已过时 — 正在重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="54" />
+        <location filename="../../ui/views/indicators_view.py" line="55" />
         <source>Out of date</source>
         <translation>已过时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="59" />
+        <location filename="../../ui/views/indicators_view.py" line="60" />
         <source>Indicator note</source>
         <translation>指标说明</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="61" />
+        <location filename="../../ui/views/indicators_view.py" line="62" />
         <source>Export Table…</source>
         <translation>导出表格…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="62" />
+        <location filename="../../ui/views/indicators_view.py" line="63" />
         <source>Export the indicator table</source>
         <translation>导出指标表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="63" />
+        <location filename="../../ui/views/indicators_view.py" line="64" />
         <source>Write this table to an Excel workbook or a CSV file</source>
         <translation>将此表写出为 Excel 工作簿或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="67" />
+        <location filename="../../ui/views/indicators_view.py" line="68" />
         <source>Indicator results</source>
         <translation>指标结果</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="71" />
+        <location filename="../../ui/views/indicators_view.py" line="72" />
         <source>Indicator plots</source>
         <translation>指标图表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="72" />
+        <location filename="../../ui/views/indicators_view.py" line="73" />
         <source>The time series appear when the indicators are computed.</source>
         <translation>指标计算完成后将显示时间序列。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="73" />
+        <location filename="../../ui/views/indicators_view.py" line="74" />
         <source>Select a mineral to see its production shares by country.</source>
         <translation>选择一个矿种，即可查看其各国产量份额。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="74" />
+        <location filename="../../ui/views/indicators_view.py" line="75" />
         <source>Time series</source>
         <translation>时间序列</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="75" />
+        <location filename="../../ui/views/indicators_view.py" line="76" />
         <source>Production shares</source>
         <translation>产量份额</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="84" />
+        <location filename="../../ui/views/indicators_view.py" line="86" />
         <source>Indicator:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="145" />
+        <location filename="../../ui/views/indicators_view.py" line="147" />
         <source>Open a project with data: the indicators are computed by themselves.</source>
         <translation>请打开含数据的项目：指标会自动计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="157" />
+        <location filename="../../ui/views/indicators_view.py" line="176" />
         <source>No results for this indicator: its inputs are not in the project, or not for the selected minerals (see Problems).</source>
         <translation>此指标没有结果：项目中缺少其输入数据，或所选矿种缺少这些数据（见“问题”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="211" />
+        <location filename="../../ui/views/indicators_view.py" line="227" />
         <source>Time series plot</source>
         <translation>时间序列图</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="217" />
+        <location filename="../../ui/views/indicators_view.py" line="232" />
         <source>The plot shows the first %1 of %2 series: check fewer minerals in the Minerals panel.</source>
         <translation>图中只显示 %2 条序列中的前 %1 条：请在“矿种”面板中少勾选一些矿种。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="233" />
+        <location filename="../../ui/views/indicators_view.py" line="248" />
         <source>threshold of %1</source>
         <translation>%1 阈值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="251" />
+        <location filename="../../ui/views/indicators_view.py" line="266" />
+        <source>Stage:</source>
+        <translation>环节：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="268" />
+        <source>Production stage</source>
+        <translation>生产环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="269" />
+        <source>The stage of the chain whose production shares are shown</source>
+        <translation>显示其产量份额的产业链环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="274" />
         <source>Production shares plot</source>
         <translation>产量份额图</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="255" />
+        <location filename="../../ui/views/indicators_view.py" line="283" />
+        <source>(not named)</source>
+        <translation>（未注明）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicators_view.py" line="288" />
         <source>others</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="258" />
+        <location filename="../../ui/views/indicators_view.py" line="291" />
         <source>%1: production shares by country</source>
         <translation>%1：各国产量份额</translation>
     </message>
@@ -2159,150 +2179,150 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381" />
+        <location filename="../../ui/main_window.py" line="383" />
         <source>No project open — File ▸ New Project… or Open Project…</source>
         <translation>未打开项目 — 请使用“文件 ▸ 新建项目…”或“打开项目…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/main_window.py" line="387" />
         <source>1 mineral</source>
         <translation>1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/main_window.py" line="387" />
         <source>%1 minerals</source>
         <translation>%1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388" />
+        <location filename="../../ui/main_window.py" line="390" />
         <source>recomputing…</source>
         <translation>正在重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>computed %1 ago</source>
         <translation>计算于 %1前</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="394" />
         <source>all changes saved</source>
         <translation>所有更改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="394" />
         <source>saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468" />
+        <location filename="../../ui/main_window.py" line="470" />
         <source>CritMin demo</source>
         <translation>CritMin 示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489" />
+        <location filename="../../ui/main_window.py" line="491" />
         <source>Preparing the demo project</source>
         <translation>正在准备示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494" />
+        <location filename="../../ui/main_window.py" line="496" />
         <source>%1: the project file was not found.</source>
         <translation>%1：找不到项目文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508" />
+        <location filename="../../ui/main_window.py" line="510" />
         <source>This is the demo project, built from public data (USGS, World Bank, World Mining Data). To analyse your own data: File ▸ Import Data… or drop Excel/CSV files on this window.</source>
         <translation>这是示例项目，基于公开数据（USGS、世界银行、World Mining Data）构建。如需分析您自己的数据，请使用“文件 ▸ 导入数据…”，或将 Excel/CSV 文件拖放到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525" />
+        <location filename="../../ui/main_window.py" line="527" />
         <source>New Project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526" />
-        <location filename="../../ui/main_window.py" line="541" />
-        <location filename="../../ui/main_window.py" line="549" />
+        <location filename="../../ui/main_window.py" line="528" />
+        <location filename="../../ui/main_window.py" line="543" />
+        <location filename="../../ui/main_window.py" line="551" />
         <source>CritMin projects (%1)</source>
         <translation>CritMin 项目 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540" />
+        <location filename="../../ui/main_window.py" line="542" />
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548" />
+        <location filename="../../ui/main_window.py" line="550" />
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569" />
+        <location filename="../../ui/main_window.py" line="571" />
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574" />
+        <location filename="../../ui/main_window.py" line="576" />
         <source>(missing)</source>
         <translation>（已不存在）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="586" />
+        <location filename="../../ui/main_window.py" line="588" />
         <source>Remove Missing Files</source>
         <translation>移除已不存在的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="587" />
+        <location filename="../../ui/main_window.py" line="589" />
         <source>Clear List</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="590" />
+        <location filename="../../ui/main_window.py" line="592" />
         <source>%1 no longer exists. Remove it from the list?</source>
         <translation>%1 已不存在。要将其从列表中移除吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="622" />
+        <location filename="../../ui/main_window.py" line="624" />
         <source>Open or create a project first: imported data are written into a project.</source>
         <translation>请先打开或新建项目：导入的数据将写入项目。</translation>
     </message>
     <message>
         <location filename="../../ui/exports.py" line="25" />
-        <location filename="../../ui/main_window.py" line="793" />
+        <location filename="../../ui/main_window.py" line="795" />
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="779" />
+        <location filename="../../ui/main_window.py" line="781" />
         <source>Export Data Workbook</source>
         <translation>导出数据工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="781" />
+        <location filename="../../ui/main_window.py" line="783" />
         <source>Excel workbook (*.xlsx);;CSV files, one per table (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件，每张表一个 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="796" />
+        <location filename="../../ui/main_window.py" line="798" />
         <source>Exporting data</source>
         <translation>正在导出数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="816" />
+        <location filename="../../ui/main_window.py" line="818" />
         <source>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;Critical-mineral supply-chain security workbench.&lt;/p&gt;&lt;p&gt;Works offline; every change is saved in the project file as it is made.&lt;/p&gt;&lt;p&gt;Log file: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;关键矿产供应链安全分析工作台。&lt;/p&gt;&lt;p&gt;无需联网即可使用；每项更改都会即时保存到项目文件中。&lt;/p&gt;&lt;p&gt;日志文件：%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="863" />
+        <location filename="../../ui/main_window.py" line="865" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="865" />
+        <location filename="../../ui/main_window.py" line="867" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="866" />
+        <location filename="../../ui/main_window.py" line="868" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
@@ -2312,7 +2332,7 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>关于 CritMin(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="815" />
+        <location filename="../../ui/main_window.py" line="817" />
         <source>About CritMin</source>
         <translation>关于 CritMin</translation>
     </message>
@@ -2403,43 +2423,43 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>MineralsPanel</name>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="87" />
+        <location filename="../../ui/docks/minerals.py" line="92" />
         <source>Mineral list</source>
         <translation>矿种清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="89" />
-        <location filename="../../ui/docks/minerals.py" line="90" />
+        <location filename="../../ui/docks/minerals.py" line="94" />
+        <location filename="../../ui/docks/minerals.py" line="95" />
         <source>Filter minerals</source>
         <translation>筛选矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="95" />
+        <location filename="../../ui/docks/minerals.py" line="100" />
         <source>Minerals</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="96" />
+        <location filename="../../ui/docks/minerals.py" line="101" />
         <source>All</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="97" />
+        <location filename="../../ui/docks/minerals.py" line="102" />
         <source>Check all minerals</source>
         <translation>勾选全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="98" />
+        <location filename="../../ui/docks/minerals.py" line="103" />
         <source>None</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="99" />
+        <location filename="../../ui/docks/minerals.py" line="104" />
         <source>Uncheck all minerals</source>
         <translation>取消勾选全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="125" />
+        <location filename="../../ui/docks/minerals.py" line="130" />
         <source>All minerals in the project</source>
         <translation>项目中的全部矿种</translation>
     </message>
@@ -2447,142 +2467,142 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="40" />
+        <location filename="../../ui/views/overview_view.py" line="41" />
         <source>Overview title</source>
         <translation>总览标题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="46" />
+        <location filename="../../ui/views/overview_view.py" line="47" />
         <source>Overview note</source>
         <translation>总览说明</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="47" />
+        <location filename="../../ui/views/overview_view.py" line="48" />
         <source>Out of date — recomputing…</source>
         <translation>已过时 — 正在重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="48" />
+        <location filename="../../ui/views/overview_view.py" line="49" />
         <source>Out of date</source>
         <translation>已过时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="52" />
+        <location filename="../../ui/views/overview_view.py" line="53" />
         <source>Export Table…</source>
         <translation>导出表格…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="53" />
+        <location filename="../../ui/views/overview_view.py" line="54" />
         <source>Export the Overview table</source>
         <translation>导出总览表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="54" />
+        <location filename="../../ui/views/overview_view.py" line="55" />
         <source>Write this table to an Excel workbook or a CSV file</source>
         <translation>将此表写出为 Excel 工作簿或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="58" />
+        <location filename="../../ui/views/overview_view.py" line="59" />
         <source>Criticality table</source>
         <translation>关键性表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="66" />
+        <location filename="../../ui/views/overview_view.py" line="67" />
         <source>The criticality chart appears when the indicators are computed.</source>
         <translation>指标计算完成后将显示关键性象限图。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="128" />
+        <location filename="../../ui/views/overview_view.py" line="129" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="129" />
+        <location filename="../../ui/views/overview_view.py" line="130" />
         <source>Open a project with data: the indicators are computed by themselves.</source>
         <translation>请打开含数据的项目：指标会自动计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="130" />
+        <location filename="../../ui/views/overview_view.py" line="131" />
         <source>The results have no year with D, M or R.</source>
         <translation>结果中没有任何年份有 D、M 或 R。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="149" />
+        <location filename="../../ui/views/overview_view.py" line="159" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="155" />
+        <location filename="../../ui/views/overview_view.py" line="165" />
         <source>The largest producer at the stage shown</source>
         <translation>所示环节的最大生产国</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="159" />
+        <location filename="../../ui/views/overview_view.py" line="169" />
         <source>The trend of D over the years</source>
         <translation>D 历年的趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="160" />
+        <location filename="../../ui/views/overview_view.py" line="170" />
         <source>The trend of M over the years</source>
         <translation>M 历年的趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="161" />
+        <location filename="../../ui/views/overview_view.py" line="171" />
         <source>The trend of R over the years</source>
         <translation>R 历年的趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="163" />
+        <location filename="../../ui/views/overview_view.py" line="173" />
         <source>How many of D, M and R are at or above their thresholds</source>
         <translation>D、M、R 中达到或高于各自阈值的个数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="168" />
+        <location filename="../../ui/views/overview_view.py" line="178" />
         <source>Stage shown: %1</source>
         <translation>所示环节：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="175" />
+        <location filename="../../ui/views/overview_view.py" line="185" />
         <source>All minerals in the project</source>
         <translation>项目中的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="178" />
+        <location filename="../../ui/views/overview_view.py" line="188" />
         <source>D for %1</source>
-        <translation>%1 的 D</translation>
+        <translation>%1的 D</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="185" />
+        <location filename="../../ui/views/overview_view.py" line="195" />
         <source>Minerals of the selection without D, M, R or HHI in %1: %2.</source>
         <translation>所选矿种中 %1 年没有 D、M、R 或 HHI 的：%2 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="188" />
+        <location filename="../../ui/views/overview_view.py" line="198" />
         <source>Choose an assessed country (toolbar) to see its import dependency D.</source>
         <translation>请在工具栏中选择评估国家，即可查看其对外依存度 D。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="197" />
+        <location filename="../../ui/views/overview_view.py" line="207" />
         <source>Criticality chart</source>
         <translation>关键性象限图</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="203" />
+        <location filename="../../ui/views/overview_view.py" line="213" />
         <source>criticality chart %1</source>
         <translation>关键性象限图 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="206" />
+        <location filename="../../ui/views/overview_view.py" line="216" />
         <source>Import dependency D</source>
         <translation>对外依存度 D</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="206" />
+        <location filename="../../ui/views/overview_view.py" line="216" />
         <source>Supply risk R</source>
         <translation>供应风险 R</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="211" />
+        <location filename="../../ui/views/overview_view.py" line="221" />
         <source>Not on the chart (no D or no R): %1.</source>
         <translation>未在图中显示（缺少 D 或 R）：%1 个。</translation>
     </message>
@@ -2602,7 +2622,7 @@ Every import of your own is listed with its file, format and content hash on the
     <message>
         <location filename="../../ui/docks/parameters.py" line="38" />
         <source>The country whose import dependency D is assessed (all countries if none).</source>
-        <translation>评估其进口依存度 D 的国家（未选择时评估所有国家）。</translation>
+        <translation>评估其对外依存度 D 的国家（未选择时评估所有国家）。</translation>
     </message>
     <message>
         <location filename="../../ui/docks/parameters.py" line="40" />
@@ -2707,7 +2727,7 @@ Every import of your own is listed with its file, format and content hash on the
     <message>
         <location filename="../../ui/docks/parameters.py" line="72" />
         <source>What a withheld (W) value means for import dependency.</source>
-        <translation>计算进口依存度时如何处理保密（W）数值。</translation>
+        <translation>计算对外依存度时如何处理保密（W）数值。</translation>
     </message>
     <message>
         <location filename="../../ui/docks/parameters.py" line="73" />
@@ -3291,67 +3311,67 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>TableModel</name>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="301" />
+        <location filename="../../ui/models/frame_model.py" line="331" />
         <source>The pasted block has %1 columns; only %2 fit from column '%3'.</source>
         <translation>粘贴的区域有 %1 列，但从“%3”列起只能容纳 %2 列。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="315" />
+        <location filename="../../ui/models/frame_model.py" line="345" />
         <source>'%1' cannot be edited: it says which import a row came from.</source>
         <translation>“%1”不能编辑：它记录该行来自哪一次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="321" />
+        <location filename="../../ui/models/frame_model.py" line="351" />
         <source>Row %1, column '%2': </source>
         <translation>第 %1 行，“%2”列：</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="327" />
+        <location filename="../../ui/models/frame_model.py" line="357" />
         <source>Row %1, column '%2': a plain number is expected here.</source>
         <translation>第 %1 行，列“%2”：此处应为普通数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="337" />
+        <location filename="../../ui/models/frame_model.py" line="367" />
         <source>Row %1 would be a new row, but it has no %2.</source>
         <translation>第 %1 行将作为新行添加，但缺少%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="349" />
+        <location filename="../../ui/models/frame_model.py" line="379" />
         <source>Edit %1</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="351" />
+        <location filename="../../ui/models/frame_model.py" line="381" />
         <source>Paste 1 cell</source>
         <translation>粘贴 1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="351" />
+        <location filename="../../ui/models/frame_model.py" line="381" />
         <source>Paste %1 cells</source>
         <translation>粘贴 %1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="375" />
+        <location filename="../../ui/models/frame_model.py" line="405" />
         <source>'%1' cannot be empty: it identifies the row. Delete the row instead.</source>
         <translation>“%1”不能为空：它用于标识该行。如需去掉，请删除该行。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="393" />
+        <location filename="../../ui/models/frame_model.py" line="423" />
         <source>Clear 1 cell</source>
         <translation>清除 1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="393" />
+        <location filename="../../ui/models/frame_model.py" line="423" />
         <source>Clear %1 cells</source>
         <translation>清除 %1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="401" />
+        <location filename="../../ui/models/frame_model.py" line="431" />
         <source>Delete 1 row</source>
         <translation>删除 1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="401" />
+        <location filename="../../ui/models/frame_model.py" line="431" />
         <source>Delete %1 rows</source>
         <translation>删除 %1 行</translation>
     </message>

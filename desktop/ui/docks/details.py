@@ -6,7 +6,7 @@ import html
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.ui.language import ui_language
-from desktop.ui.titles import column_title, state_meaning, table_title
+from desktop.ui.titles import column_title, stage_title, state_meaning, table_title
 from desktop.ui.models.table_data import COUNTRY_COLUMNS, MINERAL_COLUMNS
 
 
@@ -114,6 +114,8 @@ def explanation_html(ex, registry, lang: str) -> str:
         if isinstance(value, int) and column != "year" and not isinstance(value, bool):
             return locale.toString(value)
         text = str(value)
+        if column == "stage":
+            return stage_title(text)
         if registry is not None and column in MINERAL_COLUMNS:
             return registry.mineral_name(text, lang)
         if registry is not None and column in COUNTRY_COLUMNS and text not in ("OTHERS", "WORLD"):
@@ -131,9 +133,11 @@ def explanation_html(ex, registry, lang: str) -> str:
     if ex.steps:
         parts.append("<ul>" + "".join(f"<li>{html.escape(_said(s, lang))}</li>" for s in ex.steps) + "</ul>")
     for table in ex.inputs:
+        table = _without_constant_year(table, key.get("year"))
         head = "".join(f"<th align='left'>{html.escape(result_column_title(c))}</th>" for c in table.columns)
         body = "".join("<tr>" + "".join(
-            f"<td nowrap{' align=right' if isinstance(v, (int, float)) else ''}>{html.escape(cell(c, v))}</td>"
+            f"<td style='white-space:nowrap'{' align=right' if isinstance(v, (int, float)) else ''}>"
+            f"{html.escape(cell(c, v))}</td>"
             for c, v in zip(table.columns, row)) + "</tr>" for row in table.rows)
         parts.append(f"<p><b>{html.escape(_said(table.title, lang))}</b></p>"
                      f"<table cellspacing='2' cellpadding='2'><tr>{head}</tr>{body}</table>")
@@ -159,3 +163,17 @@ def _said(message, lang: str) -> str:
     """A core Message in the interface language (plain text stays as it is)."""
     text = getattr(message, "text", None)
     return text(lang) if callable(text) else str(message)
+
+
+def _without_constant_year(table, year):
+    """The inputs table without its Γ-year column when every row's Γ is of the explained year itself
+    (the column then says nothing; it stays when Γ was carried forward from an earlier year)."""
+    if "gamma_year" not in table.columns or year is None:
+        return table
+    i = table.columns.index("gamma_year")
+    if any(row[i] != year for row in table.rows):
+        return table
+    from dataclasses import replace
+
+    return replace(table, columns=[c for j, c in enumerate(table.columns) if j != i],
+                   rows=[tuple(v for j, v in enumerate(row) if j != i) for row in table.rows])

@@ -47,8 +47,9 @@ def format_number(locale: QLocale, value, digits: int = 6) -> str:
 
 
 def format_threshold(locale: QLocale, value: float) -> str:
-    """A threshold as parameters show it: two decimals ("0.50"), more only when it has them."""
-    return locale.toString(value, "f", 2) if round(value, 2) == value else format_number(locale, value)
+    """A threshold as parameters show it: two decimals ("0.50"), three for a computed one ("0.404"; the
+    hover read-out and Details give every digit)."""
+    return locale.toString(value, "f", 2) if round(value, 2) == value else locale.toString(value, "f", 3)
 
 
 def format_percent(locale: QLocale, share: float, decimals: int = 1) -> str:

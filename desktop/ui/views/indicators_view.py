@@ -80,6 +80,7 @@ class IndicatorsView(QWidget):
         self.splitter.addWidget(self.plots)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([400, 600])        # the plot gets the larger part, whatever the table's hint
         self.splitter.setChildrenCollapsible(False)
         head = QHBoxLayout()
         head.addWidget(QLabel(self.tr("Indicator:"), self))

@@ -145,6 +145,7 @@ def load_inputs(inputs: list[str], leave_out_error_rows: bool = False):
 
 
 def cmd_compute(args) -> int:
+    from desktop.core.chain.matrix import matrix_table
     from desktop.core.export.results_workbook import write_results
     from desktop.core.metrics.allocator import engine_memory
     from desktop.core.metrics.engine import run
@@ -176,7 +177,10 @@ def cmd_compute(args) -> int:
         if n_rows >= 50_000:          # about 5 s or more: say what is going on
             _say(args, "cli.writing_sheet", sheet=sheet, rows=n_rows)
 
-    written = write_results(results, args.output, default_registry(), progress=progress)   # WriteError: refused
+    # the dual-chain risk matrix of every mineral and year: rules, the analysts' chain_risk scores, events
+    risk_matrix = matrix_table(results, dataset, country=args.country)
+    written = write_results(results, args.output, default_registry(), progress=progress,
+                            risk_matrix=risk_matrix)   # WriteError: refused
     for note in results.problems:
         _say(args, "cli.note", note=note)
     # the sheets as written (a table left out, such as a too large production_shares, is not listed)

@@ -5,7 +5,9 @@ below.  Ids are canonical: ``mineral`` is a registry mineral id (``lithium``),
 ``country`` an ISO 3166 alpha-3 code or an aggregate code (``WORLD``,
 ``OTHERS``).  Every numeric value column ``x`` that may hold a publisher token
 has a companion ``x_state`` column (see :mod:`desktop.core.values`; ``""`` for
-a plain number).  ``stage`` is ``""`` when the source does not say.
+a plain number).  ``stage`` is ``""`` when the source does not say; in ``chain_risk`` and
+``events`` it is a chain stage (mining, processing, use, recycling), and an event's ``end_year``
+is empty while the event is in force (:mod:`desktop.core.chain.events`).
 """
 from __future__ import annotations
 
@@ -36,8 +38,9 @@ def conform(table: str, frame: pd.DataFrame) -> pd.DataFrame:
             out[col] = ""
         else:
             out[col] = pd.Series(dtype="float64", index=frame.index)
-    if "year" in out:
-        out["year"] = out["year"].astype("int64")
+    for col in INT_COLUMNS:             # year, and the start_year of the events table
+        if col in out:
+            out[col] = out[col].astype("int64")
     for col in out.columns:
         if col.endswith("_state") or col in OPTIONAL_TEXT:
             out[col] = out[col].fillna("").astype(object)

@@ -16,13 +16,16 @@ SCHEMA: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "recycling": (("mineral", "year"), ("eol_rir",), ()),
     "chain_risk": (("mineral", "stream", "stage", "dimension"), ("score",), ("source", "note")),
     "lists": (("list", "mineral"), (), ()),
+    # Policy events (desktop.core.chain.events): end_year empty = still in force.
+    "events": (("country", "mineral", "stage", "type", "start_year"), (), ("end_year", "source", "note")),
     # Tables that publishers' files fill and the template does not have:
     "usgs_nir": (("mineral", "country", "year"), ("nir",), ()),          # USGS net import reliance 0..1
     "prices_real": (("mineral", "year"), ("price",), ("unit",)),        # Pink Sheet constant-dollar prices
     "trade_unit_values": (("mineral", "year", "stage"), ("price",), ("unit",)),   # BACI USD/t
     "trade_flows": (("mineral", "year", "stage", "exporter", "importer"), (), ("value_kusd", "quantity_t")),
 }
-TEMPLATE_TABLES = ("production", "balance", "prices", "governance", "reserves", "recycling", "chain_risk", "lists")
+TEMPLATE_TABLES = ("production", "balance", "prices", "governance", "reserves", "recycling", "chain_risk", "lists",
+                   "events")
 TABLES = tuple(SCHEMA)
 WGI_INDICATORS = ("VA", "PV", "GE", "RQ", "RL", "CC")
 PRODUCTION_STAGES = ("mine", "refinery")
@@ -32,9 +35,9 @@ DIMENSIONS = {
     "primary": ("political", "investment", "trade", "technology", "regulatory"),
     "recycled": ("environment", "industry", "technology", "social", "economic", "political"),
 }
-INT_COLUMNS = {"year"}
+INT_COLUMNS = {"year", "start_year"}
 TEXT_COLUMNS = {"mineral", "country", "stage", "indicator", "unit", "stream", "dimension",
-                "source", "note", "list", "exporter", "importer"}
+                "source", "note", "list", "exporter", "importer", "type"}
 # Text columns that may be empty ("" = not said); the others are keys and always filled.
 OPTIONAL_TEXT = {"stage", "unit", "source", "note"}
 

@@ -25,6 +25,7 @@ def table_title(table: str) -> str:
         "prices_real": QCoreApplication.translate("DataView", "Real prices"),
         "trade_unit_values": QCoreApplication.translate("DataView", "Trade unit values"),
         "trade_flows": QCoreApplication.translate("DataView", "Trade flows"),
+        "events": QCoreApplication.translate("DataView", "Policy events"),
     }
     return titles.get(table, table)
 
@@ -57,6 +58,9 @@ def column_title(name: str) -> str:
         "importer": QCoreApplication.translate("DataColumns", "Importer"),
         "value_kusd": QCoreApplication.translate("DataColumns", "Value (kUSD)"),
         "quantity_t": QCoreApplication.translate("DataColumns", "Quantity (t)"),
+        "type": QCoreApplication.translate("DataColumns", "Type"),
+        "start_year": QCoreApplication.translate("DataColumns", "From year"),
+        "end_year": QCoreApplication.translate("DataColumns", "To year"),
         SOURCE: QCoreApplication.translate("DataColumns", "Source file"),
     }
     return titles.get(name, name)

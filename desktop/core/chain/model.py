@@ -57,6 +57,9 @@ class Matrix:
     score: float | None               # the whole chain's aggregate
     weakest: Cell | None              # the cell with the highest score of both grids (the weakest link)
     rule: str = "max"                 # the aggregation rule used: "max" | "weighted_mean"
+    weights: dict = field(default_factory=dict)        # dimension -> weight of "weighted_mean" ({} for "max")
+    stage_scores: dict = field(default_factory=dict)   # stage -> aggregate over both grids (the overview heat map)
+    country: str | None = None        # the assessed country whose D the trade cells read (None: no D)
 
     def grid(self, stream: str) -> Grid:
         return self.primary if stream == "primary" else self.recycled

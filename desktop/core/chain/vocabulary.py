@@ -18,7 +18,7 @@ DIMENSION_NAMES = {
 _EXTRA = {
     "primary": ("原生", "原生资源链", "primary stream"), "recycled": ("再生", "再生资源链", "secondary", "recycled stream"),
     "mining": ("mine", "勘查、开采、选矿", "勘查", "采矿", "选矿", "矿山"),
-    "processing": ("冶炼", "精炼", "冶炼/提炼、加工、生产", "refining", "smelting"),
+    "processing": ("冶炼", "精炼", "冶炼/提炼、加工、生产", "refining", "smelting", "refinery"),
     "use": ("产业嵌入、行业使用", "行业使用", "应用", "消费"),
     "recycling": ("回收、拆解、分离、循环利用", "循环利用", "拆解"),
     "environment": ("environmental",), "industry": ("industrial",), "economic": ("economy", "cost"),

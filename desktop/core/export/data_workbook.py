@@ -28,6 +28,7 @@ SHEET_COLUMNS = {
     "recycling": ["mineral", "year", "eol_rir"],
     "chain_risk": ["mineral", "stream", "stage", "dimension", "score", "source", "note"],
     "lists": ["list", "mineral"],
+    "events": ["country", "mineral", "stage", "type", "start_year", "end_year", "source", "note"],
 }
 README_ROWS = [
     ("CritMin data workbook / CritMin 数据工作簿", ""),
@@ -36,6 +37,8 @@ README_ROWS = [
      "矿种可用英文名、中文名或元素符号；国家可用 ISO3 代码、英文或中文名称。"),
     ("Value cells may hold W (withheld), NA, E (net exporter), >50, <1,000, 50–300.",
      "数值单元格可填写 W（保密）、NA、E（净出口）、>50、<1,000、50–300。"),
+    ("events: policy events; stage empty = every stage, end_year empty = still in force.",
+     "政策事件：环节留空表示所有环节，结束年份留空表示仍然有效。"),
 ]
 
 
@@ -56,6 +59,9 @@ def template_frames(dataset: Dataset, registry: Registry | None = None) -> dict[
                 frame[col] = _tokens(frame[col], frame[f"{col}_state"])
         if "mineral" in frame:
             frame["mineral"] = frame["mineral"].map(names).fillna(frame["mineral"])
+        if table == "events":      # a year, written 2025 (not 2025.0) in CSV too; empty while in force
+            frame["end_year"] = pd.Series([None if pd.isna(v) else int(v) for v in frame["end_year"]],
+                                          index=frame.index, dtype=object)
         out[table] = frame[cols]
     return out
 

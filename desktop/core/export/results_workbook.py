@@ -1,7 +1,8 @@
 """The engine's results as an Excel workbook analysts can check by hand.
 
 Sheets: import_dependency, market_dynamics, governance, supply_risk,
-thresholds, trends, summary, parameters, sources, production_shares, then one
+thresholds, trends, summary, parameters, sources, production_shares, risk_matrix
+(when the caller gives the risk matrix table: ``critmin compute`` does), then one
 sheet per extended table.  The workbook opens on summary (it is the active
 sheet; its place in the order is kept so that the sheets keep their positions
 for scripts and readers of earlier workbooks).  Minerals are written by their
@@ -44,12 +45,20 @@ CORE_SHEETS: dict[str, tuple[str, list[str]]] = {
     "trends": ("trends", ["metric", "mineral", "mineral_zh", "country", "stage", "first_year", "last_year", "n",
                           "slope", "threshold", "trend", "persistently", "explanation"]),
 }
+# the risk matrix (desktop.core.chain.matrix.matrix_table), one row per cell and aggregate
+RISK_MATRIX_COLUMNS = ["mineral", "mineral_zh", "year", "stream", "stage", "dimension", "score", "level", "origin",
+                       "computed", "rule", "inputs", "note", "edited"]
 # results tables with a sheet of their own (not extended tables)
 _OWN_TABLES = {t for t, _ in CORE_SHEETS.values()} | {"production_shares"}
 
 
-def write_results(results, path, registry: Registry | None = None, progress=None) -> dict[str, int]:
+def write_results(results, path, registry: Registry | None = None, progress=None, *,
+                  risk_matrix: pd.DataFrame | None = None) -> dict[str, int]:
     """Write the workbook to ``path`` and return {sheet: data rows} of the sheets written, in order.
+
+    ``risk_matrix`` (``matrix_table``'s frame) is written as the sheet ``risk_matrix`` after the core
+    sheets and production_shares, so that the sheets before it keep their places; the matrix needs the
+    dataset (analysts' scores, events, EoL-RIR), which the results do not carry, hence the argument.
 
     The save is all or nothing (:func:`cells.write_xlsx`): a failed write raises ``WriteError`` and
     never leaves half a workbook behind.  ``progress(sheet, n_rows)`` is called before each table is
@@ -79,6 +88,8 @@ def write_results(results, path, registry: Registry | None = None, progress=None
         write("sources", *_sources(results.provenance))
         if shares_fit:
             write("production_shares", _decorate(shares, SHARES_COLUMNS, registry), SHARES_COLUMNS)
+        if risk_matrix is not None:
+            write("risk_matrix", _decorate(risk_matrix, RISK_MATRIX_COLUMNS, registry), RISK_MATRIX_COLUMNS)
         for name, frame in tables.items():
             if name in _OWN_TABLES or frame is None:
                 continue

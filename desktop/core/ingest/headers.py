@@ -41,6 +41,11 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "source": ("source", "来源", "依据"),
     "note": ("note", "notes", "evidence", "备注", "说明", "证据"),
     "list": ("list", "list name", "清单", "清单名称", "名录"),
+    "type": ("type", "event type", "instrument", "policy type", "measure type", "类型", "事件类型", "政策类型",
+             "措施类型", "措施"),
+    "start_year": ("start year", "start", "from", "since", "year", "起始年份", "开始年份", "生效年份", "起始年",
+                   "年份"),
+    "end_year": ("end year", "end", "until", "to", "结束年份", "截止年份", "终止年份", "失效年份", "结束年"),
 }
 
 # table -> (accepted sheet names, required columns, optional columns)
@@ -57,6 +62,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "chain_risk": (("chain_risk", "chain risk", "risk matrix", "产业链风险", "风险矩阵"),
                    ("mineral", "stream", "stage", "dimension", "score"), ("source", "note")),
     "lists": (("lists", "list", "mineral lists", "清单", "矿产清单"), ("list", "mineral"), ()),
+    "events": (("events", "policy events", "policy", "policies", "政策事件", "政策", "事件"),
+               ("country", "mineral", "type", "start_year"), ("stage", "end_year", "source", "note")),
 }
 
 _UNIT_IN_BRACKETS = re.compile(r"^(.*?)\s*[(\[]\s*([^)\]]*)\s*[)\]]\s*$")

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from desktop.core.chain.events import EVENT_ALIASES, EVENT_TYPES
 from desktop.core.chain.vocabulary import DIMENSION_ALIASES, STREAM_ALIASES
 from desktop.core.chain.vocabulary import STAGE_ALIASES as CHAIN_STAGE_ALIASES
 from desktop.core.dataset import DIMENSIONS, INT_COLUMNS, SCHEMA, TEXT_COLUMNS, WGI_INDICATORS, columns
@@ -37,7 +38,8 @@ def parse_cell(table: str, column: str, text: object, registry: Registry | None 
     columns, ``(number, state)`` for a value column with a state companion
     (``quantity`` or ``quantity_state`` alike), a float for other numbers
     (NaN when empty), and text otherwise.  ``row`` (the rest of the row) lets
-    a chain-risk dimension be checked against the row's stream.
+    a chain-risk dimension be checked against the row's stream, and an event's
+    end year against its start year.
     """
     if table not in SCHEMA or column not in columns(table):
         raise ValueError(f"{table} has no column {column!r}")
@@ -60,6 +62,14 @@ def parse_cell(table: str, column: str, text: object, registry: Registry | None 
         return _country(table, raw, reg)
     if column == "stage" and table == "chain_risk":
         return _choice(raw, CHAIN_STAGE_ALIASES, "a chain stage", "mining, processing, use or recycling")
+    if column == "stage" and table == "events":       # empty: the event names no stage, so it bears on all
+        return "" if raw == "" else _choice(raw, CHAIN_STAGE_ALIASES, "a chain stage",
+                                            "mining, processing, use or recycling, or leave it empty for every stage")
+    if column == "type":
+        return _choice(raw, EVENT_ALIASES, "an event type", ", ".join(list(EVENT_TYPES)[:-1])
+                       + f" or {list(EVENT_TYPES)[-1]}")
+    if column == "end_year":
+        return _end_year(raw, row)
     if column == "stage":
         return _choice(raw, STAGE_ALIASES, "a production stage", "mine or refinery (矿山 / 冶炼), or leave it empty")
     if column == "indicator":
@@ -108,6 +118,20 @@ def _stated(column: str, raw: str) -> tuple[float, str]:
     if column in UNIT_INTERVAL and not (0 <= number <= 1) and not np.isnan(number):
         raise CellError(f"The {column} is a share between 0 and 1; type for example 0.55 or 55%.")
     return float(number), state
+
+
+def _end_year(raw: str, row: Mapping | None) -> float:
+    """The last year an event is in force (NaN when empty: still in force), not before its start."""
+    if raw == "":
+        return float("nan")
+    year = year_of(raw)
+    if year is None:
+        raise CellError(f"“{raw}” is not a year; type a year from {YEAR_MIN} to {YEAR_MAX}, "
+                        "or leave it empty while the event is in force.")
+    start = (row or {}).get("start_year")
+    if start is not None and not (isinstance(start, float) and np.isnan(start)) and year < int(start):
+        raise CellError(f"The end year {year} is before the start year {int(start)}; type {int(start)} or later.")
+    return float(year)
 
 
 def _plain_number(column: str, raw: str) -> float:

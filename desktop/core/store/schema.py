@@ -4,6 +4,10 @@ The data tables are generated from ``desktop.core.dataset.SCHEMA`` so that the
 canonical tables, the store and the exporter cannot drift apart.  Each table is
 ``WITHOUT ROWID`` with its natural key as primary key: re-importing a file is
 an upsert by key, and the key is what an edit addresses.
+
+Versions: 1 — the tables of the first release; 2 — adds ``events`` (policy events, issue 13).
+Opening an older file backs it up beside itself, then runs the migrations in one transaction
+(``Project._migrate``); a newer file is refused.
 """
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ import sqlite3
 from desktop.core.dataset import INT_COLUMNS, SCHEMA, TEXT_COLUMNS, columns
 from desktop.core.store import revisions
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # "CrMn" — lets us tell a CritMin project from any other SQLite file.
 APPLICATION_ID = 0x43724D6E
 
@@ -25,11 +29,11 @@ def _sql_type(col: str) -> str:
     return "REAL"
 
 
-def data_table_ddl(table: str) -> str:
+def data_table_ddl(table: str, if_not_exists: bool = False) -> str:
     keys = SCHEMA[table][0]
     cols = [f"{c} {_sql_type(c)}" for c in columns(table)]
     cols.append("source_id INTEGER REFERENCES import_log(id)")
-    return (f"CREATE TABLE {table} (\n  " + ",\n  ".join(cols) +
+    return (f"CREATE TABLE {'IF NOT EXISTS ' if if_not_exists else ''}{table} (\n  " + ",\n  ".join(cols) +
             f",\n  PRIMARY KEY ({', '.join(keys)})\n) WITHOUT ROWID")
 
 
@@ -58,8 +62,17 @@ def create(con: sqlite3.Connection) -> None:
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
+def _add_events(con: sqlite3.Connection) -> None:
+    """1 → 2: the policy events table (issue 13); the other tables are unchanged.
+
+    IF NOT EXISTS: a file that already has the table (a version-0 file made by this version's create()
+    and migrated from 0, as a test does) keeps it as it is.
+    """
+    con.execute(data_table_ddl("events", if_not_exists=True))
+
+
 # version -> function upgrading a file from that version to version + 1
-MIGRATIONS: dict[int, callable] = {}
+MIGRATIONS: dict[int, callable] = {1: _add_events}
 
 
 def migrate(con: sqlite3.Connection, from_version: int) -> None:

@@ -135,46 +135,49 @@ def test_lock_refuses_a_second_process_until_it_ends(project_file):
 
 
 def test_older_file_is_backed_up_then_migrated(project_file, monkeypatch):
+    # The file is of the current version; a next version with a migration from it makes it "older".
+    old = schema.SCHEMA_VERSION
     original = project_file.read_bytes()
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 1, lambda con: con.execute(
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", old + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, old, lambda con: con.execute(
         "INSERT INTO meta VALUES ('migrated', 'yes')"))
     with Project.open(project_file) as p:
-        assert p.con.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert p.con.execute("PRAGMA user_version").fetchone()[0] == old + 1
         assert p.con.execute("SELECT value FROM meta WHERE key = 'migrated'").fetchone() == ("yes",)
-    backup = project_file.with_name("p.v1-backup.critmin")
+    backup = project_file.with_name(f"p.v{old}-backup.critmin")
     with sqlite3.connect(backup) as con:
-        assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert con.execute("PRAGMA user_version").fetchone()[0] == old
         assert con.execute("SELECT COUNT(*) FROM production").fetchone()[0] == 20_000
         assert con.execute("SELECT COUNT(*) FROM meta WHERE key = 'migrated'").fetchone()[0] == 0
     assert len(backup.read_bytes()) == len(original)
     with Project.open(project_file) as p:                 # up to date now: no second backup
         pass
-    assert not project_file.with_name("p.v1-backup-2.critmin").exists()
-    # Another version-1 file of the same name: the first backup is kept, the new one is "-2".
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 1)
+    assert not project_file.with_name(f"p.v{old}-backup-2.critmin").exists()
+    # Another file of the older version and the same name: the first backup is kept, the new one is "-2".
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", old)
     project_file.unlink()
     with Project.open(project_file, create=True):
         pass
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", old + 1)
     with Project.open(project_file):
         pass
-    assert project_file.with_name("p.v1-backup-2.critmin").exists()
+    assert project_file.with_name(f"p.v{old}-backup-2.critmin").exists()
 
 
 def test_failed_migration_leaves_the_file_and_keeps_the_backup(project_file, monkeypatch):
+    old = schema.SCHEMA_VERSION
     before = project_file.read_bytes()
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", old + 1)
 
     def broken(con):
         con.execute("INSERT INTO meta VALUES ('half', 'done')")
         raise RuntimeError("step 2 failed")
 
-    monkeypatch.setitem(schema.MIGRATIONS, 1, broken)
+    monkeypatch.setitem(schema.MIGRATIONS, old, broken)
     with pytest.raises(ProjectError, match="could not be upgraded"):
         Project.open(project_file)
     assert project_file.read_bytes() == before
-    assert project_file.with_name("p.v1-backup.critmin").exists()
+    assert project_file.with_name(f"p.v{old}-backup.critmin").exists()
 
 
 def test_save_copy_then_each_file_takes_its_own_edits(project_file, tmp_path):

@@ -80,12 +80,14 @@ def test_round_trip_of_every_table(tmp_path):
         "chain_risk": [["mineral", "stream", "stage", "dimension", "score", "source", "note"],
                        ["Cobalt", "recycled", "recycling", "technology", 0.6, "computed", "1 − EoL-RIR"]],
         "lists": [["list", "mineral"], ["USGS 2025", "Cobalt"]],
+        "events": [["country", "mineral", "stage", "type", "start_year", "end_year", "source", "note"],
+                   ["COD", "Cobalt", "mining", "export_ban", 2025, 2025, "ARECOMS", "suspension"]],
     })
     first = export(tmp_path, "a", source)
     second = export(tmp_path, "b", first)
     a, b = sheets_of(first), sheets_of(second)
     assert a == b
     assert set(a) == {"production", "balance", "prices", "governance", "reserves", "recycling", "chain_risk",
-                      "lists", "README"}
+                      "lists", "events", "README"}
     assert a["balance"][1][4] == "W"
     assert a["governance"][1][7] == ""  # missing CC stays empty, not 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from desktop.core.chain.events import EVENT_ALIASES
 from desktop.core.chain.vocabulary import DIMENSION_ALIASES, STAGE_ALIASES, STREAM_ALIASES
 from desktop.core.dataset import DIMENSIONS, TEMPLATE_TABLES, WGI_INDICATORS
 from desktop.core.ingest import columns as cols
@@ -11,6 +12,7 @@ from desktop.core.ingest.base import ParseContext
 from desktop.core.ingest.headers import TABLES, match_columns, sheet_table
 from desktop.core.ingest.readers import RawSheet
 from desktop.core.messages import Message, msg, term
+from desktop.core.registry.normalise import normalise_name
 
 _INDICATOR_ALIASES = {k.casefold(): k for k in WGI_INDICATORS} | {
     f"{k.casefold()}.est": k for k in WGI_INDICATORS}
@@ -207,6 +209,52 @@ def _lists(sheet, ctx, frame, found, rows):
     return _keep(out, bad, sheet, ctx, rows)
 
 
+def _events(sheet, ctx, frame, found, rows):
+    """Policy events: a chain stage or empty (every stage), a type of the events vocabulary, start and end year."""
+    bad = np.zeros(len(frame), dtype=bool)
+    out: dict = {}
+    _ids(sheet, ctx, frame, found, rows, out, bad, ("country", "mineral"))
+    raw = _col(frame, found, "stage")
+    if raw is None:
+        out["stage"] = np.full(len(frame), "", dtype=object)
+    else:
+        stages = cols.map_unique(raw, lambda v: "" if cols.is_blank(v) else STAGE_ALIASES.get(normalise_name(v)))
+        wrong = stages.isna().to_numpy()
+        if wrong.any():
+            cols.report_cells(ctx, sheet, rows[wrong], raw[wrong], found["stage"][0], "bad_stage",
+                              msg("problem.unknown_choice", column=found["stage"][0]),
+                              expected=msg("expected.chain_stage_or_empty"))
+        out["stage"] = stages.fillna("").to_numpy(dtype=object)
+        bad |= wrong
+    out["type"], b = cols.map_choice(ctx, sheet, _col(frame, found, "type"), rows, found["type"][0], EVENT_ALIASES,
+                                     "bad_type", msg("expected.event_type"))
+    bad |= b
+    start, b = cols.parse_years(ctx, sheet, _col(frame, found, "start_year"), rows, found["start_year"][0])
+    out["start_year"] = start
+    bad |= b
+    raw = _col(frame, found, "end_year")
+    end = np.full(len(frame), np.nan)
+    if raw is not None:
+        blank = cols.map_unique(raw, cols.is_blank).to_numpy(dtype=bool)
+        years = pd.to_numeric(cols.years_of(raw), errors="coerce").to_numpy(dtype=float)
+        end = np.where(blank, np.nan, years)
+        not_year = ~blank & np.isnan(years)
+        if not_year.any():
+            cols.report_cells(ctx, sheet, rows[not_year], raw[not_year], found["end_year"][0], "bad_year",
+                              msg("problem.not_a_year"), expected=msg("expected.end_year"))
+        early = ~blank & ~not_year & ~b & (end < start)
+        if early.any():
+            cols.report_cells(ctx, sheet, rows[early], raw[early], found["end_year"][0], "end_before_start",
+                              msg("problem.end_before_start"), expected=msg("expected.end_year"))
+        bad |= not_year | early
+    out["end_year"] = end
+    for name in ("source", "note"):
+        raw = _col(frame, found, name)
+        out[name] = (cols.map_unique(raw, lambda v: "" if cols.is_blank(v) else str(v).strip()).to_numpy(dtype=object)
+                     if raw is not None else np.full(len(frame), "", dtype=object))
+    return _keep(out, bad, sheet, ctx, rows)
+
+
 _PARSERS = {
     "production": _measure("production", ("quantity",), ("mineral", "country"), True),
     "balance": _measure("balance", ("production", "imports", "exports", "net_imports"), ("mineral", "country"), True),
@@ -216,6 +264,7 @@ _PARSERS = {
     "governance": _governance,
     "chain_risk": _chain_risk,
     "lists": _lists,
+    "events": _events,
 }
 assert set(_PARSERS) == set(TEMPLATE_TABLES)
 

@@ -17,6 +17,7 @@ import pandas as pd
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from desktop.core.chain.seed_events import seed_events  # noqa: E402
 from desktop.core.dataset import Dataset, conform  # noqa: E402
 from desktop.core.export.data_workbook import write_data_workbook  # noqa: E402
 from desktop.core.ingest.load import load_file, preview_dataset  # noqa: E402
@@ -84,6 +85,8 @@ def main() -> None:
         ids = reg.map_minerals(frame[col]).dropna().drop_duplicates()
         lists.append(pd.DataFrame({"list": name, "mineral": ids}))
     tables["lists"] = pd.concat(lists, ignore_index=True)
+    # Policy events, each with its source (desktop/core/chain/seed_events.py): they feed the risk matrix.
+    tables["events"] = seed_events()
 
     dataset = Dataset(tables={k: conform(k, v) for k, v in tables.items()})
     write_data_workbook(dataset, args.output, reg)

@@ -28,6 +28,7 @@ from desktop.ui.settings import Settings
 from desktop.ui.tasks import TaskRunner, error_sentence
 from desktop.ui.views.data_view import DataView
 from desktop.ui.views.indicators_view import IndicatorsView
+from desktop.ui.views.matrix_view import MatrixView
 from desktop.ui.views.overview_view import OverviewView
 from desktop.ui.widgets.accessibility import name_inner_controls
 from desktop.ui.widgets.messages import tell
@@ -60,12 +61,14 @@ class MainWindow(QMainWindow):
         self.data_view = DataView(self.document, self)
         self.overview = OverviewView(self.runner, self)
         self.indicators = IndicatorsView(self.runner, self)
+        self.matrix_view = MatrixView(self.document, self.runner, self)
         self.views = QTabWidget(self)
         self.views.setObjectName("views")
         self.views.setAccessibleName(self.tr("Views"))
         self.views.addTab(self.overview, self.tr("Overview"))
         self.views.addTab(self.data_view, self.tr("Data"))
         self.views.addTab(self.indicators, self.tr("Indicators"))
+        self.views.addTab(self.matrix_view, self.tr("Risk Matrix"))
         self.banner = self._make_banner()
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -77,6 +80,7 @@ class MainWindow(QMainWindow):
 
         self._make_docks()
         self.indicators.set_active(False)          # the Overview is the first tab
+        self.matrix_view.set_active(False)
         self.analysis = Analysis(self.document, self.parameters, self)
         self._make_actions()
         self._make_menus()
@@ -120,7 +124,9 @@ class MainWindow(QMainWindow):
 
     def _make_docks(self) -> None:
         self.minerals = MineralsPanel(self.document, self)
-        self.minerals.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.tr("All minerals in the project")) + 60)
+        # the list chooser shows its default entry whole, beside the Lists button
+        self.minerals.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.tr("All minerals with data")) + 44
+                                      + self.minerals.lists_button.sizeHint().width())
         self.parameters = ParametersPanel(self.settings, self)
         self.details = DetailsPanel(self.document, self)
         self.problems = ProblemsPanel(self)
@@ -178,6 +184,9 @@ class MainWindow(QMainWindow):
         self.act_redo = self.document.undo_stack.createRedoAction(self, self.tr("Redo"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.act_redo.setIcon(_icon("redo"))
+        # the toolbar says just Undo / Redo; the Edit menu and the tooltip name the step ("Undo Paste 12 cells")
+        self.act_undo.setIconText(self.tr("Undo"))
+        self.act_redo.setIconText(self.tr("Redo"))
         self.act_copy = self._action(self.tr("&Copy"), self.copy, S.Copy, "copy")
         self.act_paste = self._action(self.tr("&Paste"), self.paste, S.Paste, "paste")
         self.act_find = self._action(self.tr("&Find…"), self.data_view.focus_find, S.Find, "find")
@@ -234,13 +243,17 @@ class MainWindow(QMainWindow):
                                           "Ctrl+2")
         self.act_view_indicators = self._action(self.tr("&Indicators"),
                                                 lambda: self.views.setCurrentWidget(self.indicators), "Ctrl+3")
-        for action in (self.act_view_overview, self.act_view_data, self.act_view_indicators):
+        self.act_view_matrix = self._action(self.tr("Risk &Matrix"),
+                                            lambda: self.views.setCurrentWidget(self.matrix_view), "Ctrl+4")
+        for action in (self.act_view_overview, self.act_view_data, self.act_view_indicators, self.act_view_matrix):
             view.addAction(action)
         view.addSeparator()
         for dock in (self.minerals_dock, self.parameters_dock, self.details_dock, self.problems_dock):
             view.addAction(dock.toggleViewAction())
         data = self.data_menu = bar.addMenu(self.tr("&Data"))
         data.addAction(self.act_import)
+        lists = data.addMenu(self.tr("Mineral &Lists"))     # UI.md's Data ▸ Mineral Lists…: the dock's list actions
+        lists.addActions(self.minerals.lists_menu.actions())
         data.addAction(self.act_aliases)
         analysis = self.analysis_menu = bar.addMenu(self.tr("&Analysis"))
         analysis.addAction(self.act_recompute)
@@ -327,15 +340,18 @@ class MainWindow(QMainWindow):
         self.document.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
         self.minerals.sig_selection_changed.connect(self.data_view.set_minerals)
         self.minerals.sig_selection_changed.connect(lambda _s: self._selection_changed())
+        self.minerals.sig_minerals_chosen.connect(self.minerals.model.set_checked)   # an overlap chosen in Compare
         self.data_view.sig_current_changed.connect(self.details.show_cell)
         self.analysis.sig_results.connect(self._results_arrived)
         self.analysis.sig_stale.connect(self._stale_changed)
         self.analysis.sig_failed.connect(self.show_error)
         self.document.sig_registry_changed.connect(self._registry_changed)
         self.parameters.sig_changed.connect(self._country_changed)
-        for view in (self.overview, self.indicators):
+        for view in self._result_views():
             view.sig_mineral_selected.connect(self.select_mineral)
             view.sig_cell_selected.connect(self.explain)
+        self.matrix_view.sig_year_changed.connect(
+            lambda year: self.year_combo.setCurrentIndex(max(self.year_combo.findData(year), 0)))
         self.data_view.sig_rows_shown.connect(lambda _t: self._update_status())
         self.views.currentChanged.connect(lambda _i: self._update_actions())
         self.views.currentChanged.connect(self._view_changed)
@@ -381,8 +397,7 @@ class MainWindow(QMainWindow):
         on_table = is_open and self.views.currentWidget() is self.data_view and panel is not None
         for action in (self.act_paste, self.act_add_row, self.act_delete_rows):
             action.setEnabled(on_table)
-        self.act_export_table.setEnabled(is_open and (on_table or self.views.currentWidget() in (
-            self.overview, self.indicators)))
+        self.act_export_table.setEnabled(is_open and (on_table or self.views.currentWidget() in self._result_views()))
 
     def _update_status(self) -> None:
         if not self.document.is_open:
@@ -711,17 +726,33 @@ class MainWindow(QMainWindow):
         self.year_combo.blockSignals(False)
         self.overview.year = self.year_combo.currentData()
         self._country_changed()
+        self._matrix_years(results)
         for view in (self.overview, self.indicators):
             view.show_results(results)
+        self.matrix_view.show_results(results, self.analysis.dataset)
         self._update_status()
+
+    def _result_views(self) -> tuple:
+        """The views that show results (they share the selection, the year, the country and staleness)."""
+        return self.overview, self.indicators, self.matrix_view
 
     def _view_changed(self, _index: int) -> None:
         current = self.views.currentWidget()
-        for view in (self.overview, self.indicators):
+        for view in self._result_views():
             view.set_active(view is current)
 
+    def _matrix_years(self, results) -> None:
+        years = []
+        if results is not None:
+            from desktop.core.chain.matrix import matrix_years
+
+            years = matrix_years(results, self.analysis.dataset)
+        self.matrix_view.set_years(years)
+        if self.year_combo.currentData() is not None:
+            self.matrix_view.set_year(self.year_combo.currentData())
+
     def _stale_changed(self, stale: bool) -> None:
-        for view in (self.overview, self.indicators):
+        for view in self._result_views():
             view.set_stale(stale)
         self._update_status()
 
@@ -730,14 +761,16 @@ class MainWindow(QMainWindow):
         if year is not None:
             self.settings.year = int(year)
         self.overview.set_year(year)
+        if year is not None:
+            self.matrix_view.set_year(year)
 
     def _country_changed(self) -> None:
         country = self.parameters.country.currentData() or None
-        for view in (self.overview, self.indicators):
+        for view in self._result_views():
             view.set_country(country)
 
     def _registry_changed(self) -> None:
-        for view in (self.overview, self.indicators):
+        for view in self._result_views():
             view.set_registry(self.document.registry)
 
     def _selection_changed(self) -> None:
@@ -745,16 +778,24 @@ class MainWindow(QMainWindow):
         ordered = None if chosen is None else [m for m in self.minerals.model.ids if m in chosen]
         self.overview.set_selection(ordered, self.minerals.list_combo.currentData())
         self.indicators.set_selection(ordered)
+        self.matrix_view.set_selection(ordered, self.minerals.list_combo.currentData())
 
     def select_mineral(self, mineral: str) -> None:
         """The shared current mineral: every view and the Minerals dock show it."""
-        for view in (self.overview, self.indicators):
+        for view in self._result_views():
             if view is not self.sender():
                 view.select_mineral(mineral)
         self.minerals.show_current(mineral)
 
     def explain(self, cell: dict) -> None:
         """Details for a results cell: the formula with its inputs, computed on the worker."""
+        if cell and cell.get("kind") == "matrix":          # a risk-matrix cell carries its own explanation
+            from desktop.ui.language import ui_language
+            from desktop.ui.views.matrix_view import cell_html
+
+            self.details.browser.setHtml(cell_html(cell["cell"], self.document.registry, ui_language()))
+            self.details_dock.raise_()
+            return
         results, dataset = self.analysis.results, self.analysis.dataset
         if results is None or not cell:
             return

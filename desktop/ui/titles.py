@@ -51,7 +51,7 @@ def column_title(name: str) -> str:
         "stream": QCoreApplication.translate("DataColumns", "Stream"),
         "dimension": QCoreApplication.translate("DataColumns", "Dimension"),
         "score": QCoreApplication.translate("DataColumns", "Score"),
-        "note": QCoreApplication.translate("DataColumns", "Note"),
+        "note": QCoreApplication.translate("DataColumns", "Notes"),
         "list": QCoreApplication.translate("DataColumns", "List"),
         "nir": QCoreApplication.translate("DataColumns", "Net import reliance"),
         "exporter": QCoreApplication.translate("DataColumns", "Exporter"),

@@ -6,7 +6,8 @@ window does on its own thread before the worker opens the file — does not load
 from importlib import import_module
 
 _WHERE = {"Change": "changes", "TableChange": "changes", "WriteReport": "imports", "ProjectLock": "lock",
-          "FILE_SUFFIX": "project", "Project": "project", "DatasetCache": "snapshot"}
+          "FILE_SUFFIX": "project", "Project": "project", "DatasetCache": "snapshot",
+          "NameResolution": "lists", "UnknownName": "lists"}
 __all__ = sorted(_WHERE)
 
 

@@ -19,6 +19,19 @@
     </message>
 </context>
 <context>
+    <name>AddMineralsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="229" />
+        <source>Add Minerals to “%1”</source>
+        <translation>向“%1”添加矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="235" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+</context>
+<context>
     <name>AliasesDialog</name>
     <message>
         <location filename="../../ui/dialogs/aliases.py" line="57" />
@@ -151,194 +164,339 @@
     </message>
 </context>
 <context>
+    <name>CompareListsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="57" />
+        <location filename="../../ui/dialogs/compare_lists.py" line="58" />
+        <source>Compare Lists</source>
+        <translation>比较清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="64" />
+        <source>Lists to compare</source>
+        <translation>要比较的清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="65" />
+        <source>Tick two or more lists to compare them</source>
+        <translation>勾选两个或更多清单进行比较</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="70" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="71" />
+        <source>&amp;Lists to compare:</source>
+        <translation>要比较的清单(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="91" />
+        <source>Membership table</source>
+        <translation>清单归属表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="92" />
+        <source>A tick marks a mineral on a list; click a column header to sort</source>
+        <translation>勾号表示该矿种在清单上；点击列标题排序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="97" />
+        <source>Select all minerals</source>
+        <translation>全选矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="109" />
+        <source>Lists, table and chart</source>
+        <translation>清单、表格和图表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="118" />
+        <source>Comparison summary</source>
+        <translation>比较摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="121" />
+        <source>Export status</source>
+        <translation>导出状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="123" />
+        <location filename="../../ui/dialogs/compare_lists.py" line="124" />
+        <source>Export Table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="125" />
+        <source>Save the membership table as an Excel workbook or a CSV file</source>
+        <translation>将归属表保存为 Excel 工作簿或 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="131" />
+        <source>Close the comparison</source>
+        <translation>关闭比较</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="170" />
+        <source>Tick two or more lists to compare them.</source>
+        <translation>请勾选两个或更多清单进行比较。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="174" />
+        <source>%1 on at least one of the %2 lists; %3 on all of them.</source>
+        <translation>%1至少列入 %2 个清单之一；%3 个列入全部清单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="201" />
+        <source>Comparison</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="208" />
+        <source>Exporting the comparison</source>
+        <translation>正在导出比较结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="220" />
+        <source>1 mineral</source>
+        <translation>1 个矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="220" />
+        <source>%1 minerals</source>
+        <translation>%1 个矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="245" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="245" />
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="246" />
+        <source>Export Table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="255" />
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_lists.py" line="262" />
+        <source>Table not exported</source>
+        <translation>表格未导出</translation>
+    </message>
+</context>
+<context>
     <name>DataColumns</name>
     <message>
-        <location filename="../../ui/titles.py" line="35" />
+        <location filename="../../ui/titles.py" line="36" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="36" />
+        <location filename="../../ui/titles.py" line="37" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="37" />
+        <location filename="../../ui/titles.py" line="38" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="38" />
+        <location filename="../../ui/titles.py" line="39" />
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="39" />
+        <location filename="../../ui/titles.py" line="40" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="40" />
+        <location filename="../../ui/titles.py" line="41" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="41" />
+        <location filename="../../ui/titles.py" line="42" />
         <source>Production</source>
         <translation>产量</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="42" />
+        <location filename="../../ui/titles.py" line="43" />
         <source>Imports</source>
         <translation>进口量</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="43" />
+        <location filename="../../ui/titles.py" line="44" />
         <source>Exports</source>
         <translation>出口量</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="44" />
+        <location filename="../../ui/titles.py" line="45" />
         <source>Net imports</source>
         <translation>净进口量</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="45" />
+        <location filename="../../ui/titles.py" line="46" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="46" />
+        <location filename="../../ui/titles.py" line="47" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="47" />
+        <location filename="../../ui/titles.py" line="48" />
         <source>Estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="48" />
+        <location filename="../../ui/titles.py" line="49" />
         <source>Reserves</source>
         <translation>储量</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="49" />
+        <location filename="../../ui/titles.py" line="50" />
         <source>EoL-RIR</source>
         <translation>EoL-RIR</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="50" />
+        <location filename="../../ui/titles.py" line="51" />
         <source>Stream</source>
         <translation>资源链</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="51" />
+        <location filename="../../ui/titles.py" line="52" />
         <source>Dimension</source>
         <translation>风险维度</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="52" />
+        <location filename="../../ui/titles.py" line="53" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="53" />
-        <source>Note</source>
-        <translation>提示</translation>
+        <location filename="../../ui/titles.py" line="54" />
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="54" />
+        <location filename="../../ui/titles.py" line="55" />
         <source>List</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="55" />
+        <location filename="../../ui/titles.py" line="56" />
         <source>Net import reliance</source>
         <translation>净进口依存度</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="56" />
+        <location filename="../../ui/titles.py" line="57" />
         <source>Exporter</source>
         <translation>出口国</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="57" />
+        <location filename="../../ui/titles.py" line="58" />
         <source>Importer</source>
         <translation>进口国</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="58" />
+        <location filename="../../ui/titles.py" line="59" />
         <source>Value (kUSD)</source>
         <translation>金额（千美元）</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="59" />
+        <location filename="../../ui/titles.py" line="60" />
         <source>Quantity (t)</source>
         <translation>数量（吨）</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="60" />
+        <location filename="../../ui/titles.py" line="61" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/titles.py" line="62" />
+        <source>From year</source>
+        <translation>起始年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/titles.py" line="63" />
+        <source>To year</source>
+        <translation>结束年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/titles.py" line="64" />
         <source>Source file</source>
         <translation>来源文件</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="67" />
+        <location filename="../../ui/titles.py" line="71" />
         <source>mine</source>
         <translation>矿山</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="68" />
+        <location filename="../../ui/titles.py" line="72" />
         <source>refinery</source>
         <translation>精炼</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="69" />
+        <location filename="../../ui/titles.py" line="73" />
         <source>mining</source>
         <translation>开采</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="70" />
+        <location filename="../../ui/titles.py" line="74" />
         <source>processing</source>
         <translation>加工冶炼</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="71" />
+        <location filename="../../ui/titles.py" line="75" />
         <source>use</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="72" />
+        <location filename="../../ui/titles.py" line="76" />
         <source>recycling</source>
         <translation>回收</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="79" />
+        <location filename="../../ui/titles.py" line="83" />
         <source>W: withheld by the publisher to avoid disclosing company data</source>
         <translation>W：发布方为避免披露企业数据而未公布（保密）</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="82" />
+        <location filename="../../ui/titles.py" line="86" />
         <source>NA: not available</source>
         <translation>NA：无数据</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="84" />
+        <location filename="../../ui/titles.py" line="88" />
         <source>E: net exporter</source>
         <translation>E：净出口国</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="86" />
+        <location filename="../../ui/titles.py" line="90" />
         <source>More than the number shown (a bound)</source>
         <translation>大于所示数值（界限值）</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="88" />
+        <location filename="../../ui/titles.py" line="92" />
         <source>Less than the number shown (a bound)</source>
         <translation>小于所示数值（界限值）</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="90" />
+        <location filename="../../ui/titles.py" line="94" />
         <source>A range: the lower bound is stored</source>
         <translation>区间：保存的是下限</translation>
     </message>
@@ -439,6 +597,11 @@ Every import of your own is listed with its file, format and content hash on the
         <location filename="../../ui/titles.py" line="27" />
         <source>Trade flows</source>
         <translation>贸易流量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/titles.py" line="28" />
+        <source>Policy events</source>
+        <translation>政策事件</translation>
     </message>
     <message>
         <location filename="../../ui/views/data_view.py" line="235" />
@@ -1863,476 +2026,524 @@ Every import of your own is listed with its file, format and content hash on the
     </message>
 </context>
 <context>
+    <name>ListNameDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="162" />
+        <source>List name</source>
+        <translation>清单名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="166" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="180" />
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="207" />
+        <source>Type a name for the list.</source>
+        <translation>请输入清单名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="209" />
+        <source>A list named “%1” already exists.</source>
+        <translation>名为“%1”的清单已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="211" />
+        <source>Check at least one mineral.</source>
+        <translation>请至少勾选一个矿种。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="382" />
         <source>Critical-mineral supply-chain security workbench</source>
         <translation>关键矿产供应链安全分析工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="67" />
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="68" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68" />
+        <location filename="../../ui/main_window.py" line="70" />
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="71" />
+        <source>Risk Matrix</source>
+        <translation>风险矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Banner</source>
         <translation>横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
-        <source>All minerals in the project</source>
-        <translation>项目中的全部矿种</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>Minerals</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;New Project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Create an empty project file</source>
         <translation>新建一个空的项目文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>&amp;Open Project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Open a project file</source>
         <translation>打开项目文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>Save Project &amp;As…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Save a copy of the project and continue working in the copy</source>
         <translation>保存项目的副本，并在副本中继续工作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>&amp;Import Data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Import Excel or CSV files into the project</source>
         <translation>将 Excel 或 CSV 文件导入项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Export &amp;Data Workbook…</source>
         <translation>导出数据工作簿(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Write the project's data as a template workbook</source>
         <translation>将项目数据写出为模板工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Export &amp;Results…</source>
         <translation>导出结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>Compute and write the results workbook</source>
         <translation>计算并写出结果工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Export Re&amp;port…</source>
         <translation>导出报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>Write the Overview and the core indicators of the selected list and year as a report workbook with charts</source>
         <translation>将所选清单和年份的总览及核心指标写出为带图表的报告工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Export &amp;Table…</source>
         <translation>导出表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Write the table of the current view to Excel or CSV</source>
         <translation>将当前视图的表格写出为 Excel 或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>&amp;Close Project</source>
         <translation>关闭项目(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>Add &amp;Row</source>
         <translation>添加行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>&amp;Delete Rows</source>
         <translation>删除行(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>&amp;Recompute</source>
         <translation>重新计算(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>Compute every indicator from the project's data</source>
         <translation>根据项目数据计算全部指标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>&amp;Aliases…</source>
         <translation>名称映射(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>The project's own names for minerals and countries</source>
         <translation>本项目自定义的矿种和国家名称</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>Data &amp;Sources</source>
         <translation>数据来源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
-        <location filename="../../ui/main_window.py" line="300" />
-        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>Cancel the running task</source>
         <translation>取消正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>&amp;Overview</source>
         <translation>总览(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>&amp;Indicators</source>
         <translation>指标(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="243" />
+        <source>Risk &amp;Matrix</source>
+        <translation>风险矩阵(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="252" />
+        <source>Mineral &amp;Lists</source>
+        <translation>矿种清单(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="255" />
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="257" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="278" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>Assessed country</source>
         <translation>评估国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>Year shown</source>
         <translation>显示年份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>The year the Overview shows</source>
         <translation>总览所显示的年份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/main_window.py" line="401" />
         <source>No project open — File ▸ New Project… or Open Project…</source>
         <translation>未打开项目 — 请使用“文件 ▸ 新建项目…”或“打开项目…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387" />
+        <location filename="../../ui/main_window.py" line="405" />
         <source>1 mineral</source>
         <translation>1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387" />
+        <location filename="../../ui/main_window.py" line="405" />
         <source>%1 minerals</source>
         <translation>%1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390" />
+        <location filename="../../ui/main_window.py" line="408" />
         <source>recomputing…</source>
         <translation>正在重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/main_window.py" line="411" />
         <source>computed %1 ago</source>
         <translation>计算于 %1前</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394" />
+        <location filename="../../ui/main_window.py" line="412" />
         <source>all changes saved</source>
         <translation>所有更改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394" />
+        <location filename="../../ui/main_window.py" line="412" />
         <source>saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470" />
+        <location filename="../../ui/main_window.py" line="488" />
         <source>CritMin demo</source>
         <translation>CritMin 示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491" />
+        <location filename="../../ui/main_window.py" line="509" />
         <source>Preparing the demo project</source>
         <translation>正在准备示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496" />
+        <location filename="../../ui/main_window.py" line="514" />
         <source>%1: the project file was not found.</source>
         <translation>%1：找不到项目文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510" />
+        <location filename="../../ui/main_window.py" line="528" />
         <source>This is the demo project, built from public data (USGS, World Bank, World Mining Data). To analyse your own data: File ▸ Import Data… or drop Excel/CSV files on this window.</source>
         <translation>这是示例项目，基于公开数据（USGS、世界银行、World Mining Data）构建。如需分析您自己的数据，请使用“文件 ▸ 导入数据…”，或将 Excel/CSV 文件拖放到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527" />
+        <location filename="../../ui/main_window.py" line="545" />
         <source>New Project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528" />
-        <location filename="../../ui/main_window.py" line="543" />
-        <location filename="../../ui/main_window.py" line="551" />
+        <location filename="../../ui/main_window.py" line="546" />
+        <location filename="../../ui/main_window.py" line="561" />
+        <location filename="../../ui/main_window.py" line="569" />
         <source>CritMin projects (%1)</source>
         <translation>CritMin 项目 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542" />
+        <location filename="../../ui/main_window.py" line="560" />
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550" />
+        <location filename="../../ui/main_window.py" line="568" />
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571" />
+        <location filename="../../ui/main_window.py" line="589" />
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576" />
+        <location filename="../../ui/main_window.py" line="594" />
         <source>(missing)</source>
         <translation>（已不存在）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="588" />
+        <location filename="../../ui/main_window.py" line="606" />
         <source>Remove Missing Files</source>
         <translation>移除已不存在的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="589" />
+        <location filename="../../ui/main_window.py" line="607" />
         <source>Clear List</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592" />
+        <location filename="../../ui/main_window.py" line="610" />
         <source>%1 no longer exists. Remove it from the list?</source>
         <translation>%1 已不存在。要将其从列表中移除吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="624" />
+        <location filename="../../ui/main_window.py" line="642" />
         <source>Open or create a project first: imported data are written into a project.</source>
         <translation>请先打开或新建项目：导入的数据将写入项目。</translation>
     </message>
     <message>
         <location filename="../../ui/exports.py" line="25" />
-        <location filename="../../ui/main_window.py" line="795" />
+        <location filename="../../ui/main_window.py" line="839" />
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="781" />
+        <location filename="../../ui/main_window.py" line="825" />
         <source>Export Data Workbook</source>
         <translation>导出数据工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="783" />
+        <location filename="../../ui/main_window.py" line="827" />
         <source>Excel workbook (*.xlsx);;CSV files, one per table (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件，每张表一个 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="798" />
+        <location filename="../../ui/main_window.py" line="842" />
         <source>Exporting data</source>
         <translation>正在导出数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="818" />
+        <location filename="../../ui/main_window.py" line="862" />
         <source>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;Critical-mineral supply-chain security workbench.&lt;/p&gt;&lt;p&gt;Works offline; every change is saved in the project file as it is made.&lt;/p&gt;&lt;p&gt;Log file: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;关键矿产供应链安全分析工作台。&lt;/p&gt;&lt;p&gt;无需联网即可使用；每项更改都会即时保存到项目文件中。&lt;/p&gt;&lt;p&gt;日志文件：%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="865" />
+        <location filename="../../ui/main_window.py" line="909" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="867" />
+        <location filename="../../ui/main_window.py" line="911" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="868" />
+        <location filename="../../ui/main_window.py" line="912" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>&amp;About CritMin</source>
         <translation>关于 CritMin(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="817" />
+        <location filename="../../ui/main_window.py" line="128" />
+        <source>All minerals with data</source>
+        <translation>有数据的全部矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="861" />
         <source>About CritMin</source>
         <translation>关于 CritMin</translation>
     </message>
@@ -2421,47 +2632,1516 @@ Every import of your own is listed with its file, format and content hash on the
     </message>
 </context>
 <context>
-    <name>MineralsPanel</name>
+    <name>MatrixCellDialog</name>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="92" />
-        <source>Mineral list</source>
-        <translation>矿种清单</translation>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="31" />
+        <source>Edit Cell</source>
+        <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="94" />
-        <location filename="../../ui/docks/minerals.py" line="95" />
+        <location filename="../../ui/dialogs/matrix_cell.py" line="32" />
+        <source>Edit a risk-matrix cell</source>
+        <translation>编辑风险矩阵单元格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="40" />
+        <source>Cell</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="42" />
+        <source>Mineral, year and stream</source>
+        <translation>矿种、年份和资源链</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="45" />
+        <source>Where the score comes from</source>
+        <translation>评分来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="51" />
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="52" />
+        <source>The risk score from 0 (no risk) to 1 (the highest risk)</source>
+        <translation>风险评分，从 0（无风险）到 1（风险最高）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="54" />
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="55" />
+        <source>The level the score falls in; choosing a level moves the score into it</source>
+        <translation>评分所在的等级；选择等级会把评分移入该等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="59" />
+        <source>Level range</source>
+        <translation>等级范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="61" />
+        <source>Analyst's note</source>
+        <translation>分析师备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="62" />
+        <source>The evidence for this score: sources, dates, reasoning</source>
+        <translation>该评分的依据：来源、日期、理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="63" />
+        <source>Evidence for this score (source, date, reasoning)</source>
+        <translation>该评分的依据（来源、日期、理由）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="68" />
+        <source>&amp;Score:</source>
+        <translation>评分(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="69" />
+        <source>&amp;Level:</source>
+        <translation>等级(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="71" />
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="80" />
+        <source>Save the score</source>
+        <translation>保存评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="81" />
+        <source>Store this score and note in the project (Edit ▸ Undo takes it back)</source>
+        <translation>将此评分和备注存入项目（“编辑 ▸ 撤销”可撤回）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="83" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="84" />
+        <source>Close without changing the cell</source>
+        <translation>关闭，不修改该单元格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="85" />
+        <source>&amp;Revert to Computed</source>
+        <translation>恢复为计算值(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="86" />
+        <source>Revert to computed</source>
+        <translation>恢复为计算值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="87" />
+        <source>Remove the analyst's score: the cell shows the computed value again (or needs judgement when no rule fills it)</source>
+        <translation>删除分析师的评分：单元格重新显示计算值（若没有规则可填充，则为待判断）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="148" />
+        <source>Overridden by the analyst. Computed value: %1 (%2).</source>
+        <translation>已由分析师覆盖。计算值：%1（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="150" />
+        <source>Scored by the analyst; no rule fills this cell from the data.</source>
+        <translation>由分析师评分；没有规则能根据数据填充此单元格。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="152" />
+        <source>No rule could fill this cell from the project's data: give your judgement.</source>
+        <translation>没有规则能根据项目数据填充此单元格：请给出您的判断。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_cell.py" line="153" />
+        <source>%1: %2. Saving keeps the computed value beside your score.</source>
+        <translation>%1：%2。保存后，计算值仍保留在您的评分旁。</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixDetails</name>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1239" />
+        <source>(not named)</source>
+        <translation>（未注明）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1250" />
+        <source>No score: none of the cells it aggregates has one yet.</source>
+        <translation>无评分：其汇总的单元格均尚无评分。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1253" />
+        <source>Needs judgement</source>
+        <translation>待判断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1254" />
+        <source>no rule could fill this cell from the project's data, and it is never taken as 0. Double-click it to give your score.</source>
+        <translation>没有规则能根据项目数据填充此单元格，且绝不按 0 计算。双击该单元格即可给出您的评分。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1260" />
+        <source>Origin: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1264" />
+        <source>Rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1268" />
+        <source>The analyst's score overrides the computed value %1 (%2) of rule %3; reverting brings it back.</source>
+        <translation>分析师的评分覆盖了规则 %3 的计算值 %1（%2）；恢复后计算值重新生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1273" />
+        <source>No rule fills this cell: without the analyst's score it needs judgement.</source>
+        <translation>没有规则填充此单元格：若无分析师的评分，则为待判断。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1277" />
+        <source>Aggregated by %1: %2</source>
+        <translation>按%1汇总：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1289" />
+        <source>Inputs of rule %1</source>
+        <translation>规则 %1 的输入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1296" />
+        <source>Analyst's note</source>
+        <translation>分析师备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1299" />
+        <source>Last edited: %1</source>
+        <translation>最后编辑：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1307" />
+        <source>Levels</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1308" />
+        <source>(a score at a cut-off takes the higher level)</source>
+        <translation>（恰在分界点上的评分归入较高等级）</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <location filename="../../ui/models/matrix_model.py" line="95" />
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/matrix_model.py" line="99" />
+        <source>%1 (overall)</source>
+        <translation>%1（总体）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/matrix_model.py" line="107" />
+        <source>%1: needs judgement</source>
+        <translation>%1：待判断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/matrix_model.py" line="109" />
+        <source>%1: %2, %3</source>
+        <translation>%1：%2，%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/matrix_model.py" line="117" />
+        <source>Computed value: %1 (%2)</source>
+        <translation>计算值：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/matrix_model.py" line="120" />
+        <source>No rule fills this cell from the data.</source>
+        <translation>没有规则能根据数据填充此单元格。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/matrix_model.py" line="123" />
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/matrix_model.py" line="125" />
+        <source>The weakest link of the whole chain</source>
+        <translation>全链的最薄弱环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/matrix_model.py" line="127" />
+        <source>Double-click or press Enter to edit</source>
+        <translation>双击或按 Enter 键编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/matrix_model.py" line="253" />
+        <source>Each stage's aggregate over the dimensions</source>
+        <translation>各环节在各维度上的汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/matrix_model.py" line="254" />
+        <source>Each dimension's aggregate over the stages</source>
+        <translation>各维度在各环节上的汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/matrix_model.py" line="362" />
+        <location filename="../../ui/models/matrix_model.py" line="410" />
+        <source>Click to open %1 in the grids</source>
+        <translation>单击以在矩阵中打开%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/matrix_model.py" line="402" />
+        <source>%1, %2: %3 (%4)</source>
+        <translation>%1，%2：%3（%4）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/matrix_model.py" line="405" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/matrix_model.py" line="408" />
+        <source>The weakest stage of this mineral</source>
+        <translation>该矿种最薄弱的环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/matrix_model.py" line="420" />
+        <location filename="../../ui/views/matrix_view.py" line="1423" />
+        <source>Mineral</source>
+        <translation>矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/matrix_model.py" line="424" />
+        <source>Click a row to open the mineral in the grids</source>
+        <translation>单击一行，在矩阵中打开该矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/matrix_model.py" line="426" />
+        <source>The aggregate of every cell of both chains</source>
+        <translation>两条资源链全部单元格的汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/matrix_model.py" line="427" />
+        <source>%1: the aggregate of both chains' cells at this stage</source>
+        <translation>%1：两条资源链该环节单元格的汇总</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixTitles</name>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="21" />
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="22" />
+        <source>Medium-low</source>
+        <translation>较低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="23" />
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="24" />
+        <source>High</source>
+        <translation>较高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="25" />
+        <source>Very high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="28" />
+        <source>No score</source>
+        <translation>无评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="35" />
+        <source>Primary chain</source>
+        <translation>原生资源链</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="36" />
+        <source>Recycled chain</source>
+        <translation>再生资源链</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="37" />
+        <source>Whole chain</source>
+        <translation>全链</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="44" />
+        <source>Mining</source>
+        <translation>开采</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="45" />
+        <source>Processing</source>
+        <translation>加工冶炼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="46" />
+        <source>Use</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="47" />
+        <source>Recycling</source>
+        <translation>回收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="55" />
+        <source>Exploration, extraction and beneficiation</source>
+        <translation>勘查、开采、选矿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="56" />
+        <source>Smelting and refining, processing, material production</source>
+        <translation>冶炼/提炼、加工、生产</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="58" />
+        <source>Embedding in industry and use in sectors</source>
+        <translation>产业嵌入、行业使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="59" />
+        <source>Collection, dismantling, separation and recovery</source>
+        <translation>回收、拆解、分离、循环利用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="66" />
+        <source>Political</source>
+        <translation>政治</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="67" />
+        <source>Investment</source>
+        <translation>投资</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="68" />
+        <source>Trade</source>
+        <translation>贸易</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="69" />
+        <source>Technology</source>
+        <translation>技术</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="70" />
+        <source>Regulatory</source>
+        <translation>监管</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="71" />
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="72" />
+        <source>Industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="73" />
+        <source>Social</source>
+        <translation>社会</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="74" />
+        <source>Economic</source>
+        <translation>经济</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="83" />
+        <source>Resource nationalism, pressure on downstream industry, friend- and near-shoring</source>
+        <translation>资源民族主义、对下游产业施压、友岸与近岸外包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="85" />
+        <source>Tighter review of equity mines, forced divestment, blocked acquisitions</source>
+        <translation>收紧对股权矿山的审查、强制撤资、阻止收购</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="87" />
+        <source>Export bans, tariffs, anti-dumping and countervailing duties, export quotas</source>
+        <translation>出口禁令、关税、反倾销和反补贴税、出口配额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="89" />
+        <source>Technology-transfer limits, market monopoly, price wars, by-product dependence</source>
+        <translation>技术转让限制、市场垄断、价格战、伴生依赖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="91" />
+        <source>Conflict-minerals rules, ESG due diligence with extraterritorial reach</source>
+        <translation>冲突矿产规则、具有域外效力的 ESG 尽职调查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="96" />
+        <source>Environmental performance</source>
+        <translation>环境绩效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="97" />
+        <source>Completeness of the recycling system</source>
+        <translation>回收体系的完备程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="98" />
+        <source>Metal content of products, dismantling and separation technology, product lifetime, recovery rate</source>
+        <translation>产品中的金属含量、拆解与分离技术、产品寿命、元素回收率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="101" />
+        <source>Public willingness to recycle, consumer habits</source>
+        <translation>公众回收意愿、消费习惯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="102" />
+        <source>Recycling technology and reverse-logistics cost</source>
+        <translation>回收技术成本与逆向物流成本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="103" />
+        <source>Waste-import bans, recycled-content and recycling quotas</source>
+        <translation>废料进口禁令、再生材料含量与回收配额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="111" />
+        <source>Overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="117" />
+        <source>Weakest link (maximum)</source>
+        <translation>最薄弱环节（最大值）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="118" />
+        <location filename="../../ui/matrix_titles.py" line="127" />
+        <source>Weighted mean</source>
+        <translation>加权平均</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="126" />
+        <source>Weakest link</source>
+        <translation>最薄弱环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="134" />
+        <source>A stage, a stream and the chain are as risky as their riskiest cell</source>
+        <translation>环节、资源链和全链的风险取其中风险最高的单元格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="136" />
+        <source>A stage, a stream and the chain score the weighted mean of their cells</source>
+        <translation>环节、资源链和全链的评分取其单元格的加权平均</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="145" />
+        <source>Analyst's judgement</source>
+        <translation>分析师判断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="147" />
+        <source>Needs judgement: no rule could fill it</source>
+        <translation>待判断：没有规则能填充</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="149" />
+        <source>Computed (rule %1)</source>
+        <translation>计算所得（规则 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="151" />
+        <source>Aggregate: %1</source>
+        <translation>汇总：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="184" />
+        <source>%1: %2 ≤ score ≤ %3</source>
+        <translation>%1：%2 ≤ 评分 ≤ %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/matrix_titles.py" line="185" />
+        <source>%1: %2 ≤ score &lt; %3</source>
+        <translation>%1：%2 ≤ 评分 &lt; %3</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixView</name>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="294" />
+        <source>%1 grid</source>
+        <translation>%1矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="371" />
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="382" />
+        <source>%1 (%2–%3)</source>
+        <translation>%1（%2–%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="385" />
+        <source>Needs judgement</source>
+        <translation>待判断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="386" />
+        <source>No rule could fill the cell from the data: double-click it to give your score</source>
+        <translation>没有规则能根据数据填充该单元格：双击即可给出您的评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="389" />
+        <source>Analyst's score</source>
+        <translation>分析师评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="390" />
+        <source>The corner mark: an analyst overrode the computed value (kept in Details)</source>
+        <translation>角标：分析师覆盖了计算值（计算值见“详情”）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="393" />
+        <location filename="../../ui/views/matrix_view.py" line="457" />
+        <source>Weakest link</source>
+        <translation>最薄弱环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="394" />
+        <source>The outline: the riskiest cell of both chains</source>
+        <translation>粗框：两条资源链中风险最高的单元格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="453" />
+        <source>Matrix title</source>
+        <translation>矩阵标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="458" />
+        <source>The riskiest cell of both chains and the whole chain's aggregate</source>
+        <translation>两条资源链中风险最高的单元格及全链汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="533" />
+        <source>Risk matrix grids</source>
+        <translation>风险矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="545" />
+        <source>List overview title</source>
+        <translation>清单概览标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="555" />
+        <source>List overview heat map</source>
+        <translation>清单概览热力图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="556" />
+        <source>Each mineral's risk at each chain stage over both chains; click a row to open the mineral in the grids</source>
+        <translation>各矿种在两条资源链各环节的风险；单击一行即可在矩阵中打开该矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="576" />
+        <source>Grids and overview</source>
+        <translation>矩阵与概览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="586" />
+        <source>Matrix note</source>
+        <translation>矩阵说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="603" />
+        <source>Mineral</source>
+        <translation>矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="604" />
+        <source>The mineral whose two chains are shown</source>
+        <translation>显示其两条资源链的矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="609" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="610" />
+        <source>Slide to watch the matrix change over the years</source>
+        <translation>拖动以查看矩阵的逐年变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="616" />
+        <source>Year shown</source>
+        <translation>显示年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="619" />
+        <source>Aggregation rule</source>
+        <translation>汇总规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="620" />
+        <source>How the cells of a stage, a stream and the whole chain are combined</source>
+        <translation>环节、资源链和全链的单元格如何汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="626" />
+        <source>Edit Cell…</source>
+        <translation>编辑单元格…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="627" />
+        <source>Edit Cell</source>
+        <translation>编辑单元格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="628" />
+        <source>Give the selected cell your own score and note (double-click or Enter does the same)</source>
+        <translation>为所选单元格给出您自己的评分和备注（双击或按 Enter 键亦可）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="632" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="633" />
+        <source>Export the risk matrix</source>
+        <translation>导出风险矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="634" />
+        <source>Save the grids as a PNG image or SVG drawing, or as an Excel sheet with the levels as fills and the notes as comments</source>
+        <translation>将矩阵保存为 PNG 图像或 SVG 矢量图，或保存为 Excel 工作表（等级为单元格底色，备注为批注）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="637" />
+        <source>Out of date — recomputing…</source>
+        <translation>已过时 — 正在重新计算…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="638" />
+        <source>Out of date</source>
+        <translation>已过时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="643" />
+        <source>&amp;Mineral:</source>
+        <translation>矿种(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="643" />
+        <source>&amp;Year:</source>
+        <translation>年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="645" />
+        <source>&amp;Aggregation:</source>
+        <translation>汇总(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="792" />
+        <source>The risk matrix could not be built: %1</source>
+        <translation>无法生成风险矩阵：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="835" />
+        <source>List overview: no mineral of the selection has a risk matrix.</source>
+        <translation>清单概览：所选矿种均无风险矩阵。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="837" />
+        <source>All minerals with data</source>
+        <translation>有数据的全部矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="838" />
+        <source>List overview: %1, %2 — each stage's risk over both chains</source>
+        <translation>清单概览：%1，%2 年 — 两条资源链各环节的风险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="846" />
+        <location filename="../../ui/views/matrix_view.py" line="1373" />
+        <location filename="../../ui/views/matrix_view.py" line="1394" />
+        <source>Risk matrix</source>
+        <translation>风险矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="847" />
+        <source>The risk matrix appears when the indicators are computed.</source>
+        <translation>指标计算完成后将显示风险矩阵。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="849" />
+        <source>Choose a mineral to see its risk matrix.</source>
+        <translation>请选择矿种以查看其风险矩阵。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="851" />
+        <location filename="../../ui/views/matrix_view.py" line="1395" />
+        <source>%1 · %2 · risk matrix</source>
+        <translation>%1 · %2 · 风险矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="863" />
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="864" />
+        <source>Weakest link: %1 — %2, %3.</source>
+        <translation>最薄弱环节：%1 — %2，%3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="869" />
+        <source>No cell has a score yet: every cell needs judgement.</source>
+        <translation>尚无单元格有评分：所有单元格均待判断。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="870" />
+        <source>Whole chain (%1): %2, %3.</source>
+        <translation>全链（%1）：%2，%3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="875" />
+        <source>%1 cells need judgement (?): double-click one to score it.</source>
+        <translation>%1 个单元格待判断（?）：双击单元格即可评分。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1076" />
+        <source>Override %1 × %2 (%3)</source>
+        <translation>覆盖 %1 × %2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1077" />
+        <source>Override recycled %1 × %2 (%3)</source>
+        <translation>覆盖再生资源链 %1 × %2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1095" />
+        <source>Revert %1 × %2 (%3)</source>
+        <translation>恢复 %1 × %2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1096" />
+        <source>Revert recycled %1 × %2 (%3)</source>
+        <translation>恢复再生资源链 %1 × %2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1128" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1128" />
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1128" />
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1129" />
+        <source>Export Risk Matrix</source>
+        <translation>导出风险矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1140" />
+        <source>%1 risk matrix %2</source>
+        <translation>%1风险矩阵 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1166" />
+        <source>Exporting the risk matrix</source>
+        <translation>正在导出风险矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1187" />
+        <source>Risk matrix not exported</source>
+        <translation>风险矩阵未导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1329" />
+        <source>The grids can be saved as .png or .svg, not as “%1”.</source>
+        <translation>矩阵只能保存为 .png 或 .svg，不能保存为“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1381" />
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1397" />
+        <source>Aggregation: %1</source>
+        <translation>汇总规则：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1398" />
+        <source>Weakest link: %1, %2 — %3 (%4)</source>
+        <translation>最薄弱环节：%1，%2 — %3（%4）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1402" />
+        <source>Whole chain: %1 (%2)</source>
+        <translation>全链：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1409" />
+        <source>Levels</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1410" />
+        <source>?: needs judgement (no rule could fill the cell)</source>
+        <translation>?：待判断（没有规则能填充该单元格）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1411" />
+        <source>Italic: the analyst's score (the computed value is in the comment)</source>
+        <translation>斜体：分析师的评分（计算值见批注）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1413" />
+        <source>Thick border: the weakest link</source>
+        <translation>粗边框：最薄弱环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1420" />
+        <source>List overview</source>
+        <translation>清单概览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="1421" />
+        <source>Each stage's risk over both chains, %1</source>
+        <translation>两条资源链各环节的风险，%1 年</translation>
+    </message>
+</context>
+<context>
+    <name>MembershipModel</name>
+    <message>
+        <location filename="../../ui/models/membership_model.py" line="116" />
+        <location filename="../../ui/models/membership_model.py" line="200" />
+        <source>Mineral</source>
+        <translation>矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/membership_model.py" line="116" />
+        <location filename="../../ui/models/membership_model.py" line="202" />
+        <source>Lists</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/membership_model.py" line="154" />
+        <source>%1: not a mineral in CritMin's registry; shown as the list publishes it</source>
+        <translation>%1：不是 CritMin 矿种库中的矿种；按清单原文显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/membership_model.py" line="175" />
+        <source>on the list</source>
+        <translation>在清单上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/membership_model.py" line="175" />
+        <source>not on the list</source>
+        <translation>不在清单上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/membership_model.py" line="181" />
+        <source>%1 is on %2</source>
+        <translation>%1 在 %2 上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/membership_model.py" line="181" />
+        <source>%1 is not on %2</source>
+        <translation>%1 不在 %2 上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/membership_model.py" line="188" />
+        <source>%1 is on every chosen list</source>
+        <translation>%1 在所有选定清单上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/membership_model.py" line="189" />
+        <source>%1 is on 1 of the %2 chosen lists</source>
+        <translation>%1 在 %2 个选定清单中的 1 个上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/membership_model.py" line="190" />
+        <source>%1 is on %3 of the %2 chosen lists</source>
+        <translation>%1 在 %2 个选定清单中的 %3 个上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/membership_model.py" line="209" />
+        <source>The minerals on at least one of the chosen lists</source>
+        <translation>至少在一个选定清单上的矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/membership_model.py" line="211" />
+        <source>On how many of the chosen lists the mineral is</source>
+        <translation>该矿种在多少个选定清单上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/membership_model.py" line="212" />
+        <source>%1: %2; a tick marks its minerals</source>
+        <translation>%1：%2；勾号标出其矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/membership_model.py" line="219" />
+        <source>1 mineral</source>
+        <translation>1 个矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/membership_model.py" line="219" />
+        <source>%1 minerals</source>
+        <translation>%1 个矿种</translation>
+    </message>
+</context>
+<context>
+    <name>MineralChoiceModel</name>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="75" />
+        <source>%1 is already on the list</source>
+        <translation>%1 已在清单中</translation>
+    </message>
+</context>
+<context>
+    <name>MineralChooser</name>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="117" />
+        <source>Filter: English or Chinese name, symbol</source>
+        <translation>筛选：英文名、中文名或元素符号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="118" />
         <source>Filter minerals</source>
         <translation>筛选矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="100" />
+        <location filename="../../ui/dialogs/list_edit.py" line="122" />
+        <source>Registry minerals</source>
+        <translation>矿种库中的矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="141" />
+        <source>1 mineral chosen</source>
+        <translation>已选 1 个矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="142" />
+        <source>%1 minerals chosen</source>
+        <translation>已选 %1 个矿种</translation>
+    </message>
+</context>
+<context>
+    <name>MineralListModel</name>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="131" />
+        <source>%1 · No data in this project</source>
+        <translation>%1 · 本项目无此矿种的数据</translation>
+    </message>
+</context>
+<context>
+    <name>MineralsPanel</name>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="211" />
+        <source>Mineral list</source>
+        <translation>矿种清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="212" />
+        <source>The list of minerals every view shows</source>
+        <translation>各视图显示的矿种清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="218" />
+        <location filename="../../ui/docks/minerals.py" line="219" />
+        <source>Filter minerals</source>
+        <translation>筛选矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="224" />
         <source>Minerals</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="101" />
+        <location filename="../../ui/docks/minerals.py" line="228" />
+        <source>List note</source>
+        <translation>清单说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="230" />
         <source>All</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="102" />
+        <location filename="../../ui/docks/minerals.py" line="231" />
         <source>Check all minerals</source>
         <translation>勾选全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="103" />
+        <location filename="../../ui/docks/minerals.py" line="232" />
         <source>None</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="104" />
+        <location filename="../../ui/docks/minerals.py" line="233" />
         <source>Uncheck all minerals</source>
         <translation>取消勾选全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="130" />
-        <source>All minerals in the project</source>
-        <translation>项目中的全部矿种</translation>
+        <location filename="../../ui/docks/minerals.py" line="290" />
+        <source>New List…</source>
+        <translation>新建清单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="290" />
+        <source>Make a list of your own from chosen minerals</source>
+        <translation>用选定的矿种新建自己的清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="292" />
+        <source>Duplicate…</source>
+        <translation>复制…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="292" />
+        <source>Copy this list into a new list you can edit</source>
+        <translation>将此清单复制为可编辑的新清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="294" />
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="294" />
+        <source>Give this list another name</source>
+        <translation>为此清单改名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="295" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="295" />
+        <source>Delete this list from the project (Undo brings it back)</source>
+        <translation>从项目中删除此清单（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="297" />
+        <source>Add Minerals…</source>
+        <translation>添加矿种…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="297" />
+        <source>Add minerals from the registry to this list</source>
+        <translation>从矿种库向此清单添加矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="299" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="299" />
+        <source>Remove the selected minerals from this list</source>
+        <translation>从此清单中移除所选矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="301" />
+        <location filename="../../ui/docks/minerals.py" line="653" />
+        <source>Paste Names</source>
+        <translation>粘贴名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="301" />
+        <location filename="../../ui/docks/minerals.py" line="361" />
+        <source>Add the mineral names copied from Excel (one per row) to this list</source>
+        <translation>将从 Excel 复制的矿种名称（每行一个）添加到此清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="304" />
+        <source>Import List…</source>
+        <translation>导入清单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="304" />
+        <source>Make a list from the first column of an Excel or CSV file</source>
+        <translation>用 Excel 或 CSV 文件的第一列新建清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="307" />
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="307" />
+        <source>Compare two or more lists: which minerals they share</source>
+        <translation>比较两个或多个清单：哪些矿种是共有的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="310" />
+        <location filename="../../ui/docks/minerals.py" line="320" />
+        <location filename="../../ui/docks/minerals.py" line="321" />
+        <source>Lists</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="322" />
+        <source>Make, rename, duplicate, delete, import and compare lists</source>
+        <translation>新建、重命名、复制、删除、导入和比较清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="355" />
+        <source>Official lists are read-only. Duplicate to edit.</source>
+        <translation>官方清单为只读。复制后即可编辑。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="357" />
+        <source>Choose one of your lists to edit it, or make one with New List….</source>
+        <translation>请选择您自己的清单进行编辑，或用“新建清单…”创建一个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="362" />
+        <source>Make a new list from the mineral names copied from Excel (one per row)</source>
+        <translation>用从 Excel 复制的矿种名称（每行一个）新建清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="398" />
+        <source>All minerals with data</source>
+        <translation>有数据的全部矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="400" />
+        <source>Every mineral the project holds data for</source>
+        <translation>本项目中有数据的所有矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="416" />
+        <source>%1 — official list, read-only</source>
+        <translation>%1 — 官方清单，只读</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="425" />
+        <location filename="../../ui/docks/minerals.py" line="715" />
+        <source>1 mineral</source>
+        <translation>1 个矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="425" />
+        <location filename="../../ui/docks/minerals.py" line="715" />
+        <source>%1 minerals</source>
+        <translation>%1 个矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="469" />
+        <source>Not in CritMin's registry, so not shown: %1</source>
+        <translation>不在 CritMin 矿种库中，因此未显示：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="530" />
+        <source>New List</source>
+        <translation>新建清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="530" />
+        <location filename="../../ui/docks/minerals.py" line="723" />
+        <source>Name of the new list:</source>
+        <translation>新清单的名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="531" />
+        <source>My list</source>
+        <translation>我的清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="532" />
+        <location filename="../../ui/docks/minerals.py" line="724" />
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="538" />
+        <location filename="../../ui/docks/minerals.py" line="729" />
+        <source>Create List '%1'</source>
+        <translation>创建清单“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="555" />
+        <source>Entries CritMin has no mineral for are left out: %1</source>
+        <translation>以下条目在 CritMin 中没有对应矿种，不会复制：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="556" />
+        <source>Duplicate List</source>
+        <translation>复制清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="556" />
+        <source>Name of the copy:</source>
+        <translation>副本的名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="557" />
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="558" />
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="561" />
+        <source>Duplicate '%1' as '%2'</source>
+        <translation>将“%1”复制为“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="573" />
+        <source>Rename List</source>
+        <translation>重命名清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="573" />
+        <source>New name of “%1”:</source>
+        <translation>“%1”的新名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="574" />
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="580" />
+        <source>Rename List '%1' to '%2'</source>
+        <translation>将清单“%1”重命名为“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="592" />
+        <source>Delete List '%1'</source>
+        <translation>删除清单“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="610" />
+        <source>Nothing to add</source>
+        <translation>没有可添加的矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="610" />
+        <source>Every one of these minerals is on “%1” already.</source>
+        <translation>这些矿种都已在“%1”中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="615" />
+        <source>Paste 1 mineral into '%1'</source>
+        <translation>向“%1”粘贴 1 个矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="616" />
+        <source>Paste %1 minerals into '%2'</source>
+        <translation>向“%2”粘贴 %1 个矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="618" />
+        <source>Add 1 mineral to '%1'</source>
+        <translation>向“%1”添加 1 个矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="619" />
+        <source>Add %1 minerals to '%2'</source>
+        <translation>向“%2”添加 %1 个矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="630" />
+        <source>A list keeps one mineral</source>
+        <translation>清单至少保留一个矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="631" />
+        <source>“%1” would be left without minerals. To delete the list, choose Delete.</source>
+        <translation>“%1”将不再包含任何矿种。如要删除该清单，请选择“删除”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="635" />
+        <source>Remove 1 mineral from '%1'</source>
+        <translation>从“%1”移除 1 个矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="636" />
+        <source>Remove %1 minerals from '%2'</source>
+        <translation>从“%2”移除 %1 个矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="653" />
+        <source>The clipboard holds no names. Copy a column of mineral names in Excel, then paste again.</source>
+        <translation>剪贴板中没有名称。请在 Excel 中复制一列矿种名称后再粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="667" />
+        <location filename="../../ui/docks/minerals.py" line="719" />
+        <source>Import List</source>
+        <translation>导入清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="668" />
+        <source>Spreadsheets and CSV files (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;All files (*)</source>
+        <translation>电子表格和 CSV 文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="698" />
+        <source>The names cannot be read</source>
+        <translation>无法读取名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="708" />
+        <source>No minerals</source>
+        <translation>没有矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="708" />
+        <source>None of the names is a mineral CritMin knows; nothing was written.</source>
+        <translation>这些名称都不是 CritMin 已知的矿种；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="718" />
+        <source>%1 from %2.</source>
+        <translation>来自 %2 的 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="721" />
+        <source>%1 from the clipboard.</source>
+        <translation>来自剪贴板的 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="722" />
+        <source>New List from Pasted Names</source>
+        <translation>用粘贴的名称新建清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="722" />
+        <source>Pasted list</source>
+        <translation>粘贴的清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="728" />
+        <source>Import List '%1'</source>
+        <translation>导入清单“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="739" />
+        <source>Compare Lists</source>
+        <translation>比较清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="739" />
+        <source>Comparing lists is not available in this version.</source>
+        <translation>此版本不支持比较清单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="769" />
+        <source>%1 (official)</source>
+        <translation>%1（官方）</translation>
+    </message>
+</context>
+<context>
+    <name>OverlapChart</name>
+    <message>
+        <location filename="../../ui/plots/overlap.py" line="56" />
+        <source>List overlap chart</source>
+        <translation>清单重叠图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/overlap.py" line="58" />
+        <source>Click a region or a bar to select its minerals in the table</source>
+        <translation>点击区域或柱条，在表格中选中其矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/overlap.py" line="75" />
+        <source>What the chart counts</source>
+        <translation>图表统计的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/overlap.py" line="130" />
+        <source>On both lists</source>
+        <translation>同时在两个清单上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/overlap.py" line="131" />
+        <source>On all %1 lists</source>
+        <translation>在全部 %1 个清单上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/overlap.py" line="133" />
+        <source>Only on %1</source>
+        <translation>仅在 %1 上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/overlap.py" line="194" />
+        <source>Choose two or more lists to compare</source>
+        <translation>请选择两个或更多清单进行比较</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/overlap.py" line="283" />
+        <source>Each bar counts the minerals on exactly the lists marked by the dots below it.</source>
+        <translation>每根柱条统计恰好在其下方圆点所标清单上的矿种数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/overlap.py" line="286" />
+        <source>Only the %1 largest of %2 combinations are shown.</source>
+        <translation>仅显示 %2 个组合中最大的 %1 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/overlap.py" line="290" />
+        <source>Each number counts the minerals on exactly those lists; the circles are not to scale.</source>
+        <translation>每个数字统计恰好在这些清单上的矿种数；圆的大小不按比例。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/overlap.py" line="330" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/overlap.py" line="346" />
+        <source>1 mineral</source>
+        <translation>1 个矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/overlap.py" line="347" />
+        <source>%1 minerals</source>
+        <translation>%1 个矿种</translation>
     </message>
 </context>
 <context>
@@ -2563,8 +4243,8 @@ Every import of your own is listed with its file, format and content hash on the
     </message>
     <message>
         <location filename="../../ui/views/overview_view.py" line="185" />
-        <source>All minerals in the project</source>
-        <translation>项目中的全部矿种</translation>
+        <source>All minerals with data</source>
+        <translation>有数据的全部矿种</translation>
     </message>
     <message>
         <location filename="../../ui/views/overview_view.py" line="188" />
@@ -2906,77 +4586,77 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>PlotPanel</name>
     <message>
-        <location filename="../../ui/plots/base.py" line="185" />
+        <location filename="../../ui/plots/base.py" line="186" />
         <source>Value under the pointer</source>
         <translation>指针处的数值</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/base.py" line="232" />
+        <location filename="../../ui/plots/base.py" line="233" />
         <source>Plot menu</source>
         <translation>图表菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/base.py" line="251" />
+        <location filename="../../ui/plots/base.py" line="252" />
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/base.py" line="252" />
+        <location filename="../../ui/plots/base.py" line="253" />
         <source>Save the plot as a PNG image, as sharp as on this screen</source>
         <translation>将图表保存为 PNG 图像，清晰度与屏幕显示一致</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/base.py" line="255" />
+        <location filename="../../ui/plots/base.py" line="256" />
         <source>Save as SVG…</source>
         <translation>另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/base.py" line="256" />
+        <location filename="../../ui/plots/base.py" line="257" />
         <source>Save the plot as an SVG drawing that stays sharp at any size</source>
         <translation>将图表保存为 SVG 矢量图，任意尺寸下均保持清晰</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/base.py" line="259" />
+        <location filename="../../ui/plots/base.py" line="260" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/base.py" line="260" />
+        <location filename="../../ui/plots/base.py" line="261" />
         <source>Copy the plot as an image, to paste into a report</source>
         <translation>将图表复制为图像，以便粘贴到报告中</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/base.py" line="263" />
+        <location filename="../../ui/plots/base.py" line="264" />
         <source>Show All</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/base.py" line="264" />
+        <location filename="../../ui/plots/base.py" line="265" />
         <source>Zoom out to show all the data again</source>
         <translation>缩小以重新显示全部数据</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/base.py" line="275" />
+        <location filename="../../ui/plots/base.py" line="276" />
         <source>Save Plot as PNG</source>
         <translation>将图表另存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/base.py" line="276" />
+        <location filename="../../ui/plots/base.py" line="277" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/base.py" line="278" />
+        <location filename="../../ui/plots/base.py" line="279" />
         <source>Save Plot as SVG</source>
         <translation>将图表另存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/base.py" line="279" />
+        <location filename="../../ui/plots/base.py" line="280" />
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/base.py" line="294" />
+        <location filename="../../ui/plots/base.py" line="295" />
         <source>Plot not saved</source>
         <translation>图表未保存</translation>
     </message>
@@ -3492,6 +5172,79 @@ Every import of your own is listed with its file, format and content hash on the
         <location filename="../../ui/plots/timeseries.py" line="196" />
         <source>%1, %2 — %3: %4</source>
         <translation>%1，%2 — %3：%4</translation>
+    </message>
+</context>
+<context>
+    <name>UnknownNamesDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="261" />
+        <source>Unknown Mineral Names</source>
+        <translation>无法识别的矿种名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="266" />
+        <source>CritMin does not know 1 of the names.</source>
+        <translation>CritMin 无法识别其中 1 个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="267" />
+        <source>CritMin does not know %1 of the names.</source>
+        <translation>CritMin 无法识别其中 %1 个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="268" />
+        <source>1 name was recognised.</source>
+        <translation>已识别 1 个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="269" />
+        <source>%1 names were recognised.</source>
+        <translation>已识别 %1 个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="271" />
+        <source>Choose the mineral each unknown name means, or skip it; nothing is written until you click OK.</source>
+        <translation>请为每个无法识别的名称选择对应的矿种，或跳过该名称；点击“确定”之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="275" />
+        <source>Unknown names</source>
+        <translation>无法识别的名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="276" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="276" />
+        <source>Means</source>
+        <translation>对应为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="290" />
+        <source>Did you mean %1?</source>
+        <translation>您是否指 %1？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="291" />
+        <source>No close match</source>
+        <translation>没有相近的名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="294" />
+        <source>Mineral for “%1”</source>
+        <translation>“%1”对应的矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="296" />
+        <source>%1 (suggested)</source>
+        <translation>%1（建议）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_edit.py" line="297" />
+        <source>Skip this name</source>
+        <translation>跳过此名称</translation>
     </message>
 </context>
 </TS>

@@ -182,7 +182,7 @@ class OverviewView(QWidget):
         return {"mineral": mineral, "R": stage, "HHI": stage}
 
     def _title(self, country: str | None) -> None:
-        parts = [self.list_name or self.tr("All minerals in the project"), str(self.year)]
+        parts = [self.list_name or self.tr("All minerals with data"), str(self.year)]
         if country:
             name = self.registry.country_name(country, ui_language()) if self.registry else country
             parts.append(self.tr("D for %1").replace("%1", name))

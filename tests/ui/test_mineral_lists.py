@@ -1,0 +1,589 @@
+"""The analyst's mineral lists in the Minerals dock (issue 12, items 2 and 5): every edit one undo step."""
+from __future__ import annotations
+
+import sys
+import types
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+
+from tests.ui.conftest import open_project
+
+SHOTS = Path("/tmp/lists-dock-shots")
+
+
+# -- helpers ----------------------------------------------------------------------------------------------
+def lists_in(path) -> dict[str, list[str]]:
+    from desktop.core.store import Project
+
+    with Project.open(path) as project:
+        return project.lists()
+
+
+def put_list(path, name: str, minerals: list[str]) -> None:
+    from desktop.core.store import Project
+    from desktop.core.store.lists import create_list
+
+    with Project.open(path) as project:
+        create_list(project, name, minerals)
+
+
+def settle(window) -> None:
+    assert window.runner.wait(30_000)
+
+
+def choose_list(window, key) -> None:
+    combo = window.minerals.list_combo
+    index = combo.findData(f"{key[0]}:{key[1]}", Qt.ItemDataRole.UserRole + 1)
+    assert index >= 0, key
+    combo.setCurrentIndex(index)
+    assert window.minerals.current_key() == key
+
+
+def answer(window, fill=None):
+    """Answer the dialog the dock opened: ``fill(dialog)``, then OK; returns the dialog."""
+    dialog = window.minerals.active_dialog
+    assert dialog is not None and dialog.isVisible()
+    if fill is not None:
+        fill(dialog)
+    dialog.accept()
+    settle(window)
+    return dialog
+
+
+def undo_redo(window, path, before, after) -> None:
+    """Undo, then redo, the last step; the project file follows both."""
+    window.document.undo_stack.undo()
+    settle(window)
+    assert lists_in(path) == before
+    window.document.undo_stack.redo()
+    settle(window)
+    assert lists_in(path) == after
+
+
+def select_rows(panel, minerals) -> None:
+    sel = panel.view.selectionModel()
+    sel.clearSelection()
+    for mid in minerals:
+        sel.select(panel.model.index(panel.model.ids.index(mid)), QItemSelectionModel.SelectionFlag.Select)
+
+
+def close_messages(qapp) -> list[str]:
+    texts = []
+    for w in qapp.topLevelWidgets():
+        if isinstance(w, QMessageBox) and w.isVisible():
+            texts.append(w.text())
+            w.close()
+    return texts
+
+
+@dataclass
+class FakeOfficial:
+    """Stands in for desktop.core.registry.official_lists.OfficialList (being written at the same time)."""
+
+    id: str
+    name_en: str
+    name_zh: str
+    ids: list[str]
+    missing: list[str] = field(default_factory=list)
+
+    def minerals(self) -> list[str]:
+        return list(self.ids)
+
+    def unknown(self) -> list[str]:
+        return list(self.missing)
+
+    def name(self, lang: str = "en") -> str:
+        return self.name_zh if lang == "zh" else self.name_en
+
+
+@pytest.fixture
+def official(monkeypatch):
+    """Two official lists, whether or not the real module exists yet (the dock imports it lazily)."""
+    lists = [FakeOfficial("eu_crma_2024_strategic", "EU CRMA 2024 strategic", "欧盟 2024 战略原材料",
+                          ["cobalt", "gallium", "lithium", "tungsten"], ["Bauxite/alumina/aluminium (group)"]),
+             FakeOfficial("usgs_2022", "USGS 2022 critical minerals", "美国地质调查局 2022 关键矿产",
+                          ["cobalt", "lithium", "nickel"])]
+    module = types.ModuleType("desktop.core.registry.official_lists")
+    module.official_lists = lambda registry: lists
+    monkeypatch.setitem(sys.modules, "desktop.core.registry.official_lists", module)
+    return lists
+
+
+# -- the model and "with data" ----------------------------------------------------------------------------
+def test_model_default_list_and_minerals_without_data(window, qtbot, qtmodeltester, project_path):
+    put_list(project_path, "Watch", ["cobalt", "gallium"])
+    open_project(window, qtbot, project_path)
+    panel = window.minerals
+    assert panel.list_combo.currentText() == "All minerals with data"
+    assert panel.current_key() is None and panel.list_combo.currentData() is None
+    assert panel.model.ids == ["cobalt", "lithium"]            # gallium is only on a list: no data
+    assert panel.selection() is None
+    qtmodeltester.check(panel.model)
+    choose_list(window, ("project", "Watch"))
+    assert panel.list_combo.currentData() == "Watch"
+    qtmodeltester.check(panel.model)
+    model = panel.model
+    gallium, cobalt = model.index(model.ids.index("gallium")), model.index(model.ids.index("cobalt"))
+    assert "No data in this project" in model.data(gallium, Qt.ItemDataRole.ToolTipRole)
+    assert model.data(gallium, Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.data(cobalt, Qt.ItemDataRole.ForegroundRole) is None
+    assert panel.selection() == {"cobalt", "gallium"}
+    # The check state survives a reload, the filter still works.
+    model.setData(gallium, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    panel.reload()
+    settle(window)
+    assert panel.selection() == {"cobalt"}
+    panel.filter.setText("gal")
+    assert panel.view.isRowHidden(model.ids.index("cobalt")) and not panel.view.isRowHidden(model.ids.index("gallium"))
+
+
+# -- create, rename, duplicate, delete --------------------------------------------------------------------
+def test_create_rename_duplicate_delete_with_undo_and_redo(window, qtbot, project_path):
+    open_project(window, qtbot, project_path)
+    panel = window.minerals
+    assert not panel.act_rename.isEnabled() and not panel.act_add.isEnabled()    # "All minerals with data"
+
+    panel.new_list()
+
+    def fill(d):
+        d.name_edit.setText("  My watch list ")
+        assert d.chooser.model.set_checked("cobalt") and d.chooser.model.set_checked("gallium")
+
+    answer(window, fill)
+    made = {"My watch list": ["cobalt", "gallium"]}
+    assert lists_in(project_path) == made
+    assert panel.current_key() == ("project", "My watch list")
+    assert window.act_undo.text() == "Undo Create List 'My watch list'"
+    undo_redo(window, project_path, {}, made)
+    assert panel.current_key() == ("project", "My watch list")
+
+    panel.rename_list()
+    dialog = panel.active_dialog
+    dialog.name_edit.setText("")
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    answer(window, lambda d: d.name_edit.setText("Ministry 2025"))
+    renamed = {"Ministry 2025": ["cobalt", "gallium"]}
+    assert lists_in(project_path) == renamed
+    assert window.act_undo.text() == "Undo Rename List 'My watch list' to 'Ministry 2025'"
+    window.document.undo_stack.undo()
+    settle(window)
+    assert lists_in(project_path) == made and panel.current_key() == ("project", "My watch list")
+    window.document.undo_stack.redo()
+    settle(window)
+    assert lists_in(project_path) == renamed and panel.current_key() == ("project", "Ministry 2025")
+
+    panel.duplicate_list()
+    dialog = panel.active_dialog
+    assert dialog.name() == "Ministry 2025 (copy)"
+    dialog.name_edit.setText("ministry 2025")                    # taken (case does not make two lists)
+    assert "already exists" in dialog.problem.text()
+    answer(window, lambda d: d.name_edit.setText("Ministry 2025 (copy)"))
+    both = {**renamed, "Ministry 2025 (copy)": ["cobalt", "gallium"]}
+    assert lists_in(project_path) == both
+    assert window.act_undo.text() == "Undo Duplicate 'Ministry 2025' as 'Ministry 2025 (copy)'"
+    undo_redo(window, project_path, renamed, both)
+
+    assert panel.current_key() == ("project", "Ministry 2025 (copy)")
+    panel.delete_list()
+    settle(window)
+    assert lists_in(project_path) == renamed and panel.current_key() is None
+    assert window.act_undo.text() == "Undo Delete List 'Ministry 2025 (copy)'"
+    window.document.undo_stack.undo()
+    settle(window)
+    assert lists_in(project_path) == both and panel.current_key() == ("project", "Ministry 2025 (copy)")
+    window.document.undo_stack.redo()
+    settle(window)
+    assert lists_in(project_path) == renamed
+
+
+# -- add and remove ---------------------------------------------------------------------------------------
+def test_add_and_remove_minerals_with_undo_and_redo(window, qtbot, qapp, qtmodeltester, project_path):
+    put_list(project_path, "My watch list", ["cobalt"])
+    open_project(window, qtbot, project_path)
+    panel = window.minerals
+    choose_list(window, ("project", "My watch list"))
+    assert panel.act_add.isEnabled() and not panel.act_remove.isEnabled()        # nothing selected yet
+
+    panel.add_minerals()
+    dialog = panel.active_dialog
+    qtmodeltester.check(dialog.chooser.model)
+    assert "cobalt" in dialog.chooser.model.present                  # on the list: ticked, not changeable
+    assert not dialog.chooser.model.set_checked("cobalt")
+    dialog.chooser.filter.setText("镓")                               # either language's name finds a mineral
+    visible = [m for r, m in enumerate(dialog.chooser.model.ids) if not dialog.chooser.view.isRowHidden(r)]
+    assert visible == ["gallium"]
+    answer(window, lambda d: [d.chooser.model.set_checked(m) for m in ("gallium", "lithium", "nickel")])
+    added = {"My watch list": ["cobalt", "gallium", "lithium", "nickel"]}
+    assert lists_in(project_path) == added
+    assert window.act_undo.text() == "Undo Add 3 minerals to 'My watch list'"
+    assert set(panel.model.ids) == {"cobalt", "gallium", "lithium", "nickel"}
+    assert panel.selection() == {"cobalt", "gallium", "lithium", "nickel"}        # new minerals come checked
+    undo_redo(window, project_path, {"My watch list": ["cobalt"]}, added)
+
+    select_rows(panel, ["gallium", "nickel"])
+    assert panel.act_remove.isEnabled()
+    panel.act_remove.trigger()
+    settle(window)
+    removed = {"My watch list": ["cobalt", "lithium"]}
+    assert lists_in(project_path) == removed
+    assert window.act_undo.text() == "Undo Remove 2 minerals from 'My watch list'"
+    undo_redo(window, project_path, added, removed)
+
+    select_rows(panel, ["cobalt", "lithium"])                       # every mineral: the list would vanish
+    panel.remove_selected()
+    settle(window)
+    assert lists_in(project_path) == removed
+    assert any("Delete" in t for t in close_messages(qapp))
+
+
+# -- names from Excel ---------------------------------------------------------------------------------------
+def test_paste_names_with_an_unknown_one(window, qtbot, qapp, project_path):
+    put_list(project_path, "My watch list", ["cobalt"])
+    open_project(window, qtbot, project_path)
+    panel = window.minerals
+    choose_list(window, ("project", "My watch list"))
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    QGuiApplication.clipboard().setText("Mineral\r\n镓\r\nNickel\r\nTungstn\r\ncobalt\r\n")
+    window.activateWindow()
+    panel.view.setFocus()
+    qtbot.waitUntil(panel.view.hasFocus, timeout=5_000)
+    qtbot.keyClick(panel.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)      # Ctrl+V on the dock's list
+    qtbot.waitUntil(lambda: panel.active_dialog is not None, timeout=10_000)
+    dialog = panel.active_dialog
+    assert type(dialog).__name__ == "UnknownNamesDialog"
+    assert dialog.raws == ["Tungstn"]
+    assert dialog.choices() == {"Tungstn": "tungsten"}                 # the registry's suggestion comes first
+    settle(window)
+    assert lists_in(project_path) == {"My watch list": ["cobalt"]}   # nothing written until answered
+    answer(window, lambda d: d.choose("Tungstn", "tungsten"))
+    pasted = {"My watch list": ["cobalt", "gallium", "nickel", "tungsten"]}
+    assert lists_in(project_path) == pasted                            # "镓" is gallium
+    assert window.act_undo.text() == "Undo Paste 3 minerals into 'My watch list'"
+    undo_redo(window, project_path, {"My watch list": ["cobalt"]}, pasted)
+
+    # Cancel writes nothing; skipping the unknown name keeps the others.
+    panel.paste_names("Tin\nQwzx\n")
+    qtbot.waitUntil(lambda: panel.active_dialog is not None, timeout=10_000)
+    assert panel.active_dialog.choices() == {"Qwzx": None}             # no close match: skipped by default
+    panel.active_dialog.reject()
+    settle(window)
+    assert lists_in(project_path) == pasted
+    panel.paste_names("Tin\nQwzx\n")
+    qtbot.waitUntil(lambda: panel.active_dialog is not None, timeout=10_000)
+    answer(window)
+    assert lists_in(project_path)["My watch list"] == ["cobalt", "gallium", "nickel", "tin", "tungsten"]
+
+    # Pasted while "All minerals with data" is shown: the names make a new list.
+    choose_list(window, ("project", "My watch list"))
+    panel.list_combo.setCurrentIndex(0)
+    panel.paste_names("Lithium\n钴\n")
+    qtbot.waitUntil(lambda: panel.active_dialog is not None, timeout=10_000)
+    assert panel.active_dialog.name() == "Pasted list"
+    answer(window)
+    assert lists_in(project_path)["Pasted list"] == ["cobalt", "lithium"]
+    assert panel.current_key() == ("project", "Pasted list")
+    window.document.undo_stack.undo()
+    settle(window)
+    assert "Pasted list" not in lists_in(project_path)
+
+
+def test_import_list_from_a_one_column_csv(window, qtbot, project_path, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    sheet = tmp_path / "ministry watch.csv"
+    sheet.write_text("矿种\n钴\nLithium\nGa\n", encoding="utf-8-sig")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(sheet), ""))
+    open_project(window, qtbot, project_path)
+    panel = window.minerals
+    panel.act_import.trigger()
+    settle(window)
+    dialog = panel.active_dialog
+    assert dialog.name() == "ministry watch"                            # "矿种" is a header, not a list name
+    assert "3 minerals" in " ".join(label.text() for label in dialog.findChildren(type(dialog.problem)))
+    answer(window)
+    imported = {"ministry watch": ["cobalt", "gallium", "lithium"]}
+    assert lists_in(project_path) == imported
+    assert window.act_undo.text() == "Undo Import List 'ministry watch'"
+    undo_redo(window, project_path, {}, imported)
+
+
+# -- official lists ------------------------------------------------------------------------------------------
+def test_official_list_is_read_only_and_its_duplicate_editable(window, qtbot, qapp, project_path, official):
+    open_project(window, qtbot, project_path)
+    panel = window.minerals
+    texts = [panel.list_combo.itemText(i) for i in range(panel.list_combo.count())]
+    assert texts[-2:] == ["EU CRMA 2024 strategic", "USGS 2022 critical minerals"]
+    choose_list(window, ("official", "eu_crma_2024_strategic"))
+    assert panel.list_combo.currentData() == "EU CRMA 2024 strategic"        # the views' title
+    assert panel.model.ids == ["cobalt", "gallium", "lithium", "tungsten"]
+    for action in (panel.act_rename, panel.act_delete, panel.act_add, panel.act_remove):
+        assert not action.isEnabled() and "Duplicate to edit" in action.toolTip()
+    assert panel.act_duplicate.isEnabled()
+    assert panel.note.isVisibleTo(panel) and "Bauxite/alumina/aluminium" in panel.note.text()   # shown, not dropped
+
+    panel.duplicate_list()
+    dialog = panel.active_dialog
+    assert dialog.name() == "EU CRMA 2024 strategic (copy)"
+    answer(window, lambda d: d.name_edit.setText("EU strategic, mine"))
+    copy = ["cobalt", "gallium", "lithium", "tungsten"]
+    assert lists_in(project_path) == {"EU strategic, mine": copy}
+    assert panel.current_key() == ("project", "EU strategic, mine")
+    assert panel.act_add.isEnabled() and panel.act_rename.isEnabled()
+    select_rows(panel, ["cobalt", "tungsten"])
+    panel.remove_selected()
+    settle(window)
+    assert lists_in(project_path) == {"EU strategic, mine": ["gallium", "lithium"]}
+    undo_redo(window, project_path, {"EU strategic, mine": copy}, {"EU strategic, mine": ["gallium", "lithium"]})
+
+
+# -- the template round trip ---------------------------------------------------------------------------------
+def test_lists_round_trip_through_the_template_and_critmin_export(project_path, tmp_path):
+    from desktop import cli
+    from desktop.core.export.data_workbook import write_data
+    from desktop.core.ingest.load import load_file
+    from desktop.core.store import Project
+
+    put_list(project_path, "My watch list", ["cobalt", "gallium", "rare_earths"])
+    put_list(project_path, "部委关注清单", ["lithium", "tungsten"])
+    expected = lists_in(project_path)
+    with Project.open(project_path) as project:
+        dataset, registry = project.dataset(), project.registry()
+    out = tmp_path / "data.xlsx"
+    write_data(dataset, out, registry)
+    assert cli.main(["export", str(project_path), "-o", str(tmp_path / "cli.xlsx")]) == 0
+    for path in (out, tmp_path / "cli.xlsx"):
+        preview = load_file(path)
+        assert preview.ok, [p.format() for p in preview.problems]
+        frame = preview.tables["lists"]
+        got: dict[str, list[str]] = {}
+        for name, mineral in sorted(zip(frame["list"], frame["mineral"])):
+            got.setdefault(name, []).append(mineral)
+        assert got == expected
+        again = tmp_path / f"{path.stem}.critmin"
+        with Project.open(again, create=True) as project:
+            project.write_import(preview.tables, preview.source())
+            assert project.lists() == expected
+
+
+# -- screenshots ------------------------------------------------------------------------------------------------
+# Every string this change adds, with the Chinese proposed for critmin_zh_CN.ts (contexts in comments).
+PROPOSED_ZH = {
+    # MineralListModel
+    "%1 · No data in this project": "%1 · 本项目无此矿种的数据",
+    # MineralsPanel
+    "The list of minerals every view shows": "各视图显示的矿种清单",
+    "List note": "清单说明",
+    "New List…": "新建清单…",
+    "Make a list of your own from chosen minerals": "用选定的矿种新建自己的清单",
+    "Duplicate…": "复制…",
+    "Copy this list into a new list you can edit": "将此清单复制为可编辑的新清单",
+    "Rename…": "重命名…",
+    "Give this list another name": "为此清单改名",
+    "Delete": "删除",
+    "Delete this list from the project (Undo brings it back)": "从项目中删除此清单（可撤销）",
+    "Add Minerals…": "添加矿种…",
+    "Add minerals from the registry to this list": "从矿种库向此清单添加矿种",
+    "Remove": "移除",
+    "Remove the selected minerals from this list": "从此清单中移除所选矿种",
+    "Paste Names": "粘贴名称",
+    "Add the mineral names copied from Excel (one per row) to this list":
+        "将从 Excel 复制的矿种名称（每行一个）添加到此清单",
+    "Make a new list from the mineral names copied from Excel (one per row)":
+        "用从 Excel 复制的矿种名称（每行一个）新建清单",
+    "Import List…": "导入清单…",
+    "Make a list from the first column of an Excel or CSV file": "用 Excel 或 CSV 文件的第一列新建清单",
+    "Compare…": "比较…",
+    "Compare two or more lists: which minerals they share": "比较两个或多个清单：哪些矿种是共有的",
+    "Lists": "清单",
+    "Make, rename, duplicate, delete, import and compare lists": "新建、重命名、复制、删除、导入和比较清单",
+    "Official lists are read-only. Duplicate to edit.": "官方清单为只读。复制后即可编辑。",
+    "Choose one of your lists to edit it, or make one with New List….":
+        "请选择您自己的清单进行编辑，或用“新建清单…”创建一个。",
+    "All minerals with data": "有数据的全部矿种",
+    "Every mineral the project holds data for": "本项目中有数据的所有矿种",
+    "%1 — official list, read-only": "%1 — 官方清单，只读",
+    "1 mineral": "1 个矿种",
+    "%1 minerals": "%1 个矿种",
+    "Not in CritMin's registry, so not shown: %1": "不在 CritMin 矿种库中，因此未显示：%1",
+    "New List": "新建清单",
+    "Name of the new list:": "新清单的名称：",
+    "My list": "我的清单",
+    "Create": "创建",
+    "Create List '%1'": "创建清单“%1”",
+    "Duplicate List": "复制清单",
+    "Name of the copy:": "副本的名称：",
+    "%1 (copy)": "%1（副本）",
+    "Duplicate": "复制",
+    "Entries CritMin has no mineral for are left out: %1": "以下条目在 CritMin 中没有对应矿种，不会复制：%1",
+    "Duplicate '%1' as '%2'": "将“%1”复制为“%2”",
+    "Rename List": "重命名清单",
+    "New name of “%1”:": "“%1”的新名称：",
+    "Rename": "重命名",
+    "Rename List '%1' to '%2'": "将清单“%1”重命名为“%2”",
+    "Delete List '%1'": "删除清单“%1”",
+    "Nothing to add": "没有可添加的矿种",
+    "Every one of these minerals is on “%1” already.": "这些矿种都已在“%1”中。",
+    "Paste 1 mineral into '%1'": "向“%1”粘贴 1 个矿种",
+    "Paste %1 minerals into '%2'": "向“%2”粘贴 %1 个矿种",
+    "Add 1 mineral to '%1'": "向“%1”添加 1 个矿种",
+    "Add %1 minerals to '%2'": "向“%2”添加 %1 个矿种",
+    "A list keeps one mineral": "清单至少保留一个矿种",
+    "“%1” would be left without minerals. To delete the list, choose Delete.":
+        "“%1”将不再包含任何矿种。如要删除该清单，请选择“删除”。",
+    "Remove 1 mineral from '%1'": "从“%1”移除 1 个矿种",
+    "Remove %1 minerals from '%2'": "从“%2”移除 %1 个矿种",
+    "The clipboard holds no names. Copy a column of mineral names in Excel, then paste again.":
+        "剪贴板中没有名称。请在 Excel 中复制一列矿种名称后再粘贴。",
+    "Import List": "导入清单",
+    "Spreadsheets and CSV files (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;All files (*)":
+        "电子表格和 CSV 文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;所有文件 (*)",
+    "The names cannot be read": "无法读取名称",
+    "No minerals": "没有矿种",
+    "None of the names is a mineral CritMin knows; nothing was written.": "这些名称都不是 CritMin 已知的矿种；未写入任何内容。",
+    "%1 from %2.": "来自 %2 的 %1。",
+    "%1 from the clipboard.": "来自剪贴板的 %1。",
+    "New List from Pasted Names": "用粘贴的名称新建清单",
+    "Pasted list": "粘贴的清单",
+    "Import List '%1'": "导入清单“%1”",
+    "Compare Lists": "比较清单",
+    "Comparing lists is not available in this version.": "此版本不支持比较清单。",
+    "%1 (official)": "%1（官方）",
+    # MineralChoiceModel, MineralChooser
+    "%1 is already on the list": "%1 已在清单中",
+    "Filter: English or Chinese name, symbol": "筛选：英文名、中文名或元素符号",
+    "Filter minerals": "筛选矿种",
+    "Registry minerals": "矿种库中的矿种",
+    "1 mineral chosen": "已选 1 个矿种",
+    "%1 minerals chosen": "已选 %1 个矿种",
+    # ListNameDialog, AddMineralsDialog
+    "List name": "清单名称",
+    "Problem": "问题",
+    "Note": "说明",
+    "Type a name for the list.": "请输入清单名称。",
+    "A list named “%1” already exists.": "名为“%1”的清单已存在。",
+    "Check at least one mineral.": "请至少勾选一个矿种。",
+    "Add Minerals to “%1”": "向“%1”添加矿种",
+    "Add": "添加",
+    # UnknownNamesDialog
+    "Unknown Mineral Names": "无法识别的矿种名称",
+    "CritMin does not know 1 of the names.": "CritMin 无法识别其中 1 个名称。",
+    "CritMin does not know %1 of the names.": "CritMin 无法识别其中 %1 个名称。",
+    "1 name was recognised.": "已识别 1 个名称。",
+    "%1 names were recognised.": "已识别 %1 个名称。",
+    "Choose the mineral each unknown name means, or skip it; nothing is written until you click OK.":
+        "请为每个无法识别的名称选择对应的矿种，或跳过该名称；点击“确定”之前不会写入任何内容。",
+    "Unknown names": "无法识别的名称",
+    "Name": "名称",
+    "Means": "对应矿种",
+    "Did you mean %1?": "您是否指 %1？",
+    "No close match": "没有相近的名称",
+    "Mineral for “%1”": "“%1”对应的矿种",
+    "%1 (suggested)": "%1（建议）",
+    "Skip this name": "跳过此名称",
+}
+
+
+class _Proposed(QTranslator):
+    """The proposed Chinese strings of this change, until the lead adds them to critmin_zh_CN.ts."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return PROPOSED_ZH.get(source) or None
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+@pytest.fixture
+def official_shots(request):
+    """The real official lists once they exist (the screenshots show what analysts get), else the stand-ins."""
+    try:
+        from desktop.core.registry.official_lists import official_lists
+    except ImportError:
+        return request.getfixturevalue("official")
+    return [o for o in official_lists() if o.unknown()] + [o for o in official_lists() if not o.unknown()]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing")  # the popup
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_screenshots_of_the_dock(qapp, qtbot, settings, project_path, official_shots, language):
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.translation import install_translator
+
+    put_list(project_path, "My watch list", ["cobalt", "gallium", "lithium", "tungsten"])
+    assert install_translator(qapp, language)
+    proposed = _Proposed(qapp)
+    if language != "en":
+        qapp.installTranslator(proposed)
+    qapp.setProperty("critmin_language", language)
+    try:
+        window = MainWindow(settings)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        open_project(window, qtbot, project_path)
+        window.resizeDocks([window.minerals_dock], [220], Qt.Orientation.Horizontal)
+        panel = window.minerals
+        choose_list(window, ("project", "My watch list"))
+        settle(window)
+        qapp.processEvents()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        suffix = "en" if language == "en" else "zh"
+        window.grab().save(str(SHOTS / f"window-{suffix}.png"))
+        window.minerals_dock.grab().save(str(SHOTS / f"dock-{suffix}.png"))
+        for button in (panel.new_button, panel.compare_button, panel.add_button, panel.remove_button):
+            assert button.width() >= button.sizeHint().width() - 1, button.accessibleName()   # no clipped label
+        for button, extra in ((panel.all_button, 8), (panel.none_button, 8), (panel.lists_button, 20)):
+            assert button.width() >= button.fontMetrics().horizontalAdvance(button.text()) + extra, button.text()
+        assert panel.width() <= 260
+        assert panel.minimumSizeHint().width() <= 220
+        panel.list_combo.showPopup()
+        qapp.processEvents()
+        panel.list_combo.view().window().grab().save(str(SHOTS / f"list-chooser-{suffix}.png"))
+        panel.list_combo.hidePopup()
+        choose_list(window, ("official", official_shots[0].id))
+        qapp.processEvents()
+        window.minerals_dock.grab().save(str(SHOTS / f"dock-official-{suffix}.png"))
+        choose_list(window, ("project", "My watch list"))
+        panel.add_minerals()
+        qapp.processEvents()
+        panel.active_dialog.grab().save(str(SHOTS / f"add-minerals-{suffix}.png"))
+        panel.active_dialog.reject()
+        panel.paste_names("Cobalt\n镓\nTungstn\nQwzx\n")
+        qtbot.waitUntil(lambda: panel.active_dialog is not None, timeout=10_000)
+        qapp.processEvents()
+        panel.active_dialog.grab().save(str(SHOTS / f"unknown-names-{suffix}.png"))
+        panel.active_dialog.reject()
+        window.runner.wait()
+        window.document.close()
+    finally:
+        qapp.removeTranslator(proposed)
+        install_translator(qapp, "en")
+        qapp.setProperty("critmin_language", "en")
+
+
+def test_compare_gets_the_project_and_official_lists(window, qtbot, project_path):
+    pytest.importorskip("desktop.ui.dialogs.compare_lists")
+    put_list(project_path, "My watch list", ["cobalt", "gallium"])
+    open_project(window, qtbot, project_path)
+    panel = window.minerals
+    choose_list(window, ("project", "My watch list"))
+    lists, shown_as = panel.comparable_lists()
+    assert next(iter(lists)) == "My watch list" and lists["My watch list"] == ["cobalt", "gallium"]
+    assert shown_as[("project", "My watch list")] == "My watch list"
+    assert len(lists) == 1 + len(panel._official)
+    chosen = []
+    panel.sig_minerals_chosen.connect(chosen.append)
+    panel.act_compare.trigger()
+    dialog = panel._compare
+    assert dialog is not None and dialog.isVisible()
+    dialog.sig_minerals_chosen.emit(["cobalt"])
+    assert chosen == [["cobalt"]]                 # the window can select them everywhere
+    dialog.close()
+    settle(window)

@@ -77,14 +77,10 @@ def main() -> None:
                      eol_rir=pd.to_numeric(rir["EoL-RIR (2023)"], errors="coerce"))
     rir = rir.dropna(subset=["mineral", "eol_rir"]).drop_duplicates("mineral")
     tables["recycling"] = pick(rir[["mineral", "year", "eol_rir"]])
-    # Mineral lists: USGS 2022 and USGS 2025 critical minerals.
-    lists = []
-    for name, file, col in (("USGS 2022", "critical_minerals.csv", "Crit_Min"),
-                            ("USGS 2025", "critical_minerals_2025.csv", "material_name")):
-        frame = pd.read_csv(shared / "lists" / file, encoding="utf-8-sig")
-        ids = reg.map_minerals(frame[col]).dropna().drop_duplicates()
-        lists.append(pd.DataFrame({"list": name, "mineral": ids}))
-    tables["lists"] = pd.concat(lists, ignore_index=True)
+    # Mineral lists: the official lists (USGS, EU, China, Canada, India …) are built into CritMin
+    # (docs/lists.md); the demo carries one list of the analyst's own, as an example of the lists sheet.
+    battery = ["lithium", "cobalt", "nickel", "graphite", "manganese"]
+    tables["lists"] = pd.DataFrame({"list": "Battery minerals (example)", "mineral": battery})
     # Policy events, each with its source (desktop/core/chain/seed_events.py): they feed the risk matrix.
     tables["events"] = seed_events()
 

@@ -69,8 +69,9 @@ def main() -> int:
     registry = window.document.registry
     # 1. a mineral list and the year 2023
     combo = window.minerals.list_combo
-    wait(lambda: combo.findData("USGS 2025") >= 0 and computed())
-    combo.setCurrentIndex(combo.findData("USGS 2025"))
+    usgs_2025 = lambda: combo.findData("official:usgs_2025", Qt.ItemDataRole.UserRole + 1)  # noqa: E731
+    wait(lambda: usgs_2025() >= 0 and computed())
+    combo.setCurrentIndex(usgs_2025())
     window.year_combo.setCurrentIndex(window.year_combo.findData(2023))
     wait(computed)
     view = window.overview
@@ -134,7 +135,7 @@ def main() -> int:
     wait(lambda: not window.runner.busy and (out / "results.xlsx").exists(), 300)
     png, svg = plot.save(out / "supply-risk.png"), plot.save(out / "supply-risk.svg")
     window.views.setCurrentWidget(window.overview)
-    combo.setCurrentIndex(combo.findData("USGS 2025"))
+    combo.setCurrentIndex(usgs_2025())
     wait(computed)
     window.export_report()
     wait(lambda: not window.runner.busy and (out / "report.xlsx").exists(), 120)

@@ -99,3 +99,52 @@ class AliasCommand(QUndoCommand):
 
     def _write(self, fn) -> None:
         self.document.write(fn, label=self.text(), on_done=lambda _r: self.document.sig_aliases_changed.emit())
+
+
+class RegistryEditCommand(QUndoCommand):
+    """One edit of the project's registry (a mineral renamed, added, removed or reverted) as an undo step.
+
+    ``make(project) -> MineralEdit`` runs on the first redo; undo and redo replay the edit's stored rows
+    (``registry_edits.apply_edit``). After each write the document re-reads the registry, so every view's
+    names follow. A refused first run takes the step off the stack again and hands the error to ``on_error``.
+    """
+
+    def __init__(self, document: ProjectDocument, text: str, make: Callable,
+                 on_error: Callable[[BaseException], None] | None = None) -> None:
+        super().__init__(text)
+        self.document, self.make, self.edit = document, make, None
+        self._on_error = on_error
+
+    def redo(self) -> None:
+        if self.edit is None:
+            self.document.write(self._first, label=self.text(), on_done=self._written, on_error=self._failed)
+        else:
+            self.document.write(lambda p, s: self._replay(p, undo=False), label=self.text(), on_done=self._written)
+
+    def undo(self) -> None:
+        label = QCoreApplication.translate("ChangeCommand", "Undo %1").replace("%1", self.text())
+        self.document.write(lambda p, s: self._replay(p, undo=True), label=label, on_done=self._written)
+
+    def _first(self, project, state):
+        self.edit = self.make(project)
+        return self.edit
+
+    def _replay(self, project, undo: bool):
+        from desktop.core.store.registry_edits import apply_edit
+
+        if self.edit is not None:
+            apply_edit(project, self.edit, undo=undo)
+        return self.edit
+
+    def _written(self, _result) -> None:
+        self.document.reload_registry()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.setObsolete(True)
+        stack = self.document.undo_stack
+        if stack.index() > 0 and stack.command(stack.index() - 1) is self:
+            stack.undo()
+        if self._on_error:
+            self._on_error(exc)
+        else:
+            self.document.sig_error.emit(error_sentence(exc))

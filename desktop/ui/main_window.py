@@ -200,6 +200,9 @@ class MainWindow(QMainWindow):
                                           self.tr("Compute every indicator from the project's data"))
         self.act_aliases = self._action(self.tr("&Aliases…"), self.show_aliases, None, None,
                                         self.tr("The project's own names for minerals and countries"))
+        self.act_registry = self._action(self.tr("&Minerals and Names…"), self.show_registry_editor, None, None,
+                                         self.tr("The project's names, symbols, groups and notes of minerals, and "
+                                                 "its own minerals"))
         self.act_sources = self._action(self.tr("Data &Sources"), self.data_sources, None, "info")
         self.act_about = self._action(self.tr("&About CritMin"), self.about, None, "about")
         self.act_cancel = self._action(self.tr("Cancel"), self.runner.cancel, None, "cancel",
@@ -255,6 +258,7 @@ class MainWindow(QMainWindow):
         lists = data.addMenu(self.tr("Mineral &Lists"))     # UI.md's Data ▸ Mineral Lists…: the dock's list actions
         lists.addActions(self.minerals.lists_menu.actions())
         data.addAction(self.act_aliases)
+        data.addAction(self.act_registry)
         analysis = self.analysis_menu = bar.addMenu(self.tr("&Analysis"))
         analysis.addAction(self.act_recompute)
         help_menu = self.help_menu = bar.addMenu(self.tr("&Help"))
@@ -391,7 +395,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         is_open = self.document.is_open
         for action in (self.act_save_as, self.act_import, self.act_export_data, self.act_export_results,
-                       self.act_export_report, self.act_close, self.act_recompute, self.act_aliases):
+                       self.act_export_report, self.act_close, self.act_recompute, self.act_aliases,
+                       self.act_registry):
             action.setEnabled(is_open)
         panel = self.data_view.current_panel()
         on_table = is_open and self.views.currentWidget() is self.data_view and panel is not None
@@ -854,6 +859,11 @@ class MainWindow(QMainWindow):
         from desktop.ui.dialogs.aliases import AliasesDialog
 
         AliasesDialog(self.document, self).exec()
+
+    def show_registry_editor(self) -> None:
+        from desktop.ui.dialogs.registry_editor import open_registry_editor
+
+        open_registry_editor(self.document, self)
 
     def data_sources(self) -> None:
         from desktop.ui.dialogs.about import data_sources_dialog

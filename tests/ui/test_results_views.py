@@ -227,3 +227,21 @@ def test_data_table_export_keeps_states_and_numbers(window, qtbot, project_path,
     assert rows[0][:2] == ("Mineral", "Country") and len(rows) == 1 + 5
     quantities = {r[4] for r in rows[1:]}
     assert 170000 in quantities and all(isinstance(q, (int, float)) for q in quantities)
+
+
+def test_matrix_weighted_mean_follows_the_weights(window, qtbot, demo):
+    """Weights… : the chain's aggregate is the weighted mean of its scored cells by dimension."""
+    open_demo(window, qtbot, demo)
+    wait_results(window, qtbot)
+    view = window.matrix_view
+    window.views.setCurrentWidget(view)
+    view.select_mineral("cobalt")
+    window.year_combo.setCurrentIndex(window.year_combo.findData(2023))
+    view.set_rule("weighted_mean")
+    assert view.weights_button.isEnabled()
+    view.set_weights({"trade": 0.0})                       # trade left out; every other dimension weighs 1
+    qtbot.waitUntil(lambda: not window.runner.busy and view.matrix is not None
+                    and view.matrix.rule == "weighted_mean", timeout=20_000)
+    cells = [c for g in (view.matrix.primary, view.matrix.recycled) for c in g.cells.values()
+             if c.score is not None and c.dimension != "trade"]
+    assert cells and view.matrix.score == pytest.approx(sum(c.score for c in cells) / len(cells))

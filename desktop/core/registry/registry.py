@@ -5,7 +5,8 @@ USSR, Netherlands Antilles, …) are not countries: :meth:`Registry.region_reaso
 says why, so that every reader can leave them out, or reject them, with the same words.
 
 Data live in CSV files under ``data/`` so that analysts and developers can read
-and extend them; a project may add its own aliases on top (``with_aliases``).
+and extend them; a project may add its own aliases on top (``with_aliases``) and its own edits of the
+minerals — new names, new minerals (``with_minerals``).
 """
 from __future__ import annotations
 
@@ -87,6 +88,38 @@ class Registry:
             reg._add(reg.mineral_keys if kind == "mineral" else reg.country_keys, alias, target, True)
         return reg
 
+    def with_minerals(self, minerals: pd.DataFrame) -> "Registry":
+        """Return a copy in which a project's minerals replace the built-in rows of the same id and add the rest.
+
+        ``minerals`` is indexed by id with the columns of :attr:`minerals` it sets (name_en, name_zh,
+        symbol, group, and a ``note`` the built-in data lack). Their names and symbols take their lookup
+        keys even from another mineral: they are the analyst's words (the project store refuses an edit
+        that would take another mineral's name). The names a renamed mineral had keep resolving to it, so
+        files written with them still import.
+        """
+        if not len(minerals):
+            return self._copy()
+        cols = list(self.minerals.columns) + [c for c in minerals.columns if c not in self.minerals.columns]
+        new = minerals.copy()
+        for col in cols:
+            if col not in new:     # e.g. the built-in aliases of an overridden mineral; '' for a new one
+                new[col] = self.minerals[col].reindex(new.index) if col in self.minerals else ""
+        new = new[cols].fillna("")
+        base = self.minerals.reindex(columns=cols).fillna("")
+        order = [*self.minerals.index, *(mid for mid in new.index if mid not in self.minerals.index)]
+        frame = pd.concat([base.drop(index=new.index, errors="ignore"), new]).loc[order]
+        frame.index.name = self.minerals.index.name
+        reg = self._copy()
+        reg.minerals = frame
+        for mid, row in new.iterrows():
+            for name in (mid, row["name_en"], row["name_zh"], row["symbol"]):
+                reg._add(reg.mineral_keys, name, mid, override=True)
+        return reg
+
+    def _copy(self) -> "Registry":
+        return Registry(self.minerals, self.countries, dict(self.mineral_keys), dict(self.country_keys),
+                        dict(self.region_keys))
+
     # -- lookups -------------------------------------------------------------------
     def mineral_id(self, name: object) -> str | None:
         return self.mineral_keys.get(normalise_name(name))
@@ -115,8 +148,9 @@ class Registry:
         return _map_unique(values, self.country_keys)
 
     def mineral_name(self, mid: str, lang: str = "en") -> str:
+        """The mineral's name in ``lang``; its English name when a project's own mineral has no Chinese one."""
         col = "name_zh" if lang == "zh" else "name_en"
-        return self.minerals[col].get(mid, mid)
+        return self.minerals[col].get(mid) or self.minerals["name_en"].get(mid) or mid
 
     def country_name(self, code: str, lang: str = "en") -> str:
         if code in AGGREGATE_CODES:

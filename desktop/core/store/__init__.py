@@ -7,7 +7,8 @@ from importlib import import_module
 
 _WHERE = {"Change": "changes", "TableChange": "changes", "WriteReport": "imports", "ProjectLock": "lock",
           "FILE_SUFFIX": "project", "Project": "project", "DatasetCache": "snapshot",
-          "NameResolution": "lists", "UnknownName": "lists"}
+          "NameResolution": "lists", "UnknownName": "lists",
+          "MineralEdit": "registry_edits", "RegistryEditError": "registry_edits"}
 __all__ = sorted(_WHERE)
 
 

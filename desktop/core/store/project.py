@@ -95,7 +95,7 @@ class Project:
                 ("created_at", now()), ("created_by", f"CritMin {__version__}"),
                 ("schema_version", str(schema.SCHEMA_VERSION))])
             m = reg.minerals.reset_index()
-            self.con.executemany("INSERT INTO minerals VALUES (?, ?, ?, ?, ?)",
+            self.con.executemany("INSERT INTO minerals (id, name_en, name_zh, symbol, grp) VALUES (?, ?, ?, ?, ?)",
                                  m[["id", "name_en", "name_zh", "symbol", "group"]].itertuples(index=False))
             c = reg.countries.reset_index()
             rows = [(r.iso3, r.name_en, r.name_zh, str(r.m49), 0) for r in c.itertuples(index=False)]
@@ -332,8 +332,15 @@ class Project:
         return self.set_alias(kind, alias, None)
 
     def registry(self) -> Registry:
-        """The default registry plus this project's own aliases."""
-        return default_registry().with_aliases(self.aliases())
+        """The built-in registry with this project's edits of minerals (registry_edits.py), then its aliases.
+
+        Aliases come last: an alias is the analyst's explicit word on what a name means.
+        """
+        from desktop.core.store import registry_edits
+
+        with self.reading():
+            minerals, aliases = registry_edits.project_minerals(self), self.aliases()
+        return default_registry().with_minerals(minerals).with_aliases(aliases)
 
     # -- single edits (older helpers; the GUI uses edit_rows and apply) --------------------
     def set_value(self, table: str, key: dict, column: str, value) -> object:

@@ -5,7 +5,8 @@ canonical tables, the store and the exporter cannot drift apart.  Each table is
 ``WITHOUT ROWID`` with its natural key as primary key: re-importing a file is
 an upsert by key, and the key is what an edit addresses.
 
-Versions: 1 — the tables of the first release; 2 — adds ``events`` (policy events, issue 13).
+Versions: 1 — the tables of the first release; 2 — adds ``events`` (policy events, issue 13) and the
+``note`` and ``edited`` columns of ``minerals`` (the project's edits of the registry, issue 12).
 Opening an older file backs it up beside itself, then runs the migrations in one transaction
 (``Project._migrate``); a newer file is refused.
 """
@@ -40,7 +41,8 @@ def data_table_ddl(table: str, if_not_exists: bool = False) -> str:
 BASE_DDL = [
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE TABLE minerals (id TEXT PRIMARY KEY, name_en TEXT NOT NULL, name_zh TEXT NOT NULL DEFAULT '',
-         symbol TEXT NOT NULL DEFAULT '', grp TEXT NOT NULL DEFAULT '')""",
+         symbol TEXT NOT NULL DEFAULT '', grp TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
+         edited TEXT NOT NULL DEFAULT '')""",
     """CREATE TABLE countries (iso3 TEXT PRIMARY KEY, name_en TEXT NOT NULL, name_zh TEXT NOT NULL DEFAULT '',
          m49 TEXT NOT NULL DEFAULT '', is_aggregate INTEGER NOT NULL DEFAULT 0)""",
     """CREATE TABLE aliases (kind TEXT NOT NULL CHECK (kind IN ('mineral', 'country')), alias TEXT NOT NULL,
@@ -71,8 +73,31 @@ def _add_events(con: sqlite3.Connection) -> None:
     con.execute(data_table_ddl("events", if_not_exists=True))
 
 
+# The columns of ``minerals`` that version 2 added (registry_edits.py): name -> definition.
+MINERAL_COLUMNS = {"note": "TEXT NOT NULL DEFAULT ''", "edited": "TEXT NOT NULL DEFAULT ''"}
+
+
+def add_mineral_columns(con: sqlite3.Connection) -> None:
+    """Give ``minerals`` the columns of the project's registry edits, when it lacks them.
+
+    Part of 1 → 2, and also run by the first registry edit: a version-2 file written while version 2
+    was being made has the events table but not these columns. Adding them changes no row (every
+    mineral reads as the built-in one, unedited), so it needs no version step of its own.
+    """
+    have = {r[1] for r in con.execute("PRAGMA table_info(minerals)")}
+    for name, definition in MINERAL_COLUMNS.items():
+        if name not in have:
+            con.execute(f"ALTER TABLE minerals ADD COLUMN {name} {definition}")
+
+
+def _to_version_2(con: sqlite3.Connection) -> None:
+    """1 → 2: the events table and the registry-edit columns of ``minerals``; no row is changed."""
+    _add_events(con)
+    add_mineral_columns(con)
+
+
 # version -> function upgrading a file from that version to version + 1
-MIGRATIONS: dict[int, callable] = {1: _add_events}
+MIGRATIONS: dict[int, callable] = {1: _to_version_2}
 
 
 def migrate(con: sqlite3.Connection, from_version: int) -> None:

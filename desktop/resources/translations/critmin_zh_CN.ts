@@ -19,6 +19,192 @@
     </message>
 </context>
 <context>
+    <name>AddAliasDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="166" />
+        <source>Add Alias</source>
+        <translation>添加别名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="168" />
+        <source>Mineral</source>
+        <translation>矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="169" />
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="170" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="171" />
+        <source>Whether the name is a mineral's or a country's</source>
+        <translation>该名称属于矿种还是国家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="173" />
+        <source>Name in the file</source>
+        <translation>文件中的名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="174" />
+        <source>The name exactly as your files write it</source>
+        <translation>与文件中写法完全一致的名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="176" />
+        <source>Means</source>
+        <translation>对应为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="177" />
+        <source>What the name means; type part of a name to filter</source>
+        <translation>该名称的含义；输入名称的一部分进行筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="179" />
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="180" />
+        <source>Name in the file:</source>
+        <translation>文件中的名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="181" />
+        <source>Means:</source>
+        <translation>含义：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="184" />
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="188" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="189" />
+        <source>Save the alias in this project</source>
+        <translation>将别名保存到本项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="213" />
+        <source>Type the name your files use.</source>
+        <translation>请输入文件中使用的名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="215" />
+        <source>Choose what the name means from the list.</source>
+        <translation>请从列表中选择该名称的含义。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="221" />
+        <source>“%1” means %2 now; in this project it will mean the name chosen here.</source>
+        <translation>“%1”目前指%2；在本项目中它将指此处所选的名称。</translation>
+    </message>
+</context>
+<context>
+    <name>AddMineralDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="126" />
+        <source>Add Mineral</source>
+        <translation>添加矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="131" />
+        <source>English name:</source>
+        <translation>英文名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="131" />
+        <source>Required; the mineral's id is made from it</source>
+        <translation>必填；矿种标识由它生成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="132" />
+        <source>Chinese name:</source>
+        <translation>中文名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="132" />
+        <source>Optional; imports and pastes find it too</source>
+        <translation>可选；导入和粘贴时也能识别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="133" />
+        <source>Symbol:</source>
+        <translation>符号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="133" />
+        <source>Optional, e.g. an element symbol</source>
+        <translation>可选，例如元素符号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="134" />
+        <source>Group:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="134" />
+        <source>Optional, e.g. rare_earth or ministry</source>
+        <translation>可选，例如 rare_earth 或 ministry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="135" />
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="135" />
+        <source>Optional: where the category comes from</source>
+        <translation>可选：该类别的出处</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="142" />
+        <source>Id and problems</source>
+        <translation>标识与问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="145" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="146" />
+        <source>Add the mineral to the project</source>
+        <translation>将该矿种添加到项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="164" />
+        <source>Type the mineral's English name.</source>
+        <translation>请输入矿种的英文名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="167" />
+        <source>The English name needs Latin letters or digits: the id is made from them.</source>
+        <translation>英文名称需要包含拉丁字母或数字：标识由它们生成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="169" />
+        <source>The id “%1” is a mineral already.</source>
+        <translation>标识“%1”已是一个矿种。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="180" />
+        <source>Its id will be “%1”.</source>
+        <translation>其标识将为“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>AddMineralsDialog</name>
     <message>
         <location filename="../../ui/dialogs/list_edit.py" line="229" />
@@ -34,24 +220,69 @@
 <context>
     <name>AliasesDialog</name>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="57" />
-        <location filename="../../ui/dialogs/aliases.py" line="62" />
+        <location filename="../../ui/dialogs/aliases.py" line="232" />
+        <location filename="../../ui/dialogs/aliases.py" line="239" />
         <source>Aliases</source>
         <translation>名称映射</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="65" />
+        <location filename="../../ui/dialogs/aliases.py" line="240" />
+        <source>Double-click what a name means to change it</source>
+        <translation>双击名称的含义以进行修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="243" />
         <source>Names your files use that CritMin maps to its minerals and countries. They are saved in this project; the import wizard adds them.</source>
         <translation>您的文件中使用的名称及其在 CritMin 中对应的矿种和国家。这些别名保存在本项目中，由导入向导添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="68" />
-        <location filename="../../ui/dialogs/aliases.py" line="69" />
+        <location filename="../../ui/dialogs/aliases.py" line="246" />
+        <source>Add Alias…</source>
+        <translation>添加别名…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="247" />
+        <source>Add Alias</source>
+        <translation>添加别名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="248" />
+        <source>Tell CritMin what a name in your files means</source>
+        <translation>告诉 CritMin 文件中某个名称的含义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="250" />
+        <location filename="../../ui/dialogs/aliases.py" line="251" />
         <source>Remove Alias</source>
         <translation>删除别名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="90" />
+        <location filename="../../ui/dialogs/aliases.py" line="252" />
+        <source>Forget the selected aliases</source>
+        <translation>删除所选别名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="257" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="258" />
+        <source>Close; every change is saved already</source>
+        <translation>关闭；所有修改均已保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="290" />
+        <source>Add alias '%1'</source>
+        <translation>添加别名“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="298" />
+        <source>Change alias '%1'</source>
+        <translation>修改别名“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="305" />
         <source>Remove alias '%1'</source>
         <translation>删除别名“%1”</translation>
     </message>
@@ -59,29 +290,34 @@
 <context>
     <name>AliasesModel</name>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="30" />
+        <location filename="../../ui/dialogs/aliases.py" line="96" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="30" />
+        <location filename="../../ui/dialogs/aliases.py" line="96" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="42" />
+        <location filename="../../ui/dialogs/aliases.py" line="108" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="42" />
+        <location filename="../../ui/dialogs/aliases.py" line="108" />
         <source>Name in the file</source>
         <translation>文件中的名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/aliases.py" line="42" />
+        <location filename="../../ui/dialogs/aliases.py" line="108" />
         <source>Means</source>
         <translation>对应为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="124" />
+        <source>Double-click to choose what this name means</source>
+        <translation>双击选择该名称的含义</translation>
     </message>
 </context>
 <context>
@@ -159,6 +395,7 @@
     <name>ChangeCommand</name>
     <message>
         <location filename="../../ui/commands.py" line="44" />
+        <location filename="../../ui/commands.py" line="125" />
         <source>Undo %1</source>
         <translation>撤销“%1”</translation>
     </message>
@@ -2061,12 +2298,12 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="382" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>Critical-mineral supply-chain security workbench</source>
         <translation>关键矿产供应链安全分析工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2218,322 +2455,334 @@ Every import of your own is listed with its file, format and content hash on the
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>Add &amp;Row</source>
         <translation>添加行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>&amp;Delete Rows</source>
         <translation>删除行(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>&amp;Recompute</source>
         <translation>重新计算(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>Compute every indicator from the project's data</source>
         <translation>根据项目数据计算全部指标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>&amp;Aliases…</source>
         <translation>名称映射(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>The project's own names for minerals and countries</source>
         <translation>本项目自定义的矿种和国家名称</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="203" />
+        <source>&amp;Minerals and Names…</source>
+        <translation>矿种与名称(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="204" />
+        <source>The project's names, symbols, groups and notes of minerals, and its own minerals</source>
+        <translation>本项目对矿种名称、符号、类别和备注的修改，以及本项目自有的矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="206" />
         <source>Data &amp;Sources</source>
         <translation>数据来源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
-        <location filename="../../ui/main_window.py" line="310" />
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>Cancel the running task</source>
         <translation>取消正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>&amp;Overview</source>
         <translation>总览(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>&amp;Indicators</source>
         <translation>指标(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="249" />
         <source>Risk &amp;Matrix</source>
         <translation>风险矩阵(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>Mineral &amp;Lists</source>
         <translation>矿种清单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>Assessed country</source>
         <translation>评估国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288" />
+        <location filename="../../ui/main_window.py" line="295" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>Year shown</source>
         <translation>显示年份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>The year the Overview shows</source>
         <translation>总览所显示的年份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401" />
+        <location filename="../../ui/main_window.py" line="409" />
         <source>No project open — File ▸ New Project… or Open Project…</source>
         <translation>未打开项目 — 请使用“文件 ▸ 新建项目…”或“打开项目…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405" />
+        <location filename="../../ui/main_window.py" line="413" />
         <source>1 mineral</source>
         <translation>1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405" />
+        <location filename="../../ui/main_window.py" line="413" />
         <source>%1 minerals</source>
         <translation>%1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408" />
+        <location filename="../../ui/main_window.py" line="416" />
         <source>recomputing…</source>
         <translation>正在重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411" />
+        <location filename="../../ui/main_window.py" line="419" />
         <source>computed %1 ago</source>
         <translation>计算于 %1前</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="420" />
         <source>all changes saved</source>
         <translation>所有更改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="420" />
         <source>saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488" />
+        <location filename="../../ui/main_window.py" line="496" />
         <source>CritMin demo</source>
         <translation>CritMin 示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509" />
+        <location filename="../../ui/main_window.py" line="517" />
         <source>Preparing the demo project</source>
         <translation>正在准备示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514" />
+        <location filename="../../ui/main_window.py" line="522" />
         <source>%1: the project file was not found.</source>
         <translation>%1：找不到项目文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528" />
+        <location filename="../../ui/main_window.py" line="536" />
         <source>This is the demo project, built from public data (USGS, World Bank, World Mining Data). To analyse your own data: File ▸ Import Data… or drop Excel/CSV files on this window.</source>
         <translation>这是示例项目，基于公开数据（USGS、世界银行、World Mining Data）构建。如需分析您自己的数据，请使用“文件 ▸ 导入数据…”，或将 Excel/CSV 文件拖放到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545" />
+        <location filename="../../ui/main_window.py" line="553" />
         <source>New Project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="546" />
-        <location filename="../../ui/main_window.py" line="561" />
+        <location filename="../../ui/main_window.py" line="554" />
         <location filename="../../ui/main_window.py" line="569" />
+        <location filename="../../ui/main_window.py" line="577" />
         <source>CritMin projects (%1)</source>
         <translation>CritMin 项目 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="560" />
+        <location filename="../../ui/main_window.py" line="568" />
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="568" />
+        <location filename="../../ui/main_window.py" line="576" />
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="589" />
+        <location filename="../../ui/main_window.py" line="597" />
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594" />
+        <location filename="../../ui/main_window.py" line="602" />
         <source>(missing)</source>
         <translation>（已不存在）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="606" />
+        <location filename="../../ui/main_window.py" line="614" />
         <source>Remove Missing Files</source>
         <translation>移除已不存在的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="607" />
+        <location filename="../../ui/main_window.py" line="615" />
         <source>Clear List</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="610" />
+        <location filename="../../ui/main_window.py" line="618" />
         <source>%1 no longer exists. Remove it from the list?</source>
         <translation>%1 已不存在。要将其从列表中移除吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642" />
+        <location filename="../../ui/main_window.py" line="650" />
         <source>Open or create a project first: imported data are written into a project.</source>
         <translation>请先打开或新建项目：导入的数据将写入项目。</translation>
     </message>
     <message>
         <location filename="../../ui/exports.py" line="25" />
-        <location filename="../../ui/main_window.py" line="839" />
+        <location filename="../../ui/main_window.py" line="847" />
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="825" />
+        <location filename="../../ui/main_window.py" line="833" />
         <source>Export Data Workbook</source>
         <translation>导出数据工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="827" />
+        <location filename="../../ui/main_window.py" line="835" />
         <source>Excel workbook (*.xlsx);;CSV files, one per table (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件，每张表一个 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="842" />
+        <location filename="../../ui/main_window.py" line="850" />
         <source>Exporting data</source>
         <translation>正在导出数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="862" />
+        <location filename="../../ui/main_window.py" line="875" />
         <source>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;Critical-mineral supply-chain security workbench.&lt;/p&gt;&lt;p&gt;Works offline; every change is saved in the project file as it is made.&lt;/p&gt;&lt;p&gt;Log file: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;关键矿产供应链安全分析工作台。&lt;/p&gt;&lt;p&gt;无需联网即可使用；每项更改都会即时保存到项目文件中。&lt;/p&gt;&lt;p&gt;日志文件：%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="909" />
+        <location filename="../../ui/main_window.py" line="922" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="911" />
+        <location filename="../../ui/main_window.py" line="924" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="912" />
+        <location filename="../../ui/main_window.py" line="925" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>&amp;About CritMin</source>
         <translation>关于 CritMin(&amp;A)</translation>
     </message>
@@ -2543,7 +2792,7 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>有数据的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="861" />
+        <location filename="../../ui/main_window.py" line="874" />
         <source>About CritMin</source>
         <translation>关于 CritMin</translation>
     </message>
@@ -2772,72 +3021,72 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>MatrixDetails</name>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1239" />
+        <location filename="../../ui/views/matrix_view.py" line="1293" />
         <source>(not named)</source>
         <translation>（未注明）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1250" />
+        <location filename="../../ui/views/matrix_view.py" line="1304" />
         <source>No score: none of the cells it aggregates has one yet.</source>
         <translation>无评分：其汇总的单元格均尚无评分。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1253" />
+        <location filename="../../ui/views/matrix_view.py" line="1307" />
         <source>Needs judgement</source>
         <translation>待判断</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1254" />
+        <location filename="../../ui/views/matrix_view.py" line="1308" />
         <source>no rule could fill this cell from the project's data, and it is never taken as 0. Double-click it to give your score.</source>
         <translation>没有规则能根据项目数据填充此单元格，且绝不按 0 计算。双击该单元格即可给出您的评分。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1260" />
+        <location filename="../../ui/views/matrix_view.py" line="1314" />
         <source>Origin: %1</source>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1264" />
+        <location filename="../../ui/views/matrix_view.py" line="1318" />
         <source>Rule %1</source>
         <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1268" />
+        <location filename="../../ui/views/matrix_view.py" line="1322" />
         <source>The analyst's score overrides the computed value %1 (%2) of rule %3; reverting brings it back.</source>
         <translation>分析师的评分覆盖了规则 %3 的计算值 %1（%2）；恢复后计算值重新生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1273" />
+        <location filename="../../ui/views/matrix_view.py" line="1327" />
         <source>No rule fills this cell: without the analyst's score it needs judgement.</source>
         <translation>没有规则填充此单元格：若无分析师的评分，则为待判断。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1277" />
+        <location filename="../../ui/views/matrix_view.py" line="1331" />
         <source>Aggregated by %1: %2</source>
         <translation>按%1汇总：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1289" />
+        <location filename="../../ui/views/matrix_view.py" line="1343" />
         <source>Inputs of rule %1</source>
         <translation>规则 %1 的输入</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1296" />
+        <location filename="../../ui/views/matrix_view.py" line="1350" />
         <source>Analyst's note</source>
         <translation>分析师备注</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1299" />
+        <location filename="../../ui/views/matrix_view.py" line="1353" />
         <source>Last edited: %1</source>
         <translation>最后编辑：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1307" />
+        <location filename="../../ui/views/matrix_view.py" line="1361" />
         <source>Levels</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1308" />
+        <location filename="../../ui/views/matrix_view.py" line="1362" />
         <source>(a score at a cut-off takes the higher level)</source>
         <translation>（恰在分界点上的评分归入较高等级）</translation>
     </message>
@@ -2922,7 +3171,7 @@ Every import of your own is listed with its file, format and content hash on the
     </message>
     <message>
         <location filename="../../ui/models/matrix_model.py" line="420" />
-        <location filename="../../ui/views/matrix_view.py" line="1423" />
+        <location filename="../../ui/views/matrix_view.py" line="1477" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
@@ -3315,235 +3564,255 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>环节、资源链和全链的单元格如何汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="626" />
+        <location filename="../../ui/views/matrix_view.py" line="627" />
+        <source>Weights…</source>
+        <translation>权重…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="628" />
+        <source>Weights of the dimensions</source>
+        <translation>各维度的权重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="629" />
+        <source>The weight of each dimension in the weighted mean (0 leaves a dimension out)</source>
+        <translation>各维度在加权平均中的权重（0 表示不计入该维度）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="634" />
         <source>Edit Cell…</source>
         <translation>编辑单元格…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="627" />
+        <location filename="../../ui/views/matrix_view.py" line="635" />
         <source>Edit Cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="628" />
+        <location filename="../../ui/views/matrix_view.py" line="636" />
         <source>Give the selected cell your own score and note (double-click or Enter does the same)</source>
         <translation>为所选单元格给出您自己的评分和备注（双击或按 Enter 键亦可）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="632" />
+        <location filename="../../ui/views/matrix_view.py" line="640" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="633" />
+        <location filename="../../ui/views/matrix_view.py" line="641" />
         <source>Export the risk matrix</source>
         <translation>导出风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="634" />
+        <location filename="../../ui/views/matrix_view.py" line="642" />
         <source>Save the grids as a PNG image or SVG drawing, or as an Excel sheet with the levels as fills and the notes as comments</source>
         <translation>将矩阵保存为 PNG 图像或 SVG 矢量图，或保存为 Excel 工作表（等级为单元格底色，备注为批注）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="637" />
+        <location filename="../../ui/views/matrix_view.py" line="645" />
         <source>Out of date — recomputing…</source>
         <translation>已过时 — 正在重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="638" />
+        <location filename="../../ui/views/matrix_view.py" line="646" />
         <source>Out of date</source>
         <translation>已过时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="643" />
+        <location filename="../../ui/views/matrix_view.py" line="651" />
         <source>&amp;Mineral:</source>
         <translation>矿种(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="643" />
+        <location filename="../../ui/views/matrix_view.py" line="651" />
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="645" />
+        <location filename="../../ui/views/matrix_view.py" line="653" />
         <source>&amp;Aggregation:</source>
         <translation>汇总(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="792" />
+        <location filename="../../ui/views/matrix_view.py" line="713" />
+        <source>Weights of the Dimensions</source>
+        <translation>各维度的权重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matrix_view.py" line="846" />
         <source>The risk matrix could not be built: %1</source>
         <translation>无法生成风险矩阵：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="835" />
+        <location filename="../../ui/views/matrix_view.py" line="889" />
         <source>List overview: no mineral of the selection has a risk matrix.</source>
         <translation>清单概览：所选矿种均无风险矩阵。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="837" />
+        <location filename="../../ui/views/matrix_view.py" line="891" />
         <source>All minerals with data</source>
         <translation>有数据的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="838" />
+        <location filename="../../ui/views/matrix_view.py" line="892" />
         <source>List overview: %1, %2 — each stage's risk over both chains</source>
         <translation>清单概览：%1，%2 年 — 两条资源链各环节的风险</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="846" />
-        <location filename="../../ui/views/matrix_view.py" line="1373" />
-        <location filename="../../ui/views/matrix_view.py" line="1394" />
+        <location filename="../../ui/views/matrix_view.py" line="900" />
+        <location filename="../../ui/views/matrix_view.py" line="1427" />
+        <location filename="../../ui/views/matrix_view.py" line="1448" />
         <source>Risk matrix</source>
         <translation>风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="847" />
+        <location filename="../../ui/views/matrix_view.py" line="901" />
         <source>The risk matrix appears when the indicators are computed.</source>
         <translation>指标计算完成后将显示风险矩阵。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="849" />
+        <location filename="../../ui/views/matrix_view.py" line="903" />
         <source>Choose a mineral to see its risk matrix.</source>
         <translation>请选择矿种以查看其风险矩阵。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="851" />
-        <location filename="../../ui/views/matrix_view.py" line="1395" />
+        <location filename="../../ui/views/matrix_view.py" line="905" />
+        <location filename="../../ui/views/matrix_view.py" line="1449" />
         <source>%1 · %2 · risk matrix</source>
         <translation>%1 · %2 · 风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="863" />
+        <location filename="../../ui/views/matrix_view.py" line="917" />
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="864" />
+        <location filename="../../ui/views/matrix_view.py" line="918" />
         <source>Weakest link: %1 — %2, %3.</source>
         <translation>最薄弱环节：%1 — %2，%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="869" />
+        <location filename="../../ui/views/matrix_view.py" line="923" />
         <source>No cell has a score yet: every cell needs judgement.</source>
         <translation>尚无单元格有评分：所有单元格均待判断。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="870" />
+        <location filename="../../ui/views/matrix_view.py" line="924" />
         <source>Whole chain (%1): %2, %3.</source>
         <translation>全链（%1）：%2，%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="875" />
+        <location filename="../../ui/views/matrix_view.py" line="929" />
         <source>%1 cells need judgement (?): double-click one to score it.</source>
         <translation>%1 个单元格待判断（?）：双击单元格即可评分。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1076" />
+        <location filename="../../ui/views/matrix_view.py" line="1130" />
         <source>Override %1 × %2 (%3)</source>
         <translation>覆盖 %1 × %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1077" />
+        <location filename="../../ui/views/matrix_view.py" line="1131" />
         <source>Override recycled %1 × %2 (%3)</source>
         <translation>覆盖再生资源链 %1 × %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1095" />
+        <location filename="../../ui/views/matrix_view.py" line="1149" />
         <source>Revert %1 × %2 (%3)</source>
         <translation>恢复 %1 × %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1096" />
+        <location filename="../../ui/views/matrix_view.py" line="1150" />
         <source>Revert recycled %1 × %2 (%3)</source>
         <translation>恢复再生资源链 %1 × %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1128" />
+        <location filename="../../ui/views/matrix_view.py" line="1182" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1128" />
+        <location filename="../../ui/views/matrix_view.py" line="1182" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1128" />
+        <location filename="../../ui/views/matrix_view.py" line="1182" />
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1129" />
+        <location filename="../../ui/views/matrix_view.py" line="1183" />
         <source>Export Risk Matrix</source>
         <translation>导出风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1140" />
+        <location filename="../../ui/views/matrix_view.py" line="1194" />
         <source>%1 risk matrix %2</source>
         <translation>%1风险矩阵 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1166" />
+        <location filename="../../ui/views/matrix_view.py" line="1220" />
         <source>Exporting the risk matrix</source>
         <translation>正在导出风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1187" />
+        <location filename="../../ui/views/matrix_view.py" line="1241" />
         <source>Risk matrix not exported</source>
         <translation>风险矩阵未导出</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1329" />
+        <location filename="../../ui/views/matrix_view.py" line="1383" />
         <source>The grids can be saved as .png or .svg, not as “%1”.</source>
         <translation>矩阵只能保存为 .png 或 .svg，不能保存为“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1381" />
+        <location filename="../../ui/views/matrix_view.py" line="1435" />
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1397" />
+        <location filename="../../ui/views/matrix_view.py" line="1451" />
         <source>Aggregation: %1</source>
         <translation>汇总规则：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1398" />
+        <location filename="../../ui/views/matrix_view.py" line="1452" />
         <source>Weakest link: %1, %2 — %3 (%4)</source>
         <translation>最薄弱环节：%1，%2 — %3（%4）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1402" />
+        <location filename="../../ui/views/matrix_view.py" line="1456" />
         <source>Whole chain: %1 (%2)</source>
         <translation>全链：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1409" />
+        <location filename="../../ui/views/matrix_view.py" line="1463" />
         <source>Levels</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1410" />
+        <location filename="../../ui/views/matrix_view.py" line="1464" />
         <source>?: needs judgement (no rule could fill the cell)</source>
         <translation>?：待判断（没有规则能填充该单元格）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1411" />
+        <location filename="../../ui/views/matrix_view.py" line="1465" />
         <source>Italic: the analyst's score (the computed value is in the comment)</source>
         <translation>斜体：分析师的评分（计算值见批注）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1413" />
+        <location filename="../../ui/views/matrix_view.py" line="1467" />
         <source>Thick border: the weakest link</source>
         <translation>粗边框：最薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1420" />
+        <location filename="../../ui/views/matrix_view.py" line="1474" />
         <source>List overview</source>
         <translation>清单概览</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1421" />
+        <location filename="../../ui/views/matrix_view.py" line="1475" />
         <source>Each stage's risk over both chains, %1</source>
         <translation>两条资源链各环节的风险，%1 年</translation>
     </message>
@@ -3670,6 +3939,79 @@ Every import of your own is listed with its file, format and content hash on the
         <location filename="../../ui/docks/minerals.py" line="131" />
         <source>%1 · No data in this project</source>
         <translation>%1 · 本项目无此矿种的数据</translation>
+    </message>
+</context>
+<context>
+    <name>MineralsModel</name>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="62" />
+        <source>Id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="62" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="62" />
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="62" />
+        <source>Symbol</source>
+        <translation>符号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="62" />
+        <source>Group</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="63" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="63" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="66" />
+        <source>Built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="66" />
+        <source>Changed in this project</source>
+        <translation>本项目已修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="67" />
+        <source>This project's own</source>
+        <translation>本项目自有</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="80" />
+        <source>The id CritMin stores; it never changes</source>
+        <translation>CritMin 存储的标识，不会改变</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="81" />
+        <source>Whether the mineral is built in, changed in this project or the project's own</source>
+        <translation>该矿种是内置的、在本项目中修改过的，还是本项目自有的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="82" />
+        <source>Double-click a cell to edit it</source>
+        <translation>双击单元格进行编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="102" />
+        <source>Changed in this project; “Revert to Built-in” restores CritMin's value</source>
+        <translation>已在本项目中修改；“恢复内置”可还原 CritMin 的原值</translation>
     </message>
 </context>
 <context>
@@ -4867,6 +5209,185 @@ Every import of your own is listed with its file, format and content hash on the
     </message>
 </context>
 <context>
+    <name>RegistryEditorDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="193" />
+        <source>“%1” already names %2; a name can mean one mineral only.</source>
+        <translation>“%1”已是%2的名称；一个名称只能指一个矿种。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="203" />
+        <source>Minerals and Names</source>
+        <translation>矿种与名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="212" />
+        <source>Filter by name, id, symbol, group or note</source>
+        <translation>按名称、标识、符号、类别或备注筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="213" />
+        <source>Filter minerals</source>
+        <translation>筛选矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="214" />
+        <source>Show only the minerals whose cells contain this text</source>
+        <translation>只显示单元格包含此文字的矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="221" />
+        <source>Minerals</source>
+        <translation>矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="222" />
+        <source>Double-click a name, symbol, group or note to change it for this project</source>
+        <translation>双击名称、符号、类别或备注，可为本项目修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="233" />
+        <source>CritMin's minerals and this project's changes to them. Changes are saved in the project and override the built-in names; imports and pastes find the new names.</source>
+        <translation>CritMin 的矿种及本项目对它们的修改。修改保存在项目中并覆盖内置名称；导入和粘贴时能识别新名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="239" />
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="240" />
+        <source>Add Mineral…</source>
+        <translation>添加矿种…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="240" />
+        <source>Add a mineral CritMin does not know, such as a ministry's own category</source>
+        <translation>添加 CritMin 没有的矿种，例如部委自己的类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="242" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="242" />
+        <source>Remove the selected mineral (only this project's own, and only while no rows use it)</source>
+        <translation>删除所选矿种（仅限本项目自有且没有数据行使用的矿种）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="245" />
+        <source>Revert to Built-in</source>
+        <translation>恢复内置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="245" />
+        <source>Drop this project's changes to the selected mineral</source>
+        <translation>撤销本项目对所选矿种的修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="249" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="250" />
+        <source>Close; every change is saved already</source>
+        <translation>关闭；所有修改均已保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="322" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="388" />
+        <source>A mineral needs an English name.</source>
+        <translation>矿种需要英文名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="328" />
+        <source>Rename %1</source>
+        <translation>重命名%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="328" />
+        <source>Rename %1 in Chinese</source>
+        <translation>修改%1的中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="329" />
+        <source>Change Symbol of %1</source>
+        <translation>修改%1的符号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="329" />
+        <source>Change Group of %1</source>
+        <translation>修改%1的类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="330" />
+        <source>Edit Note of %1</source>
+        <translation>编辑%1的备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="343" />
+        <source>Add %1</source>
+        <translation>添加%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="357" />
+        <source>Remove %1</source>
+        <translation>删除%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="365" />
+        <source>Revert %1 to Built-in</source>
+        <translation>将%1恢复为内置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="383" />
+        <source>%1 cannot be removed: the project's %2 use it.</source>
+        <translation>无法删除%1：本项目的%2使用了它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="384" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="390" />
+        <source>The change cannot be undone or redone: the project has changed since.</source>
+        <translation>无法撤销或重做此修改：项目此后已被更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="394" />
+        <source>aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="394" />
+        <source>lists</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="394" />
+        <source>production</source>
+        <translation>产量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="395" />
+        <source>reserves</source>
+        <translation>储量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="395" />
+        <source>balance</source>
+        <translation>供需平衡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/registry_editor.py" line="395" />
+        <source>prices</source>
+        <translation>价格</translation>
+    </message>
+</context>
+<context>
     <name>SheetsModel</name>
     <message>
         <location filename="../../ui/models/wizard_models.py" line="490" />
@@ -5245,6 +5766,19 @@ Every import of your own is listed with its file, format and content hash on the
         <location filename="../../ui/dialogs/list_edit.py" line="297" />
         <source>Skip this name</source>
         <translation>跳过此名称</translation>
+    </message>
+</context>
+<context>
+    <name>self.dialog</name>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="146" />
+        <source>Means</source>
+        <translation>对应为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/aliases.py" line="147" />
+        <source>Type part of a name to filter</source>
+        <translation>输入名称的一部分进行筛选</translation>
     </message>
 </context>
 </TS>

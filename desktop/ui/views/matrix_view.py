@@ -621,7 +621,15 @@ class MatrixView(QWidget):
         for rule in RULES:
             self.rule_combo.addItem(rule_choice(rule), rule)
             self.rule_combo.setItemData(self.rule_combo.count() - 1, rule_tip(rule), Qt.ItemDataRole.ToolTipRole)
-        self.rule_combo.activated.connect(lambda _i: self.refresh())
+        self.rule_combo.activated.connect(lambda _i: self._rule_chosen())
+        self.weights: dict[str, float] = {}          # {dimension: weight} of the weighted mean (missing = 1)
+        self.weights_button = QToolButton(self)
+        self.weights_button.setText(self.tr("Weights…"))
+        self.weights_button.setAccessibleName(self.tr("Weights of the dimensions"))
+        self.weights_button.setToolTip(self.tr("The weight of each dimension in the weighted mean (0 leaves a "
+                                               "dimension out)"))
+        self.weights_button.clicked.connect(self.edit_weights)
+        self.weights_button.setEnabled(False)
         self.edit_button = QToolButton(self)
         self.edit_button.setText(self.tr("Edit Cell…"))
         self.edit_button.setAccessibleName(self.tr("Edit Cell"))
@@ -642,7 +650,8 @@ class MatrixView(QWidget):
         self.head = FlowLayout(spacing=14)
         groups = ((self.tr("&Mineral:"), self.mineral_combo, None), (self.tr("&Year:"), self.year_slider,
                                                                      self.year_label),
-                  (self.tr("&Aggregation:"), self.rule_combo, None), (None, self.edit_button, self.export_button))
+                  (self.tr("&Aggregation:"), self.rule_combo, self.weights_button),
+                  (None, self.edit_button, self.export_button))
         for text, first, second in groups:
             group = QWidget(self)
             row = QHBoxLayout(group)
@@ -690,8 +699,51 @@ class MatrixView(QWidget):
         self._move_slider()
         self.refresh()
 
+    def _rule_chosen(self) -> None:
+        self.weights_button.setEnabled(self.rule() == "weighted_mean")
+        self.refresh()
+
+    def edit_weights(self) -> None:
+        """Weights…: one spin box per dimension of both chains; OK recomputes the aggregates."""
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout
+
+        from desktop.core.chain.matrix import ALL_DIMENSIONS
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Weights of the Dimensions"))
+        form = QFormLayout(dialog)
+        spins = {}
+        for dimension in ALL_DIMENSIONS:
+            spin = QDoubleSpinBox(dialog)
+            spin.setRange(0.0, 10.0)
+            spin.setSingleStep(0.5)
+            spin.setDecimals(2)
+            spin.setValue(float(self.weights.get(dimension, 1.0)))
+            spin.setAccessibleName(dimension_title(dimension))
+            form.addRow(dimension_title(dimension), spin)
+            spins[dimension] = spin
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                   dialog)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        self.weights_dialog = dialog
+
+        def accepted() -> None:
+            self.set_weights({d: spin.value() for d, spin in spins.items()})
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def set_weights(self, weights: dict[str, float]) -> None:
+        """The weighted mean's weights ({dimension: weight}; a missing one is 1); recomputes when in use."""
+        self.weights = {d: float(w) for d, w in weights.items()}
+        if self.rule() == "weighted_mean":
+            self.refresh()
+
     def set_rule(self, rule: str) -> None:
         self.rule_combo.setCurrentIndex(max(self.rule_combo.findData(rule), 0))
+        self.weights_button.setEnabled(self.rule() == "weighted_mean")
         self.refresh()
 
     def rule(self) -> str:
@@ -733,6 +785,7 @@ class MatrixView(QWidget):
         if self.results is None:
             return
         results, dataset, year, rule, country = self.results, self.dataset, self.year, self.rule(), self.country
+        weights = dict(self.weights) if rule == "weighted_mean" else None
         minerals, need_years = self.minerals, not self._years_given
         if overview:
             def overview_work(_state):
@@ -744,7 +797,8 @@ class MatrixView(QWidget):
                 shown = year if year is not None or not years else years[-1]
                 if shown is None:
                     return years, shown, []
-                frame = matrix_table(results, dataset, minerals, [shown], country=country, rule=rule)
+                frame = matrix_table(results, dataset, minerals, [shown], country=country, rule=rule,
+                                     weights=weights)
                 return years, shown, heat_rows(frame, minerals, rule)
 
             self.runner.submit(overview_work, kind="matrix-overview",
@@ -756,7 +810,7 @@ class MatrixView(QWidget):
             def matrix_work(_state):
                 from desktop.core.chain.matrix import build_matrix
 
-                return build_matrix(results, dataset, mineral, year, country=country, rule=rule)
+                return build_matrix(results, dataset, mineral, year, country=country, rule=rule, weights=weights)
 
             self.runner.submit(matrix_work, kind="matrix",
                                on_done=lambda built: self._matrix_built(results, built), on_error=self._failed)

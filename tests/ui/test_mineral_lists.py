@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt, QTranslator
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
@@ -587,3 +587,29 @@ def test_compare_gets_the_project_and_official_lists(window, qtbot, project_path
     assert chosen == [["cobalt"]]                 # the window can select them everywhere
     dialog.close()
     settle(window)
+
+
+def test_drag_minerals_from_the_registry_editor_onto_a_list(window, qtbot, project_path):
+    """Minerals dragged out of Minerals and Names… land on the current list as one undo step."""
+    from desktop.ui.dialogs.registry_editor import open_registry_editor
+    from desktop.ui.widgets.drag import MINERALS_MIME, minerals_of
+
+    put_list(project_path, "Watch", ["cobalt"])
+    open_project(window, qtbot, project_path)
+    choose_list(window, ("project", "Watch"))
+    editor = open_registry_editor(window.document, window)
+    qtbot.waitUntil(lambda: editor.model.rowCount() > 10 and not window.runner.busy, timeout=20_000)
+    rows = [editor.model.index(editor.model.row_of(m), 1) for m in ("gallium", "germanium")]
+    mime = editor.model.mimeData(rows)
+    assert mime.hasFormat(MINERALS_MIME) and minerals_of(mime) == ["gallium", "germanium"]
+    assert not editor.isModal()                       # the window takes the drop while the editor is open
+    model = window.minerals.model
+    assert model.canDropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, QModelIndex())
+    assert model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, QModelIndex())
+    settle(window)
+    assert lists_in(project_path) == {"Watch": ["cobalt", "gallium", "germanium"]}
+    assert window.act_undo.text() == "Undo Add 2 minerals to 'Watch'"
+    window.document.undo_stack.undo()
+    settle(window)
+    assert lists_in(project_path) == {"Watch": ["cobalt"]}
+    editor.close()

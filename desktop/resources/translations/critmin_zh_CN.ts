@@ -114,92 +114,92 @@
 <context>
     <name>AddMineralDialog</name>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="126" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="139" />
         <source>Add Mineral</source>
         <translation>添加矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="131" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="144" />
         <source>English name:</source>
         <translation>英文名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="131" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="144" />
         <source>Required; the mineral's id is made from it</source>
         <translation>必填；矿种标识由它生成</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="132" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="145" />
         <source>Chinese name:</source>
         <translation>中文名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="132" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="145" />
         <source>Optional; imports and pastes find it too</source>
         <translation>可选；导入和粘贴时也能识别</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="133" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="146" />
         <source>Symbol:</source>
         <translation>符号：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="133" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="146" />
         <source>Optional, e.g. an element symbol</source>
         <translation>可选，例如元素符号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="134" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="147" />
         <source>Group:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="134" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="147" />
         <source>Optional, e.g. rare_earth or ministry</source>
         <translation>可选，例如 rare_earth 或 ministry</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="135" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="148" />
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="135" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="148" />
         <source>Optional: where the category comes from</source>
         <translation>可选：该类别的出处</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="142" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="155" />
         <source>Id and problems</source>
         <translation>标识与问题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="145" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="158" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="146" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="159" />
         <source>Add the mineral to the project</source>
         <translation>将该矿种添加到项目</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="164" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="177" />
         <source>Type the mineral's English name.</source>
         <translation>请输入矿种的英文名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="167" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="180" />
         <source>The English name needs Latin letters or digits: the id is made from them.</source>
         <translation>英文名称需要包含拉丁字母或数字：标识由它们生成。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="169" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="182" />
         <source>The id “%1” is a mineral already.</source>
         <translation>标识“%1”已是一个矿种。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="180" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="193" />
         <source>Its id will be “%1”.</source>
         <translation>其标识将为“%1”。</translation>
     </message>
@@ -4009,7 +4009,7 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>双击单元格进行编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="102" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="115" />
         <source>Changed in this project; “Revert to Built-in” restores CritMin's value</source>
         <translation>已在本项目中修改；“恢复内置”可还原 CritMin 的原值</translation>
     </message>
@@ -4017,403 +4017,409 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>MineralsPanel</name>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="211" />
+        <location filename="../../ui/docks/minerals.py" line="239" />
         <source>Mineral list</source>
         <translation>矿种清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="212" />
+        <location filename="../../ui/docks/minerals.py" line="240" />
         <source>The list of minerals every view shows</source>
         <translation>各视图显示的矿种清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="218" />
-        <location filename="../../ui/docks/minerals.py" line="219" />
+        <location filename="../../ui/docks/minerals.py" line="246" />
+        <location filename="../../ui/docks/minerals.py" line="247" />
         <source>Filter minerals</source>
         <translation>筛选矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="224" />
+        <location filename="../../ui/docks/minerals.py" line="256" />
         <source>Minerals</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="228" />
+        <location filename="../../ui/docks/minerals.py" line="260" />
         <source>List note</source>
         <translation>清单说明</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="230" />
+        <location filename="../../ui/docks/minerals.py" line="262" />
         <source>All</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="231" />
+        <location filename="../../ui/docks/minerals.py" line="263" />
         <source>Check all minerals</source>
         <translation>勾选全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="232" />
+        <location filename="../../ui/docks/minerals.py" line="264" />
         <source>None</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="233" />
+        <location filename="../../ui/docks/minerals.py" line="265" />
         <source>Uncheck all minerals</source>
         <translation>取消勾选全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="290" />
+        <location filename="../../ui/docks/minerals.py" line="322" />
         <source>New List…</source>
         <translation>新建清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="290" />
+        <location filename="../../ui/docks/minerals.py" line="322" />
         <source>Make a list of your own from chosen minerals</source>
         <translation>用选定的矿种新建自己的清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="292" />
+        <location filename="../../ui/docks/minerals.py" line="324" />
         <source>Duplicate…</source>
         <translation>复制…</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="292" />
+        <location filename="../../ui/docks/minerals.py" line="324" />
         <source>Copy this list into a new list you can edit</source>
         <translation>将此清单复制为可编辑的新清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="294" />
+        <location filename="../../ui/docks/minerals.py" line="326" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="294" />
+        <location filename="../../ui/docks/minerals.py" line="326" />
         <source>Give this list another name</source>
         <translation>为此清单改名</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="295" />
+        <location filename="../../ui/docks/minerals.py" line="327" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="295" />
+        <location filename="../../ui/docks/minerals.py" line="327" />
         <source>Delete this list from the project (Undo brings it back)</source>
         <translation>从项目中删除此清单（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="297" />
+        <location filename="../../ui/docks/minerals.py" line="329" />
         <source>Add Minerals…</source>
         <translation>添加矿种…</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="297" />
+        <location filename="../../ui/docks/minerals.py" line="329" />
         <source>Add minerals from the registry to this list</source>
         <translation>从矿种库向此清单添加矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="299" />
+        <location filename="../../ui/docks/minerals.py" line="331" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="299" />
+        <location filename="../../ui/docks/minerals.py" line="331" />
         <source>Remove the selected minerals from this list</source>
         <translation>从此清单中移除所选矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="301" />
-        <location filename="../../ui/docks/minerals.py" line="653" />
+        <location filename="../../ui/docks/minerals.py" line="333" />
+        <location filename="../../ui/docks/minerals.py" line="698" />
         <source>Paste Names</source>
         <translation>粘贴名称</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="301" />
-        <location filename="../../ui/docks/minerals.py" line="361" />
+        <location filename="../../ui/docks/minerals.py" line="333" />
+        <location filename="../../ui/docks/minerals.py" line="393" />
         <source>Add the mineral names copied from Excel (one per row) to this list</source>
         <translation>将从 Excel 复制的矿种名称（每行一个）添加到此清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="304" />
+        <location filename="../../ui/docks/minerals.py" line="336" />
         <source>Import List…</source>
         <translation>导入清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="304" />
+        <location filename="../../ui/docks/minerals.py" line="336" />
         <source>Make a list from the first column of an Excel or CSV file</source>
         <translation>用 Excel 或 CSV 文件的第一列新建清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="307" />
+        <location filename="../../ui/docks/minerals.py" line="339" />
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="307" />
+        <location filename="../../ui/docks/minerals.py" line="339" />
         <source>Compare two or more lists: which minerals they share</source>
         <translation>比较两个或多个清单：哪些矿种是共有的</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="310" />
-        <location filename="../../ui/docks/minerals.py" line="320" />
-        <location filename="../../ui/docks/minerals.py" line="321" />
+        <location filename="../../ui/docks/minerals.py" line="342" />
+        <location filename="../../ui/docks/minerals.py" line="352" />
+        <location filename="../../ui/docks/minerals.py" line="353" />
         <source>Lists</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="322" />
+        <location filename="../../ui/docks/minerals.py" line="354" />
         <source>Make, rename, duplicate, delete, import and compare lists</source>
         <translation>新建、重命名、复制、删除、导入和比较清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="355" />
+        <location filename="../../ui/docks/minerals.py" line="387" />
         <source>Official lists are read-only. Duplicate to edit.</source>
         <translation>官方清单为只读。复制后即可编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="357" />
+        <location filename="../../ui/docks/minerals.py" line="389" />
+        <location filename="../../ui/docks/minerals.py" line="635" />
         <source>Choose one of your lists to edit it, or make one with New List….</source>
         <translation>请选择您自己的清单进行编辑，或用“新建清单…”创建一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="362" />
+        <location filename="../../ui/docks/minerals.py" line="394" />
         <source>Make a new list from the mineral names copied from Excel (one per row)</source>
         <translation>用从 Excel 复制的矿种名称（每行一个）新建清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="398" />
+        <location filename="../../ui/docks/minerals.py" line="430" />
         <source>All minerals with data</source>
         <translation>有数据的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="400" />
+        <location filename="../../ui/docks/minerals.py" line="432" />
         <source>Every mineral the project holds data for</source>
         <translation>本项目中有数据的所有矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="416" />
+        <location filename="../../ui/docks/minerals.py" line="448" />
         <source>%1 — official list, read-only</source>
         <translation>%1 — 官方清单，只读</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="425" />
-        <location filename="../../ui/docks/minerals.py" line="715" />
+        <location filename="../../ui/docks/minerals.py" line="457" />
+        <location filename="../../ui/docks/minerals.py" line="760" />
         <source>1 mineral</source>
         <translation>1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="425" />
-        <location filename="../../ui/docks/minerals.py" line="715" />
+        <location filename="../../ui/docks/minerals.py" line="457" />
+        <location filename="../../ui/docks/minerals.py" line="760" />
         <source>%1 minerals</source>
         <translation>%1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="469" />
+        <location filename="../../ui/docks/minerals.py" line="501" />
         <source>Not in CritMin's registry, so not shown: %1</source>
         <translation>不在 CritMin 矿种库中，因此未显示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="530" />
+        <location filename="../../ui/docks/minerals.py" line="562" />
         <source>New List</source>
         <translation>新建清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="530" />
-        <location filename="../../ui/docks/minerals.py" line="723" />
+        <location filename="../../ui/docks/minerals.py" line="562" />
+        <location filename="../../ui/docks/minerals.py" line="768" />
         <source>Name of the new list:</source>
         <translation>新清单的名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="531" />
+        <location filename="../../ui/docks/minerals.py" line="563" />
         <source>My list</source>
         <translation>我的清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="532" />
-        <location filename="../../ui/docks/minerals.py" line="724" />
+        <location filename="../../ui/docks/minerals.py" line="564" />
+        <location filename="../../ui/docks/minerals.py" line="769" />
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="538" />
-        <location filename="../../ui/docks/minerals.py" line="729" />
+        <location filename="../../ui/docks/minerals.py" line="570" />
+        <location filename="../../ui/docks/minerals.py" line="774" />
         <source>Create List '%1'</source>
         <translation>创建清单“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="555" />
+        <location filename="../../ui/docks/minerals.py" line="587" />
         <source>Entries CritMin has no mineral for are left out: %1</source>
         <translation>以下条目在 CritMin 中没有对应矿种，不会复制：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="556" />
+        <location filename="../../ui/docks/minerals.py" line="588" />
         <source>Duplicate List</source>
         <translation>复制清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="556" />
+        <location filename="../../ui/docks/minerals.py" line="588" />
         <source>Name of the copy:</source>
         <translation>副本的名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="557" />
+        <location filename="../../ui/docks/minerals.py" line="589" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="558" />
+        <location filename="../../ui/docks/minerals.py" line="590" />
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="561" />
+        <location filename="../../ui/docks/minerals.py" line="593" />
         <source>Duplicate '%1' as '%2'</source>
         <translation>将“%1”复制为“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="573" />
+        <location filename="../../ui/docks/minerals.py" line="605" />
         <source>Rename List</source>
         <translation>重命名清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="573" />
+        <location filename="../../ui/docks/minerals.py" line="605" />
         <source>New name of “%1”:</source>
         <translation>“%1”的新名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="574" />
+        <location filename="../../ui/docks/minerals.py" line="606" />
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="580" />
+        <location filename="../../ui/docks/minerals.py" line="612" />
         <source>Rename List '%1' to '%2'</source>
         <translation>将清单“%1”重命名为“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="592" />
+        <location filename="../../ui/docks/minerals.py" line="624" />
         <source>Delete List '%1'</source>
         <translation>删除清单“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="610" />
+        <location filename="../../ui/docks/minerals.py" line="635" />
+        <source>Add Minerals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/docks/minerals.py" line="655" />
         <source>Nothing to add</source>
         <translation>没有可添加的矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="610" />
+        <location filename="../../ui/docks/minerals.py" line="655" />
         <source>Every one of these minerals is on “%1” already.</source>
         <translation>这些矿种都已在“%1”中。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="615" />
+        <location filename="../../ui/docks/minerals.py" line="660" />
         <source>Paste 1 mineral into '%1'</source>
         <translation>向“%1”粘贴 1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="616" />
+        <location filename="../../ui/docks/minerals.py" line="661" />
         <source>Paste %1 minerals into '%2'</source>
         <translation>向“%2”粘贴 %1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="618" />
+        <location filename="../../ui/docks/minerals.py" line="663" />
         <source>Add 1 mineral to '%1'</source>
         <translation>向“%1”添加 1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="619" />
+        <location filename="../../ui/docks/minerals.py" line="664" />
         <source>Add %1 minerals to '%2'</source>
         <translation>向“%2”添加 %1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="630" />
+        <location filename="../../ui/docks/minerals.py" line="675" />
         <source>A list keeps one mineral</source>
         <translation>清单至少保留一个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="631" />
+        <location filename="../../ui/docks/minerals.py" line="676" />
         <source>“%1” would be left without minerals. To delete the list, choose Delete.</source>
         <translation>“%1”将不再包含任何矿种。如要删除该清单，请选择“删除”。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="635" />
+        <location filename="../../ui/docks/minerals.py" line="680" />
         <source>Remove 1 mineral from '%1'</source>
         <translation>从“%1”移除 1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="636" />
+        <location filename="../../ui/docks/minerals.py" line="681" />
         <source>Remove %1 minerals from '%2'</source>
         <translation>从“%2”移除 %1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="653" />
+        <location filename="../../ui/docks/minerals.py" line="698" />
         <source>The clipboard holds no names. Copy a column of mineral names in Excel, then paste again.</source>
         <translation>剪贴板中没有名称。请在 Excel 中复制一列矿种名称后再粘贴。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="667" />
-        <location filename="../../ui/docks/minerals.py" line="719" />
+        <location filename="../../ui/docks/minerals.py" line="712" />
+        <location filename="../../ui/docks/minerals.py" line="764" />
         <source>Import List</source>
         <translation>导入清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="668" />
+        <location filename="../../ui/docks/minerals.py" line="713" />
         <source>Spreadsheets and CSV files (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;All files (*)</source>
         <translation>电子表格和 CSV 文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="698" />
+        <location filename="../../ui/docks/minerals.py" line="743" />
         <source>The names cannot be read</source>
         <translation>无法读取名称</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="708" />
+        <location filename="../../ui/docks/minerals.py" line="753" />
         <source>No minerals</source>
         <translation>没有矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="708" />
+        <location filename="../../ui/docks/minerals.py" line="753" />
         <source>None of the names is a mineral CritMin knows; nothing was written.</source>
         <translation>这些名称都不是 CritMin 已知的矿种；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="718" />
+        <location filename="../../ui/docks/minerals.py" line="763" />
         <source>%1 from %2.</source>
         <translation>来自 %2 的 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="721" />
+        <location filename="../../ui/docks/minerals.py" line="766" />
         <source>%1 from the clipboard.</source>
         <translation>来自剪贴板的 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="722" />
+        <location filename="../../ui/docks/minerals.py" line="767" />
         <source>New List from Pasted Names</source>
         <translation>用粘贴的名称新建清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="722" />
+        <location filename="../../ui/docks/minerals.py" line="767" />
         <source>Pasted list</source>
         <translation>粘贴的清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="728" />
+        <location filename="../../ui/docks/minerals.py" line="773" />
         <source>Import List '%1'</source>
         <translation>导入清单“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="739" />
+        <location filename="../../ui/docks/minerals.py" line="784" />
         <source>Compare Lists</source>
         <translation>比较清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="739" />
+        <location filename="../../ui/docks/minerals.py" line="784" />
         <source>Comparing lists is not available in this version.</source>
         <translation>此版本不支持比较清单。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="769" />
+        <location filename="../../ui/docks/minerals.py" line="814" />
         <source>%1 (official)</source>
         <translation>%1（官方）</translation>
     </message>
@@ -5211,178 +5217,178 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>RegistryEditorDialog</name>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="193" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="206" />
         <source>“%1” already names %2; a name can mean one mineral only.</source>
         <translation>“%1”已是%2的名称；一个名称只能指一个矿种。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="203" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="216" />
         <source>Minerals and Names</source>
         <translation>矿种与名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="212" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="225" />
         <source>Filter by name, id, symbol, group or note</source>
         <translation>按名称、标识、符号、类别或备注筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="213" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="226" />
         <source>Filter minerals</source>
         <translation>筛选矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="214" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="227" />
         <source>Show only the minerals whose cells contain this text</source>
         <translation>只显示单元格包含此文字的矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="221" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="234" />
         <source>Minerals</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="222" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="235" />
         <source>Double-click a name, symbol, group or note to change it for this project</source>
         <translation>双击名称、符号、类别或备注，可为本项目修改</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="233" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="248" />
         <source>CritMin's minerals and this project's changes to them. Changes are saved in the project and override the built-in names; imports and pastes find the new names.</source>
         <translation>CritMin 的矿种及本项目对它们的修改。修改保存在项目中并覆盖内置名称；导入和粘贴时能识别新名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="239" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="254" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="240" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="255" />
         <source>Add Mineral…</source>
         <translation>添加矿种…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="240" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="255" />
         <source>Add a mineral CritMin does not know, such as a ministry's own category</source>
         <translation>添加 CritMin 没有的矿种，例如部委自己的类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="242" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="257" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="242" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="257" />
         <source>Remove the selected mineral (only this project's own, and only while no rows use it)</source>
         <translation>删除所选矿种（仅限本项目自有且没有数据行使用的矿种）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="245" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="260" />
         <source>Revert to Built-in</source>
         <translation>恢复内置</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="245" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="260" />
         <source>Drop this project's changes to the selected mineral</source>
         <translation>撤销本项目对所选矿种的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="249" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="264" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="250" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="265" />
         <source>Close; every change is saved already</source>
         <translation>关闭；所有修改均已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="322" />
-        <location filename="../../ui/dialogs/registry_editor.py" line="388" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="337" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="403" />
         <source>A mineral needs an English name.</source>
         <translation>矿种需要英文名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="328" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="343" />
         <source>Rename %1</source>
         <translation>重命名%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="328" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="343" />
         <source>Rename %1 in Chinese</source>
         <translation>修改%1的中文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="329" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="344" />
         <source>Change Symbol of %1</source>
         <translation>修改%1的符号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="329" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="344" />
         <source>Change Group of %1</source>
         <translation>修改%1的类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="330" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="345" />
         <source>Edit Note of %1</source>
         <translation>编辑%1的备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="343" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="358" />
         <source>Add %1</source>
         <translation>添加%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="357" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="372" />
         <source>Remove %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="365" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="380" />
         <source>Revert %1 to Built-in</source>
         <translation>将%1恢复为内置</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="383" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="398" />
         <source>%1 cannot be removed: the project's %2 use it.</source>
         <translation>无法删除%1：本项目的%2使用了它。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="384" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="399" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="390" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="405" />
         <source>The change cannot be undone or redone: the project has changed since.</source>
         <translation>无法撤销或重做此修改：项目此后已被更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="394" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="409" />
         <source>aliases</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="394" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="409" />
         <source>lists</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="394" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="409" />
         <source>production</source>
         <translation>产量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="395" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="410" />
         <source>reserves</source>
         <translation>储量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="395" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="410" />
         <source>balance</source>
         <translation>供需平衡</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/registry_editor.py" line="395" />
+        <location filename="../../ui/dialogs/registry_editor.py" line="410" />
         <source>prices</source>
         <translation>价格</translation>
     </message>

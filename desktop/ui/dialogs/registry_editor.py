@@ -84,9 +84,22 @@ class MineralsModel(QAbstractTableModel):
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         base = super().flags(index)
+        if index.isValid():
+            base |= Qt.ItemFlag.ItemIsDragEnabled        # drag minerals onto a list of the Minerals dock
         if index.isValid() and COLUMNS[index.column()] in EDITABLE:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
+
+    def mimeTypes(self) -> list[str]:
+        from desktop.ui.widgets.drag import MINERALS_MIME
+
+        return [MINERALS_MIME, "text/plain"]
+
+    def mimeData(self, indexes):
+        from desktop.ui.widgets.drag import minerals_mime
+
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return minerals_mime([self.rows[r]["id"] for r in rows])
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows) or not 0 <= index.column() < len(COLUMNS):
@@ -221,7 +234,9 @@ class RegistryEditorDialog(QDialog):
         self.view.setAccessibleName(self.tr("Minerals"))
         self.view.setToolTip(self.tr("Double-click a name, symbol, group or note to change it for this project"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setDragEnabled(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked |
                                   QAbstractItemView.EditTrigger.EditKeyPressed |
                                   QAbstractItemView.EditTrigger.AnyKeyPressed)
@@ -397,8 +412,9 @@ class RegistryEditorDialog(QDialog):
 
 
 def open_registry_editor(document, parent=None) -> RegistryEditorDialog:
-    """Data ▸ Minerals and Names…: open the editor window-modally (no nested event loop) and return it."""
+    """Data ▸ Minerals and Names…: open the editor beside the window and return it.  Modeless, so that
+    minerals can be dragged from it onto a list of the Minerals dock; its edits are undo steps like any."""
     dialog = RegistryEditorDialog(document, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
+    dialog.show()
     return dialog

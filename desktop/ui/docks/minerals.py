@@ -138,10 +138,38 @@ class MineralListModel(QAbstractListModel):
             return mid
         return None
 
+    sig_dropped = Signal(list, str)        # mineral ids dragged onto the list, or names as text (Excel)
+
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
+            return Qt.ItemFlag.ItemIsDropEnabled           # drops land on the list, not on a row
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+
+    def mimeTypes(self) -> list[str]:
+        from desktop.ui.widgets.drag import MINERALS_MIME
+
+        return [MINERALS_MIME, "text/plain"]
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:
+        from desktop.ui.widgets.drag import MINERALS_MIME
+
+        return data.hasFormat(MINERALS_MIME) or data.hasText()
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:
+        """Not added here: the dock turns the drop into an undoable step (``sig_dropped``)."""
+        from desktop.ui.widgets.drag import minerals_of
+
+        ids = minerals_of(data)
+        if ids is not None:
+            self.sig_dropped.emit(ids, "")
+        elif data.hasText():
+            self.sig_dropped.emit([], data.text())
+        else:
+            return False
+        return True
 
     def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
@@ -221,6 +249,10 @@ class MineralsPanel(QWidget):
         self.model = MineralListModel(self)
         self.view = QListView(self)
         self.view.setModel(self.model)
+        self.view.setAcceptDrops(True)                  # minerals dragged from Minerals and Names…, or from Excel
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.view.setDropIndicatorShown(True)
+        self.model.sig_dropped.connect(self._dropped)
         self.view.setAccessibleName(self.tr("Minerals"))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.note = QLabel(self)
@@ -591,6 +623,19 @@ class MineralsPanel(QWidget):
             return
         text = self.tr("Delete List '%1'").replace("%1", name)
         self._push(text, lambda project, state: delete_list(project, name, label=text), None)
+
+    def _dropped(self, ids: list[str], text: str) -> None:
+        """Minerals dropped on the list: added to the current list of the project (one undo step); names
+        dragged as text are resolved as a paste is."""
+        if text:
+            self.paste_names(text)
+            return
+        name = self._current_project_list()
+        if name is None:
+            tell(self, self.tr("Add Minerals"), self.tr("Choose one of your lists to edit it, or make one with New "
+                                                         "List…."), _information())
+            return
+        self._add(name, ids)
 
     def add_minerals(self) -> None:
         from desktop.ui.dialogs.list_edit import AddMineralsDialog

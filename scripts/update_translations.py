@@ -816,6 +816,7 @@ ZH = {
     "Change alias '%1'": '修改别名“%1”',
     '&Minerals and Names…': '矿种与名称(&M)…',
     "The project's names, symbols, groups and notes of minerals, and its own minerals": '本项目对矿种名称、符号、类别和备注的修改，以及本项目自有的矿种',
+    "Add Minerals": "添加矿种",
     # -- risk matrix (issue 13) ------------------------------------------------------------------------------
     # (desktop/ui/views/matrix_view.py, dialogs/matrix_cell.py, models/matrix_model.py, matrix_titles.py; titles.py)
     "Type": "类型",

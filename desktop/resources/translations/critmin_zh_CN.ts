@@ -4300,7 +4300,7 @@ Every import of your own is listed with its file, format and content hash on the
     <message>
         <location filename="../../ui/docks/minerals.py" line="635" />
         <source>Add Minerals</source>
-        <translation type="unfinished" />
+        <translation>添加矿种</translation>
     </message>
     <message>
         <location filename="../../ui/docks/minerals.py" line="655" />

@@ -145,6 +145,7 @@ def load_inputs(inputs: list[str], leave_out_error_rows: bool = False):
 
 
 def cmd_compute(args) -> int:
+    from desktop.core.alerts import compute_alerts
     from desktop.core.chain.matrix import matrix_table
     from desktop.core.export.results_workbook import write_results
     from desktop.core.metrics.allocator import engine_memory
@@ -179,14 +180,37 @@ def cmd_compute(args) -> int:
 
     # the dual-chain risk matrix of every mineral and year: rules, the analysts' chain_risk scores, events
     risk_matrix = matrix_table(results, dataset, country=args.country)
+    # the alerts of the default rules (the GUI's rules are the analyst's; the command line has no place to
+    # keep them yet), reading the matrix just built rather than building it again
+    alerts = compute_alerts(results, dataset, country=args.country, matrix=risk_matrix)
+    scenario_sheets = _scenario_sheets(args, dataset, results, params)
+    if scenario_sheets is None:
+        return EXIT_USAGE
     written = write_results(results, args.output, default_registry(), progress=progress,
-                            risk_matrix=risk_matrix)   # WriteError: refused
+                            risk_matrix=risk_matrix, alerts=alerts, scenarios=scenario_sheets)   # WriteError: refused
     for note in results.problems:
         _say(args, "cli.note", note=note)
     # the sheets as written (a table left out, such as a too large production_shares, is not listed)
     _say(args, "cli.wrote_results", output=args.output, tables=[f"{k} {n}" for k, n in written.items()],
          seconds=time.perf_counter() - start)
     return EXIT_OK
+
+
+def _scenario_sheets(args, dataset, results, params) -> dict | None:
+    """{name: comparison} of the scenarios ``--scenario`` names (a name, or ``all``); None: a name unknown."""
+    names = getattr(args, "scenario", None) or []
+    if not names:
+        return {}
+    from desktop.core.scenarios import compare, from_rows, run_scenario
+
+    known = from_rows(dataset.get("scenarios"))
+    wanted = known if "all" in names else [s for s in known if s.name in names]
+    missing = [n for n in names if n != "all" and n not in {s.name for s in known}]
+    if missing:
+        listed = ", ".join(s.name for s in known) or "none"
+        _out(f"--scenario: no scenario named {', '.join(missing)} in the inputs (they have: {listed})")
+        return None
+    return {s.name: compare(results, run_scenario(dataset, s, params), dataset=dataset) for s in wanted}
 
 
 def parse_years(text: str) -> tuple[int, int]:
@@ -282,6 +306,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "years still feed windows, growth and last-known values)")
     p.add_argument("--withheld", default="exclude", choices=["exclude", "last_known", "bound"],
                    help="what a withheld (W) value means for import dependency")
+    p.add_argument("--scenario", action="append", metavar="NAME",
+                   help="also run this scenario of the inputs' scenarios table (repeat, or 'all') and write its "
+                        "comparison with the baseline as the sheet 'scenario NAME'")
     p.add_argument("-v", "--verbose", action="store_true")
     p.add_argument("--leave-out-error-rows", action="store_true", help=LEAVE_OUT_HELP)
     p.set_defaults(func=cmd_compute)

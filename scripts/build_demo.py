@@ -22,6 +22,7 @@ from desktop.core.dataset import Dataset, conform  # noqa: E402
 from desktop.core.export.data_workbook import write_data_workbook  # noqa: E402
 from desktop.core.ingest.load import load_file, preview_dataset  # noqa: E402
 from desktop.core.registry import default_registry  # noqa: E402
+from desktop.core.scenarios.seeds import seed_rows  # noqa: E402
 
 # The minerals the demo follows: a cross-section of the USGS, EU and Chinese lists.
 DEMO_MINERALS = ["lithium", "cobalt", "nickel", "graphite", "rare_earths", "gallium", "germanium", "tungsten",
@@ -83,6 +84,8 @@ def main() -> None:
     tables["lists"] = pd.DataFrame({"list": "Battery minerals (example)", "mineral": battery})
     # Policy events, each with its source (desktop/core/chain/seed_events.py): they feed the risk matrix.
     tables["events"] = seed_events()
+    # Ready-made what-if scenarios, each with its rationale and source (desktop/core/scenarios/seeds.py).
+    tables["scenarios"] = seed_rows()
 
     dataset = Dataset(tables={k: conform(k, v) for k, v in tables.items()})
     write_data_workbook(dataset, args.output, reg)

@@ -18,6 +18,12 @@ SCHEMA: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "lists": (("list", "mineral"), (), ()),
     # Policy events (desktop.core.chain.events): end_year empty = still in force.
     "events": (("country", "mineral", "stage", "type", "start_year"), (), ("end_year", "source", "note")),
+    # What-if scenarios (desktop.core.scenarios): one row per change; the scenario's rationale and source
+    # are repeated on each of its rows.  type: production | exports | demand; from_year / target_year empty
+    # = every year / the parameters' target year; factor 0 with production = removed, with exports = a ban.
+    "scenarios": (("scenario", "change_no"), (),
+                  ("type", "mineral", "country", "stage", "from_year", "factor", "target_year", "rationale",
+                   "source")),
     # Tables that publishers' files fill and the template does not have:
     "usgs_nir": (("mineral", "country", "year"), ("nir",), ()),          # USGS net import reliance 0..1
     "prices_real": (("mineral", "year"), ("price",), ("unit",)),        # Pink Sheet constant-dollar prices
@@ -25,7 +31,7 @@ SCHEMA: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "trade_flows": (("mineral", "year", "stage", "exporter", "importer"), (), ("value_kusd", "quantity_t")),
 }
 TEMPLATE_TABLES = ("production", "balance", "prices", "governance", "reserves", "recycling", "chain_risk", "lists",
-                   "events")
+                   "events", "scenarios")
 TABLES = tuple(SCHEMA)
 WGI_INDICATORS = ("VA", "PV", "GE", "RQ", "RL", "CC")
 PRODUCTION_STAGES = ("mine", "refinery")
@@ -35,11 +41,11 @@ DIMENSIONS = {
     "primary": ("political", "investment", "trade", "technology", "regulatory"),
     "recycled": ("environment", "industry", "technology", "social", "economic", "political"),
 }
-INT_COLUMNS = {"year", "start_year"}
+INT_COLUMNS = {"year", "start_year", "change_no"}
 TEXT_COLUMNS = {"mineral", "country", "stage", "indicator", "unit", "stream", "dimension",
-                "source", "note", "list", "exporter", "importer", "type"}
+                "source", "note", "list", "exporter", "importer", "type", "scenario", "rationale"}
 # Text columns that may be empty ("" = not said); the others are keys and always filled.
-OPTIONAL_TEXT = {"stage", "unit", "source", "note"}
+OPTIONAL_TEXT = {"stage", "unit", "source", "note", "rationale"}
 
 
 def columns(table: str) -> list[str]:

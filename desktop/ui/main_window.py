@@ -27,9 +27,11 @@ from desktop.ui.document import ProjectDocument
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import TaskRunner, error_sentence
 from desktop.ui.views.data_view import DataView
+from desktop.ui.views.alerts_view import AlertsView
 from desktop.ui.views.indicators_view import IndicatorsView
 from desktop.ui.views.matrix_view import MatrixView
 from desktop.ui.views.overview_view import OverviewView
+from desktop.ui.views.scenarios_view import ScenariosView
 from desktop.ui.widgets.accessibility import name_inner_controls
 from desktop.ui.widgets.messages import tell
 
@@ -62,6 +64,8 @@ class MainWindow(QMainWindow):
         self.overview = OverviewView(self.runner, self)
         self.indicators = IndicatorsView(self.runner, self)
         self.matrix_view = MatrixView(self.document, self.runner, self)
+        self.scenarios_view = ScenariosView(self.document, self.runner, self)
+        self.alerts_view = AlertsView(self.runner, self)
         self.views = QTabWidget(self)
         self.views.setObjectName("views")
         self.views.setAccessibleName(self.tr("Views"))
@@ -69,6 +73,8 @@ class MainWindow(QMainWindow):
         self.views.addTab(self.data_view, self.tr("Data"))
         self.views.addTab(self.indicators, self.tr("Indicators"))
         self.views.addTab(self.matrix_view, self.tr("Risk Matrix"))
+        self.views.addTab(self.scenarios_view, self.tr("Scenarios"))
+        self.views.addTab(self.alerts_view, self.tr("Alerts"))
         self.banner = self._make_banner()
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -81,6 +87,8 @@ class MainWindow(QMainWindow):
         self._make_docks()
         self.indicators.set_active(False)          # the Overview is the first tab
         self.matrix_view.set_active(False)
+        self.alerts_view.set_active(False)
+        self.scenarios_view.set_active(False)
         self.analysis = Analysis(self.document, self.parameters, self)
         self._make_actions()
         self._make_menus()
@@ -248,7 +256,12 @@ class MainWindow(QMainWindow):
                                                 lambda: self.views.setCurrentWidget(self.indicators), "Ctrl+3")
         self.act_view_matrix = self._action(self.tr("Risk &Matrix"),
                                             lambda: self.views.setCurrentWidget(self.matrix_view), "Ctrl+4")
-        for action in (self.act_view_overview, self.act_view_data, self.act_view_indicators, self.act_view_matrix):
+        self.act_view_alerts = self._action(self.tr("&Alerts"), lambda: self.views.setCurrentWidget(self.alerts_view),
+                                            "Ctrl+6")
+        self.act_view_scenarios = self._action(self.tr("&Scenarios"),
+                                               lambda: self.views.setCurrentWidget(self.scenarios_view), "Ctrl+5")
+        for action in (self.act_view_overview, self.act_view_data, self.act_view_indicators, self.act_view_matrix,
+                       self.act_view_scenarios, self.act_view_alerts):
             view.addAction(action)
         view.addSeparator()
         for dock in (self.minerals_dock, self.parameters_dock, self.details_dock, self.problems_dock):
@@ -261,6 +274,9 @@ class MainWindow(QMainWindow):
         data.addAction(self.act_registry)
         analysis = self.analysis_menu = bar.addMenu(self.tr("&Analysis"))
         analysis.addAction(self.act_recompute)
+        self.act_new_scenario = self._action(self.tr("New &Scenario…"), self._new_scenario, None, None,
+                                             self.tr("Define a what-if scenario and compare it with the baseline"))
+        analysis.addAction(self.act_new_scenario)
         help_menu = self.help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_sources)
         help_menu.addAction(self.act_about)
@@ -354,6 +370,9 @@ class MainWindow(QMainWindow):
         for view in self._result_views():
             view.sig_mineral_selected.connect(self.select_mineral)
             view.sig_cell_selected.connect(self.explain)
+        self.alerts_view.sig_open.connect(self._open_alert)
+        self.scenarios_view.sig_mineral_selected.connect(self.select_mineral)
+        self.alerts_view.sig_count_changed.connect(lambda _n: self._update_status())
         self.matrix_view.sig_year_changed.connect(
             lambda year: self.year_combo.setCurrentIndex(max(self.year_combo.findData(year), 0)))
         self.data_view.sig_rows_shown.connect(lambda _t: self._update_status())
@@ -396,7 +415,7 @@ class MainWindow(QMainWindow):
         is_open = self.document.is_open
         for action in (self.act_save_as, self.act_import, self.act_export_data, self.act_export_results,
                        self.act_export_report, self.act_close, self.act_recompute, self.act_aliases,
-                       self.act_registry):
+                       self.act_registry, self.act_new_scenario):
             action.setEnabled(is_open)
         panel = self.data_view.current_panel()
         on_table = is_open and self.views.currentWidget() is self.data_view and panel is not None
@@ -412,6 +431,9 @@ class MainWindow(QMainWindow):
         minerals = len(self.minerals.model.ids)
         parts.append(self.tr("1 mineral") if minerals == 1 else self.tr("%1 minerals").replace(
             "%1", self.locale().toString(minerals)))
+        alerts = self.alerts_view.alert_count()
+        if alerts:
+            parts.append(self.tr("%1 alerts").replace("%1", self.locale().toString(alerts)))
         if self.analysis.stale:
             parts.append(self.tr("recomputing…"))
         elif self.analysis.computed_at is not None:
@@ -735,16 +757,21 @@ class MainWindow(QMainWindow):
         for view in (self.overview, self.indicators):
             view.show_results(results)
         self.matrix_view.show_results(results, self.analysis.dataset)
+        self.alerts_view.set_dataset(self.analysis.dataset)
+        self.alerts_view.show_results(results)
+        self.scenarios_view.set_year(self.year_combo.currentData())
+        self.scenarios_view.show_results(results, self.analysis.dataset)
         self._update_status()
 
     def _result_views(self) -> tuple:
         """The views that show results (they share the selection, the year, the country and staleness)."""
-        return self.overview, self.indicators, self.matrix_view
+        return self.overview, self.indicators, self.matrix_view, self.alerts_view
 
     def _view_changed(self, _index: int) -> None:
         current = self.views.currentWidget()
         for view in self._result_views():
             view.set_active(view is current)
+        self.scenarios_view.set_active(current is self.scenarios_view)
 
     def _matrix_years(self, results) -> None:
         years = []
@@ -759,6 +786,7 @@ class MainWindow(QMainWindow):
     def _stale_changed(self, stale: bool) -> None:
         for view in self._result_views():
             view.set_stale(stale)
+        self.scenarios_view.set_stale(stale)
         self._update_status()
 
     def _year_changed(self, _index: int) -> None:
@@ -768,6 +796,7 @@ class MainWindow(QMainWindow):
         self.overview.set_year(year)
         if year is not None:
             self.matrix_view.set_year(year)
+            self.scenarios_view.set_year(year)
 
     def _country_changed(self) -> None:
         country = self.parameters.country.currentData() or None
@@ -777,6 +806,7 @@ class MainWindow(QMainWindow):
     def _registry_changed(self) -> None:
         for view in self._result_views():
             view.set_registry(self.document.registry)
+        self.scenarios_view.set_registry(self.document.registry)
 
     def _selection_changed(self) -> None:
         chosen = self.minerals.selection()
@@ -784,6 +814,8 @@ class MainWindow(QMainWindow):
         self.overview.set_selection(ordered, self.minerals.list_combo.currentData())
         self.indicators.set_selection(ordered)
         self.matrix_view.set_selection(ordered, self.minerals.list_combo.currentData())
+        self.alerts_view.set_selection(ordered, self.minerals.list_combo.currentData())
+        self.scenarios_view.set_selection(ordered, self.minerals.list_combo.currentData())
 
     def select_mineral(self, mineral: str) -> None:
         """The shared current mineral: every view and the Minerals dock show it."""
@@ -791,6 +823,34 @@ class MainWindow(QMainWindow):
             if view is not self.sender():
                 view.select_mineral(mineral)
         self.minerals.show_current(mineral)
+
+    def _new_scenario(self) -> None:
+        self.views.setCurrentWidget(self.scenarios_view)
+        self.scenarios_view.new()
+
+    def _open_alert(self, source: dict) -> None:
+        """Open the view an alert comes from, its mineral and year selected, and explain the number."""
+        table, key = source.get("table"), source.get("key") or {}
+        if key.get("year") is not None and self.year_combo.findData(key["year"]) >= 0:
+            self.year_combo.setCurrentIndex(self.year_combo.findData(key["year"]))
+        if table == "risk_matrix":
+            self.views.setCurrentWidget(self.matrix_view)
+        elif table == "events":
+            self.views.setCurrentWidget(self.data_view)
+            panel = self.data_view.panels.get("events")
+            if panel is not None:
+                self.data_view.tabs.setCurrentWidget(panel)
+        else:
+            self.views.setCurrentWidget(self.indicators)
+            if source.get("indicator") in {self.indicators.choice.itemData(i)
+                                           for i in range(self.indicators.choice.count())}:
+                self.indicators.set_indicator(source["indicator"])
+        if key.get("mineral"):
+            self.select_mineral(key["mineral"])
+        if table == "risk_matrix" and {"stream", "stage", "dimension"} <= set(key):
+            self.matrix_view.want_cell(key["stream"], key["stage"], key["dimension"])
+        if table in ("import_dependency", "market_dynamics", "supply_risk", "production_shares"):
+            self.explain(source)
 
     def explain(self, cell: dict) -> None:
         """Details for a results cell: the formula with its inputs, computed on the worker."""

@@ -29,6 +29,8 @@ SHEET_COLUMNS = {
     "chain_risk": ["mineral", "stream", "stage", "dimension", "score", "source", "note"],
     "lists": ["list", "mineral"],
     "events": ["country", "mineral", "stage", "type", "start_year", "end_year", "source", "note"],
+    "scenarios": ["scenario", "change_no", "type", "mineral", "country", "stage", "from_year", "factor", "target_year",
+                  "rationale", "source"],
 }
 README_ROWS = [
     ("CritMin data workbook / CritMin 数据工作簿", ""),
@@ -39,6 +41,8 @@ README_ROWS = [
      "数值单元格可填写 W（保密）、NA、E（净出口）、>50、<1,000、50–300。"),
     ("events: policy events; stage empty = every stage, end_year empty = still in force.",
      "政策事件：环节留空表示所有环节，结束年份留空表示仍然有效。"),
+    ("scenarios: what-if changes; type production, exports or demand; factor 0 = removed / export ban.",
+     "情景：假设变化；类型为产量、出口或需求；系数 0 表示停产 / 禁止出口。"),
 ]
 
 
@@ -62,6 +66,10 @@ def template_frames(dataset: Dataset, registry: Registry | None = None) -> dict[
         if table == "events":      # a year, written 2025 (not 2025.0) in CSV too; empty while in force
             frame["end_year"] = pd.Series([None if pd.isna(v) else int(v) for v in frame["end_year"]],
                                           index=frame.index, dtype=object)
+        if table == "scenarios":   # years written 2025, an empty year as an empty cell
+            for col in ("from_year", "target_year"):
+                frame[col] = pd.Series([None if pd.isna(v) else int(v) for v in frame[col]],
+                                       index=frame.index, dtype=object)
         out[table] = frame[cols]
     return out
 

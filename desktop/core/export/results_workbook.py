@@ -2,10 +2,10 @@
 
 Sheets: import_dependency, market_dynamics, governance, supply_risk,
 thresholds, trends, summary, parameters, sources, production_shares, risk_matrix
-(when the caller gives the risk matrix table: ``critmin compute`` does), then one
-sheet per extended table.  The workbook opens on summary (it is the active
-sheet; its place in the order is kept so that the sheets keep their positions
-for scripts and readers of earlier workbooks).  Minerals are written by their
+(when the caller gives the risk matrix table: ``critmin compute`` does), alerts
+(likewise, desktop.core.alerts), then one sheet per extended table.  The workbook
+opens on summary (it is the active sheet; its place in the order is kept so that
+the sheets keep their positions for scripts and readers of earlier workbooks).  Minerals are written by their
 canonical English name with the Chinese name beside it, countries by ISO3.
 Empty values are empty cells, floats keep full precision, text is always a
 text cell (never a formula), headers are frozen.  A table longer than Excel's
@@ -48,17 +48,28 @@ CORE_SHEETS: dict[str, tuple[str, list[str]]] = {
 # the risk matrix (desktop.core.chain.matrix.matrix_table), one row per cell and aggregate
 RISK_MATRIX_COLUMNS = ["mineral", "mineral_zh", "year", "stream", "stage", "dimension", "score", "level", "origin",
                        "computed", "rule", "inputs", "note", "edited"]
+# the alerts (desktop.core.alerts.compute_alerts, written through alerts_sheet)
+ALERTS_COLUMNS = ["year", "severity", "mineral", "mineral_zh", "indicator", "stage", "country", "what", "what_zh",
+                  "from_value", "to_value", "rule", "table", "key"]
+# a scenario beside the baseline (desktop.core.scenarios.compare), one sheet per scenario
+SCENARIO_COLUMNS = ["mineral", "mineral_zh", "year", "stage", "country", "metric", "baseline", "scenario", "delta",
+                    "change", "detail", "scenario_name"]
 # results tables with a sheet of their own (not extended tables)
 _OWN_TABLES = {t for t, _ in CORE_SHEETS.values()} | {"production_shares"}
 
 
 def write_results(results, path, registry: Registry | None = None, progress=None, *,
-                  risk_matrix: pd.DataFrame | None = None) -> dict[str, int]:
+                  risk_matrix: pd.DataFrame | None = None, alerts: pd.DataFrame | None = None,
+                  scenarios: dict[str, pd.DataFrame] | None = None) -> dict[str, int]:
     """Write the workbook to ``path`` and return {sheet: data rows} of the sheets written, in order.
 
     ``risk_matrix`` (``matrix_table``'s frame) is written as the sheet ``risk_matrix`` after the core
     sheets and production_shares, so that the sheets before it keep their places; the matrix needs the
     dataset (analysts' scores, events, EoL-RIR), which the results do not carry, hence the argument.
+    ``alerts`` (``compute_alerts``'s frame) follows it as the sheet ``alerts``, for the same reasons: it
+    reads the matrix and the events, and the analyst's alert rules are not engine parameters.
+    ``scenarios`` ({name: ``desktop.core.scenarios.compare`` frame}) adds one sheet ``scenario <name>`` per
+    scenario after every other sheet, so that a workbook with scenarios keeps the other sheets' places.
 
     The save is all or nothing (:func:`cells.write_xlsx`): a failed write raises ``WriteError`` and
     never leaves half a workbook behind.  ``progress(sheet, n_rows)`` is called before each table is
@@ -90,11 +101,18 @@ def write_results(results, path, registry: Registry | None = None, progress=None
             write("production_shares", _decorate(shares, SHARES_COLUMNS, registry), SHARES_COLUMNS)
         if risk_matrix is not None:
             write("risk_matrix", _decorate(risk_matrix, RISK_MATRIX_COLUMNS, registry), RISK_MATRIX_COLUMNS)
+        if alerts is not None:
+            from desktop.core.alerts import alerts_sheet
+
+            write("alerts", _decorate(alerts_sheet(alerts), ALERTS_COLUMNS, registry), ALERTS_COLUMNS)
         for name, frame in tables.items():
             if name in _OWN_TABLES or frame is None:
                 continue
             cols = _extended_columns(frame)
             write(name, _decorate(frame, cols, registry), cols)
+        for name, frame in (scenarios or {}).items():     # the sheet name is cut at 31 characters: the name column
+            write(f"scenario {name}", _decorate(_scenario_sheet(frame).assign(scenario_name=name), SCENARIO_COLUMNS,
+                                                registry), SCENARIO_COLUMNS)
         return written
 
     return write_xlsx(path, build)
@@ -142,6 +160,12 @@ def _scalar(v):
     if isinstance(v, (str, int, bool)):
         return v
     return str(v)
+
+
+def _scenario_sheet(frame: pd.DataFrame) -> pd.DataFrame:
+    """The comparison with its ``worse`` flag in words: a reader of the sheet sees 'worse' / 'better'."""
+    worse = frame["worse"] if "worse" in frame else pd.Series(None, index=frame.index, dtype=object)
+    return frame.assign(change=worse.map(lambda w: "" if w is None or w != w else "worse" if w else "better"))
 
 
 def _write_frame(wb, sheet: str, frame: pd.DataFrame, cols: list[str], used: set[str]) -> dict[str, int]:

@@ -46,6 +46,12 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "start_year": ("start year", "start", "from", "since", "year", "起始年份", "开始年份", "生效年份", "起始年",
                    "年份"),
     "end_year": ("end year", "end", "until", "to", "结束年份", "截止年份", "终止年份", "失效年份", "结束年"),
+    "scenario": ("scenario", "scenario name", "情景", "情景名称"),
+    "change_no": ("change no", "change", "change number", "no", "#", "变化序号", "序号", "编号"),
+    "from_year": ("from year", "from", "since", "start year", "起始年份", "自年份", "开始年份"),
+    "factor": ("factor", "multiplier", "scale", "系数", "倍数", "比例"),
+    "target_year": ("target year", "by", "目标年份", "目标年"),
+    "rationale": ("rationale", "reason", "why", "理由", "依据说明", "情景说明"),
 }
 
 # table -> (accepted sheet names, required columns, optional columns)
@@ -64,6 +70,9 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "lists": (("lists", "list", "mineral lists", "清单", "矿产清单"), ("list", "mineral"), ()),
     "events": (("events", "policy events", "policy", "policies", "政策事件", "政策", "事件"),
                ("country", "mineral", "type", "start_year"), ("stage", "end_year", "source", "note")),
+    "scenarios": (("scenarios", "scenario", "what-if", "what if", "情景", "情景分析"),
+                  ("scenario", "type", "mineral"),
+                  ("change_no", "country", "stage", "from_year", "factor", "target_year", "rationale", "source")),
 }
 
 _UNIT_IN_BRACKETS = re.compile(r"^(.*?)\s*[(\[]\s*([^)\]]*)\s*[)\]]\s*$")

@@ -50,6 +50,10 @@ def parse_cell(table: str, column: str, text: object, registry: Registry | None 
         return _stated(base, raw)
     if raw == "" and column in keys and (column != "stage" or table == "chain_risk"):
         raise CellError(f"The {column} cannot be empty: it identifies the row.")
+    if table == "scenarios":
+        special = _scenario_cell(column, raw)
+        if special is not None:
+            return special[0]
     if column in INT_COLUMNS:
         year = year_of(raw)
         if year is None:
@@ -118,6 +122,36 @@ def _stated(column: str, raw: str) -> tuple[float, str]:
     if column in UNIT_INTERVAL and not (0 <= number <= 1) and not np.isnan(number):
         raise CellError(f"The {column} is a share between 0 and 1; type for example 0.55 or 55%.")
     return float(number), state
+
+
+def _scenario_cell(column: str, raw: str) -> tuple[object] | None:
+    """A cell of the scenarios table that differs from the same column elsewhere, as (value,); None otherwise.
+
+    Its ``type`` is a change type (not an event type), ``change_no`` a count, not a year, and its years
+    and factor may be empty (every year / the parameters' target year / no change)."""
+    from desktop.core.scenarios.model import TYPE_ALIASES
+
+    if column == "type":
+        found = TYPE_ALIASES.get(normalise_name(raw))
+        if found is None:
+            raise CellError(f"“{raw}” is not a change type; type production, exports or demand.")
+        return (found[0],)
+    if column == "change_no":
+        if not raw.isdigit() or int(raw) < 1:
+            raise CellError(f"“{raw}” is not a change number; type 1, 2, 3 …")
+        return (int(raw),)
+    if column in ("from_year", "target_year"):
+        if raw == "":
+            return (float("nan"),)
+        year = year_of(raw)
+        if year is None:
+            raise CellError(f"“{raw}” is not a year; type a year from {YEAR_MIN} to {YEAR_MAX}, or leave it empty.")
+        return (float(year),)
+    if column == "country" and raw == "":
+        return ("",)                    # a demand change names no country
+    if column == "factor" and raw == "":
+        raise CellError("The factor cannot be empty; type 0.5 to halve, 0 to remove or ban, 5 for demand ×5.")
+    return None
 
 
 def _end_year(raw: str, row: Mapping | None) -> float:

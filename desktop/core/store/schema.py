@@ -5,7 +5,8 @@ canonical tables, the store and the exporter cannot drift apart.  Each table is
 ``WITHOUT ROWID`` with its natural key as primary key: re-importing a file is
 an upsert by key, and the key is what an edit addresses.
 
-Versions: 1 — the tables of the first release; 2 — adds ``events`` (policy events, issue 13) and the
+Versions: 1 — the tables of the first release; 2 — adds ``events`` (policy events, issue 13), ``scenarios``
+(what-if scenarios, issue 14) and the
 ``note`` and ``edited`` columns of ``minerals`` (the project's edits of the registry, issue 12).
 Opening an older file backs it up beside itself, then runs the migrations in one transaction
 (``Project._migrate``); a newer file is refused.
@@ -90,9 +91,15 @@ def add_mineral_columns(con: sqlite3.Connection) -> None:
             con.execute(f"ALTER TABLE minerals ADD COLUMN {name} {definition}")
 
 
+def _add_scenarios(con: sqlite3.Connection) -> None:
+    """1 → 2: the what-if scenarios table (issue 14); IF NOT EXISTS for the reason given at _add_events."""
+    con.execute(data_table_ddl("scenarios", if_not_exists=True))
+
+
 def _to_version_2(con: sqlite3.Connection) -> None:
-    """1 → 2: the events table and the registry-edit columns of ``minerals``; no row is changed."""
+    """1 → 2: the events and scenarios tables and the registry-edit columns of ``minerals``; no row is changed."""
     _add_events(con)
+    _add_scenarios(con)
     add_mineral_columns(con)
 
 

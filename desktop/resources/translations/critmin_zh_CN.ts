@@ -218,6 +218,350 @@
     </message>
 </context>
 <context>
+    <name>AlertRulesDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/alert_rules.py" line="16" />
+        <source>Alert Rules</source>
+        <translation>预警规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/alert_rules.py" line="17" />
+        <source>Alert rules</source>
+        <translation>预警规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/alert_rules.py" line="21" />
+        <source>A threshold is crossed</source>
+        <translation>越过阈值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/alert_rules.py" line="22" />
+        <source>D, M or R crosses its threshold between two consecutive years: upward is high, downward is low</source>
+        <translation>D、M 或 R 在相邻两年之间越过其阈值：向上越过为高，向下越过为低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/alert_rules.py" line="24" />
+        <source>A metric worsens year on year</source>
+        <translation>指标同比恶化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/alert_rules.py" line="25" />
+        <source>D, M or R rises by more than the amount or the percentage below (medium)</source>
+        <translation>D、M 或 R 的上升幅度超过下方设定的数值或百分比（中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/alert_rules.py" line="26" />
+        <source>A trend is rising or persistently high</source>
+        <translation>趋势上升或持续偏高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/alert_rules.py" line="27" />
+        <source>From the trends over the selected years (medium)</source>
+        <translation>根据所选年份内的趋势（中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/alert_rules.py" line="28" />
+        <source>A risk-matrix level rises</source>
+        <translation>风险矩阵等级上升</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/alert_rules.py" line="29" />
+        <source>A cell or an aggregate of the risk matrix is a level higher than the year before (medium)</source>
+        <translation>风险矩阵的某个单元格或汇总比上一年高一个等级（中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/alert_rules.py" line="31" />
+        <source>A policy event starts</source>
+        <translation>政策事件开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/alert_rules.py" line="32" />
+        <source>An event of the events table starts that year: high for a ban, medium otherwise</source>
+        <translation>事件表中的某个事件于当年开始：禁令为高，其他为中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/alert_rules.py" line="33" />
+        <source>One country's share passes a level</source>
+        <translation>单一国家份额超过水平</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/alert_rules.py" line="34" />
+        <source>A single country's production share passes the level below (high)</source>
+        <translation>单一国家的产量份额超过下方设定的水平（高）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/alert_rules.py" line="44" />
+        <location filename="../../ui/dialogs/alert_rules.py" line="48" />
+        <source>Rise by more than</source>
+        <translation>上升超过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/alert_rules.py" line="45" />
+        <source>The absolute year-on-year rise (D, M and R are 0 to 1); 0 = off</source>
+        <translation>同比上升的绝对值（D、M 和 R 取值 0 到 1）；0 = 关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/alert_rules.py" line="46" />
+        <location filename="../../ui/dialogs/alert_rules.py" line="49" />
+        <source>or by more than (%)</source>
+        <translation>或上升超过（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/alert_rules.py" line="47" />
+        <source>The rise in per cent of the previous year's value; 0 = off</source>
+        <translation>上升幅度占上一年值的百分比；0 = 关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/alert_rules.py" line="51" />
+        <location filename="../../ui/dialogs/alert_rules.py" line="53" />
+        <source>Share level (%)</source>
+        <translation>份额水平（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/alert_rules.py" line="52" />
+        <source>The production share of one country that raises an alert</source>
+        <translation>触发预警的单一国家产量份额</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsModel</name>
+    <message>
+        <location filename="../../ui/models/alerts_model.py" line="36" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/alerts_model.py" line="36" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/alerts_model.py" line="36" />
+        <source>Mineral</source>
+        <translation>矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/alerts_model.py" line="37" />
+        <source>What changed</source>
+        <translation>变化内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/alerts_model.py" line="37" />
+        <source>From → to</source>
+        <translation>由 → 至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/alerts_model.py" line="37" />
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/alerts_model.py" line="41" />
+        <source>High: a threshold crossed upward, a ban, a dominant supplier; medium: a worsening or a trend; low: a threshold crossed downward</source>
+        <translation>高：向上越过阈值、禁令、主导供应国；中：恶化或趋势；低：向下越过阈值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/alerts_model.py" line="43" />
+        <source>The year the change happened</source>
+        <translation>发生变化的年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/alerts_model.py" line="44" />
+        <source>The mineral the alert is about</source>
+        <translation>预警所涉矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/alerts_model.py" line="45" />
+        <source>What changed, in one sentence; double-click or press Enter to open its source</source>
+        <translation>一句话说明变化；双击或按 Enter 键打开其来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/alerts_model.py" line="46" />
+        <source>The value the year before and the value this year</source>
+        <translation>上一年的值与本年的值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/alerts_model.py" line="47" />
+        <source>The rule that raised the alert (Rules… sets them)</source>
+        <translation>触发预警的规则（在“规则…”中设置）</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsView</name>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="57" />
+        <location filename="../../ui/views/alerts_view.py" line="208" />
+        <location filename="../../ui/views/alerts_view.py" line="301" />
+        <source>Alerts</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="58" />
+        <source>Alerts title</source>
+        <translation>预警标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="62" />
+        <source>Out of date — recomputing…</source>
+        <translation>已过时 — 正在重新计算…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="63" />
+        <source>Out of date</source>
+        <translation>已过时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="66" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="66" />
+        <source>Show the alerts of one severity only</source>
+        <translation>仅显示某一严重程度的预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="67" />
+        <source>Mineral</source>
+        <translation>矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="67" />
+        <source>Show the alerts of one mineral only</source>
+        <translation>仅显示某一矿种的预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="68" />
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="68" />
+        <source>Show the alerts of one rule only</source>
+        <translation>仅显示某一规则的预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="70" />
+        <source>Rules…</source>
+        <translation>规则…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="71" />
+        <source>Alert rules</source>
+        <translation>预警规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="72" />
+        <source>Choose which rules raise alerts and their amounts and levels</source>
+        <translation>选择由哪些规则触发预警，并设置其数值和水平</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="75" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="76" />
+        <source>Export the alerts</source>
+        <translation>导出预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="77" />
+        <source>Write the alerts as shown to an Excel workbook</source>
+        <translation>将当前显示的预警写出为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="80" />
+        <source>Alert count</source>
+        <translation>预警数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="87" />
+        <source>Alerts table</source>
+        <translation>预警表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="88" />
+        <source>Double-click an alert or press Enter to open where it comes from</source>
+        <translation>双击预警或按 Enter 键打开其来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="102" />
+        <source>Severity:</source>
+        <translation>严重程度：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="102" />
+        <source>Mineral:</source>
+        <translation>矿种：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="103" />
+        <source>Rule:</source>
+        <translation>规则：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="126" />
+        <source>All severities</source>
+        <translation>所有严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="127" />
+        <source>All rules</source>
+        <translation>所有规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="208" />
+        <source>All minerals with data</source>
+        <translation>有数据的全部矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="215" />
+        <source>All minerals</source>
+        <translation>所有矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="234" />
+        <source>The alerts appear when the indicators are computed.</source>
+        <translation>指标计算完成后将显示预警。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="237" />
+        <source>No alerts for this selection and these rules.</source>
+        <translation>在当前选择和规则下没有预警。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="241" />
+        <source>%1 of %2 alerts shown · %3 high</source>
+        <translation>显示 %1 / %2 条预警 · 高 %3 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="293" />
+        <source>Export Alerts</source>
+        <translation>导出预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="293" />
+        <source>alerts</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="294" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="308" />
+        <source>Exporting the alerts</source>
+        <translation>正在导出预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/alerts_view.py" line="313" />
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+</context>
+<context>
     <name>AliasesDialog</name>
     <message>
         <location filename="../../ui/dialogs/aliases.py" line="232" />
@@ -528,6 +872,159 @@
         <location filename="../../ui/dialogs/compare_lists.py" line="262" />
         <source>Table not exported</source>
         <translation>表格未导出</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonModel</name>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="27" />
+        <source>Share of world supply</source>
+        <translation>占世界供应份额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="28" />
+        <source>World market supply</source>
+        <translation>世界市场供应量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="29" />
+        <source>HHI (concentration)</source>
+        <translation>HHI（集中度）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="30" />
+        <source>R (supply risk)</source>
+        <translation>R（供应风险）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="31" />
+        <source>D (import dependency)</source>
+        <translation>D（对外依存度）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="32" />
+        <source>Supply-security category</source>
+        <translation>供应安全类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="33" />
+        <source>Risk matrix (weakest link)</source>
+        <translation>风险矩阵（最薄弱环节）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="34" />
+        <source>Required supply</source>
+        <translation>所需供应量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="35" />
+        <source>Supply gap</source>
+        <translation>供应缺口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="36" />
+        <source>Coverage of demand</source>
+        <translation>需求覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="43" />
+        <source>Domestic advantage</source>
+        <translation>国内优势型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="44" />
+        <source>Low risk</source>
+        <translation>低风险型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="45" />
+        <source>Dependent, risk controlled</source>
+        <translation>高依赖、风险可控型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="46" />
+        <source>Dependent, high risk</source>
+        <translation>高依赖、高风险型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="55" />
+        <source>R rescaled on the baseline's min–max of R_raw</source>
+        <translation>R 按基准的 R_raw 最小–最大值重新缩放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="57" />
+        <source>No trade flows: the importers' D cannot change</source>
+        <translation>无贸易流数据：进口国的 D 无法变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="59" />
+        <source>Weakest link: %1</source>
+        <translation>最薄弱环节：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="63" />
+        <source>Demand ×%1</source>
+        <translation>需求 ×%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="124" />
+        <source>Mineral</source>
+        <translation>矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="125" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="126" />
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="127" />
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="128" />
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="129" />
+        <source>Baseline</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="130" />
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="131" />
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="132" />
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="189" />
+        <source>Scenario − baseline; red: supply less secure, green: more secure</source>
+        <translation>情景 − 基准；红色：供应安全性降低，绿色：提高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="211" />
+        <source>Worse for supply security</source>
+        <translation>不利于供应安全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="212" />
+        <source>Better for supply security</source>
+        <translation>有利于供应安全</translation>
     </message>
 </context>
 <context>
@@ -2298,501 +2795,536 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="408" />
         <source>Critical-mineral supply-chain security workbench</source>
         <translation>关键矿产供应链安全分析工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68" />
+        <location filename="../../ui/main_window.py" line="72" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="73" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>Risk Matrix</source>
         <translation>风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="76" />
+        <source>Scenarios</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="77" />
+        <source>Alerts</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Banner</source>
         <translation>横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>Minerals</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>&amp;New Project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Create an empty project file</source>
         <translation>新建一个空的项目文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>&amp;Open Project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>Open a project file</source>
         <translation>打开项目文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Save Project &amp;As…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Save a copy of the project and continue working in the copy</source>
         <translation>保存项目的副本，并在副本中继续工作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>&amp;Import Data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Import Excel or CSV files into the project</source>
         <translation>将 Excel 或 CSV 文件导入项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Export &amp;Data Workbook…</source>
         <translation>导出数据工作簿(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Write the project's data as a template workbook</source>
         <translation>将项目数据写出为模板工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Export &amp;Results…</source>
         <translation>导出结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>Compute and write the results workbook</source>
         <translation>计算并写出结果工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Export Re&amp;port…</source>
         <translation>导出报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Write the Overview and the core indicators of the selected list and year as a report workbook with charts</source>
         <translation>将所选清单和年份的总览及核心指标写出为带图表的报告工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>Export &amp;Table…</source>
         <translation>导出表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Write the table of the current view to Excel or CSV</source>
         <translation>将当前视图的表格写出为 Excel 或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>&amp;Close Project</source>
         <translation>关闭项目(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>Add &amp;Row</source>
         <translation>添加行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>&amp;Delete Rows</source>
         <translation>删除行(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>&amp;Recompute</source>
         <translation>重新计算(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>Compute every indicator from the project's data</source>
         <translation>根据项目数据计算全部指标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>&amp;Aliases…</source>
         <translation>名称映射(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>The project's own names for minerals and countries</source>
         <translation>本项目自定义的矿种和国家名称</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>&amp;Minerals and Names…</source>
         <translation>矿种与名称(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>The project's names, symbols, groups and notes of minerals, and its own minerals</source>
         <translation>本项目对矿种名称、符号、类别和备注的修改，以及本项目自有的矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>Data &amp;Sources</source>
         <translation>数据来源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
-        <location filename="../../ui/main_window.py" line="317" />
-        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="333" />
+        <location filename="../../ui/main_window.py" line="334" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>Cancel the running task</source>
         <translation>取消正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="251" />
         <source>&amp;Overview</source>
         <translation>总览(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245" />
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>&amp;Indicators</source>
         <translation>指标(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="257" />
         <source>Risk &amp;Matrix</source>
         <translation>风险矩阵(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="259" />
+        <source>&amp;Alerts</source>
+        <translation>预警(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="261" />
+        <source>&amp;Scenarios</source>
+        <translation>情景(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="271" />
         <source>Mineral &amp;Lists</source>
         <translation>矿种清单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="275" />
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="277" />
+        <source>New &amp;Scenario…</source>
+        <translation>新建情景(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="278" />
+        <source>Define a what-if scenario and compare it with the baseline</source>
+        <translation>定义假设情景并与基准对比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="280" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>Assessed country</source>
         <translation>评估国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>Year shown</source>
         <translation>显示年份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>The year the Overview shows</source>
         <translation>总览所显示的年份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="327" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="332" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409" />
+        <location filename="../../ui/main_window.py" line="428" />
         <source>No project open — File ▸ New Project… or Open Project…</source>
         <translation>未打开项目 — 请使用“文件 ▸ 新建项目…”或“打开项目…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413" />
+        <location filename="../../ui/main_window.py" line="432" />
         <source>1 mineral</source>
         <translation>1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413" />
+        <location filename="../../ui/main_window.py" line="432" />
         <source>%1 minerals</source>
         <translation>%1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416" />
+        <location filename="../../ui/main_window.py" line="436" />
+        <source>%1 alerts</source>
+        <translation>%1 条预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="438" />
         <source>recomputing…</source>
         <translation>正在重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419" />
+        <location filename="../../ui/main_window.py" line="441" />
         <source>computed %1 ago</source>
         <translation>计算于 %1前</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420" />
+        <location filename="../../ui/main_window.py" line="442" />
         <source>all changes saved</source>
         <translation>所有更改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420" />
+        <location filename="../../ui/main_window.py" line="442" />
         <source>saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496" />
+        <location filename="../../ui/main_window.py" line="518" />
         <source>CritMin demo</source>
         <translation>CritMin 示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517" />
+        <location filename="../../ui/main_window.py" line="539" />
         <source>Preparing the demo project</source>
         <translation>正在准备示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522" />
+        <location filename="../../ui/main_window.py" line="544" />
         <source>%1: the project file was not found.</source>
         <translation>%1：找不到项目文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536" />
+        <location filename="../../ui/main_window.py" line="558" />
         <source>This is the demo project, built from public data (USGS, World Bank, World Mining Data). To analyse your own data: File ▸ Import Data… or drop Excel/CSV files on this window.</source>
         <translation>这是示例项目，基于公开数据（USGS、世界银行、World Mining Data）构建。如需分析您自己的数据，请使用“文件 ▸ 导入数据…”，或将 Excel/CSV 文件拖放到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553" />
+        <location filename="../../ui/main_window.py" line="575" />
         <source>New Project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554" />
-        <location filename="../../ui/main_window.py" line="569" />
-        <location filename="../../ui/main_window.py" line="577" />
+        <location filename="../../ui/main_window.py" line="576" />
+        <location filename="../../ui/main_window.py" line="591" />
+        <location filename="../../ui/main_window.py" line="599" />
         <source>CritMin projects (%1)</source>
         <translation>CritMin 项目 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="568" />
+        <location filename="../../ui/main_window.py" line="590" />
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576" />
+        <location filename="../../ui/main_window.py" line="598" />
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="597" />
+        <location filename="../../ui/main_window.py" line="619" />
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="602" />
+        <location filename="../../ui/main_window.py" line="624" />
         <source>(missing)</source>
         <translation>（已不存在）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="614" />
+        <location filename="../../ui/main_window.py" line="636" />
         <source>Remove Missing Files</source>
         <translation>移除已不存在的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615" />
+        <location filename="../../ui/main_window.py" line="637" />
         <source>Clear List</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="618" />
+        <location filename="../../ui/main_window.py" line="640" />
         <source>%1 no longer exists. Remove it from the list?</source>
         <translation>%1 已不存在。要将其从列表中移除吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650" />
+        <location filename="../../ui/main_window.py" line="672" />
         <source>Open or create a project first: imported data are written into a project.</source>
         <translation>请先打开或新建项目：导入的数据将写入项目。</translation>
     </message>
     <message>
         <location filename="../../ui/exports.py" line="25" />
-        <location filename="../../ui/main_window.py" line="847" />
+        <location filename="../../ui/main_window.py" line="907" />
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="833" />
+        <location filename="../../ui/main_window.py" line="893" />
         <source>Export Data Workbook</source>
         <translation>导出数据工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="835" />
+        <location filename="../../ui/main_window.py" line="895" />
         <source>Excel workbook (*.xlsx);;CSV files, one per table (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件，每张表一个 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="850" />
+        <location filename="../../ui/main_window.py" line="910" />
         <source>Exporting data</source>
         <translation>正在导出数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="875" />
+        <location filename="../../ui/main_window.py" line="935" />
         <source>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;Critical-mineral supply-chain security workbench.&lt;/p&gt;&lt;p&gt;Works offline; every change is saved in the project file as it is made.&lt;/p&gt;&lt;p&gt;Log file: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;关键矿产供应链安全分析工作台。&lt;/p&gt;&lt;p&gt;无需联网即可使用；每项更改都会即时保存到项目文件中。&lt;/p&gt;&lt;p&gt;日志文件：%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="922" />
+        <location filename="../../ui/main_window.py" line="982" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="924" />
+        <location filename="../../ui/main_window.py" line="984" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="925" />
+        <location filename="../../ui/main_window.py" line="985" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>&amp;About CritMin</source>
         <translation>关于 CritMin(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>All minerals with data</source>
         <translation>有数据的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="874" />
+        <location filename="../../ui/main_window.py" line="934" />
         <source>About CritMin</source>
         <translation>关于 CritMin</translation>
     </message>
@@ -3021,72 +3553,72 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>MatrixDetails</name>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1293" />
+        <location filename="../../ui/views/matrix_view.py" line="1299" />
         <source>(not named)</source>
         <translation>（未注明）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1304" />
+        <location filename="../../ui/views/matrix_view.py" line="1310" />
         <source>No score: none of the cells it aggregates has one yet.</source>
         <translation>无评分：其汇总的单元格均尚无评分。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1307" />
+        <location filename="../../ui/views/matrix_view.py" line="1313" />
         <source>Needs judgement</source>
         <translation>待判断</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1308" />
+        <location filename="../../ui/views/matrix_view.py" line="1314" />
         <source>no rule could fill this cell from the project's data, and it is never taken as 0. Double-click it to give your score.</source>
         <translation>没有规则能根据项目数据填充此单元格，且绝不按 0 计算。双击该单元格即可给出您的评分。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1314" />
+        <location filename="../../ui/views/matrix_view.py" line="1320" />
         <source>Origin: %1</source>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1318" />
+        <location filename="../../ui/views/matrix_view.py" line="1324" />
         <source>Rule %1</source>
         <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1322" />
+        <location filename="../../ui/views/matrix_view.py" line="1328" />
         <source>The analyst's score overrides the computed value %1 (%2) of rule %3; reverting brings it back.</source>
         <translation>分析师的评分覆盖了规则 %3 的计算值 %1（%2）；恢复后计算值重新生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1327" />
+        <location filename="../../ui/views/matrix_view.py" line="1333" />
         <source>No rule fills this cell: without the analyst's score it needs judgement.</source>
         <translation>没有规则填充此单元格：若无分析师的评分，则为待判断。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1331" />
+        <location filename="../../ui/views/matrix_view.py" line="1337" />
         <source>Aggregated by %1: %2</source>
         <translation>按%1汇总：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1343" />
+        <location filename="../../ui/views/matrix_view.py" line="1349" />
         <source>Inputs of rule %1</source>
         <translation>规则 %1 的输入</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1350" />
+        <location filename="../../ui/views/matrix_view.py" line="1356" />
         <source>Analyst's note</source>
         <translation>分析师备注</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1353" />
+        <location filename="../../ui/views/matrix_view.py" line="1359" />
         <source>Last edited: %1</source>
         <translation>最后编辑：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1361" />
+        <location filename="../../ui/views/matrix_view.py" line="1367" />
         <source>Levels</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1362" />
+        <location filename="../../ui/views/matrix_view.py" line="1368" />
         <source>(a score at a cut-off takes the higher level)</source>
         <translation>（恰在分界点上的评分归入较高等级）</translation>
     </message>
@@ -3171,7 +3703,7 @@ Every import of your own is listed with its file, format and content hash on the
     </message>
     <message>
         <location filename="../../ui/models/matrix_model.py" line="420" />
-        <location filename="../../ui/views/matrix_view.py" line="1477" />
+        <location filename="../../ui/views/matrix_view.py" line="1483" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
@@ -3639,180 +4171,180 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>各维度的权重</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="846" />
+        <location filename="../../ui/views/matrix_view.py" line="852" />
         <source>The risk matrix could not be built: %1</source>
         <translation>无法生成风险矩阵：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="889" />
+        <location filename="../../ui/views/matrix_view.py" line="895" />
         <source>List overview: no mineral of the selection has a risk matrix.</source>
         <translation>清单概览：所选矿种均无风险矩阵。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="891" />
+        <location filename="../../ui/views/matrix_view.py" line="897" />
         <source>All minerals with data</source>
         <translation>有数据的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="892" />
+        <location filename="../../ui/views/matrix_view.py" line="898" />
         <source>List overview: %1, %2 — each stage's risk over both chains</source>
         <translation>清单概览：%1，%2 年 — 两条资源链各环节的风险</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="900" />
-        <location filename="../../ui/views/matrix_view.py" line="1427" />
-        <location filename="../../ui/views/matrix_view.py" line="1448" />
+        <location filename="../../ui/views/matrix_view.py" line="906" />
+        <location filename="../../ui/views/matrix_view.py" line="1433" />
+        <location filename="../../ui/views/matrix_view.py" line="1454" />
         <source>Risk matrix</source>
         <translation>风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="901" />
+        <location filename="../../ui/views/matrix_view.py" line="907" />
         <source>The risk matrix appears when the indicators are computed.</source>
         <translation>指标计算完成后将显示风险矩阵。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="903" />
+        <location filename="../../ui/views/matrix_view.py" line="909" />
         <source>Choose a mineral to see its risk matrix.</source>
         <translation>请选择矿种以查看其风险矩阵。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="905" />
-        <location filename="../../ui/views/matrix_view.py" line="1449" />
+        <location filename="../../ui/views/matrix_view.py" line="911" />
+        <location filename="../../ui/views/matrix_view.py" line="1455" />
         <source>%1 · %2 · risk matrix</source>
         <translation>%1 · %2 · 风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="917" />
+        <location filename="../../ui/views/matrix_view.py" line="923" />
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="918" />
+        <location filename="../../ui/views/matrix_view.py" line="924" />
         <source>Weakest link: %1 — %2, %3.</source>
         <translation>最薄弱环节：%1 — %2，%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="923" />
+        <location filename="../../ui/views/matrix_view.py" line="929" />
         <source>No cell has a score yet: every cell needs judgement.</source>
         <translation>尚无单元格有评分：所有单元格均待判断。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="924" />
+        <location filename="../../ui/views/matrix_view.py" line="930" />
         <source>Whole chain (%1): %2, %3.</source>
         <translation>全链（%1）：%2，%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="929" />
+        <location filename="../../ui/views/matrix_view.py" line="935" />
         <source>%1 cells need judgement (?): double-click one to score it.</source>
         <translation>%1 个单元格待判断（?）：双击单元格即可评分。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1130" />
+        <location filename="../../ui/views/matrix_view.py" line="1136" />
         <source>Override %1 × %2 (%3)</source>
         <translation>覆盖 %1 × %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1131" />
+        <location filename="../../ui/views/matrix_view.py" line="1137" />
         <source>Override recycled %1 × %2 (%3)</source>
         <translation>覆盖再生资源链 %1 × %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1149" />
+        <location filename="../../ui/views/matrix_view.py" line="1155" />
         <source>Revert %1 × %2 (%3)</source>
         <translation>恢复 %1 × %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1150" />
+        <location filename="../../ui/views/matrix_view.py" line="1156" />
         <source>Revert recycled %1 × %2 (%3)</source>
         <translation>恢复再生资源链 %1 × %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1182" />
+        <location filename="../../ui/views/matrix_view.py" line="1188" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1182" />
+        <location filename="../../ui/views/matrix_view.py" line="1188" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1182" />
+        <location filename="../../ui/views/matrix_view.py" line="1188" />
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1183" />
+        <location filename="../../ui/views/matrix_view.py" line="1189" />
         <source>Export Risk Matrix</source>
         <translation>导出风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1194" />
+        <location filename="../../ui/views/matrix_view.py" line="1200" />
         <source>%1 risk matrix %2</source>
         <translation>%1风险矩阵 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1220" />
+        <location filename="../../ui/views/matrix_view.py" line="1226" />
         <source>Exporting the risk matrix</source>
         <translation>正在导出风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1241" />
+        <location filename="../../ui/views/matrix_view.py" line="1247" />
         <source>Risk matrix not exported</source>
         <translation>风险矩阵未导出</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1383" />
+        <location filename="../../ui/views/matrix_view.py" line="1389" />
         <source>The grids can be saved as .png or .svg, not as “%1”.</source>
         <translation>矩阵只能保存为 .png 或 .svg，不能保存为“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1435" />
+        <location filename="../../ui/views/matrix_view.py" line="1441" />
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1451" />
+        <location filename="../../ui/views/matrix_view.py" line="1457" />
         <source>Aggregation: %1</source>
         <translation>汇总规则：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1452" />
+        <location filename="../../ui/views/matrix_view.py" line="1458" />
         <source>Weakest link: %1, %2 — %3 (%4)</source>
         <translation>最薄弱环节：%1，%2 — %3（%4）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1456" />
+        <location filename="../../ui/views/matrix_view.py" line="1462" />
         <source>Whole chain: %1 (%2)</source>
         <translation>全链：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1463" />
+        <location filename="../../ui/views/matrix_view.py" line="1469" />
         <source>Levels</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1464" />
+        <location filename="../../ui/views/matrix_view.py" line="1470" />
         <source>?: needs judgement (no rule could fill the cell)</source>
         <translation>?：待判断（没有规则能填充该单元格）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1465" />
+        <location filename="../../ui/views/matrix_view.py" line="1471" />
         <source>Italic: the analyst's score (the computed value is in the comment)</source>
         <translation>斜体：分析师的评分（计算值见批注）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1467" />
+        <location filename="../../ui/views/matrix_view.py" line="1473" />
         <source>Thick border: the weakest link</source>
         <translation>粗边框：最薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1474" />
+        <location filename="../../ui/views/matrix_view.py" line="1480" />
         <source>List overview</source>
         <translation>清单概览</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1475" />
+        <location filename="../../ui/views/matrix_view.py" line="1481" />
         <source>Each stage's risk over both chains, %1</source>
         <translation>两条资源链各环节的风险，%1 年</translation>
     </message>
@@ -5391,6 +5923,516 @@ Every import of your own is listed with its file, format and content hash on the
         <location filename="../../ui/dialogs/registry_editor.py" line="410" />
         <source>prices</source>
         <translation>价格</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioEditDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="45" />
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="46" />
+        <source>Scenario editor</source>
+        <translation>情景编辑器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="48" />
+        <source>Scenario name</source>
+        <translation>情景名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="49" />
+        <source>A short name, e.g. DR Congo cobalt output −50 %</source>
+        <translation>简短的名称，例如：刚果（金）钴产量 −50%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="51" />
+        <source>Rationale</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="52" />
+        <source>Why this scenario is worth asking about, in a sentence or two</source>
+        <translation>用一两句话说明为何值得研究此情景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="55" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="56" />
+        <source>Where the measure or projection is reported</source>
+        <translation>该措施或预测的出处</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="58" />
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="59" />
+        <source>Rationale:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="60" />
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="63" />
+        <source>Changes</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="65" />
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="65" />
+        <source>Mineral</source>
+        <translation>矿种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="65" />
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="65" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="134" />
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="65" />
+        <source>From year</source>
+        <translation>起始年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="66" />
+        <source>Factor</source>
+        <translation>系数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="66" />
+        <source>Target year</source>
+        <translation>目标年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="67" />
+        <source>Scale production (0 = stops), exports (0 = export ban, 0.7 = quota) or demand (×)</source>
+        <translation>按系数调整产量（0 = 停产）、出口（0 = 出口禁令，0.7 = 配额）或需求（×）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="68" />
+        <source>The mineral: English or Chinese name, or symbol</source>
+        <translation>矿种：英文或中文名称，或符号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="69" />
+        <source>The country: name or ISO code; empty for a demand change</source>
+        <translation>国家：名称或 ISO 代码；需求变化留空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="70" />
+        <source>The production stage the change applies to; empty = every stage</source>
+        <translation>变化适用的生产环节；留空 = 所有环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="71" />
+        <source>The first year the change applies; empty = every year</source>
+        <translation>变化开始适用的年份；留空 = 所有年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="72" />
+        <source>0.5 halves, 0 removes or bans; for demand the multiplier, e.g. 5</source>
+        <translation>0.5 为减半，0 为取消或禁止；需求变化则为倍数，例如 5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="73" />
+        <source>Demand only: the year the multiplier is reached; empty = the parameters' target year</source>
+        <translation>仅用于需求：达到该倍数的年份；留空 = 参数中的目标年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="79" />
+        <source>Add Change</source>
+        <translation>添加变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="80" />
+        <source>Add a change</source>
+        <translation>添加变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="81" />
+        <source>Add a row for one more change</source>
+        <translation>再添加一行变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="83" />
+        <source>Remove Change</source>
+        <translation>删除变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="84" />
+        <source>Remove the selected change</source>
+        <translation>删除所选变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="85" />
+        <source>Remove the selected rows</source>
+        <translation>删除所选行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="93" />
+        <source>What is wrong</source>
+        <translation>错误说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="102" />
+        <source>Changes:</source>
+        <translation>变化：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="119" />
+        <source>Scale production</source>
+        <translation>调整产量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="119" />
+        <source>Export ban or quota</source>
+        <translation>出口禁令或配额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="120" />
+        <source>Demand multiplier</source>
+        <translation>需求倍数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="123" />
+        <source>Every stage</source>
+        <translation>所有环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="123" />
+        <source>Mine</source>
+        <translation>矿山</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="123" />
+        <source>Refinery</source>
+        <translation>精炼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="130" />
+        <source>Change type</source>
+        <translation>变化类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="182" />
+        <source>Type a name for the scenario.</source>
+        <translation>请输入情景名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="184" />
+        <source>A scenario named “%1” exists already; choose another name.</source>
+        <translation>名为“%1”的情景已存在；请另选名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="189" />
+        <source>Add at least one change.</source>
+        <translation>请至少添加一项变化。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="198" />
+        <source>Change %1: %2</source>
+        <translation>变化 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="204" />
+        <source>“%1” is not a known mineral.</source>
+        <translation>“%1”不是已知矿种。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="209" />
+        <source>“%1” is not a known country.</source>
+        <translation>“%1”不是已知国家。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="211" />
+        <source>name the country whose production or exports change.</source>
+        <translation>请指明产量或出口发生变化的国家。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="219" />
+        <source>“%1” is not a year.</source>
+        <translation>“%1”不是年份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="223" />
+        <source>the factor “%1” is not a number.</source>
+        <translation>系数“%1”不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="225" />
+        <source>the factor must be 0 or more (a demand multiplier: more than 0).</source>
+        <translation>系数必须大于或等于 0（需求倍数：必须大于 0）。</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioListModel</name>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="91" />
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="92" />
+        <source>Rationale</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="104" />
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ScenariosView</name>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="61" />
+        <source>Scenarios</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="62" />
+        <source>The project's what-if scenarios; select one and press Run</source>
+        <translation>本项目的假设情景；选择一个后按“运行”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="79" />
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="79" />
+        <source>New scenario</source>
+        <translation>新建情景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="80" />
+        <source>Define a new scenario: its name, rationale, source and changes</source>
+        <translation>定义新情景：名称、理由、来源和变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="81" />
+        <source>Duplicate…</source>
+        <translation>复制…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="81" />
+        <source>Duplicate scenario</source>
+        <translation>复制情景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="82" />
+        <source>Copy the selected scenario under a new name, to edit the copy</source>
+        <translation>以新名称复制所选情景，以便编辑副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="84" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="84" />
+        <source>Edit scenario</source>
+        <translation>编辑情景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="85" />
+        <source>Change the selected scenario</source>
+        <translation>修改所选情景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="86" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="86" />
+        <source>Delete scenario</source>
+        <translation>删除情景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="87" />
+        <source>Delete the selected scenario (Edit → Undo brings it back)</source>
+        <translation>删除所选情景（“编辑 → 撤销”可恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="88" />
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="88" />
+        <source>Run scenario</source>
+        <translation>运行情景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="89" />
+        <source>Compute the indicators with the scenario's changes, beside the baseline</source>
+        <translation>按情景的变化计算指标，并与基准对比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="91" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="91" />
+        <source>Export the comparison</source>
+        <translation>导出对比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="92" />
+        <source>Write the comparison to an Excel workbook</source>
+        <translation>将对比写出为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="98" />
+        <source>Selected scenario</source>
+        <translation>所选情景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="107" />
+        <source>Comparison title</source>
+        <translation>对比标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="114" />
+        <source>Comparison note</source>
+        <translation>对比说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="115" />
+        <source>Out of date — recomputing…</source>
+        <translation>已过时 — 正在重新计算…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="116" />
+        <source>Out of date</source>
+        <translation>已过时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="122" />
+        <source>Scenario comparison</source>
+        <translation>情景对比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="123" />
+        <source>Baseline, scenario and change; red: supply less secure, green: more secure</source>
+        <translation>基准、情景及变化；红色：供应安全性降低，绿色：提高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="252" />
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="267" />
+        <source>New Scenario</source>
+        <translation>新建情景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="276" />
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="277" />
+        <source>Duplicate Scenario</source>
+        <translation>复制情景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="283" />
+        <source>Edit Scenario</source>
+        <translation>编辑情景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="294" />
+        <source>New Scenario “%1”</source>
+        <translation>新建情景“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="296" />
+        <source>Edit Scenario “%1”</source>
+        <translation>编辑情景“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="302" />
+        <source>Delete Scenario “%1”</source>
+        <translation>删除情景“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="366" />
+        <source>Running “%1”…</source>
+        <translation>正在运行“%1”…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="367" />
+        <source>Running scenario “%1”</source>
+        <translation>正在运行情景“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="376" />
+        <source>“%1” beside the baseline, %2</source>
+        <translation>“%1”与基准对比，%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="377" />
+        <source>every year</source>
+        <translation>所有年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="380" />
+        <source>Only the scenario's minerals on the list “%1” are shown.</source>
+        <translation>仅显示该情景中属于清单“%1”的矿种。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="383" />
+        <source>No trade flows: an export change leaves the world market, not the importers' D.</source>
+        <translation>无贸易流数据：出口变化只影响世界市场，不影响进口国的 D。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="385" />
+        <source>The data have no rows for this scenario's minerals in this year.</source>
+        <translation>数据中没有该情景所涉矿种在本年份的行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="401" />
+        <source>Export Scenario Comparison</source>
+        <translation>导出情景对比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="402" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="418" />
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="420" />
+        <source>Exporting the comparison</source>
+        <translation>正在导出比较结果</translation>
     </message>
 </context>
 <context>

@@ -831,6 +831,12 @@ class MatrixView(QWidget):
                 self._fill_minerals()
                 self.refresh(overview=False)
 
+    def want_cell(self, stream: str, stage: str, dimension: str) -> None:
+        """Select this cell when the next matrix arrives (an alert opening its source)."""
+        self._wanted_cell = (stream, stage, dimension)
+        if self.matrix is not None:
+            self.select_cell(stream, stage, dimension)
+
     def _matrix_built(self, results, matrix: Matrix) -> None:
         if results is not self.results or matrix.mineral != self.mineral or matrix.year != self.year:
             return

@@ -82,12 +82,15 @@ def test_round_trip_of_every_table(tmp_path):
         "lists": [["list", "mineral"], ["USGS 2025", "Cobalt"]],
         "events": [["country", "mineral", "stage", "type", "start_year", "end_year", "source", "note"],
                    ["COD", "Cobalt", "mining", "export_ban", 2025, 2025, "ARECOMS", "suspension"]],
+        "scenarios": [["scenario", "change_no", "type", "mineral", "country", "stage", "from_year", "factor",
+                       "target_year", "rationale", "source"],
+                      ["DRC −50 %", 1, "production", "Cobalt", "COD", "mine", 2024, 0.5, None, "why", "USGS"]],
     })
     first = export(tmp_path, "a", source)
     second = export(tmp_path, "b", first)
     a, b = sheets_of(first), sheets_of(second)
     assert a == b
     assert set(a) == {"production", "balance", "prices", "governance", "reserves", "recycling", "chain_risk",
-                      "lists", "events", "README"}
+                      "lists", "events", "scenarios", "README"}
     assert a["balance"][1][4] == "W"
     assert a["governance"][1][7] == ""  # missing CC stays empty, not 0

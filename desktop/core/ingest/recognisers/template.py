@@ -255,6 +255,13 @@ def _events(sheet, ctx, frame, found, rows):
     return _keep(out, bad, sheet, ctx, rows)
 
 
+def _scenarios(sheet, ctx, frame, found, rows):
+    """What-if scenarios: one row per change (desktop.core.scenarios.model parses and checks the cells)."""
+    from desktop.core.scenarios.model import parse_scenario_sheet
+
+    return parse_scenario_sheet(sheet, ctx, frame, found, rows)
+
+
 _PARSERS = {
     "production": _measure("production", ("quantity",), ("mineral", "country"), True),
     "balance": _measure("balance", ("production", "imports", "exports", "net_imports"), ("mineral", "country"), True),
@@ -265,6 +272,7 @@ _PARSERS = {
     "chain_risk": _chain_risk,
     "lists": _lists,
     "events": _events,
+    "scenarios": _scenarios,
 }
 assert set(_PARSERS) == set(TEMPLATE_TABLES)
 

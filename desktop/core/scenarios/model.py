@@ -1,0 +1,279 @@
+"""What-if scenarios (情景): a named set of changes, kept in the project's ``scenarios`` table.
+
+A :class:`Scenario` has a name, a rationale, a source and its :class:`Change` s.  A change is one of
+
+* ``production`` — scale a country's production of a mineral (optionally one stage) from a year on by
+  ``factor`` (0.5 = halved, 0 = removed: a mine closes, a conflict);
+* ``exports`` — scale a country's exports of a mineral to every partner by ``factor`` (0 = an export ban,
+  0.7 = a quota at 70 % of the exports);
+* ``demand`` — multiply a mineral's demand by ``factor`` from the base year to ``target_year``.
+
+The table stores one row per change (keys ``scenario``, ``change_no``); the scenario's rationale and source
+are repeated on each row, so a scenario is whole in any subset of the rows an analyst copies.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import pandas as pd
+
+CHANGE_TYPES = ("production", "exports", "demand")
+# typed or imported spelling -> (type, factor implied when the cell is empty)
+TYPE_ALIASES: dict[str, tuple[str, float | None]] = {
+    "production": ("production", None), "scale production": ("production", None), "output": ("production", None),
+    "remove": ("production", 0.0), "remove production": ("production", 0.0), "stop production": ("production", 0.0),
+    "产量": ("production", None), "减产": ("production", None), "停产": ("production", 0.0),
+    "exports": ("exports", None), "export": ("exports", None), "export quota": ("exports", None),
+    "quota": ("exports", None), "export ban": ("exports", 0.0), "ban": ("exports", 0.0),
+    "出口": ("exports", None), "出口配额": ("exports", None), "出口禁令": ("exports", 0.0),
+    "禁止出口": ("exports", 0.0),
+    "demand": ("demand", None), "demand multiplier": ("demand", None), "需求": ("demand", None),
+    "需求倍数": ("demand", None), "需求增长": ("demand", None),
+}
+TABLE = "scenarios"
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == ""
+
+
+@dataclass(frozen=True)
+class Change:
+    type: str                       # production | exports | demand
+    mineral: str
+    country: str = ""               # "" for demand
+    factor: float = 1.0
+    stage: str = ""                 # production stage (mine / refinery); "" = every stage
+    from_year: int | None = None    # None = every year
+    target_year: int | None = None  # demand only; None = the parameters' target year
+
+    def __post_init__(self) -> None:
+        if self.type not in CHANGE_TYPES:
+            raise ValueError(f"a change is one of {', '.join(CHANGE_TYPES)}, not {self.type!r}")
+        if not (self.factor >= 0 and math.isfinite(self.factor)):
+            raise ValueError(f"the factor must be a number of 0 or more, not {self.factor!r}")
+        if self.type == "demand" and not self.factor > 0:
+            raise ValueError("a demand multiplier must be more than 0")
+        if self.type != "demand" and not str(self.country).strip():
+            raise ValueError(f"a {self.type} change needs a country")
+        object.__setattr__(self, "country", str(self.country or "").strip().upper())
+        object.__setattr__(self, "stage", str(self.stage or ""))
+        for name in ("from_year", "target_year"):
+            v = getattr(self, name)
+            object.__setattr__(self, name, None if _blank(v) else int(v))
+
+    def describe(self) -> str:
+        """One line in English, e.g. 'COD cobalt (mine) from 2024: production ×0.5'."""
+        where = f" ({self.stage})" if self.stage else ""
+        when = f" from {self.from_year}" if self.from_year else ""
+        if self.type == "demand":
+            return f"{self.mineral} demand ×{self.factor:g}" + (f" by {self.target_year}" if self.target_year else "")
+        what = ("export ban" if self.factor == 0 else f"exports ×{self.factor:g}") if self.type == "exports" \
+            else ("production stops" if self.factor == 0 else f"production ×{self.factor:g}")
+        return f"{self.country} {self.mineral}{where}{when}: {what}"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    changes: tuple[Change, ...] = field(default_factory=tuple)
+    rationale: str = ""
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        if not str(self.name).strip():
+            raise ValueError("a scenario needs a name")
+        object.__setattr__(self, "name", str(self.name).strip())
+        object.__setattr__(self, "changes", tuple(self.changes))
+
+    @property
+    def minerals(self) -> list[str]:
+        return sorted({c.mineral for c in self.changes})
+
+    @property
+    def countries(self) -> list[str]:
+        return sorted({c.country for c in self.changes if c.country})
+
+    def renamed(self, name: str) -> Scenario:
+        return replace(self, name=name)
+
+
+def to_rows(scenarios) -> pd.DataFrame:
+    """The canonical ``scenarios`` rows of ``scenarios`` (one Scenario or several)."""
+    from desktop.core.dataset import conform
+
+    scenarios = [scenarios] if isinstance(scenarios, Scenario) else list(scenarios)
+    rows = [{"scenario": s.name, "change_no": i, "type": c.type, "mineral": c.mineral, "country": c.country,
+             "stage": c.stage, "from_year": np.nan if c.from_year is None else float(c.from_year),
+             "factor": float(c.factor), "target_year": np.nan if c.target_year is None else float(c.target_year),
+             "rationale": s.rationale, "source": s.source}
+            for s in scenarios for i, c in enumerate(s.changes, start=1)]
+    from desktop.core.dataset import columns
+    return conform(TABLE, pd.DataFrame(rows, columns=columns(TABLE)))
+
+
+def from_rows(frame: pd.DataFrame | None) -> list[Scenario]:
+    """The scenarios of a ``scenarios`` table, in name order, their changes in ``change_no`` order.
+
+    The rationale and source are the first non-empty ones of the scenario's rows (they are repeated)."""
+    if frame is None or len(frame) == 0:
+        return []
+    out = []
+    frame = frame.sort_values(["scenario", "change_no"], kind="stable")
+    for name, rows in frame.groupby("scenario", sort=True):
+        changes = []
+        for r in rows.itertuples(index=False):
+            changes.append(Change(type=r.type, mineral=r.mineral, country=r.country or "",
+                                  factor=float(r.factor) if not _blank(r.factor) else 1.0, stage=r.stage or "",
+                                  from_year=r.from_year, target_year=r.target_year))
+        out.append(Scenario(str(name), tuple(changes), _first(rows["rationale"]), _first(rows["source"])))
+    return out
+
+
+def _first(values) -> str:
+    """The first non-empty text of a scenario's repeated column."""
+    return next((str(v) for v in values if not _blank(v)), "")
+
+
+def find(scenarios, name: str) -> Scenario | None:
+    return next((s for s in scenarios if s.name == name), None)
+
+
+def free_name(taken, base: str) -> str:
+    """``base``, or ``base (2)``, ``base (3)`` … — the first not in ``taken`` (a duplicate's name)."""
+    taken = set(taken)
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base} ({n})" in taken:
+        n += 1
+    return f"{base} ({n})"
+
+
+# -- the template sheet ------------------------------------------------------------------------------------
+def parse_scenario_sheet(sheet, ctx, frame, found, rows) -> pd.DataFrame:
+    """The ``scenarios`` sheet of the template: checks each cell and says what is wrong, as the other sheets."""
+    from desktop.core.ingest import columns as cols
+    from desktop.core.messages import msg, term
+    from desktop.core.registry.normalise import normalise_name
+
+    def col(name):
+        return frame[found[name][0]] if name in found else None
+
+    n = len(frame)
+    bad = np.zeros(n, dtype=bool)
+    out: dict = {}
+    raw = col("scenario")
+    names = cols.map_unique(raw, lambda v: "" if cols.is_blank(v) else str(v).strip())
+    empty = (names == "").to_numpy()
+    if empty.any():
+        cols.report_cells(ctx, sheet, rows[empty], raw[empty], found["scenario"][0], "missing_scenario",
+                          msg("problem.scenario_name_empty"), expected=msg("expected.scenario_name"))
+    bad |= empty
+    out["scenario"] = names.to_numpy(dtype=object)
+    raw = col("type")
+    typed = cols.map_unique(raw, lambda v: TYPE_ALIASES.get(normalise_name("" if cols.is_blank(v) else v)))
+    wrong = typed.isna().to_numpy()
+    if wrong.any():
+        cols.report_cells(ctx, sheet, rows[wrong], raw[wrong], found["type"][0], "bad_type",
+                          msg("problem.unknown_choice", column=found["type"][0]),
+                          expected=msg("expected.scenario_type"))
+    bad |= wrong
+    out["type"] = np.array([t[0] if isinstance(t, tuple) else "" for t in typed], dtype=object)
+    implied = np.array([t[1] if isinstance(t, tuple) and t[1] is not None else np.nan for t in typed], dtype=float)
+    ids, b = cols.parse_ids(ctx, sheet, col("mineral"), rows, found["mineral"][0], "mineral")
+    out["mineral"] = ids.to_numpy(dtype=object)
+    bad |= b
+    country = np.full(n, "", dtype=object)
+    raw = col("country")
+    needs = np.isin(out["type"], ("production", "exports"))
+    if raw is not None:
+        given = ~cols.map_unique(raw, cols.is_blank).to_numpy(dtype=bool)
+        if given.any():
+            idx = np.flatnonzero(given)
+            c, b = cols.parse_ids(ctx, sheet, raw.iloc[idx], rows[idx], found["country"][0], "country",
+                                  allow_aggregates=False)
+            country[idx] = c.to_numpy(dtype=object)
+            bad[idx] |= b
+    lacking = needs & (country == "") & ~bad
+    if lacking.any():
+        where = found.get("country", ("country",))[0]
+        cols.report_cells(ctx, sheet, rows[lacking], pd.Series(out["type"])[lacking], where, "missing_country",
+                          msg("problem.scenario_needs_country"), expected=msg("expected.name_or_code",
+                                                                               kind=term("kind", "country")))
+        bad |= lacking
+    out["country"] = country
+    raw = col("stage")
+    if raw is None:
+        out["stage"] = np.full(n, "", dtype=object)
+    else:
+        st, b = cols.parse_stage(ctx, sheet, raw, rows, found["stage"][0], n)
+        out["stage"], bad = st, bad | b
+    for name in ("from_year", "target_year"):
+        raw = col(name)
+        years = np.full(n, np.nan)
+        if raw is not None:
+            blank = cols.map_unique(raw, cols.is_blank).to_numpy(dtype=bool)
+            years = np.where(blank, np.nan, pd.to_numeric(cols.years_of(raw), errors="coerce").to_numpy(dtype=float))
+            not_year = ~blank & np.isnan(years)
+            if not_year.any():
+                cols.report_cells(ctx, sheet, rows[not_year], raw[not_year], found[name][0], "bad_year",
+                                  msg("problem.not_a_year"), expected=msg("expected.year_or_empty"))
+            bad |= not_year
+        out[name] = years
+    raw = col("factor")
+    factor = implied.copy()
+    if raw is not None:
+        blank = cols.map_unique(raw, cols.is_blank).to_numpy(dtype=bool)
+        given = ~blank
+        if given.any():
+            idx = np.flatnonzero(given)
+            values, _, b = cols.parse_numbers(ctx, sheet, raw.iloc[idx], rows[idx], found["factor"][0])
+            factor[idx] = values
+            bad[idx] |= b
+    wrong = ~bad & (~np.isfinite(factor) | (factor < 0) | ((out["type"] == "demand") & (factor <= 0)))
+    if wrong.any():
+        where = found.get("factor", ("factor",))[0]
+        cols.report_cells(ctx, sheet, rows[wrong], pd.Series(factor)[wrong], where, "bad_factor",
+                          msg("problem.bad_factor"), expected=msg("expected.factor"))
+        bad |= wrong
+    out["factor"] = factor
+    for name in ("rationale", "source"):
+        raw = col(name)
+        out[name] = (cols.map_unique(raw, lambda v: "" if cols.is_blank(v) else str(v).strip()).to_numpy(dtype=object)
+                     if raw is not None else np.full(n, "", dtype=object))
+    raw = col("change_no")
+    if raw is not None:
+        nums = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
+        blank = cols.map_unique(raw, cols.is_blank).to_numpy(dtype=bool)
+        wrong = ~blank & (~np.isfinite(nums) | (nums < 1) | (nums != np.round(nums)))
+        if wrong.any():
+            cols.report_cells(ctx, sheet, rows[wrong], raw[wrong], found["change_no"][0], "bad_change_no",
+                              msg("problem.bad_change_no"), expected=msg("expected.change_no"))
+            bad |= wrong
+    else:
+        nums, blank = np.full(n, np.nan), np.ones(n, dtype=bool)
+    # an empty number: the next one of its scenario, in sheet order
+    numbers = np.zeros(n, dtype="int64")
+    used: dict[str, set] = {}
+    for i in range(n):
+        if not blank[i] and np.isfinite(nums[i]):
+            used.setdefault(out["scenario"][i], set()).add(int(nums[i]))
+    for i in range(n):
+        taken = used.setdefault(out["scenario"][i], set())
+        if not blank[i] and np.isfinite(nums[i]):
+            numbers[i] = int(nums[i])
+        else:
+            numbers[i] = max(taken, default=0) + 1
+            taken.add(int(numbers[i]))
+    out["change_no"] = numbers
+    result = pd.DataFrame(out)
+    dup = result.duplicated(["scenario", "change_no"], keep=False).to_numpy() & ~bad
+    if dup.any():
+        cols.report_cells(ctx, sheet, rows[dup], pd.Series(numbers)[dup], found.get("change_no", ("change_no",))[0],
+                          "duplicate_change", msg("problem.duplicate_change"), expected=msg("expected.change_no"))
+        bad |= dup
+    result["_row"] = rows
+    return result[~bad].reset_index(drop=True)

@@ -1,0 +1,232 @@
+"""The Scenarios view's models: the project's scenarios, and a scenario's comparison with the baseline.
+
+:class:`ScenarioListModel` lists the scenarios (name, rationale; the source and the changes in the
+tooltip).  :class:`ComparisonModel` shows :func:`desktop.core.scenarios.compare`'s frame: one row per
+mineral / year / stage / country / indicator with the baseline, the scenario and the change, the
+change printed with its sign and filled red when it makes supply less secure, green when more (the
+tooltip says which, in words, so the colour is never the only sign).  Both are small (tens of rows):
+the display strings are made when the frame arrives and ``data()`` only indexes them.
+"""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.ui.language import ui_language
+from desktop.ui.models.results_model import RAW_ROLE, threshold_colours
+
+_Index = QModelIndex | QPersistentModelIndex
+MINUS = "\u2212"
+WORSE_ROLE = Qt.ItemDataRole.UserRole + 3      # True worse / False better / None neither
+
+
+def metric_title(metric: str) -> str:
+    """The indicator's name in the interface language."""
+    return {
+        "share": QCoreApplication.translate("ComparisonModel", "Share of world supply"),
+        "supply": QCoreApplication.translate("ComparisonModel", "World market supply"),
+        "HHI": QCoreApplication.translate("ComparisonModel", "HHI (concentration)"),
+        "R": QCoreApplication.translate("ComparisonModel", "R (supply risk)"),
+        "D": QCoreApplication.translate("ComparisonModel", "D (import dependency)"),
+        "category": QCoreApplication.translate("ComparisonModel", "Supply-security category"),
+        "matrix": QCoreApplication.translate("ComparisonModel", "Risk matrix (weakest link)"),
+        "required_supply": QCoreApplication.translate("ComparisonModel", "Required supply"),
+        "gap": QCoreApplication.translate("ComparisonModel", "Supply gap"),
+        "coverage": QCoreApplication.translate("ComparisonModel", "Coverage of demand"),
+    }.get(metric, metric)
+
+
+def category_title(category) -> str:
+    if category is None or (isinstance(category, float) and math.isnan(category)) or category == "":
+        return ""
+    return {"domestic_advantage": QCoreApplication.translate("ComparisonModel", "Domestic advantage"),
+            "low_risk": QCoreApplication.translate("ComparisonModel", "Low risk"),
+            "dependent_diversified": QCoreApplication.translate("ComparisonModel", "Dependent, risk controlled"),
+            "dependent_high_risk": QCoreApplication.translate("ComparisonModel", "Dependent, high risk"),
+            }.get(category, str(category))
+
+
+def detail_text(detail: str) -> str:
+    """The comparison's note (written in English by the core) in the interface language."""
+    if not detail:
+        return ""
+    if detail.startswith("R rescaled"):
+        return QCoreApplication.translate("ComparisonModel", "R rescaled on the baseline's min–max of R_raw")
+    if detail.startswith("no trade flows"):
+        return QCoreApplication.translate("ComparisonModel", "No trade flows: the importers' D cannot change")
+    if detail.startswith("weakest link: "):
+        return QCoreApplication.translate("ComparisonModel", "Weakest link: %1").replace(
+            "%1", detail.removeprefix("weakest link: "))
+    if detail.startswith("demand ×"):
+        factor = detail.removeprefix("demand ×")
+        return QCoreApplication.translate("ComparisonModel", "Demand ×%1").replace("%1", factor)
+    return detail
+
+
+def _missing(v) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v))
+
+
+class ScenarioListModel(QAbstractTableModel):
+    """The project's scenarios: name and rationale."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.scenarios: list = []
+
+    def set_scenarios(self, scenarios) -> None:
+        self.beginResetModel()
+        self.scenarios = list(scenarios)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.scenarios)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 2:
+            return (QCoreApplication.translate("ScenarioListModel", "Scenario"),
+                    QCoreApplication.translate("ScenarioListModel", "Rationale"))[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.scenarios):
+            return None
+        s = self.scenarios[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return s.name if index.column() == 0 else s.rationale
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [s.name, *(c.describe() for c in s.changes)]
+            if s.source:
+                lines.append(QCoreApplication.translate("ScenarioListModel", "Source: %1").replace("%1", s.source))
+            return "\n".join(lines)
+        if role == RAW_ROLE:
+            return s.name
+        return None
+
+
+COLUMNS = ("mineral", "year", "stage", "country", "metric", "baseline", "scenario", "delta", "detail")
+
+
+class ComparisonModel(QAbstractTableModel):
+    """A scenario beside the baseline (``compare``'s frame), deltas signed and coloured."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict] = []
+        self.shown: list[list[str]] = []
+        self.stale = False
+
+    def titles(self) -> list[str]:
+        return [QCoreApplication.translate("ComparisonModel", "Mineral"),
+                QCoreApplication.translate("ComparisonModel", "Year"),
+                QCoreApplication.translate("ComparisonModel", "Stage"),
+                QCoreApplication.translate("ComparisonModel", "Country"),
+                QCoreApplication.translate("ComparisonModel", "Indicator"),
+                QCoreApplication.translate("ComparisonModel", "Baseline"),
+                QCoreApplication.translate("ComparisonModel", "Scenario"),
+                QCoreApplication.translate("ComparisonModel", "Change"),
+                QCoreApplication.translate("ComparisonModel", "Note")]
+
+    def set_frame(self, frame, registry=None) -> None:
+        lang = ui_language()
+        loc = QLocale()
+        self.beginResetModel()
+        self.rows = [] if frame is None else frame.to_dict("records")
+        self.shown = [self._texts(r, registry, lang, loc) for r in self.rows]
+        self.endResetModel()
+
+    def set_stale(self, stale: bool) -> None:
+        self.stale = stale
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
+
+    @staticmethod
+    def _number(v, metric: str, loc: QLocale, signed: bool = False) -> str:
+        if _missing(v):
+            return ""
+        v = float(v)
+        decimals = 0 if metric in ("supply", "required_supply", "gap") else 3
+        text = loc.toString(abs(v) if signed else v, "f", decimals)
+        if signed:
+            if round(abs(v), decimals) == 0:
+                return loc.toString(0.0, "f", decimals)
+            return ("+" if v > 0 else MINUS) + text
+        return text
+
+    def _texts(self, r: dict, registry, lang: str, loc: QLocale) -> list[str]:
+        metric = r["metric"]
+        mineral = registry.mineral_name(r["mineral"], lang) if registry is not None else str(r["mineral"])
+        country = r.get("country") or ""
+        if country and registry is not None:
+            country = registry.country_name(country, lang)
+        year = "" if _missing(r.get("year")) else str(int(r["year"]))
+        if metric == "category":
+            base, scen = category_title(r["baseline"]), category_title(r["scenario"])
+            delta = "" if base == scen else f"{base} → {scen}"
+        else:
+            base, scen = self._number(r["baseline"], metric, loc), self._number(r["scenario"], metric, loc)
+            delta = self._number(r["delta"], metric, loc, signed=True)
+        stage = r.get("stage") or ""
+        return [mineral, year, stage, country, metric_title(metric), base, scen, delta,
+                detail_text(str(r.get("detail") or ""))]
+
+    # -- Qt ---------------------------------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.titles()[section]
+            if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section] == "delta":
+                return QCoreApplication.translate(
+                    "ComparisonModel", "Scenario − baseline; red: supply less secure, green: more secure")
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        r, col = self.rows[index.row()], COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.shown[index.row()][index.column()]
+        if role == RAW_ROLE:
+            return r.get(col)
+        if role == WORSE_ROLE:
+            return r.get("worse")
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("year", "baseline", "scenario", "delta") \
+                and r["metric"] != "category":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        worse = r.get("worse")
+        if role == Qt.ItemDataRole.BackgroundRole and col == "delta" and worse is not None and not self.stale:
+            above, below = threshold_colours()
+            return above if worse else below
+        if role == Qt.ItemDataRole.ToolTipRole and col == "delta" and worse is not None:
+            return (QCoreApplication.translate("ComparisonModel", "Worse for supply security") if worse
+                    else QCoreApplication.translate("ComparisonModel", "Better for supply security"))
+        if role == Qt.ItemDataRole.ToolTipRole and col == "detail":
+            return self.shown[index.row()][index.column()] or None
+        return None
+
+    def table_as_shown(self) -> tuple[list[str], list[list]]:
+        """Headers and per column the values: numbers as numbers, names as shown (for the xlsx export)."""
+        headers = self.titles()
+        columns = []
+        for c, col in enumerate(COLUMNS):
+            if col in ("baseline", "scenario", "delta"):
+                values = []
+                for i, r in enumerate(self.rows):
+                    v = r.get(col)
+                    values.append(self.shown[i][c] if r["metric"] == "category" else (None if _missing(v) else v))
+                columns.append(values)
+            elif col == "year":
+                columns.append([None if _missing(r.get("year")) else int(r["year"]) for r in self.rows])
+            else:
+                columns.append([s[c] for s in self.shown])
+        return headers, columns

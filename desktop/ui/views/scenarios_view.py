@@ -1,0 +1,431 @@
+"""The Scenarios view (情景): the project's what-if scenarios and a scenario's results beside the baseline.
+
+Left, the scenarios (name, rationale) with New…, Duplicate…, Edit… and Delete — each one undo step
+written through the document (the ``scenarios`` table) — and the selected scenario's changes, rationale
+and source.  Right, after Run (on the worker: the engine on the changed data, then
+:func:`desktop.core.scenarios.compare`), the comparison for the selected list's minerals and the
+toolbar year: baseline, scenario and the change per indicator, the change signed and coloured (red:
+supply less secure, green: more).  Export… writes the comparison to xlsx on the worker.
+
+A scenario's comparison follows the baseline: new results, another year or another list run it again
+(when the tab is on screen; a hidden tab runs it when shown), and until then the table says it is out
+of date.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.models.scenario_model import ComparisonModel, ScenarioListModel
+
+
+class ScenariosView(QWidget):
+    sig_mineral_selected = Signal(str)
+
+    def __init__(self, document, runner, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.runner = runner
+        self.registry = None
+        self.results = None
+        self.dataset = None
+        self.year: int | None = None
+        self.minerals: list[str] | None = None
+        self.list_name: str | None = None
+        self.active = True
+        self._dirty = False               # a comparison to run again when the tab is shown
+        self.shown_name: str | None = None   # the scenario whose comparison is on screen
+        self.frame = None
+        self.dialog = None
+        self.last_export: Path | None = None
+        self._loaded = False                 # the list has been read from the open project
+        self._wanted: str | None = None      # the scenario just written: selected when the list comes back
+
+        self.list_model = ScenarioListModel(self)
+        self.list = QTableView(self)
+        self.list.setModel(self.list_model)
+        self.list.setAccessibleName(self.tr("Scenarios"))
+        self.list.setToolTip(self.tr("The project's what-if scenarios; select one and press Run"))
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.horizontalHeader().setStretchLastSection(True)
+        self.list.verticalHeader().hide()
+        self.list.setWordWrap(False)          # one line per scenario; the whole rationale is shown below
+        self.list.setColumnHidden(1, True)    # the rationale: shown whole under the list
+        self.list.doubleClicked.connect(lambda _i: self.edit())
+        self.list.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+
+        def button(text: str, name: str, tip: str, slot) -> QPushButton:
+            b = QPushButton(text, self)
+            b.setAccessibleName(name)
+            b.setToolTip(tip)
+            b.clicked.connect(slot)
+            return b
+
+        self.new_button = button(self.tr("New…"), self.tr("New scenario"),
+                                 self.tr("Define a new scenario: its name, rationale, source and changes"), self.new)
+        self.duplicate_button = button(self.tr("Duplicate…"), self.tr("Duplicate scenario"),
+                                       self.tr("Copy the selected scenario under a new name, to edit the copy"),
+                                       self.duplicate)
+        self.edit_button = button(self.tr("Edit…"), self.tr("Edit scenario"),
+                                  self.tr("Change the selected scenario"), self.edit)
+        self.delete_button = button(self.tr("Delete"), self.tr("Delete scenario"),
+                                    self.tr("Delete the selected scenario (Edit → Undo brings it back)"), self.delete)
+        self.run_button = button(self.tr("Run"), self.tr("Run scenario"),
+                                 self.tr("Compute the indicators with the scenario's changes, beside the baseline"),
+                                 self.run)
+        self.export_button = button(self.tr("Export…"), self.tr("Export the comparison"),
+                                    self.tr("Write the comparison to an Excel workbook"), self.export)
+        buttons = QGridLayout()            # two rows of two: the list pane stays narrow at 1280×800
+        for i, b in enumerate((self.new_button, self.duplicate_button, self.edit_button, self.delete_button)):
+            buttons.addWidget(b, i // 2, i % 2)
+        self.about = QLabel(self)
+        self.about.setWordWrap(True)
+        self.about.setAccessibleName(self.tr("Selected scenario"))
+        left = QWidget(self)
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.list, 1)
+        lv.addLayout(buttons)
+        lv.addWidget(self.about)
+
+        self.title = QLabel(self)
+        self.title.setAccessibleName(self.tr("Comparison title"))
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)        # a long scenario name wraps instead of widening the window
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName(self.tr("Comparison note"))
+        self.stale = QLabel(self.tr("Out of date — recomputing…"), self)
+        self.stale.setAccessibleName(self.tr("Out of date"))
+        self.stale.setStyleSheet("color: palette(placeholder-text)")
+        self.stale.hide()
+        self.model = ComparisonModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Scenario comparison"))
+        self.table.setToolTip(self.tr("Baseline, scenario and change; red: supply less secure, green: more secure"))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.clicked.connect(self._row_clicked)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.stale)
+        top.addWidget(self.run_button)
+        top.addWidget(self.export_button)
+        right = QWidget(self)
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addLayout(top)
+        rv.addWidget(self.note)
+        rv.addWidget(self.table, 1)
+
+        split = QSplitter(self)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        split.setSizes([300, 900])
+        left.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 34)   # the comparison gets the room
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        document.sig_tables_changed.connect(self._tables_changed)
+        document.sig_opened.connect(lambda _path: self.reload())
+        document.sig_closed.connect(self._closed)
+        self._update_buttons()
+
+    # -- the window's calls -----------------------------------------------------------------------------------
+    def set_registry(self, registry) -> None:
+        self.registry = registry
+        if self.frame is not None:
+            self.model.set_frame(self.frame, registry)
+
+    def show_results(self, results, dataset) -> None:
+        """New baseline results and the dataset they were computed from.
+
+        The list is the project's scenarios table, read from the file (on opening and after each change of
+        it), not the dataset's: a dataset read before an edit would bring back the scenarios before it."""
+        self.results, self.dataset = results, dataset
+        if not self._loaded:
+            self.reload()
+        self._baseline_changed()
+
+    def set_year(self, year: int | None) -> None:
+        if year != self.year:
+            self.year = year
+            self._baseline_changed()
+
+    def set_selection(self, minerals: list[str] | None, list_name: str | None) -> None:
+        self.minerals, self.list_name = minerals, list_name
+        self._baseline_changed()
+
+    def set_stale(self, stale: bool) -> None:
+        self.stale.setVisible(stale and self.frame is not None)
+        self.model.set_stale(stale)
+
+    def set_active(self, active: bool) -> None:
+        """Only the tab on screen runs a scenario again; a hidden one when it is shown."""
+        self.active = active
+        if active and self._dirty:
+            self._dirty = False
+            self.run(self.shown_name)
+
+    # -- the list ---------------------------------------------------------------------------------------------
+    @property
+    def scenarios(self) -> list:
+        return self.list_model.scenarios
+
+    def selected(self):
+        rows = self.list.selectionModel().selectedRows()
+        return self.scenarios[rows[0].row()] if rows else None
+
+    def select(self, name: str) -> None:
+        for i, s in enumerate(self.scenarios):
+            if s.name == name:
+                self.list.selectionModel().select(
+                    self.list_model.index(i, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                return
+
+    def reload(self) -> None:
+        """Read the scenarios table from the project (after an edit, an undo, an import)."""
+        if self.document is None or not self.document.is_open:
+            return
+        self._loaded = True
+        self.document.read(lambda project, _state: project.read("scenarios"), kind="scenarios-list",
+                           on_done=self._set_rows)
+
+    def _set_rows(self, frame) -> None:
+        from desktop.core.scenarios import from_rows
+
+        keep = self.selected()
+        keep_name = self._wanted or (keep.name if keep is not None else None)
+        self._wanted = None
+        self.list_model.set_scenarios(from_rows(frame))
+        self.list.resizeColumnToContents(0)
+        if keep_name is not None and any(x.name == keep_name for x in self.scenarios):
+            self.select(keep_name)
+        elif self.scenarios and not self.list.selectionModel().hasSelection():
+            self.select(self.scenarios[0].name)
+        self._selection_changed()
+
+    def _tables_changed(self, tables) -> None:
+        if "scenarios" in set(tables):
+            self.reload()
+
+    def _closed(self) -> None:
+        self._loaded = False
+        self.list_model.set_scenarios([])
+        self.results = self.dataset = self.frame = None
+        self.shown_name = None
+        self.model.set_frame(None)
+        self.title.clear()
+        self.note.clear()
+        self._update_buttons()
+
+    def _selection_changed(self) -> None:
+        s = self.selected()
+        if s is None:
+            self.about.clear()
+        else:
+            lines = [f"<b>{_html(s.name)}</b>"] + [_html(c.describe()) for c in s.changes]
+            if s.rationale:
+                lines.append(_html(s.rationale))
+            if s.source:
+                lines.append(self.tr("Source: %1").replace("%1", _html(s.source)))
+            self.about.setText("<br>".join(lines))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        is_open = self.document is not None and self.document.is_open
+        self.new_button.setEnabled(is_open)
+        for b in (self.duplicate_button, self.edit_button, self.delete_button):
+            b.setEnabled(has and is_open)
+        self.run_button.setEnabled(has and self.results is not None and self.dataset is not None)
+        self.export_button.setEnabled(self.frame is not None and len(self.frame) > 0)
+
+    # -- editing: one undo step each --------------------------------------------------------------------------
+    def new(self) -> None:
+        self._open_editor(None, self.tr("New Scenario"), taken={s.name for s in self.scenarios})
+
+    def duplicate(self) -> None:
+        from desktop.core.scenarios import free_name
+
+        s = self.selected()
+        if s is None:
+            return
+        names = {x.name for x in self.scenarios}
+        copy = s.renamed(free_name(names, self.tr("%1 (copy)").replace("%1", s.name)))
+        self._open_editor(copy, self.tr("Duplicate Scenario"), taken=names)
+
+    def edit(self) -> None:
+        s = self.selected()
+        if s is None:
+            return
+        self._open_editor(s, self.tr("Edit Scenario"), taken={x.name for x in self.scenarios} - {s.name}, old=s.name)
+
+    def _open_editor(self, scenario, title: str, *, taken: set, old: str | None = None) -> None:
+        from desktop.ui.dialogs.scenario_edit import ScenarioEditDialog
+
+        self.dialog = ScenarioEditDialog(self.registry, scenario, taken=taken, title=title, parent=self)
+        self.dialog.accepted.connect(lambda d=self.dialog: self._write(d.scenario(), old))
+        self.dialog.open()
+
+    def _write(self, scenario, old: str | None) -> None:
+        if old is None:
+            text = self.tr("New Scenario “%1”").replace("%1", scenario.name)
+        else:
+            text = self.tr("Edit Scenario “%1”").replace("%1", scenario.name)
+        self._push(text, old, scenario)
+
+    def delete(self) -> None:
+        s = self.selected()
+        if s is not None:
+            self._push(self.tr("Delete Scenario “%1”").replace("%1", s.name), s.name, None)
+
+    def _push(self, text: str, remove_name: str | None, scenario) -> None:
+        """One undo step: remove the rows of ``remove_name`` (read on the worker) and write ``scenario``'s."""
+        from desktop.ui.commands import ChangeCommand
+
+        def make(project, _state):
+            from desktop.core.scenarios import to_rows
+
+            remove = None
+            if remove_name is not None:
+                stored = project.read("scenarios")
+                remove = stored.loc[stored["scenario"] == remove_name, ["scenario", "change_no"]]
+            upsert = to_rows(scenario) if scenario is not None else None
+            return project.edit_rows("scenarios", remove=remove, upsert=upsert, label=text)
+
+        if scenario is not None:
+            self._wanted = scenario.name
+        self.document.undo_stack.push(ChangeCommand(self.document, text, make))
+
+    # -- running ----------------------------------------------------------------------------------------------
+    def _year(self) -> int | None:
+        if self.year is not None:
+            return int(self.year)
+        risk = self.results.tables.get("supply_risk") if self.results is not None else None
+        return int(risk["year"].max()) if risk is not None and len(risk) else None
+
+    def _minerals(self, scenario) -> tuple[list[str], bool]:
+        """The scenario's minerals on the selected list (all of them when none is on it) and whether some
+        were left out."""
+        own = scenario.minerals
+        if not self.minerals:
+            return own, False
+        on = [m for m in own if m in set(self.minerals)]
+        return (on, len(on) < len(own)) if on else (own, False)
+
+    def _baseline_changed(self) -> None:
+        self._update_buttons()
+        if self.shown_name is None:
+            return
+        self.set_stale(True)
+        if self.active:
+            self.run(self.shown_name)
+        else:
+            self._dirty = True
+
+    def run(self, name: str | None = None) -> None:
+        """Run the selected scenario (or the one named) on the worker and show its comparison."""
+        from desktop.core.scenarios import find
+
+        scenario = find(self.scenarios, name) if name else self.selected()
+        if scenario is None or self.results is None or self.dataset is None:
+            return
+        results, dataset, year = self.results, self.dataset, self._year()
+        minerals, partial = self._minerals(scenario)
+
+        def work(state):
+            from desktop.core.scenarios import compare, run_scenario
+
+            scen = run_scenario(dataset, scenario, results.params, progress=state.progress,
+                                cancelled=state.cancelled)
+            state.check()
+            return compare(results, scen, minerals=minerals, year=year, dataset=dataset)
+
+        self.title.setText(self.tr("Running “%1”…").replace("%1", scenario.name))
+        self.runner.submit(work, kind="scenario", label=self.tr("Running scenario “%1”").replace("%1", scenario.name),
+                           on_done=lambda frame: self._show(results, scenario, year, partial, frame))
+
+    def _show(self, results, scenario, year, partial: bool, frame) -> None:
+        if results is not self.results:
+            return                        # newer results: the run that follows them will show
+        self.frame, self.shown_name = frame, scenario.name
+        self.model.set_frame(frame, self.registry)
+        self.set_stale(False)
+        self.title.setText(self.tr("“%1” beside the baseline, %2").replace("%1", scenario.name).replace(
+            "%2", str(year) if year is not None else self.tr("every year")))
+        notes = []
+        if partial:
+            notes.append(self.tr("Only the scenario's minerals on the list “%1” are shown.").replace(
+                "%1", self.list_name or ""))
+        if frame is not None and len(frame) and frame["detail"].astype(str).str.startswith("no trade flows").any():
+            notes.append(self.tr("No trade flows: an export change leaves the world market, not the importers' D."))
+        if frame is None or len(frame) == 0:
+            notes.append(self.tr("The data have no rows for this scenario's minerals in this year."))
+        self.note.setText(" ".join(notes))
+        self._update_buttons()
+
+    def _row_clicked(self, index) -> None:
+        if self.frame is not None and 0 <= index.row() < len(self.frame):
+            self.sig_mineral_selected.emit(str(self.frame.iloc[index.row()]["mineral"]))
+
+    # -- export -----------------------------------------------------------------------------------------------
+    def export(self) -> None:
+        if self.frame is None:
+            return
+        from desktop.paths import documents_dir
+
+        folder = self.document.path.parent if self.document is not None and self.document.is_open else documents_dir()
+        proposed = str(Path(folder) / f"{_file_name(self.shown_name or 'scenario')}.xlsx")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Scenario Comparison"), proposed,
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            self.export_to(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+
+    def export_to(self, path: str) -> None:
+        """Write the comparison as shown to ``path`` (xlsx) on the worker."""
+        headers, columns = self.model.table_as_shown()
+        sheet = self.shown_name or "scenario"
+
+        def work(_state):
+            from desktop.core.export.table_export import write_table
+
+            return write_table(path, headers, columns, sheet=sheet)
+
+        def done(written) -> None:
+            self.last_export = Path(written)
+            self.note.setText(self.tr("Exported to %1").replace("%1", str(written)))
+
+        self.runner.submit(work, kind="scenario-export", label=self.tr("Exporting the comparison"), on_done=done,
+                           replace=False)
+
+
+def _html(text: str) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _file_name(name: str) -> str:
+    import re
+
+    return re.sub(r'[\\/:*?"<>|]+', "_", name).strip() or "scenario"

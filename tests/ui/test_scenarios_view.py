@@ -1,0 +1,197 @@
+"""The Scenarios view: its models, new / duplicate / edit / delete as undo steps against a real project file,
+Run with the comparison's signed and coloured deltas, and the xlsx export."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from desktop.core.scenarios import Change, Scenario, compare, run_scenario, to_rows
+
+HALVE = Scenario("DR Congo cobalt −50 %", (Change("production", "cobalt", "COD", 0.5),), "conflict", "USGS")
+
+
+@pytest.fixture
+def registry():
+    from desktop.core.registry import Registry
+
+    return Registry.load()
+
+
+@pytest.fixture
+def opened(qtbot, project_path, registry):
+    from desktop.core.metrics.engine import run
+    from desktop.core.store import Project
+    from desktop.ui.document import ProjectDocument
+    from desktop.ui.tasks import TaskRunner
+    from desktop.ui.views.scenarios_view import ScenariosView
+
+    runner = TaskRunner()
+    document = ProjectDocument(runner)
+    document.open(project_path)
+    qtbot.waitUntil(lambda: document.is_open, timeout=20_000)
+    view = ScenariosView(document, runner)
+    qtbot.addWidget(view)
+    view.set_registry(registry)
+    view.resize(1280, 800)
+    view.show()
+    with Project.open(project_path) as project:
+        dataset = project.dataset()
+    view.show_results(run(dataset), dataset)
+    yield view, document, runner
+    runner.cancel()
+    runner.wait(20_000)
+    document.close()
+
+
+def stored(runner, path) -> pd.DataFrame:
+    from desktop.core.store import Project
+
+    runner.wait()
+    with Project.open(path) as project:
+        return project.read("scenarios")
+
+
+def test_models_pass_the_model_tester(qtmodeltester, registry):
+    from desktop.core.dataset import Dataset, conform
+    from desktop.core.metrics.engine import run
+    from desktop.ui.models.scenario_model import ComparisonModel, ScenarioListModel
+
+    listing = ScenarioListModel()
+    listing.set_scenarios([HALVE, HALVE.renamed("other")])
+    qtmodeltester.check(listing)
+    prod = pd.DataFrame({"mineral": "cobalt", "country": ["COD", "AUS"], "year": 2023, "stage": "mine",
+                         "quantity": [170000.0, 4600.0], "unit": "t"})
+    data = Dataset(tables={"production": conform("production", prod)})
+    model = ComparisonModel()
+    model.set_frame(compare(run(data), run_scenario(data, HALVE)), registry)
+    assert model.rowCount() > 0
+    qtmodeltester.check(model)
+
+
+def fill(dialog, name: str, change: dict) -> None:
+    from desktop.ui.dialogs.scenario_edit import COUNTRY_COL, FACTOR_COL, MINERAL_COL, TYPE_COL
+
+    dialog.name.setText(name)
+    dialog.rationale.setPlainText("what if")
+    cols = {"type": TYPE_COL, "mineral": MINERAL_COL, "country": COUNTRY_COL, "factor": FACTOR_COL}
+    for key, value in change.items():
+        dialog.set_cell(0, cols[key], value)
+
+
+def test_new_duplicate_edit_delete_with_undo(opened, project_path, qtbot):
+    view, document, runner = opened
+    stack = document.undo_stack
+    assert view.scenarios == []
+    view.new()
+    fill(view.dialog, "Halve", {"type": "production", "mineral": "Cobalt", "country": "刚果（金）", "factor": "0.5"})
+    view.dialog.accept()
+    rows = stored(runner, project_path)
+    assert list(rows["scenario"]) == ["Halve"] and rows.loc[0, "country"] == "COD" and rows.loc[0, "factor"] == 0.5
+    assert stack.undoText() == "New Scenario “Halve”"
+    qtbot.waitUntil(lambda: len(view.scenarios) == 1, timeout=10_000)
+    assert view.selected().name == "Halve"
+
+    view.duplicate()
+    assert view.dialog.name.text() == "Halve (copy)"
+    view.dialog.accept()
+    assert sorted(stored(runner, project_path)["scenario"]) == ["Halve", "Halve (copy)"]
+    qtbot.waitUntil(lambda: len(view.scenarios) == 2, timeout=10_000)
+
+    view.select("Halve (copy)")
+    view.edit()
+    view.dialog.name.setText("Ban")
+    view.dialog.set_cell(0, 0, "exports")
+    view.dialog.set_cell(0, 5, "0")
+    view.dialog.accept()
+    rows = stored(runner, project_path).set_index("scenario")
+    assert sorted(rows.index) == ["Ban", "Halve"] and rows.loc["Ban", "type"] == "exports"
+    assert stack.undoText() == "Edit Scenario “Ban”"
+
+    qtbot.waitUntil(lambda: {s.name for s in view.scenarios} == {"Ban", "Halve"}, timeout=10_000)
+    view.select("Ban")
+    view.delete()
+    assert list(stored(runner, project_path)["scenario"]) == ["Halve"]
+    stack.undo()
+    assert sorted(stored(runner, project_path)["scenario"]) == ["Ban", "Halve"]
+    stack.undo()                                                            # the edit
+    assert sorted(stored(runner, project_path)["scenario"]) == ["Halve", "Halve (copy)"]
+    stack.undo()
+    stack.undo()
+    assert stored(runner, project_path).empty
+    qtbot.waitUntil(lambda: view.scenarios == [], timeout=10_000)
+
+
+def test_the_editor_says_what_is_wrong(opened):
+    view, _document, _runner = opened
+    view.new()
+    dialog = view.dialog
+    dialog.accept()
+    assert not dialog.error.isHidden() and "name" in dialog.error.text()
+    fill(dialog, "x", {"type": "production", "mineral": "Unobtainium", "factor": "0.5"})
+    dialog.accept()
+    assert "not a known mineral" in dialog.error.text() and dialog.isVisible()
+    fill(dialog, "x", {"mineral": "cobalt"})
+    dialog.accept()
+    assert "country" in dialog.error.text()
+    fill(dialog, "x", {"type": "demand", "factor": "5"})
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.scenario().changes == (Change("demand", "cobalt", factor=5.0),)
+
+
+def test_run_shows_signed_coloured_deltas_and_exports(opened, project_path, qtbot, tmp_path):
+    from desktop.core.store import Project
+    from desktop.ui.models.results_model import threshold_colours
+
+    view, _document, _runner = opened
+    with Project.open(project_path) as project:
+        project.edit_rows("scenarios", upsert=to_rows(HALVE), label="seed")
+    view.reload()
+    qtbot.waitUntil(lambda: len(view.scenarios) == 1, timeout=10_000)
+    view.set_year(2023)
+    view.run()
+    qtbot.waitUntil(lambda: view.frame is not None, timeout=20_000)
+    model = view.model
+    rows = {model.index(r, 4).data(): r for r in range(model.rowCount())}
+    hhi = rows["HHI (concentration)"]
+    # 2023: COD 170,000 t, AUS 4,600 t → COD 85,000 t
+    base = (170000 / 174600) ** 2 + (4600 / 174600) ** 2
+    scen = (85000 / 89600) ** 2 + (4600 / 89600) ** 2
+    assert model.index(hhi, 5).data(Qt.ItemDataRole.UserRole + 1) == pytest.approx(base)
+    assert model.index(hhi, 6).data(Qt.ItemDataRole.UserRole + 1) == pytest.approx(scen)
+    delta = model.index(hhi, 7)
+    assert delta.data().startswith("\u2212")
+    above, below = threshold_colours()
+    assert delta.data(Qt.ItemDataRole.BackgroundRole) == below                # better: green
+    supply = model.index(rows["World market supply"], 7)
+    assert delta.data(Qt.ItemDataRole.ToolTipRole) == "Better for supply security"
+    assert supply.data(Qt.ItemDataRole.BackgroundRole) == above               # less supply: red
+    assert "DR Congo cobalt −50 %" in view.title.text() and "2023" in view.title.text()
+
+    view.export_to(str(tmp_path / "cmp.xlsx"))
+    qtbot.waitUntil(lambda: view.last_export is not None, timeout=20_000)
+    sheet = load_workbook(tmp_path / "cmp.xlsx").active
+    values = list(sheet.iter_rows(values_only=True))
+    assert list(values[0]) == model.titles()
+    assert len(values) == model.rowCount() + 1
+    hhi_row = next(v for v in values if v[4] == "HHI (concentration)")
+    assert hhi_row[5] == pytest.approx(base) and hhi_row[1] == 2023
+
+    # new results: the comparison runs again by itself
+    view.set_stale(True)
+    assert not view.stale.isHidden()
+    first = view.frame
+    view.show_results(view.results.__class__(tables=dict(view.results.tables), params=view.results.params),
+                      view.dataset)
+    qtbot.waitUntil(lambda: view.frame is not first, timeout=20_000)
+    assert view.stale.isHidden()
+
+
+def test_every_button_has_a_name_and_a_tip(opened):
+    view, _document, _runner = opened
+    for button in view.findChildren(QPushButton):
+        assert button.accessibleName() and button.toolTip(), button.text()
+    assert view.list.accessibleName() and view.table.accessibleName()

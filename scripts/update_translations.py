@@ -998,6 +998,9 @@ ZH = {
     "Export Scenario Comparison": "导出情景对比",
     "Exported to %1": "已导出到 %1",
 
+    "Saving the alert rules": "正在保存预警规则",
+    "The alerts this year raises for the mineral (the Alerts view lists them; click to open it)":
+        "该矿种本年度触发的预警（“预警”视图中列出；单击即可打开）",
     # -- risk matrix (issue 13) ------------------------------------------------------------------------------
     # (desktop/ui/views/matrix_view.py, dialogs/matrix_cell.py, models/matrix_model.py, matrix_titles.py; titles.py)
     "Type": "类型",

@@ -54,13 +54,15 @@ _SHARES = {"D"}                     # shown as percentages
 
 
 def compute_alerts(results, dataset=None, rules: AlertRules = AlertRules(), *, country: str | None = None,
-                   minerals: list[str] | None = None, matrix: pd.DataFrame | None = None) -> pd.DataFrame:
+                   minerals: list[str] | None = None, matrix: pd.DataFrame | None = None,
+                   year: int | None = None) -> pd.DataFrame:
     """Every alert of the rules that are on, newest first; columns :data:`COLUMNS`.
 
     ``country``: the assessed country of D (see :func:`~desktop.core.metrics.overview.assessed_country`;
     None and several countries in the results = every country's D).  ``minerals``: None = all.
     ``matrix``: a :func:`matrix_table` frame already computed (``critmin compute`` has one); else it is
-    built from ``dataset`` when the matrix rule is on and a dataset is given.
+    built from ``dataset`` when the matrix rule is on and a dataset is given.  ``year``: only the alerts of
+    that year (the Overview's count; the matrix is then built for that year and the one before only).
     """
     from desktop.core.metrics.overview import assessed_country, thresholds_of
 
@@ -77,13 +79,15 @@ def compute_alerts(results, dataset=None, rules: AlertRules = AlertRules(), *, c
         if matrix is None:
             from desktop.core.chain.matrix import matrix_table
 
-            matrix = matrix_table(results, dataset, minerals, country=country)
+            years = None if year is None else [year - 1, year]
+            matrix = matrix_table(results, dataset, minerals, years, country=country)
         rows += _matrix_alerts(matrix, wanted)
     if rules.event and dataset is not None and "events" in dataset:
         rows += _event_alerts(dataset.get("events"), wanted)
     if rules.share:
         rows += _share_alerts(results, rules.share_level, wanted)
-    return _sorted(pd.DataFrame(rows, columns=COLUMNS))
+    out = _sorted(pd.DataFrame(rows, columns=COLUMNS))
+    return out if year is None else out[out["year"] == year].reset_index(drop=True)
 
 
 def _sorted(frame: pd.DataFrame) -> pd.DataFrame:

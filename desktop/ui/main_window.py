@@ -371,6 +371,9 @@ class MainWindow(QMainWindow):
             view.sig_mineral_selected.connect(self.select_mineral)
             view.sig_cell_selected.connect(self.explain)
         self.alerts_view.sig_open.connect(self._open_alert)
+        self.alerts_view.sig_rules_changed.connect(self._store_alert_rules)
+        self.alerts_view.sig_rules_changed.connect(self._alert_rules_changed)
+        self.overview.sig_alerts_wanted.connect(self._show_alerts_of)
         self.scenarios_view.sig_mineral_selected.connect(self.select_mineral)
         self.alerts_view.sig_count_changed.connect(lambda _n: self._update_status())
         self.matrix_view.sig_year_changed.connect(
@@ -551,6 +554,7 @@ class MainWindow(QMainWindow):
         self.parameters.fill_countries(self.document.registry)
         self.details.forget_sources()
         self._problems_said = None
+        self._load_alert_rules()
         self._registry_changed()
         if Path(path).absolute() == self._demo_target():
             if not self.settings.banner_dismissed:
@@ -758,6 +762,8 @@ class MainWindow(QMainWindow):
             view.show_results(results)
         self.matrix_view.show_results(results, self.analysis.dataset)
         self.alerts_view.set_dataset(self.analysis.dataset)
+        self.overview.dataset = self.analysis.dataset
+        self.overview.alert_rules = self.alerts_view.rules()
         self.alerts_view.show_results(results)
         self.scenarios_view.set_year(self.year_combo.currentData())
         self.scenarios_view.show_results(results, self.analysis.dataset)
@@ -824,6 +830,34 @@ class MainWindow(QMainWindow):
                 view.select_mineral(mineral)
         self.minerals.show_current(mineral)
 
+    def _load_alert_rules(self) -> None:
+        """The alert rules stored in the project (the defaults when it has none)."""
+        from desktop.core.alert_rules import AlertRules
+
+        self.document.read(lambda project, _state: project.setting("alert_rules", {}), kind="alert-rules",
+                           on_done=lambda stored: self._alert_rules_loaded(AlertRules.from_dict(stored or {})))
+
+    def _alert_rules_loaded(self, rules) -> None:
+        self.alerts_view.set_rules(rules)
+        self.overview.alert_rules = rules
+
+    def _store_alert_rules(self, rules) -> None:
+        """Rules… changed the alert rules: they are saved in the project (a setting, like the parameters,
+        not an undo step)."""
+        values = rules.to_dict()
+        self.document.write(lambda project, _state: project.set_setting("alert_rules", values),
+                            label=self.tr("Saving the alert rules"))
+
+    def _alert_rules_changed(self, rules) -> None:
+        self.overview.alert_rules = rules
+        self.overview.refresh()
+
+    def _show_alerts_of(self, mineral: str) -> None:
+        """The Overview's alerts cell: the Alerts view, on the mineral's alerts."""
+        self.views.setCurrentWidget(self.alerts_view)
+        if mineral:
+            self.alerts_view.select_mineral(mineral)
+
     def _new_scenario(self) -> None:
         self.views.setCurrentWidget(self.scenarios_view)
         self.scenarios_view.new()
@@ -861,7 +895,9 @@ class MainWindow(QMainWindow):
             self.details.browser.setHtml(cell_html(cell["cell"], self.document.registry, ui_language()))
             self.details_dock.raise_()
             return
-        results, dataset = self.analysis.results, self.analysis.dataset
+        # a scenario's number is explained from the scenario's own run (its results and changed data)
+        results = cell.get("results", self.analysis.results) if cell else None
+        dataset = cell.get("dataset", self.analysis.dataset) if cell else None
         if results is None or not cell:
             return
 

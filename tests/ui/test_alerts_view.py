@@ -163,3 +163,23 @@ def test_select_mineral_scrolls_without_emitting(view):
     view.sig_mineral_selected.connect(emitted.append)
     view.select_mineral("tin")
     assert view.table.currentIndex().row() == 2 and emitted == []
+
+
+def test_alert_rules_are_stored_in_the_project(window, qtbot, project_path):
+    """Rules… changes are saved in the project and come back when it is opened again."""
+    from desktop.core.alert_rules import AlertRules
+    from desktop.core.store import Project
+    from tests.ui.conftest import open_project
+
+    open_project(window, qtbot, project_path)
+    rules = AlertRules(share_level=0.7, matrix=False)
+    window.alerts_view.set_rules(rules)
+    window.alerts_view.sig_rules_changed.emit(rules)
+    qtbot.waitUntil(lambda: not window.runner.busy and window.document.all_saved, timeout=20_000)
+    with Project.open(project_path) as project:
+        assert AlertRules.from_dict(project.setting("alert_rules")) == rules
+    window.alerts_view.set_rules(AlertRules())
+    window.close_project()
+    qtbot.waitUntil(lambda: not window.document.is_open and not window.runner.busy, timeout=20_000)
+    open_project(window, qtbot, project_path)
+    qtbot.waitUntil(lambda: window.alerts_view.rules() == rules, timeout=20_000)

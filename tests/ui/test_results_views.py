@@ -245,3 +245,23 @@ def test_matrix_weighted_mean_follows_the_weights(window, qtbot, demo):
     cells = [c for g in (view.matrix.primary, view.matrix.recycled) for c in g.cells.values()
              if c.score is not None and c.dimension != "trade"]
     assert cells and view.matrix.score == pytest.approx(sum(c.score for c in cells) / len(cells))
+
+
+def test_overview_counts_the_alerts_of_the_year(window, qtbot, demo):
+    """The Overview's Alerts column: the year's alerts of each mineral, as the Alerts view computes them."""
+    from desktop.core.alerts import compute_alerts
+
+    open_demo(window, qtbot, demo)
+    wait_results(window, qtbot)
+    window.year_combo.setCurrentIndex(window.year_combo.findData(2023))
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
+    view = window.overview
+    alerts = compute_alerts(window.results, window.analysis.dataset, country="USA", year=2023)
+    assert len(alerts) > 0
+    col = [c.id for c in view.model.cols].index("alerts")
+    shown = {view.model.record(r)["mineral"]: view.model.data(view.model.index(r, col), Qt.ItemDataRole.UserRole + 1)
+             for r in range(view.model.rowCount())}
+    expected = alerts.groupby("mineral").size().to_dict()
+    assert {m: n for m, n in shown.items() if n} == {m: n for m, n in expected.items() if m in shown}
+    nickel = view.model.find("mineral", "nickel")
+    assert "IDN" in view.model.data(view.model.index(nickel, col), Qt.ItemDataRole.ToolTipRole)

@@ -52,6 +52,7 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "factor": ("factor", "multiplier", "scale", "系数", "倍数", "比例"),
     "target_year": ("target year", "by", "目标年份", "目标年"),
     "rationale": ("rationale", "reason", "why", "理由", "依据说明", "情景说明"),
+    "partners": ("partners", "partner", "partner countries", "to partners", "贸易伙伴", "出口对象", "目的国"),
 }
 
 # table -> (accepted sheet names, required columns, optional columns)
@@ -72,7 +73,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
                ("country", "mineral", "type", "start_year"), ("stage", "end_year", "source", "note")),
     "scenarios": (("scenarios", "scenario", "what-if", "what if", "情景", "情景分析"),
                   ("scenario", "type", "mineral"),
-                  ("change_no", "country", "stage", "from_year", "factor", "target_year", "rationale", "source")),
+                  ("change_no", "country", "stage", "from_year", "factor", "target_year", "rationale", "source",
+                   "partners")),
 }
 
 _UNIT_IN_BRACKETS = re.compile(r"^(.*?)\s*[(\[]\s*([^)\]]*)\s*[)\]]\s*$")

@@ -7,6 +7,7 @@ from desktop.core.scenarios.apply import (  # noqa: F401
     COMPARE_COLUMNS,
     apply_scenario,
     compare,
+    compare_many,
     run_scenario,
     scenario_params,
     shocks_of,

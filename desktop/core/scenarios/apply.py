@@ -10,6 +10,10 @@ Two choices a reader of the comparison needs:
 
 * the world market shares describe the supply open to the world market: an export ban removes the
   country from them (as in whatif.py), its own production still serves itself (its own D);
+* an export change that names partners (a ban or quota to some importers only) cuts, with the
+  ``trade_flows``, those importers' imports from the exporter and the exporter's exports by the same
+  tonnes; the world market shares are unchanged (the exporter still sells to the other partners) and
+  so are the other importers' D;
 * R is min-max rescaled over the analysis; a scenario changes that range, so :func:`compare` rescales the
   scenario's R_raw with the *baseline's* min and max — the other minerals keep their R and the delta is
   the change of the mineral's own risk (a value outside 0..1 is kept: it left the baseline's range).
@@ -38,7 +42,7 @@ def shocks_of(scenario: Scenario) -> list:
 
     out = []
     for c in scenario.changes:
-        if c.type == "demand":
+        if c.type == "demand" or c.partners:       # a ban to some partners: _partner_cuts
             continue
         kw = {"stage": c.stage or None, "years": (c.from_year, YEAR_MAX) if c.from_year else None}
         if c.type == "production":
@@ -60,7 +64,51 @@ def apply_scenario(dataset, scenario: Scenario):
         for name, frame in changed.items():
             if frame is not None:
                 tables[name] = frame
+    for c in scenario.changes:
+        if c.type == "exports" and c.partners:
+            tables["balance"] = _partner_cuts(tables.get("balance"), tables.get("trade_flows"), c)
+    tables = {k: v for k, v in tables.items() if v is not None}
     return Dataset(tables=tables, sources=[dict(s) for s in dataset.sources])
+
+
+def _partner_cuts(bal, trade, change):
+    """The balance after ``change`` (exports to its ``partners`` only ×factor): those importers' imports (and
+    a supplied net_imports) fall by (1 − factor) × their imports from the exporter in ``trade_flows``, and the
+    exporter's exports by the sum of the cuts.  Without trade flows or a balance nothing changes."""
+    from desktop.core.metrics.extended._base import trade_quantities
+
+    if bal is None or len(bal) == 0 or trade is None or len(trade) == 0 or change.factor == 1:
+        return bal
+    t = trade_quantities(trade)
+    f = t[(t["exporter"] == change.country) & (t["mineral"] == change.mineral) & ~t["dropped"]
+          & t["importer"].isin(list(change.partners))]
+    if change.stage:
+        f = f[f["stage"] == change.stage]
+    if change.from_year:
+        f = f[f["year"] >= change.from_year]
+    cut = f.groupby(["mineral", "year", "importer"], as_index=False)["qty"].sum()
+    cut["qty"] *= (1 - change.factor)
+    bal = bal.copy()
+    num = {c: pd.to_numeric(bal[c], errors="coerce").to_numpy(dtype=float) if c in bal
+           else np.full(len(bal), np.nan) for c in ("imports", "exports", "net_imports")}
+    key = pd.DataFrame({"mineral": bal["mineral"].astype(str).to_numpy(),
+                        "year": pd.to_numeric(bal["year"], errors="coerce").fillna(-1).astype("int64").to_numpy(),
+                        "importer": bal["country"].astype(str).str.upper().to_numpy()})
+    on_stage = (bal["stage"].fillna("").astype(str).to_numpy() == change.stage) if change.stage and "stage" in bal \
+        else np.ones(len(bal), dtype=bool)
+    d_imp = key.merge(cut, on=["mineral", "year", "importer"], how="left")["qty"].fillna(0.0).to_numpy()
+    d_imp = np.where(on_stage, d_imp, 0.0)
+    num["imports"] = np.where(np.isfinite(num["imports"]), np.maximum(num["imports"] - d_imp, 0.0), num["imports"])
+    num["net_imports"] = np.where(np.isfinite(num["net_imports"]), num["net_imports"] - d_imp, num["net_imports"])
+    sent = cut.groupby(["mineral", "year"], as_index=False)["qty"].sum().assign(importer=change.country)
+    d_exp = key.merge(sent, on=["mineral", "year", "importer"], how="left")["qty"].fillna(0.0).to_numpy()
+    d_exp = np.where(on_stage & np.isfinite(num["exports"]), np.minimum(d_exp, num["exports"]), 0.0)
+    num["exports"] = num["exports"] - d_exp
+    num["net_imports"] = np.where(np.isfinite(num["net_imports"]), num["net_imports"] + d_exp, num["net_imports"])
+    for c, v in num.items():
+        if c in bal:
+            bal[c] = v
+    return bal
 
 
 def scenario_params(params, scenario: Scenario):
@@ -81,26 +129,30 @@ def scenario_params(params, scenario: Scenario):
     return replace(params, extended=replace(ext, demand_multipliers=mult, scenario_target_year=int(target)))
 
 
-def run_scenario(dataset, scenario: Scenario, params=None, *, progress=None, cancelled=None):
-    """The engine's Results on the scenario's dataset; ``tables['scenario_changes']`` lists the changes."""
+def run_scenario(dataset, scenario: Scenario, params=None, *, progress=None, cancelled=None,
+                 with_dataset: bool = False):
+    """The engine's Results on the scenario's dataset; ``tables['scenario_changes']`` lists the changes.
+
+    ``with_dataset``: return ``(results, applied dataset)`` — what Details needs to explain a scenario's
+    number (:func:`desktop.core.metrics.explain.explain` on the scenario's own results and data)."""
     from desktop.core.metrics.engine import run
 
-    res = run(apply_scenario(dataset, scenario), scenario_params(params, scenario), progress=progress,
-              cancelled=cancelled)
+    applied = apply_scenario(dataset, scenario)
+    res = run(applied, scenario_params(params, scenario), progress=progress, cancelled=cancelled)
     frame = changes_frame(scenario)
     # without bilateral flows an export change cannot reach the importers' balances (whatif.py)
     frame["note"] = np.where((frame["type"] == "exports") & ("trade_flows" not in dataset), "no_trade_flows", "")
     res.tables["scenario_changes"] = frame
-    return res
+    return (res, applied) if with_dataset else res
 
 
 def changes_frame(scenario: Scenario) -> pd.DataFrame:
     return pd.DataFrame([{"scenario": scenario.name, "change_no": i, "type": c.type, "mineral": c.mineral,
                           "country": c.country, "stage": c.stage, "from_year": c.from_year, "factor": c.factor,
-                          "target_year": c.target_year, "change": c.describe()}
+                          "target_year": c.target_year, "partners": ";".join(c.partners), "change": c.describe()}
                          for i, c in enumerate(scenario.changes, start=1)],
                         columns=["scenario", "change_no", "type", "mineral", "country", "stage", "from_year",
-                                 "factor", "target_year", "change"])
+                                 "factor", "target_year", "partners", "change"])
 
 
 # -- the comparison -------------------------------------------------------------------------------------
@@ -155,6 +207,43 @@ def compare(baseline, scenario, minerals=None, year=None, *, dataset=None, scena
     out["_o"] = out["metric"].map(order)
     out = out.sort_values(["mineral", "year", "_o", "stage", "country"], kind="stable").drop(columns="_o")
     return out[COMPARE_COLUMNS].reset_index(drop=True)
+
+
+KEY_COLUMNS = ["mineral", "year", "stage", "country", "metric"]
+
+
+def compare_many(baseline, scenarios: dict, **kw) -> pd.DataFrame:
+    """Several scenarios beside the baseline: one row per key of :data:`KEY_COLUMNS`, then ``baseline`` and per
+    scenario (in ``scenarios``' order, numbered from 0) ``scenario_i``, ``delta_i`` and ``worse_i``, then
+    ``detail`` (the first scenario's that has one).  ``scenarios``: name -> the scenario's Results; ``kw`` as
+    :func:`compare` (``scenario_datasets``: name -> the scenario's dataset, for the matrix).  One scenario:
+    :func:`compare`'s own frame."""
+    datasets = kw.pop("scenario_datasets", None) or {}
+    frames = [compare(baseline, res, scenario_dataset=datasets.get(name), **kw) for name, res in scenarios.items()]
+    if len(frames) == 1:
+        return frames[0]
+    out = None
+    for i, f in enumerate(frames):
+        f = f.rename(columns={"scenario": f"scenario_{i}", "delta": f"delta_{i}", "worse": f"worse_{i}",
+                              "detail": f"detail_{i}"})
+        if out is None:
+            out = f
+            continue
+        out = out.merge(f, on=KEY_COLUMNS, how="outer", suffixes=("", "_dup"), sort=False)
+        out["baseline"] = out["baseline"].where(out["baseline"].notna(), out.pop("baseline_dup"))
+    if out is None:
+        return pd.DataFrame(columns=KEY_COLUMNS + ["baseline", "detail"])
+    details = [out.pop(f"detail_{i}").fillna("").astype(str) for i in range(len(frames))]
+    detail = details[0]
+    for d in details[1:]:
+        detail = detail.where(detail != "", d)
+    out["detail"] = detail
+    order = {m: i for i, m in enumerate(DIRECTION)}
+    out["_o"] = out["metric"].map(order)
+    out = out.sort_values(["mineral", "year", "_o", "stage", "country"], kind="stable").drop(columns="_o")
+    cols = KEY_COLUMNS + ["baseline"] + [f"{c}_{i}" for i in range(len(frames)) for c in ("scenario", "delta",
+                                                                                          "worse")] + ["detail"]
+    return out[cols].reset_index(drop=True)
 
 
 def _pick(frame, minerals, year):

@@ -4,8 +4,8 @@ A :class:`Scenario` has a name, a rationale, a source and its :class:`Change` s.
 
 * ``production`` — scale a country's production of a mineral (optionally one stage) from a year on by
   ``factor`` (0.5 = halved, 0 = removed: a mine closes, a conflict);
-* ``exports`` — scale a country's exports of a mineral to every partner by ``factor`` (0 = an export ban,
-  0.7 = a quota at 70 % of the exports);
+* ``exports`` — scale a country's exports of a mineral by ``factor`` (0 = an export ban, 0.7 = a quota at
+  70 % of the exports), to every partner or only to the ``partners`` named (ISO3 codes; stored ';'-joined);
 * ``demand`` — multiply a mineral's demand by ``factor`` from the base year to ``target_year``.
 
 The table stores one row per change (keys ``scenario``, ``change_no``); the scenario's rationale and source
@@ -39,6 +39,28 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == ""
 
 
+PARTNER_SEPARATORS = r"[;,，；、\s]+"
+
+
+def split_partners(value) -> tuple[str, ...]:
+    """``"USA; JPN"`` / ``["usa", "JPN"]`` → ``("USA", "JPN")`` (order kept, each once); blank → ()."""
+    import re
+
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ()
+    items = re.split(PARTNER_SEPARATORS, value) if isinstance(value, str) else list(value)
+    out: list[str] = []
+    for item in items:
+        code = str(item or "").strip().upper()
+        if code and code not in out:
+            out.append(code)
+    return tuple(out)
+
+
+def join_partners(partners) -> str:
+    return ";".join(split_partners(partners))
+
+
 @dataclass(frozen=True)
 class Change:
     type: str                       # production | exports | demand
@@ -48,6 +70,7 @@ class Change:
     stage: str = ""                 # production stage (mine / refinery); "" = every stage
     from_year: int | None = None    # None = every year
     target_year: int | None = None  # demand only; None = the parameters' target year
+    partners: tuple[str, ...] = ()  # exports only: the importers that lose the exports; () = every partner
 
     def __post_init__(self) -> None:
         if self.type not in CHANGE_TYPES:
@@ -60,6 +83,11 @@ class Change:
             raise ValueError(f"a {self.type} change needs a country")
         object.__setattr__(self, "country", str(self.country or "").strip().upper())
         object.__setattr__(self, "stage", str(self.stage or ""))
+        object.__setattr__(self, "partners", split_partners(self.partners))
+        if self.partners and self.type != "exports":
+            raise ValueError("only an exports change names partners")
+        if self.country in self.partners:
+            raise ValueError(f"{self.country} cannot be its own export partner")
         for name in ("from_year", "target_year"):
             v = getattr(self, name)
             object.__setattr__(self, name, None if _blank(v) else int(v))
@@ -72,7 +100,8 @@ class Change:
             return f"{self.mineral} demand ×{self.factor:g}" + (f" by {self.target_year}" if self.target_year else "")
         what = ("export ban" if self.factor == 0 else f"exports ×{self.factor:g}") if self.type == "exports" \
             else ("production stops" if self.factor == 0 else f"production ×{self.factor:g}")
-        return f"{self.country} {self.mineral}{where}{when}: {what}"
+        to = f" to {', '.join(self.partners)}" if self.partners else ""
+        return f"{self.country} {self.mineral}{where}{when}: {what}{to}"
 
 
 @dataclass(frozen=True)
@@ -108,7 +137,7 @@ def to_rows(scenarios) -> pd.DataFrame:
     rows = [{"scenario": s.name, "change_no": i, "type": c.type, "mineral": c.mineral, "country": c.country,
              "stage": c.stage, "from_year": np.nan if c.from_year is None else float(c.from_year),
              "factor": float(c.factor), "target_year": np.nan if c.target_year is None else float(c.target_year),
-             "rationale": s.rationale, "source": s.source}
+             "rationale": s.rationale, "source": s.source, "partners": join_partners(c.partners)}
             for s in scenarios for i, c in enumerate(s.changes, start=1)]
     from desktop.core.dataset import columns
     return conform(TABLE, pd.DataFrame(rows, columns=columns(TABLE)))
@@ -127,7 +156,8 @@ def from_rows(frame: pd.DataFrame | None) -> list[Scenario]:
         for r in rows.itertuples(index=False):
             changes.append(Change(type=r.type, mineral=r.mineral, country=r.country or "",
                                   factor=float(r.factor) if not _blank(r.factor) else 1.0, stage=r.stage or "",
-                                  from_year=r.from_year, target_year=r.target_year))
+                                  from_year=r.from_year, target_year=r.target_year,
+                                  partners=getattr(r, "partners", "") if r.type == "exports" else ()))
         out.append(Scenario(str(name), tuple(changes), _first(rows["rationale"]), _first(rows["source"])))
     return out
 
@@ -205,6 +235,9 @@ def parse_scenario_sheet(sheet, ctx, frame, found, rows) -> pd.DataFrame:
                                                                                kind=term("kind", "country")))
         bad |= lacking
     out["country"] = country
+    out["partners"], b = _parse_partners(ctx, sheet, col("partners"), rows, found.get("partners", ("partners",))[0], n)
+    bad |= b
+    out["partners"] = np.where(out["type"] == "exports", out["partners"], "").astype(object)
     raw = col("stage")
     if raw is None:
         out["stage"] = np.full(n, "", dtype=object)
@@ -277,3 +310,37 @@ def parse_scenario_sheet(sheet, ctx, frame, found, rows) -> pd.DataFrame:
         bad |= dup
     result["_row"] = rows
     return result[~bad].reset_index(drop=True)
+
+
+def _parse_partners(ctx, sheet, raw, rows, column: str, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The ``partners`` cells: names or codes of countries, ';'-separated, as ';'-joined ISO3 (empty = all)."""
+    import re
+
+    from desktop.core.ingest import columns as cols
+
+    out = np.full(n, "", dtype=object)
+    bad = np.zeros(n, dtype=bool)
+    if raw is None:
+        return out, bad
+    where, items = [], []
+    for i, v in enumerate(raw.tolist()):
+        if cols.is_blank(v):
+            continue
+        for item in re.split(PARTNER_SEPARATORS, str(v)):
+            if item.strip():
+                where.append(i)
+                items.append(item.strip())
+    if not items:
+        return out, bad
+    idx = np.array(where)
+    ids, b = cols.parse_ids(ctx, sheet, pd.Series(items, dtype=object), rows[idx], column, "country",
+                            allow_aggregates=False)
+    codes: dict[int, list[str]] = {}
+    for i, code, wrong in zip(idx, ids.tolist(), b):
+        if wrong:
+            bad[i] = True
+        else:
+            codes.setdefault(int(i), []).append(str(code))
+    for i, found in codes.items():
+        out[i] = join_partners(found)
+    return out, bad

@@ -51,7 +51,7 @@ def parse_cell(table: str, column: str, text: object, registry: Registry | None 
     if raw == "" and column in keys and (column != "stage" or table == "chain_risk"):
         raise CellError(f"The {column} cannot be empty: it identifies the row.")
     if table == "scenarios":
-        special = _scenario_cell(column, raw)
+        special = _scenario_cell(column, raw, registry)
         if special is not None:
             return special[0]
     if column in INT_COLUMNS:
@@ -124,7 +124,7 @@ def _stated(column: str, raw: str) -> tuple[float, str]:
     return float(number), state
 
 
-def _scenario_cell(column: str, raw: str) -> tuple[object] | None:
+def _scenario_cell(column: str, raw: str, registry: Registry | None = None) -> tuple[object] | None:
     """A cell of the scenarios table that differs from the same column elsewhere, as (value,); None otherwise.
 
     Its ``type`` is a change type (not an event type), ``change_no`` a count, not a year, and its years
@@ -149,6 +149,14 @@ def _scenario_cell(column: str, raw: str) -> tuple[object] | None:
         return (float(year),)
     if column == "country" and raw == "":
         return ("",)                    # a demand change names no country
+    if column == "partners":            # the importers an export change reaches; empty = every partner
+        import re
+
+        from desktop.core.scenarios.model import PARTNER_SEPARATORS, join_partners
+
+        reg = registry or default_registry()
+        return (join_partners(_country("scenarios", item, reg) for item in re.split(PARTNER_SEPARATORS, raw)
+                              if item.strip()),)
     if column == "factor" and raw == "":
         raise CellError("The factor cannot be empty; type 0.5 to halve, 0 to remove or ban, 5 for demand ×5.")
     return None

@@ -12,6 +12,7 @@ the one-window-per-file lock is separate (lock.py), held by the GUI's document.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -132,6 +133,28 @@ class Project:
     # -- transactions --------------------------------------------------------------------
     def transaction(self):
         return _Transaction(self.con)
+
+    # -- the project's own settings (alert rules …): JSON in the meta table -------------------
+    def setting(self, name: str, default=None):
+        """A setting stored with the project (``set_setting``), or ``default``.  Settings travel with the
+        file, so a colleague who opens the project sees the same alert rules."""
+        row = self.con.execute("SELECT value FROM meta WHERE key = ?", (f"setting:{name}",)).fetchone()
+        if row is None:
+            return default
+        try:
+            return json.loads(row[0])
+        except ValueError:
+            return default
+
+    def set_setting(self, name: str, value) -> None:
+        """Store a JSON-able setting in one transaction (None removes it)."""
+        key = f"setting:{name}"
+        with self.transaction():
+            if value is None:
+                self.con.execute("DELETE FROM meta WHERE key = ?", (key,))
+            else:
+                self.con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                                 (key, json.dumps(value, ensure_ascii=False, sort_keys=True)))
 
     # -- copies --------------------------------------------------------------------------
     def save_copy(self, dest: str | Path) -> Path:

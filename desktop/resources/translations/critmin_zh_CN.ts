@@ -389,174 +389,174 @@
 <context>
     <name>AlertsView</name>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="57" />
-        <location filename="../../ui/views/alerts_view.py" line="208" />
-        <location filename="../../ui/views/alerts_view.py" line="301" />
+        <location filename="../../ui/views/alerts_view.py" line="58" />
+        <location filename="../../ui/views/alerts_view.py" line="209" />
+        <location filename="../../ui/views/alerts_view.py" line="303" />
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="58" />
+        <location filename="../../ui/views/alerts_view.py" line="59" />
         <source>Alerts title</source>
         <translation>预警标题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="62" />
+        <location filename="../../ui/views/alerts_view.py" line="63" />
         <source>Out of date — recomputing…</source>
         <translation>已过时 — 正在重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="63" />
+        <location filename="../../ui/views/alerts_view.py" line="64" />
         <source>Out of date</source>
         <translation>已过时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="66" />
+        <location filename="../../ui/views/alerts_view.py" line="67" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="66" />
+        <location filename="../../ui/views/alerts_view.py" line="67" />
         <source>Show the alerts of one severity only</source>
         <translation>仅显示某一严重程度的预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="67" />
+        <location filename="../../ui/views/alerts_view.py" line="68" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="67" />
+        <location filename="../../ui/views/alerts_view.py" line="68" />
         <source>Show the alerts of one mineral only</source>
         <translation>仅显示某一矿种的预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="68" />
+        <location filename="../../ui/views/alerts_view.py" line="69" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="68" />
+        <location filename="../../ui/views/alerts_view.py" line="69" />
         <source>Show the alerts of one rule only</source>
         <translation>仅显示某一规则的预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="70" />
+        <location filename="../../ui/views/alerts_view.py" line="71" />
         <source>Rules…</source>
         <translation>规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="71" />
+        <location filename="../../ui/views/alerts_view.py" line="72" />
         <source>Alert rules</source>
         <translation>预警规则</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="72" />
+        <location filename="../../ui/views/alerts_view.py" line="73" />
         <source>Choose which rules raise alerts and their amounts and levels</source>
         <translation>选择由哪些规则触发预警，并设置其数值和水平</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="75" />
+        <location filename="../../ui/views/alerts_view.py" line="76" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="76" />
+        <location filename="../../ui/views/alerts_view.py" line="77" />
         <source>Export the alerts</source>
         <translation>导出预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="77" />
+        <location filename="../../ui/views/alerts_view.py" line="78" />
         <source>Write the alerts as shown to an Excel workbook</source>
         <translation>将当前显示的预警写出为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="80" />
+        <location filename="../../ui/views/alerts_view.py" line="81" />
         <source>Alert count</source>
         <translation>预警数量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="87" />
+        <location filename="../../ui/views/alerts_view.py" line="88" />
         <source>Alerts table</source>
         <translation>预警表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="88" />
+        <location filename="../../ui/views/alerts_view.py" line="89" />
         <source>Double-click an alert or press Enter to open where it comes from</source>
         <translation>双击预警或按 Enter 键打开其来源</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="102" />
+        <location filename="../../ui/views/alerts_view.py" line="103" />
         <source>Severity:</source>
         <translation>严重程度：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="102" />
+        <location filename="../../ui/views/alerts_view.py" line="103" />
         <source>Mineral:</source>
         <translation>矿种：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="103" />
+        <location filename="../../ui/views/alerts_view.py" line="104" />
         <source>Rule:</source>
         <translation>规则：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="126" />
+        <location filename="../../ui/views/alerts_view.py" line="127" />
         <source>All severities</source>
         <translation>所有严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="127" />
+        <location filename="../../ui/views/alerts_view.py" line="128" />
         <source>All rules</source>
         <translation>所有规则</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="208" />
+        <location filename="../../ui/views/alerts_view.py" line="209" />
         <source>All minerals with data</source>
         <translation>有数据的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="215" />
+        <location filename="../../ui/views/alerts_view.py" line="216" />
         <source>All minerals</source>
         <translation>所有矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="234" />
+        <location filename="../../ui/views/alerts_view.py" line="235" />
         <source>The alerts appear when the indicators are computed.</source>
         <translation>指标计算完成后将显示预警。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="237" />
+        <location filename="../../ui/views/alerts_view.py" line="238" />
         <source>No alerts for this selection and these rules.</source>
         <translation>在当前选择和规则下没有预警。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="241" />
+        <location filename="../../ui/views/alerts_view.py" line="242" />
         <source>%1 of %2 alerts shown · %3 high</source>
         <translation>显示 %1 / %2 条预警 · 高 %3 条</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="293" />
+        <location filename="../../ui/views/alerts_view.py" line="295" />
         <source>Export Alerts</source>
         <translation>导出预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="293" />
+        <location filename="../../ui/views/alerts_view.py" line="295" />
         <source>alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="294" />
+        <location filename="../../ui/views/alerts_view.py" line="296" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="308" />
+        <location filename="../../ui/views/alerts_view.py" line="310" />
         <source>Exporting the alerts</source>
         <translation>正在导出预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="313" />
+        <location filename="../../ui/views/alerts_view.py" line="315" />
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
@@ -2795,7 +2795,7 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="408" />
+        <location filename="../../ui/main_window.py" line="411" />
         <source>Critical-mineral supply-chain security workbench</source>
         <translation>关键矿产供应链安全分析工作台</translation>
     </message>
@@ -3161,155 +3161,155 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428" />
+        <location filename="../../ui/main_window.py" line="431" />
         <source>No project open — File ▸ New Project… or Open Project…</source>
         <translation>未打开项目 — 请使用“文件 ▸ 新建项目…”或“打开项目…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432" />
+        <location filename="../../ui/main_window.py" line="435" />
         <source>1 mineral</source>
         <translation>1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432" />
+        <location filename="../../ui/main_window.py" line="435" />
         <source>%1 minerals</source>
         <translation>%1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_window.py" line="439" />
         <source>%1 alerts</source>
         <translation>%1 条预警</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438" />
+        <location filename="../../ui/main_window.py" line="441" />
         <source>recomputing…</source>
         <translation>正在重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441" />
+        <location filename="../../ui/main_window.py" line="444" />
         <source>computed %1 ago</source>
         <translation>计算于 %1前</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442" />
+        <location filename="../../ui/main_window.py" line="445" />
         <source>all changes saved</source>
         <translation>所有更改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442" />
+        <location filename="../../ui/main_window.py" line="445" />
         <source>saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518" />
+        <location filename="../../ui/main_window.py" line="521" />
         <source>CritMin demo</source>
         <translation>CritMin 示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="539" />
+        <location filename="../../ui/main_window.py" line="542" />
         <source>Preparing the demo project</source>
         <translation>正在准备示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="544" />
+        <location filename="../../ui/main_window.py" line="547" />
         <source>%1: the project file was not found.</source>
         <translation>%1：找不到项目文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558" />
+        <location filename="../../ui/main_window.py" line="562" />
         <source>This is the demo project, built from public data (USGS, World Bank, World Mining Data). To analyse your own data: File ▸ Import Data… or drop Excel/CSV files on this window.</source>
         <translation>这是示例项目，基于公开数据（USGS、世界银行、World Mining Data）构建。如需分析您自己的数据，请使用“文件 ▸ 导入数据…”，或将 Excel/CSV 文件拖放到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575" />
+        <location filename="../../ui/main_window.py" line="579" />
         <source>New Project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576" />
-        <location filename="../../ui/main_window.py" line="591" />
-        <location filename="../../ui/main_window.py" line="599" />
+        <location filename="../../ui/main_window.py" line="580" />
+        <location filename="../../ui/main_window.py" line="595" />
+        <location filename="../../ui/main_window.py" line="603" />
         <source>CritMin projects (%1)</source>
         <translation>CritMin 项目 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="590" />
+        <location filename="../../ui/main_window.py" line="594" />
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="598" />
+        <location filename="../../ui/main_window.py" line="602" />
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="619" />
+        <location filename="../../ui/main_window.py" line="623" />
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="624" />
+        <location filename="../../ui/main_window.py" line="628" />
         <source>(missing)</source>
         <translation>（已不存在）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="636" />
+        <location filename="../../ui/main_window.py" line="640" />
         <source>Remove Missing Files</source>
         <translation>移除已不存在的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="637" />
+        <location filename="../../ui/main_window.py" line="641" />
         <source>Clear List</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="640" />
+        <location filename="../../ui/main_window.py" line="644" />
         <source>%1 no longer exists. Remove it from the list?</source>
         <translation>%1 已不存在。要将其从列表中移除吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="672" />
+        <location filename="../../ui/main_window.py" line="676" />
         <source>Open or create a project first: imported data are written into a project.</source>
         <translation>请先打开或新建项目：导入的数据将写入项目。</translation>
     </message>
     <message>
         <location filename="../../ui/exports.py" line="25" />
-        <location filename="../../ui/main_window.py" line="907" />
+        <location filename="../../ui/main_window.py" line="943" />
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="893" />
+        <location filename="../../ui/main_window.py" line="929" />
         <source>Export Data Workbook</source>
         <translation>导出数据工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="895" />
+        <location filename="../../ui/main_window.py" line="931" />
         <source>Excel workbook (*.xlsx);;CSV files, one per table (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件，每张表一个 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="910" />
+        <location filename="../../ui/main_window.py" line="946" />
         <source>Exporting data</source>
         <translation>正在导出数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="935" />
+        <location filename="../../ui/main_window.py" line="971" />
         <source>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;Critical-mineral supply-chain security workbench.&lt;/p&gt;&lt;p&gt;Works offline; every change is saved in the project file as it is made.&lt;/p&gt;&lt;p&gt;Log file: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;关键矿产供应链安全分析工作台。&lt;/p&gt;&lt;p&gt;无需联网即可使用；每项更改都会即时保存到项目文件中。&lt;/p&gt;&lt;p&gt;日志文件：%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="982" />
+        <location filename="../../ui/main_window.py" line="1018" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="984" />
+        <location filename="../../ui/main_window.py" line="1020" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="985" />
+        <location filename="../../ui/main_window.py" line="1021" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
@@ -3324,7 +3324,12 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>有数据的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="934" />
+        <location filename="../../ui/main_window.py" line="849" />
+        <source>Saving the alert rules</source>
+        <translation>正在保存预警规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="970" />
         <source>About CritMin</source>
         <translation>关于 CritMin</translation>
     </message>
@@ -5027,142 +5032,152 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="41" />
+        <location filename="../../ui/views/overview_view.py" line="44" />
         <source>Overview title</source>
         <translation>总览标题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="47" />
+        <location filename="../../ui/views/overview_view.py" line="50" />
         <source>Overview note</source>
         <translation>总览说明</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="48" />
+        <location filename="../../ui/views/overview_view.py" line="51" />
         <source>Out of date — recomputing…</source>
         <translation>已过时 — 正在重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="49" />
+        <location filename="../../ui/views/overview_view.py" line="52" />
         <source>Out of date</source>
         <translation>已过时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="53" />
+        <location filename="../../ui/views/overview_view.py" line="56" />
         <source>Export Table…</source>
         <translation>导出表格…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="54" />
+        <location filename="../../ui/views/overview_view.py" line="57" />
         <source>Export the Overview table</source>
         <translation>导出总览表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="55" />
+        <location filename="../../ui/views/overview_view.py" line="58" />
         <source>Write this table to an Excel workbook or a CSV file</source>
         <translation>将此表写出为 Excel 工作簿或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="59" />
+        <location filename="../../ui/views/overview_view.py" line="62" />
         <source>Criticality table</source>
         <translation>关键性表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="67" />
+        <location filename="../../ui/views/overview_view.py" line="70" />
         <source>The criticality chart appears when the indicators are computed.</source>
         <translation>指标计算完成后将显示关键性象限图。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="129" />
+        <location filename="../../ui/views/overview_view.py" line="132" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="130" />
+        <location filename="../../ui/views/overview_view.py" line="133" />
         <source>Open a project with data: the indicators are computed by themselves.</source>
         <translation>请打开含数据的项目：指标会自动计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="131" />
+        <location filename="../../ui/views/overview_view.py" line="134" />
         <source>The results have no year with D, M or R.</source>
         <translation>结果中没有任何年份有 D、M 或 R。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="159" />
+        <location filename="../../ui/views/overview_view.py" line="166" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="165" />
+        <location filename="../../ui/views/overview_view.py" line="172" />
         <source>The largest producer at the stage shown</source>
         <translation>所示环节的最大生产国</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="169" />
+        <location filename="../../ui/views/overview_view.py" line="176" />
         <source>The trend of D over the years</source>
         <translation>D 历年的趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="170" />
+        <location filename="../../ui/views/overview_view.py" line="177" />
         <source>The trend of M over the years</source>
         <translation>M 历年的趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="171" />
+        <location filename="../../ui/views/overview_view.py" line="178" />
         <source>The trend of R over the years</source>
         <translation>R 历年的趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="173" />
+        <location filename="../../ui/views/overview_view.py" line="180" />
         <source>How many of D, M and R are at or above their thresholds</source>
         <translation>D、M、R 中达到或高于各自阈值的个数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="178" />
+        <location filename="../../ui/views/overview_view.py" line="181" />
+        <source>Alerts</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="182" />
+        <source>The alerts this year raises for the mineral (the Alerts view lists them; click to open it)</source>
+        <translation>该矿种本年度触发的预警（“预警”视图中列出；单击即可打开）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/overview_view.py" line="188" />
         <source>Stage shown: %1</source>
         <translation>所示环节：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="185" />
+        <location filename="../../ui/views/overview_view.py" line="197" />
         <source>All minerals with data</source>
         <translation>有数据的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="188" />
+        <location filename="../../ui/views/overview_view.py" line="200" />
         <source>D for %1</source>
         <translation>%1的 D</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="195" />
+        <location filename="../../ui/views/overview_view.py" line="207" />
         <source>Minerals of the selection without D, M, R or HHI in %1: %2.</source>
         <translation>所选矿种中 %1 年没有 D、M、R 或 HHI 的：%2 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="198" />
+        <location filename="../../ui/views/overview_view.py" line="210" />
         <source>Choose an assessed country (toolbar) to see its import dependency D.</source>
         <translation>请在工具栏中选择评估国家，即可查看其对外依存度 D。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="207" />
+        <location filename="../../ui/views/overview_view.py" line="219" />
         <source>Criticality chart</source>
         <translation>关键性象限图</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="213" />
+        <location filename="../../ui/views/overview_view.py" line="225" />
         <source>criticality chart %1</source>
         <translation>关键性象限图 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="216" />
+        <location filename="../../ui/views/overview_view.py" line="228" />
         <source>Import dependency D</source>
         <translation>对外依存度 D</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="216" />
+        <location filename="../../ui/views/overview_view.py" line="228" />
         <source>Supply risk R</source>
         <translation>供应风险 R</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="221" />
+        <location filename="../../ui/views/overview_view.py" line="233" />
         <source>Not on the chart (no D or no R): %1.</source>
         <translation>未在图中显示（缺少 D 或 R）：%1 个。</translation>
     </message>

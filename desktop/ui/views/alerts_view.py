@@ -39,6 +39,7 @@ class AlertsView(QWidget):
     sig_cell_selected = Signal(object)        # {"table", "key", "indicator"} for the Details dock
     sig_open = Signal(object)                 # the same, to open the source view with the cell selected
     sig_count_changed = Signal(int)           # every alert of the selection (the status bar, the Overview)
+    sig_rules_changed = Signal(object)        # AlertRules the analyst set in Rules… (the window stores them)
 
     def __init__(self, runner, parent=None) -> None:
         super().__init__(parent)
@@ -281,8 +282,9 @@ class AlertsView(QWidget):
         from desktop.ui.dialogs.alert_rules import AlertRulesDialog
 
         dialog = AlertRulesDialog(self._rules, self)
-        if dialog.exec() == AlertRulesDialog.DialogCode.Accepted:
+        if dialog.exec() == AlertRulesDialog.DialogCode.Accepted and dialog.rules() != self._rules:
             self.set_rules(dialog.rules())
+            self.sig_rules_changed.emit(self._rules)
 
     def export_table(self):
         """(headers, columns) of the alerts as shown, for the window's table export (taken now)."""

@@ -21,6 +21,7 @@ from desktop.ui.widgets.table_view import ExcelTableView as DataTableView
 class OverviewView(QWidget):
     sig_mineral_selected = Signal(str)
     sig_cell_selected = Signal(object)        # {"table", "key", "indicator"} for the Details dock
+    sig_alerts_wanted = Signal(str)           # the alerts cell of a mineral: open the Alerts view
 
     def __init__(self, runner, parent=None) -> None:
         super().__init__(parent)
@@ -35,6 +36,8 @@ class OverviewView(QWidget):
         self.country: str | None = None
         self.frame = None
         self.chart = None
+        self.dataset = None               # for the alerts column: events and the risk matrix need the data
+        self.alert_rules = None           # the Alerts view's rules (None: the defaults)
         self._selecting = False
         self.title = QLabel(self)
         self.title.setObjectName("overview_title")
@@ -134,13 +137,17 @@ class OverviewView(QWidget):
                                       x_label="D", y_label="R", size_label="M")
             return
         results, minerals, year, wanted = self.results, self.minerals, self.year, self.country
+        dataset, rules, lang = self.dataset, self.alert_rules, ui_language()
 
         def work(_state):
             # on the worker: on a large project the year's rows are picked out of big tables
             from desktop.core.metrics.overview import assessed_country, overview_table, thresholds_of
 
             country = assessed_country(results, wanted)
-            return country, overview_table(results, minerals, year, country), thresholds_of(results)
+            frame = overview_table(results, minerals, year, country)
+            frame, said = _with_alerts(frame, results, dataset, rules, country, year, lang)
+            frame.attrs["alert_texts"] = said          # the tooltips of the alerts column
+            return country, frame, thresholds_of(results)
 
         self.runner.submit(work, kind="overview", on_done=lambda out: self._show(results, *out))
 
@@ -171,6 +178,9 @@ class OverviewView(QWidget):
             Col("trend_R", result_column_title("trend_R"), "trend", self.tr("The trend of R over the years")),
             Col("above", result_column_title("above"), "count",
                 self.tr("How many of D, M and R are at or above their thresholds")),
+            Col("alerts", self.tr("Alerts"), "count",
+                self.tr("The alerts this year raises for the mineral (the Alerts view lists them; click to open "
+                        "it)")),
         ]
 
     def _tips(self, frame) -> dict:
@@ -179,7 +189,9 @@ class OverviewView(QWidget):
                  for s in frame["stage"]]
         mineral = [f"{self.registry.mineral_name(m, 'en' if lang == 'zh' else 'zh')} ({m})" if self.registry
                    else str(m) for m in frame["mineral"]]
-        return {"mineral": mineral, "R": stage, "HHI": stage}
+        said = frame.attrs.get("alert_texts", {})
+        alerts = ["\n".join(said.get(m, [])) for m in frame["mineral"]]
+        return {"mineral": mineral, "R": stage, "HHI": stage, "alerts": alerts}
 
     def _title(self, country: str | None) -> None:
         parts = [self.list_name or self.tr("All minerals with data"), str(self.year)]
@@ -255,6 +267,9 @@ class OverviewView(QWidget):
             return
         record = self.model.record(current.row())
         column = self.model.cols[current.column()].id
+        if column == "alerts":
+            self.sig_alerts_wanted.emit(record.get("mineral"))
+            return
         self.sig_cell_selected.emit(self.cell_key(record, column))
 
     def cell_key(self, record: dict, column: str) -> dict:
@@ -298,3 +313,21 @@ def table_as_shown(model: ResultsModel) -> tuple[list[str], list[list]]:
         else:
             columns.append([model.data(model.index(r, i)) for r in range(model.rowCount())])
     return headers, columns
+
+
+def _with_alerts(frame, results, dataset, rules, country, year, lang):
+    """The Overview's frame with an ``alerts`` count per mineral for ``year`` (the Alerts view's rules),
+    and {mineral: the alerts' sentences} for the tooltips; worker thread."""
+    from desktop.core.alert_rules import AlertRules
+    from desktop.core.alerts import compute_alerts
+    from desktop.core.messages import translate
+
+    if len(frame) == 0:
+        return frame.assign(alerts=0), {}
+    alerts = compute_alerts(results, dataset, rules or AlertRules(), country=country,
+                            minerals=list(frame["mineral"]), year=year)
+    counts = alerts.groupby("mineral").size() if len(alerts) else {}
+    said: dict[str, list[str]] = {}
+    for row in alerts.itertuples(index=False):
+        said.setdefault(row.mineral, []).append(translate(row.what, lang))
+    return frame.assign(alerts=[int(counts.get(m, 0)) if len(alerts) else 0 for m in frame["mineral"]]), said

@@ -107,3 +107,17 @@ def test_minerals_with_data_ignores_lists(project):
     L.create_list(project, "Watch", ["gallium"])
     assert "gallium" in project.minerals()            # Project.minerals() counts the lists table …
     assert L.minerals_with_data(project) == []         # … but a list is not data
+
+
+def test_project_settings_travel_with_the_file(tmp_path):
+    """The project's own settings (the alert rules) are stored in the file, in one transaction each."""
+    from desktop.core.store import Project
+
+    path = tmp_path / "p.critmin"
+    with Project.open(path, create=True) as project:
+        assert project.setting("alert_rules", {}) == {}
+        project.set_setting("alert_rules", {"share_level": 0.6, "matrix": False})
+    with Project.open(path) as project:
+        assert project.setting("alert_rules") == {"matrix": False, "share_level": 0.6}
+        project.set_setting("alert_rules", None)
+        assert project.setting("alert_rules", "gone") == "gone"

@@ -1001,6 +1001,26 @@ ZH = {
     "Saving the alert rules": "正在保存预警规则",
     "The alerts this year raises for the mineral (the Alerts view lists them; click to open it)":
         "该矿种本年度触发的预警（“预警”视图中列出；单击即可打开）",
+    "The project's what-if scenarios; select one and press Run, or tick several to compare them side by side":
+        '项目中的假设情景；选中一个后点击“运行”，或勾选多个并排比较',
+    "Compute the indicators with the scenario's changes, beside the baseline; with scenarios ticked, all the ticked ones side by side":
+        '按情景的变化计算指标，与基准并列；勾选了多个情景时，所有勾选的情景并排显示',
+    'Running %1 scenarios…':
+        '正在运行 %1 个情景…',
+    'Running %1 scenarios':
+        '正在运行 %1 个情景',
+    '%1 scenarios beside the baseline, %2':
+        '%1 个情景与基准对比，%2',
+    'Partners':
+        '出口对象',
+    'Exports only: the importers that lose the exports, names or ISO codes separated by ; (e.g. USA; JPN); empty = every partner':
+        '仅限出口变化：失去该出口的进口国，填写名称或 ISO 代码，用 ; 分隔（如 USA; JPN）；留空表示所有贸易伙伴',
+    'only an export change names partners; empty the Partners cell.':
+        '只有出口变化才能指定出口对象；请清空“出口对象”单元格。',
+    'a country cannot be its own export partner.':
+        '一个国家不能是自己的出口对象。',
+    'Change: %1':
+        '变化：%1',
     # -- risk matrix (issue 13) ------------------------------------------------------------------------------
     # (desktop/ui/views/matrix_view.py, dialogs/matrix_cell.py, models/matrix_model.py, matrix_titles.py; titles.py)
     "Type": "类型",

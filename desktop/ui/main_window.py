@@ -375,6 +375,7 @@ class MainWindow(QMainWindow):
         self.alerts_view.sig_rules_changed.connect(self._alert_rules_changed)
         self.overview.sig_alerts_wanted.connect(self._show_alerts_of)
         self.scenarios_view.sig_mineral_selected.connect(self.select_mineral)
+        self.scenarios_view.sig_cell_selected.connect(self.explain)
         self.alerts_view.sig_count_changed.connect(lambda _n: self._update_status())
         self.matrix_view.sig_year_changed.connect(
             lambda year: self.year_combo.setCurrentIndex(max(self.year_combo.findData(year), 0)))

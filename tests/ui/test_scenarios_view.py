@@ -195,3 +195,115 @@ def test_every_button_has_a_name_and_a_tip(opened):
     for button in view.findChildren(QPushButton):
         assert button.accessibleName() and button.toolTip(), button.text()
     assert view.list.accessibleName() and view.table.accessibleName()
+
+
+STOP = Scenario("DR Congo cobalt stops", (Change("production", "cobalt", "COD", 0.0),), "closure", "")
+
+
+def seed(view, project_path, qtbot, *scenarios) -> None:
+    from desktop.core.store import Project
+
+    with Project.open(project_path) as project:
+        project.edit_rows("scenarios", upsert=to_rows(list(scenarios)), label="seed")
+    view.reload()
+    qtbot.waitUntil(lambda: len(view.scenarios) == len(scenarios), timeout=10_000)
+
+
+def test_ticked_scenarios_run_side_by_side_and_export(opened, project_path, qtbot, tmp_path):
+    from desktop.ui.models.results_model import threshold_colours
+
+    view, _document, _runner = opened
+    seed(view, project_path, qtbot, HALVE, STOP)
+    view.set_year(2023)
+    names = [s.name for s in view.scenarios]
+    for name in names:
+        view.list_model.set_checked(name, True)
+    assert view.list_model.checked() == names
+    assert view.list_model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert view.run_button.isEnabled()
+    view.run()
+    qtbot.waitUntil(lambda: view.frame is not None, timeout=30_000)
+    model = view.model
+    assert view.shown_names == names and set(view.runs) == set(names)
+    titles = model.titles()
+    assert model.columnCount() == 11 and titles[6] == names[0] and titles[8] == names[1]
+    assert titles[7] == f"Change: {names[0]}" and titles[-1] == "Note"
+    rows = {model.index(r, 4).data(): r for r in range(model.rowCount())}
+    hhi = rows["HHI (concentration)"]
+    halve = 0 if names[0] == HALVE.name else 1
+    halved = (85000 / 89600) ** 2 + (4600 / 89600) ** 2
+    assert model.index(hhi, 6 + 2 * halve).data(Qt.ItemDataRole.UserRole + 1) == pytest.approx(halved)
+    # DR Congo stops: Australia alone, HHI 1 — worse; halving: better
+    assert model.index(hhi, 6 + 2 * (1 - halve)).data(Qt.ItemDataRole.UserRole + 1) == pytest.approx(1.0)
+    above, below = threshold_colours()
+    assert model.index(hhi, 7 + 2 * halve).data(Qt.ItemDataRole.BackgroundRole) == below
+    assert model.index(hhi, 7 + 2 * (1 - halve)).data(Qt.ItemDataRole.BackgroundRole) == above
+    assert model.index(hhi, 7 + 2 * (1 - halve)).data().startswith("+")
+    assert "2 scenarios" in view.title.text()
+
+    view.export_to(str(tmp_path / "many.xlsx"))
+    qtbot.waitUntil(lambda: view.last_export is not None, timeout=20_000)
+    values = list(load_workbook(tmp_path / "many.xlsx").active.iter_rows(values_only=True))
+    assert list(values[0]) == titles and len(values) == model.rowCount() + 1
+
+    # untick both: Run runs the selected one alone, as before
+    for name in names:
+        view.list_model.set_checked(name, False)
+    view.select(HALVE.name)
+    first = view.frame
+    view.run()
+    qtbot.waitUntil(lambda: view.frame is not first, timeout=30_000)
+    assert view.model.columnCount() == 9 and view.shown_names == [HALVE.name]
+
+
+def test_a_click_gives_details_the_scenarios_own_run(opened, project_path, qtbot):
+    from desktop.core.metrics.explain import explain
+
+    view, _document, _runner = opened
+    seed(view, project_path, qtbot, HALVE)
+    view.set_year(2023)
+    view.run()
+    qtbot.waitUntil(lambda: view.frame is not None, timeout=30_000)
+    model = view.model
+    rows = {model.index(r, 4).data(): r for r in range(model.rowCount())}
+    got = []
+    view.sig_cell_selected.connect(got.append)
+    view._row_clicked(model.index(rows["HHI (concentration)"], 6))
+    assert len(got) == 1
+    cell = got[0]
+    assert cell["table"] == "supply_risk" and cell["indicator"] == "HHI" and cell["scenario"] == HALVE.name
+    assert cell["key"]["mineral"] == "cobalt" and cell["key"]["year"] == 2023
+    assert cell["results"] is view.runs[HALVE.name][0] and cell["dataset"] is view.runs[HALVE.name][1]
+    found = explain(cell["results"], cell["dataset"], cell["table"], cell["key"])
+    assert found is not None
+    risk = cell["results"].tables["supply_risk"]
+    assert float(risk.loc[risk["year"] == 2023, "HHI"].iloc[0]) == pytest.approx((85000 / 89600) ** 2
+                                                                                 + (4600 / 89600) ** 2)
+    share = rows["Share of world supply"]
+    cell = view.cell_of(share, 6)
+    assert cell["table"] == "production_shares" and cell["key"]["country"] in {"COD", "AUS"}
+    assert explain(cell["results"], cell["dataset"], cell["table"], cell["key"]) is not None
+    assert view.cell_of(rows["World market supply"], 6) is None        # no explainer for a total
+
+
+def test_the_editor_takes_partners_for_an_export_change(opened):
+    from desktop.ui.dialogs.scenario_edit import PARTNERS_COL
+
+    view, _document, _runner = opened
+    view.new()
+    dialog = view.dialog
+    fill(dialog, "ban", {"type": "exports", "mineral": "gallium", "country": "China", "factor": "0"})
+    dialog.set_cell(0, PARTNERS_COL, "United States; JPN")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.error.text()
+    assert dialog.scenario().changes[0].partners == ("USA", "JPN")
+    view.new()
+    dialog = view.dialog
+    fill(dialog, "x", {"type": "production", "mineral": "gallium", "country": "China", "factor": "0.5"})
+    dialog.set_cell(0, PARTNERS_COL, "USA")
+    dialog.accept()
+    assert "partners" in dialog.error.text() and dialog.isVisible()
+    dialog.reject()
+    copy = view.dialog.__class__(view.registry, Scenario("b", (Change("exports", "gallium", "CHN", 0.0,
+                                                                       partners="USA"),)))
+    assert copy.changes.item(0, PARTNERS_COL).text() == "USA"

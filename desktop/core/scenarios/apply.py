@@ -238,6 +238,9 @@ def compare_many(baseline, scenarios: dict, **kw) -> pd.DataFrame:
     for d in details[1:]:
         detail = detail.where(detail != "", d)
     out["detail"] = detail
+    for i in range(len(frames)):      # a row one scenario lacks: neither worse nor better
+        w = out[f"worse_{i}"].astype(object)
+        out[f"worse_{i}"] = w.where(w.notna(), None)
     order = {m: i for i, m in enumerate(DIRECTION)}
     out["_o"] = out["metric"].map(order)
     out = out.sort_values(["mineral", "year", "_o", "stage", "country"], kind="stable").drop(columns="_o")

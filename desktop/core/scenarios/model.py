@@ -39,7 +39,7 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == ""
 
 
-PARTNER_SEPARATORS = r"[;,，；、\s]+"
+PARTNER_SEPARATORS = r"[;；、]+"       # not a comma: "Korea, Republic of" is one name
 
 
 def split_partners(value) -> tuple[str, ...]:

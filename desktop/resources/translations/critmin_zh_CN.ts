@@ -967,62 +967,67 @@
         <translation>需求 ×%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="124" />
+        <location filename="../../ui/models/scenario_model.py" line="170" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="125" />
+        <location filename="../../ui/models/scenario_model.py" line="171" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="126" />
+        <location filename="../../ui/models/scenario_model.py" line="172" />
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="127" />
+        <location filename="../../ui/models/scenario_model.py" line="173" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="128" />
+        <location filename="../../ui/models/scenario_model.py" line="174" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="129" />
+        <location filename="../../ui/models/scenario_model.py" line="175" />
         <source>Baseline</source>
         <translation>基准</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="130" />
+        <location filename="../../ui/models/scenario_model.py" line="178" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="131" />
+        <location filename="../../ui/models/scenario_model.py" line="179" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="132" />
+        <location filename="../../ui/models/scenario_model.py" line="176" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="189" />
+        <location filename="../../ui/models/scenario_model.py" line="182" />
+        <source>Change: %1</source>
+        <translation>变化：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="255" />
         <source>Scenario − baseline; red: supply less secure, green: more secure</source>
         <translation>情景 − 基准；红色：供应安全性降低，绿色：提高</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="211" />
+        <location filename="../../ui/models/scenario_model.py" line="278" />
         <source>Worse for supply security</source>
         <translation>不利于供应安全</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="212" />
+        <location filename="../../ui/models/scenario_model.py" line="279" />
         <source>Better for supply security</source>
         <translation>有利于供应安全</translation>
     </message>
@@ -2795,7 +2800,7 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="411" />
+        <location filename="../../ui/main_window.py" line="412" />
         <source>Critical-mineral supply-chain security workbench</source>
         <translation>关键矿产供应链安全分析工作台</translation>
     </message>
@@ -3161,155 +3166,155 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431" />
+        <location filename="../../ui/main_window.py" line="432" />
         <source>No project open — File ▸ New Project… or Open Project…</source>
         <translation>未打开项目 — 请使用“文件 ▸ 新建项目…”或“打开项目…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435" />
+        <location filename="../../ui/main_window.py" line="436" />
         <source>1 mineral</source>
         <translation>1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435" />
+        <location filename="../../ui/main_window.py" line="436" />
         <source>%1 minerals</source>
         <translation>%1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439" />
+        <location filename="../../ui/main_window.py" line="440" />
         <source>%1 alerts</source>
         <translation>%1 条预警</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441" />
+        <location filename="../../ui/main_window.py" line="442" />
         <source>recomputing…</source>
         <translation>正在重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444" />
+        <location filename="../../ui/main_window.py" line="445" />
         <source>computed %1 ago</source>
         <translation>计算于 %1前</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445" />
+        <location filename="../../ui/main_window.py" line="446" />
         <source>all changes saved</source>
         <translation>所有更改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445" />
+        <location filename="../../ui/main_window.py" line="446" />
         <source>saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521" />
+        <location filename="../../ui/main_window.py" line="522" />
         <source>CritMin demo</source>
         <translation>CritMin 示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542" />
+        <location filename="../../ui/main_window.py" line="543" />
         <source>Preparing the demo project</source>
         <translation>正在准备示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547" />
+        <location filename="../../ui/main_window.py" line="548" />
         <source>%1: the project file was not found.</source>
         <translation>%1：找不到项目文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="562" />
+        <location filename="../../ui/main_window.py" line="563" />
         <source>This is the demo project, built from public data (USGS, World Bank, World Mining Data). To analyse your own data: File ▸ Import Data… or drop Excel/CSV files on this window.</source>
         <translation>这是示例项目，基于公开数据（USGS、世界银行、World Mining Data）构建。如需分析您自己的数据，请使用“文件 ▸ 导入数据…”，或将 Excel/CSV 文件拖放到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579" />
+        <location filename="../../ui/main_window.py" line="580" />
         <source>New Project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="580" />
-        <location filename="../../ui/main_window.py" line="595" />
-        <location filename="../../ui/main_window.py" line="603" />
+        <location filename="../../ui/main_window.py" line="581" />
+        <location filename="../../ui/main_window.py" line="596" />
+        <location filename="../../ui/main_window.py" line="604" />
         <source>CritMin projects (%1)</source>
         <translation>CritMin 项目 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594" />
+        <location filename="../../ui/main_window.py" line="595" />
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="602" />
+        <location filename="../../ui/main_window.py" line="603" />
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="623" />
+        <location filename="../../ui/main_window.py" line="624" />
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="628" />
+        <location filename="../../ui/main_window.py" line="629" />
         <source>(missing)</source>
         <translation>（已不存在）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="640" />
+        <location filename="../../ui/main_window.py" line="641" />
         <source>Remove Missing Files</source>
         <translation>移除已不存在的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="641" />
+        <location filename="../../ui/main_window.py" line="642" />
         <source>Clear List</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="644" />
+        <location filename="../../ui/main_window.py" line="645" />
         <source>%1 no longer exists. Remove it from the list?</source>
         <translation>%1 已不存在。要将其从列表中移除吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="676" />
+        <location filename="../../ui/main_window.py" line="677" />
         <source>Open or create a project first: imported data are written into a project.</source>
         <translation>请先打开或新建项目：导入的数据将写入项目。</translation>
     </message>
     <message>
         <location filename="../../ui/exports.py" line="25" />
-        <location filename="../../ui/main_window.py" line="943" />
+        <location filename="../../ui/main_window.py" line="944" />
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="929" />
+        <location filename="../../ui/main_window.py" line="930" />
         <source>Export Data Workbook</source>
         <translation>导出数据工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="931" />
+        <location filename="../../ui/main_window.py" line="932" />
         <source>Excel workbook (*.xlsx);;CSV files, one per table (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件，每张表一个 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="946" />
+        <location filename="../../ui/main_window.py" line="947" />
         <source>Exporting data</source>
         <translation>正在导出数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="971" />
+        <location filename="../../ui/main_window.py" line="972" />
         <source>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;Critical-mineral supply-chain security workbench.&lt;/p&gt;&lt;p&gt;Works offline; every change is saved in the project file as it is made.&lt;/p&gt;&lt;p&gt;Log file: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;关键矿产供应链安全分析工作台。&lt;/p&gt;&lt;p&gt;无需联网即可使用；每项更改都会即时保存到项目文件中。&lt;/p&gt;&lt;p&gt;日志文件：%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1018" />
+        <location filename="../../ui/main_window.py" line="1019" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1020" />
+        <location filename="../../ui/main_window.py" line="1021" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1021" />
+        <location filename="../../ui/main_window.py" line="1022" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
@@ -3324,12 +3329,12 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>有数据的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="849" />
+        <location filename="../../ui/main_window.py" line="850" />
         <source>Saving the alert rules</source>
         <translation>正在保存预警规则</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="970" />
+        <location filename="../../ui/main_window.py" line="971" />
         <source>About CritMin</source>
         <translation>关于 CritMin</translation>
     </message>
@@ -6019,7 +6024,7 @@ Every import of your own is listed with its file, format and content hash on the
     </message>
     <message>
         <location filename="../../ui/dialogs/scenario_edit.py" line="65" />
-        <location filename="../../ui/dialogs/scenario_edit.py" line="134" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="136" />
         <source>Stage</source>
         <translation>环节</translation>
     </message>
@@ -6037,6 +6042,11 @@ Every import of your own is listed with its file, format and content hash on the
         <location filename="../../ui/dialogs/scenario_edit.py" line="66" />
         <source>Target year</source>
         <translation>目标年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="66" />
+        <source>Partners</source>
+        <translation>出口对象</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/scenario_edit.py" line="67" />
@@ -6074,145 +6084,161 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>仅用于需求：达到该倍数的年份；留空 = 参数中的目标年份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="79" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="74" />
+        <source>Exports only: the importers that lose the exports, names or ISO codes separated by ; (e.g. USA; JPN); empty = every partner</source>
+        <translation>仅限出口变化：失去该出口的进口国，填写名称或 ISO 代码，用 ; 分隔（如 USA; JPN）；留空表示所有贸易伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="81" />
         <source>Add Change</source>
         <translation>添加变化</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="80" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="82" />
         <source>Add a change</source>
         <translation>添加变化</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="81" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="83" />
         <source>Add a row for one more change</source>
         <translation>再添加一行变化</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="83" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="85" />
         <source>Remove Change</source>
         <translation>删除变化</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="84" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="86" />
         <source>Remove the selected change</source>
         <translation>删除所选变化</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="85" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="87" />
         <source>Remove the selected rows</source>
         <translation>删除所选行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="93" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="95" />
         <source>What is wrong</source>
         <translation>错误说明</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="102" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="104" />
         <source>Changes:</source>
         <translation>变化：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="119" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="121" />
         <source>Scale production</source>
         <translation>调整产量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="119" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="121" />
         <source>Export ban or quota</source>
         <translation>出口禁令或配额</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="120" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="122" />
         <source>Demand multiplier</source>
         <translation>需求倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="123" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="125" />
         <source>Every stage</source>
         <translation>所有环节</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="123" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="125" />
         <source>Mine</source>
         <translation>矿山</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="123" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="125" />
         <source>Refinery</source>
         <translation>精炼</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="130" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="132" />
         <source>Change type</source>
         <translation>变化类型</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="182" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="185" />
         <source>Type a name for the scenario.</source>
         <translation>请输入情景名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="184" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="187" />
         <source>A scenario named “%1” exists already; choose another name.</source>
         <translation>名为“%1”的情景已存在；请另选名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="189" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="192" />
         <source>Add at least one change.</source>
         <translation>请至少添加一项变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="198" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="201" />
         <source>Change %1: %2</source>
         <translation>变化 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="204" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="207" />
         <source>“%1” is not a known mineral.</source>
         <translation>“%1”不是已知矿种。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="209" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="212" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="240" />
         <source>“%1” is not a known country.</source>
         <translation>“%1”不是已知国家。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="211" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="214" />
         <source>name the country whose production or exports change.</source>
         <translation>请指明产量或出口发生变化的国家。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="219" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="222" />
         <source>“%1” is not a year.</source>
         <translation>“%1”不是年份。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="223" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="226" />
         <source>the factor “%1” is not a number.</source>
         <translation>系数“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="225" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="228" />
         <source>the factor must be 0 or more (a demand multiplier: more than 0).</source>
         <translation>系数必须大于或等于 0（需求倍数：必须大于 0）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="236" />
+        <source>only an export change names partners; empty the Partners cell.</source>
+        <translation>只有出口变化才能指定出口对象；请清空“出口对象”单元格。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="242" />
+        <source>a country cannot be its own export partner.</source>
+        <translation>一个国家不能是自己的出口对象。</translation>
     </message>
 </context>
 <context>
     <name>ScenarioListModel</name>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="91" />
+        <location filename="../../ui/models/scenario_model.py" line="122" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="92" />
+        <location filename="../../ui/models/scenario_model.py" line="123" />
         <source>Rationale</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="104" />
+        <location filename="../../ui/models/scenario_model.py" line="137" />
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>
@@ -6220,232 +6246,248 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>ScenariosView</name>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="61" />
+        <location filename="../../ui/views/scenarios_view.py" line="73" />
+        <location filename="../../ui/views/scenarios_view.py" line="483" />
         <source>Scenarios</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="62" />
-        <source>The project's what-if scenarios; select one and press Run</source>
-        <translation>本项目的假设情景；选择一个后按“运行”</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/scenarios_view.py" line="79" />
+        <location filename="../../ui/views/scenarios_view.py" line="93" />
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="79" />
+        <location filename="../../ui/views/scenarios_view.py" line="93" />
         <source>New scenario</source>
         <translation>新建情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="80" />
+        <location filename="../../ui/views/scenarios_view.py" line="94" />
         <source>Define a new scenario: its name, rationale, source and changes</source>
         <translation>定义新情景：名称、理由、来源和变化</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="81" />
+        <location filename="../../ui/views/scenarios_view.py" line="95" />
         <source>Duplicate…</source>
         <translation>复制…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="81" />
+        <location filename="../../ui/views/scenarios_view.py" line="95" />
         <source>Duplicate scenario</source>
         <translation>复制情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="82" />
+        <location filename="../../ui/views/scenarios_view.py" line="96" />
         <source>Copy the selected scenario under a new name, to edit the copy</source>
         <translation>以新名称复制所选情景，以便编辑副本</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="84" />
+        <location filename="../../ui/views/scenarios_view.py" line="98" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="84" />
+        <location filename="../../ui/views/scenarios_view.py" line="98" />
         <source>Edit scenario</source>
         <translation>编辑情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="85" />
+        <location filename="../../ui/views/scenarios_view.py" line="99" />
         <source>Change the selected scenario</source>
         <translation>修改所选情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="86" />
+        <location filename="../../ui/views/scenarios_view.py" line="100" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="86" />
+        <location filename="../../ui/views/scenarios_view.py" line="100" />
         <source>Delete scenario</source>
         <translation>删除情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="87" />
+        <location filename="../../ui/views/scenarios_view.py" line="101" />
         <source>Delete the selected scenario (Edit → Undo brings it back)</source>
         <translation>删除所选情景（“编辑 → 撤销”可恢复）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="88" />
+        <location filename="../../ui/views/scenarios_view.py" line="102" />
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="88" />
+        <location filename="../../ui/views/scenarios_view.py" line="102" />
         <source>Run scenario</source>
         <translation>运行情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="89" />
-        <source>Compute the indicators with the scenario's changes, beside the baseline</source>
-        <translation>按情景的变化计算指标，并与基准对比</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/scenarios_view.py" line="91" />
+        <location filename="../../ui/views/scenarios_view.py" line="106" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="91" />
+        <location filename="../../ui/views/scenarios_view.py" line="106" />
         <source>Export the comparison</source>
         <translation>导出对比</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="92" />
+        <location filename="../../ui/views/scenarios_view.py" line="107" />
         <source>Write the comparison to an Excel workbook</source>
         <translation>将对比写出为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="98" />
+        <location filename="../../ui/views/scenarios_view.py" line="113" />
         <source>Selected scenario</source>
         <translation>所选情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="107" />
+        <location filename="../../ui/views/scenarios_view.py" line="122" />
         <source>Comparison title</source>
         <translation>对比标题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="114" />
+        <location filename="../../ui/views/scenarios_view.py" line="129" />
         <source>Comparison note</source>
         <translation>对比说明</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="115" />
+        <location filename="../../ui/views/scenarios_view.py" line="130" />
         <source>Out of date — recomputing…</source>
         <translation>已过时 — 正在重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="116" />
+        <location filename="../../ui/views/scenarios_view.py" line="131" />
         <source>Out of date</source>
         <translation>已过时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="122" />
+        <location filename="../../ui/views/scenarios_view.py" line="137" />
         <source>Scenario comparison</source>
         <translation>情景对比</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="123" />
+        <location filename="../../ui/views/scenarios_view.py" line="138" />
         <source>Baseline, scenario and change; red: supply less secure, green: more secure</source>
         <translation>基准、情景及变化；红色：供应安全性降低，绿色：提高</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="252" />
+        <location filename="../../ui/views/scenarios_view.py" line="268" />
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="267" />
+        <location filename="../../ui/views/scenarios_view.py" line="284" />
         <source>New Scenario</source>
         <translation>新建情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="276" />
+        <location filename="../../ui/views/scenarios_view.py" line="293" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="277" />
+        <location filename="../../ui/views/scenarios_view.py" line="294" />
         <source>Duplicate Scenario</source>
         <translation>复制情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="283" />
+        <location filename="../../ui/views/scenarios_view.py" line="300" />
         <source>Edit Scenario</source>
         <translation>编辑情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="294" />
+        <location filename="../../ui/views/scenarios_view.py" line="311" />
         <source>New Scenario “%1”</source>
         <translation>新建情景“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="296" />
+        <location filename="../../ui/views/scenarios_view.py" line="313" />
         <source>Edit Scenario “%1”</source>
         <translation>编辑情景“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="302" />
+        <location filename="../../ui/views/scenarios_view.py" line="319" />
         <source>Delete Scenario “%1”</source>
         <translation>删除情景“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="366" />
+        <location filename="../../ui/views/scenarios_view.py" line="409" />
         <source>Running “%1”…</source>
         <translation>正在运行“%1”…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="367" />
+        <location filename="../../ui/views/scenarios_view.py" line="410" />
         <source>Running scenario “%1”</source>
         <translation>正在运行情景“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="376" />
+        <location filename="../../ui/views/scenarios_view.py" line="412" />
+        <source>Running %1 scenarios…</source>
+        <translation>正在运行 %1 个情景…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="413" />
+        <source>Running %1 scenarios</source>
+        <translation>正在运行 %1 个情景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="427" />
         <source>“%1” beside the baseline, %2</source>
         <translation>“%1”与基准对比，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="377" />
+        <location filename="../../ui/views/scenarios_view.py" line="425" />
         <source>every year</source>
         <translation>所有年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="380" />
+        <location filename="../../ui/views/scenarios_view.py" line="74" />
+        <source>The project's what-if scenarios; select one and press Run, or tick several to compare them side by side</source>
+        <translation>项目中的假设情景；选中一个后点击“运行”，或勾选多个并排比较</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="103" />
+        <source>Compute the indicators with the scenario's changes, beside the baseline; with scenarios ticked, all the ticked ones side by side</source>
+        <translation>按情景的变化计算指标，与基准并列；勾选了多个情景时，所有勾选的情景并排显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="429" />
+        <source>%1 scenarios beside the baseline, %2</source>
+        <translation>%1 个情景与基准对比，%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/scenarios_view.py" line="433" />
         <source>Only the scenario's minerals on the list “%1” are shown.</source>
         <translation>仅显示该情景中属于清单“%1”的矿种。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="383" />
+        <location filename="../../ui/views/scenarios_view.py" line="436" />
         <source>No trade flows: an export change leaves the world market, not the importers' D.</source>
         <translation>无贸易流数据：出口变化只影响世界市场，不影响进口国的 D。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="385" />
+        <location filename="../../ui/views/scenarios_view.py" line="438" />
         <source>The data have no rows for this scenario's minerals in this year.</source>
         <translation>数据中没有该情景所涉矿种在本年份的行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="401" />
+        <location filename="../../ui/views/scenarios_view.py" line="475" />
         <source>Export Scenario Comparison</source>
         <translation>导出情景对比</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="402" />
+        <location filename="../../ui/views/scenarios_view.py" line="476" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="418" />
+        <location filename="../../ui/views/scenarios_view.py" line="493" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="420" />
+        <location filename="../../ui/views/scenarios_view.py" line="495" />
         <source>Exporting the comparison</source>
         <translation>正在导出比较结果</translation>
     </message>

@@ -4,8 +4,8 @@ It only asks: the Scenarios view writes what it answers as one undo step.  Opene
 (window-modal, no nested event loop: the worker's results keep arriving); it answers through
 ``accepted`` and :meth:`ScenarioEditDialog.scenario`.  Each change row names its type (scale
 production, export ban or quota, demand multiplier), the mineral, the country, the stage, the first year,
-the factor and the demand's target year; a row that does not make a change says what is wrong, in the
-dialog, and the dialog stays open.
+the factor, the demand's target year and, for exports, the partners that lose them (empty = every
+partner); a row that does not make a change says what is wrong, in the dialog, and the dialog stays open.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.language import ui_language
 
-TYPE_COL, MINERAL_COL, COUNTRY_COL, STAGE_COL, FROM_COL, FACTOR_COL, TARGET_COL = range(7)
+TYPE_COL, MINERAL_COL, COUNTRY_COL, STAGE_COL, FROM_COL, FACTOR_COL, TARGET_COL, PARTNERS_COL = range(8)
 CHANGE_TYPES = ("production", "exports", "demand")
 STAGES = ("", "mine", "refinery")
 
@@ -59,18 +59,20 @@ class ScenarioEditDialog(QDialog):
         form.addRow(self.tr("Rationale:"), self.rationale)
         form.addRow(self.tr("Source:"), self.source)
 
-        self.changes = QTableWidget(0, 7, self)
+        self.changes = QTableWidget(0, 8, self)
         self.changes.setAccessibleName(self.tr("Changes"))
         self.changes.setHorizontalHeaderLabels([
             self.tr("Change"), self.tr("Mineral"), self.tr("Country"), self.tr("Stage"), self.tr("From year"),
-            self.tr("Factor"), self.tr("Target year")])
+            self.tr("Factor"), self.tr("Target year"), self.tr("Partners")])
         tips = [self.tr("Scale production (0 = stops), exports (0 = export ban, 0.7 = quota) or demand (×)"),
                 self.tr("The mineral: English or Chinese name, or symbol"),
                 self.tr("The country: name or ISO code; empty for a demand change"),
                 self.tr("The production stage the change applies to; empty = every stage"),
                 self.tr("The first year the change applies; empty = every year"),
                 self.tr("0.5 halves, 0 removes or bans; for demand the multiplier, e.g. 5"),
-                self.tr("Demand only: the year the multiplier is reached; empty = the parameters' target year")]
+                self.tr("Demand only: the year the multiplier is reached; empty = the parameters' target year"),
+                self.tr("Exports only: the importers that lose the exports, names or ISO codes separated by ; "
+                        "(e.g. USA; JPN); empty = every partner")]
         for col, tip in enumerate(tips):
             self.changes.horizontalHeaderItem(col).setToolTip(tip)
         self.changes.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -137,13 +139,14 @@ class ScenarioEditDialog(QDialog):
         self.changes.setCellWidget(row, TYPE_COL, kind)
         self.changes.setCellWidget(row, STAGE_COL, stage)
         lang = ui_language()
-        texts = {MINERAL_COL: "", COUNTRY_COL: "", FROM_COL: "", FACTOR_COL: "0.5", TARGET_COL: ""}
+        texts = {MINERAL_COL: "", COUNTRY_COL: "", FROM_COL: "", FACTOR_COL: "0.5", TARGET_COL: "", PARTNERS_COL: ""}
         if change is not None:
             kind.setCurrentIndex(CHANGE_TYPES.index(change.type))
             stage.setCurrentIndex(STAGES.index(change.stage) if change.stage in STAGES else 0)
             texts = {MINERAL_COL: self.registry.mineral_name(change.mineral, lang) if self.registry else change.mineral,
                      COUNTRY_COL: change.country, FROM_COL: str(change.from_year or ""),
-                     FACTOR_COL: f"{change.factor:g}", TARGET_COL: str(change.target_year or "")}
+                     FACTOR_COL: f"{change.factor:g}", TARGET_COL: str(change.target_year or ""),
+                     PARTNERS_COL: "; ".join(change.partners)}
         for col, text in texts.items():
             self.changes.setItem(row, col, QTableWidgetItem(text))
         return row
@@ -223,5 +226,21 @@ class ScenarioEditDialog(QDialog):
             raise ValueError(where(self.tr("the factor “%1” is not a number.").replace("%1", text(FACTOR_COL))))
         if not factor >= 0 or (kind == "demand" and not factor > 0):
             raise ValueError(where(self.tr("the factor must be 0 or more (a demand multiplier: more than 0).")))
+        partners = []
+        if text(PARTNERS_COL):
+            import re
+
+            from desktop.core.scenarios.model import PARTNER_SEPARATORS
+
+            if kind != "exports":
+                raise ValueError(where(self.tr("only an export change names partners; empty the Partners cell.")))
+            for item in (x.strip() for x in re.split(PARTNER_SEPARATORS, text(PARTNERS_COL)) if x.strip()):
+                code = self.registry.country_code(item) if self.registry else item.upper()
+                if not code:
+                    raise ValueError(where(self.tr("“%1” is not a known country.").replace("%1", item)))
+                if code == country:
+                    raise ValueError(where(self.tr("a country cannot be its own export partner.")))
+                partners.append(code)
         return Change(kind, mineral, country if kind != "demand" else "", factor, stage if kind != "demand" else "",
-                      years[FROM_COL] if kind != "demand" else None, years[TARGET_COL] if kind == "demand" else None)
+                      years[FROM_COL] if kind != "demand" else None, years[TARGET_COL] if kind == "demand" else None,
+                      tuple(partners))

@@ -74,11 +74,42 @@ class ScenarioListModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.scenarios: list = []
+        self.ticked: set[str] = set()        # the scenarios to run side by side (their names)
 
     def set_scenarios(self, scenarios) -> None:
         self.beginResetModel()
         self.scenarios = list(scenarios)
+        self.ticked &= {s.name for s in self.scenarios}
         self.endResetModel()
+
+    def checked(self) -> list[str]:
+        """The ticked scenarios' names, in list order."""
+        return [s.name for s in self.scenarios if s.name in self.ticked]
+
+    def set_checked(self, name: str, on: bool) -> None:
+        for i, s in enumerate(self.scenarios):
+            if s.name == name:
+                self.setData(self.index(i, 0), Qt.CheckState.Checked if on else Qt.CheckState.Unchecked,
+                             Qt.ItemDataRole.CheckStateRole)
+
+    def flags(self, index: _Index):
+        flags = super().flags(index)
+        if index.isValid() and index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole \
+                or not 0 <= index.row() < len(self.scenarios):
+            return False
+        name = self.scenarios[index.row()].name
+        on = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2)
+        if on:
+            self.ticked.add(name)
+        else:
+            self.ticked.discard(name)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.scenarios)
@@ -98,6 +129,8 @@ class ScenarioListModel(QAbstractTableModel):
         s = self.scenarios[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return s.name if index.column() == 0 else s.rationale
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
+            return Qt.CheckState.Checked if s.name in self.ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [s.name, *(c.describe() for c in s.changes)]
             if s.source:
@@ -109,40 +142,69 @@ class ScenarioListModel(QAbstractTableModel):
 
 
 COLUMNS = ("mineral", "year", "stage", "country", "metric", "baseline", "scenario", "delta", "detail")
+KEYS = ("mineral", "year", "stage", "country", "metric")
 
 
 class ComparisonModel(QAbstractTableModel):
-    """A scenario beside the baseline (``compare``'s frame), deltas signed and coloured."""
+    """Scenarios beside the baseline, deltas signed and coloured.
+
+    One scenario: :func:`compare`'s frame, columns :data:`COLUMNS`.  Several: :func:`compare_many`'s frame,
+    per scenario its value and change (``scenario_i`` / ``delta_i``), headed by the scenario's name."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[dict] = []
         self.shown: list[list[str]] = []
         self.stale = False
+        self.names: list[str] = []
+        self.columns: tuple[str, ...] = COLUMNS
+        self.worse_of: dict[str, str] = {"delta": "worse"}     # a delta column -> its worse column
+
+    def scenario_of(self, column: int) -> int:
+        """The number (0…) of the scenario a column shows; 0 for the baseline and the key columns."""
+        col = self.columns[column] if 0 <= column < len(self.columns) else ""
+        tail = col.rpartition("_")[2]
+        return int(tail) if col.startswith(("scenario_", "delta_")) and tail.isdigit() else 0
 
     def titles(self) -> list[str]:
-        return [QCoreApplication.translate("ComparisonModel", "Mineral"),
+        keys = [QCoreApplication.translate("ComparisonModel", "Mineral"),
                 QCoreApplication.translate("ComparisonModel", "Year"),
                 QCoreApplication.translate("ComparisonModel", "Stage"),
                 QCoreApplication.translate("ComparisonModel", "Country"),
                 QCoreApplication.translate("ComparisonModel", "Indicator"),
-                QCoreApplication.translate("ComparisonModel", "Baseline"),
-                QCoreApplication.translate("ComparisonModel", "Scenario"),
-                QCoreApplication.translate("ComparisonModel", "Change"),
-                QCoreApplication.translate("ComparisonModel", "Note")]
+                QCoreApplication.translate("ComparisonModel", "Baseline")]
+        note = QCoreApplication.translate("ComparisonModel", "Note")
+        if self.columns == COLUMNS:
+            return keys + [QCoreApplication.translate("ComparisonModel", "Scenario"),
+                           QCoreApplication.translate("ComparisonModel", "Change"), note]
+        middle = []
+        for name in self.names:
+            middle += [name, QCoreApplication.translate("ComparisonModel", "Change: %1").replace("%1", name)]
+        return keys + middle + [note]
 
-    def set_frame(self, frame, registry=None) -> None:
+    def set_frame(self, frame, registry=None, names=None) -> None:
+        """``frame``: compare's (one scenario) or compare_many's (``names``: the scenarios, in its order)."""
         lang = ui_language()
         loc = QLocale()
         self.beginResetModel()
         self.rows = [] if frame is None else frame.to_dict("records")
+        many = frame is not None and "scenario_0" in frame
+        if many:
+            n = sum(1 for c in frame.columns if str(c).startswith("scenario_"))
+            self.names = list(names or [str(i + 1) for i in range(n)])[:n]
+            self.columns = KEYS + ("baseline",) + tuple(c for i in range(n) for c in (f"scenario_{i}", f"delta_{i}")) \
+                + ("detail",)
+            self.worse_of = {f"delta_{i}": f"worse_{i}" for i in range(n)}
+        else:
+            self.names = list(names or [])[:1]
+            self.columns, self.worse_of = COLUMNS, {"delta": "worse"}
         self.shown = [self._texts(r, registry, lang, loc) for r in self.rows]
         self.endResetModel()
 
     def set_stale(self, stale: bool) -> None:
         self.stale = stale
         if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
 
     @staticmethod
     def _number(v, metric: str, loc: QLocale, signed: bool = False) -> str:
@@ -164,28 +226,32 @@ class ComparisonModel(QAbstractTableModel):
         if country and registry is not None:
             country = registry.country_name(country, lang)
         year = "" if _missing(r.get("year")) else str(int(r["year"]))
-        if metric == "category":
-            base, scen = category_title(r["baseline"]), category_title(r["scenario"])
-            delta = "" if base == scen else f"{base} → {scen}"
-        else:
-            base, scen = self._number(r["baseline"], metric, loc), self._number(r["scenario"], metric, loc)
-            delta = self._number(r["delta"], metric, loc, signed=True)
-        stage = r.get("stage") or ""
-        return [mineral, year, stage, country, metric_title(metric), base, scen, delta,
-                detail_text(str(r.get("detail") or ""))]
+        out = [mineral, year, r.get("stage") or "", country, metric_title(metric)]
+        for col in self.columns[5:-1]:
+            if metric == "category":
+                base = category_title(r.get("baseline"))
+                if col.startswith("delta"):
+                    scen = category_title(r.get(col.replace("delta", "scenario", 1)))
+                    out.append("" if base == scen else f"{base} → {scen}")
+                else:
+                    out.append(category_title(r.get(col)))
+            else:
+                out.append(self._number(r.get(col), metric, loc, signed=col.startswith("delta")))
+        out.append(detail_text(str(r.get("detail") or "")))
+        return out
 
     # -- Qt ---------------------------------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.titles()[section]
-            if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section] == "delta":
+            if role == Qt.ItemDataRole.ToolTipRole and self.columns[section] in self.worse_of:
                 return QCoreApplication.translate(
                     "ComparisonModel", "Scenario − baseline; red: supply less secure, green: more secure")
         return None
@@ -193,21 +259,22 @@ class ComparisonModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        r, col = self.rows[index.row()], COLUMNS[index.column()]
+        r, col = self.rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.shown[index.row()][index.column()]
         if role == RAW_ROLE:
             return r.get(col)
+        is_delta = col in self.worse_of
+        worse = r.get(self.worse_of[col]) if is_delta else None
         if role == WORSE_ROLE:
-            return r.get("worse")
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("year", "baseline", "scenario", "delta") \
-                and r["metric"] != "category":
+            return worse if is_delta else r.get(self.worse_of.get("delta", "worse_0"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and (col in ("year", "baseline") or col.startswith(
+                ("scenario", "delta"))) and r["metric"] != "category":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        worse = r.get("worse")
-        if role == Qt.ItemDataRole.BackgroundRole and col == "delta" and worse is not None and not self.stale:
+        if role == Qt.ItemDataRole.BackgroundRole and is_delta and worse is not None and not self.stale:
             above, below = threshold_colours()
             return above if worse else below
-        if role == Qt.ItemDataRole.ToolTipRole and col == "delta" and worse is not None:
+        if role == Qt.ItemDataRole.ToolTipRole and is_delta and worse is not None:
             return (QCoreApplication.translate("ComparisonModel", "Worse for supply security") if worse
                     else QCoreApplication.translate("ComparisonModel", "Better for supply security"))
         if role == Qt.ItemDataRole.ToolTipRole and col == "detail":
@@ -218,8 +285,8 @@ class ComparisonModel(QAbstractTableModel):
         """Headers and per column the values: numbers as numbers, names as shown (for the xlsx export)."""
         headers = self.titles()
         columns = []
-        for c, col in enumerate(COLUMNS):
-            if col in ("baseline", "scenario", "delta"):
+        for c, col in enumerate(self.columns):
+            if col == "baseline" or col.startswith(("scenario", "delta")):
                 values = []
                 for i, r in enumerate(self.rows):
                     v = r.get(col)

@@ -5,7 +5,11 @@ written through the document (the ``scenarios`` table) — and the selected scen
 and source.  Right, after Run (on the worker: the engine on the changed data, then
 :func:`desktop.core.scenarios.compare`), the comparison for the selected list's minerals and the
 toolbar year: baseline, scenario and the change per indicator, the change signed and coloured (red:
-supply less secure, green: more).  Export… writes the comparison to xlsx on the worker.
+supply less secure, green: more).  Ticked scenarios run together, in one task, and show side by side:
+the baseline, then per scenario its value and its change (:func:`desktop.core.scenarios.compare_many`).
+A click on a row of HHI, R, D, a share or a category emits :attr:`ScenariosView.sig_cell_selected` with
+the scenario's own results and changed dataset, for Details to explain the number from the scenario's
+run.  Export… writes the comparison as shown to xlsx on the worker.
 
 A scenario's comparison follows the baseline: new results, another year or another list run it again
 (when the tab is on screen; a hidden tab runs it when shown), and until then the table says it is out
@@ -32,9 +36,15 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.models.scenario_model import ComparisonModel, ScenarioListModel
 
+# comparison metric -> the results table Details explains it from
+EXPLAINED = {"HHI": "supply_risk", "R": "supply_risk", "D": "import_dependency", "share": "production_shares",
+             "category": "supply_categories"}
+
 
 class ScenariosView(QWidget):
     sig_mineral_selected = Signal(str)
+    # {"table", "key", "indicator", "results", "dataset", "scenario"}: a number of a scenario's run, for Details
+    sig_cell_selected = Signal(object)
 
     def __init__(self, document, runner, parent=None) -> None:
         super().__init__(parent)
@@ -48,7 +58,9 @@ class ScenariosView(QWidget):
         self.list_name: str | None = None
         self.active = True
         self._dirty = False               # a comparison to run again when the tab is shown
-        self.shown_name: str | None = None   # the scenario whose comparison is on screen
+        self.shown_name: str | None = None   # the scenario whose comparison is on screen (the first of several)
+        self.shown_names: list[str] = []      # every scenario on screen, in column order
+        self.runs: dict = {}                  # name -> (its Results, its applied Dataset) of the comparison shown
         self.frame = None
         self.dialog = None
         self.last_export: Path | None = None
@@ -59,7 +71,8 @@ class ScenariosView(QWidget):
         self.list = QTableView(self)
         self.list.setModel(self.list_model)
         self.list.setAccessibleName(self.tr("Scenarios"))
-        self.list.setToolTip(self.tr("The project's what-if scenarios; select one and press Run"))
+        self.list.setToolTip(self.tr("The project's what-if scenarios; select one and press Run, or tick several "
+                                     "to compare them side by side"))
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.horizontalHeader().setStretchLastSection(True)
@@ -68,6 +81,7 @@ class ScenariosView(QWidget):
         self.list.setColumnHidden(1, True)    # the rationale: shown whole under the list
         self.list.doubleClicked.connect(lambda _i: self.edit())
         self.list.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.list_model.dataChanged.connect(lambda *_: self._update_buttons())
 
         def button(text: str, name: str, tip: str, slot) -> QPushButton:
             b = QPushButton(text, self)
@@ -86,8 +100,9 @@ class ScenariosView(QWidget):
         self.delete_button = button(self.tr("Delete"), self.tr("Delete scenario"),
                                     self.tr("Delete the selected scenario (Edit → Undo brings it back)"), self.delete)
         self.run_button = button(self.tr("Run"), self.tr("Run scenario"),
-                                 self.tr("Compute the indicators with the scenario's changes, beside the baseline"),
-                                 self.run)
+                                 self.tr("Compute the indicators with the scenario's changes, beside the baseline; "
+                                         "with scenarios ticked, all the ticked ones side by side"),
+                                 lambda: self.run())
         self.export_button = button(self.tr("Export…"), self.tr("Export the comparison"),
                                     self.tr("Write the comparison to an Excel workbook"), self.export)
         buttons = QGridLayout()            # two rows of two: the list pane stays narrow at 1280×800
@@ -185,7 +200,7 @@ class ScenariosView(QWidget):
         self.active = active
         if active and self._dirty:
             self._dirty = False
-            self.run(self.shown_name)
+            self.run(self.shown_names or self.shown_name)
 
     # -- the list ---------------------------------------------------------------------------------------------
     @property
@@ -235,6 +250,7 @@ class ScenariosView(QWidget):
         self.list_model.set_scenarios([])
         self.results = self.dataset = self.frame = None
         self.shown_name = None
+        self.shown_names, self.runs = [], {}
         self.model.set_frame(None)
         self.title.clear()
         self.note.clear()
@@ -259,7 +275,8 @@ class ScenariosView(QWidget):
         self.new_button.setEnabled(is_open)
         for b in (self.duplicate_button, self.edit_button, self.delete_button):
             b.setEnabled(has and is_open)
-        self.run_button.setEnabled(has and self.results is not None and self.dataset is not None)
+        ready = self.results is not None and self.dataset is not None
+        self.run_button.setEnabled((has or bool(self.list_model.checked())) and ready)
         self.export_button.setEnabled(self.frame is not None and len(self.frame) > 0)
 
     # -- editing: one undo step each --------------------------------------------------------------------------
@@ -341,40 +358,76 @@ class ScenariosView(QWidget):
             return
         self.set_stale(True)
         if self.active:
-            self.run(self.shown_name)
+            self.run(self.shown_names or self.shown_name)
         else:
             self._dirty = True
 
-    def run(self, name: str | None = None) -> None:
-        """Run the selected scenario (or the one named) on the worker and show its comparison."""
+    def wanted(self) -> list:
+        """The scenarios Run runs: the ticked ones (list order), else the selected one."""
         from desktop.core.scenarios import find
 
-        scenario = find(self.scenarios, name) if name else self.selected()
-        if scenario is None or self.results is None or self.dataset is None:
+        ticked = [find(self.scenarios, n) for n in self.list_model.checked()]
+        ticked = [t for t in ticked if t is not None]
+        if ticked:
+            return ticked
+        s = self.selected()
+        return [s] if s is not None else []
+
+    def run(self, names=None) -> None:
+        """Run the ticked scenarios (else the selected one), or those named (a name or a list of names), on the
+        worker — one task, each scenario in turn — and show them beside the baseline."""
+        from desktop.core.scenarios import find
+
+        if isinstance(names, str):
+            names = [names]
+        scenarios = [find(self.scenarios, n) for n in names] if names else self.wanted()
+        scenarios = [x for x in scenarios if x is not None]
+        if not scenarios or self.results is None or self.dataset is None:
             return
         results, dataset, year = self.results, self.dataset, self._year()
-        minerals, partial = self._minerals(scenario)
+        chosen = [self._minerals(x) for x in scenarios]
+        minerals = sorted({m for own, _ in chosen for m in own})
+        partial = any(p for _, p in chosen)
+        n = len(scenarios)
 
         def work(state):
-            from desktop.core.scenarios import compare, run_scenario
+            from desktop.core.scenarios import compare_many, run_scenario
 
-            scen = run_scenario(dataset, scenario, results.params, progress=state.progress,
-                                cancelled=state.cancelled)
-            state.check()
-            return compare(results, scen, minerals=minerals, year=year, dataset=dataset)
+            runs = {}
+            for i, scenario in enumerate(scenarios):
+                def step(fraction, text="", i=i):
+                    state.progress((i + float(fraction)) / n, text)
 
-        self.title.setText(self.tr("Running “%1”…").replace("%1", scenario.name))
-        self.runner.submit(work, kind="scenario", label=self.tr("Running scenario “%1”").replace("%1", scenario.name),
-                           on_done=lambda frame: self._show(results, scenario, year, partial, frame))
+                runs[scenario.name] = run_scenario(dataset, scenario, results.params, progress=step,
+                                                   cancelled=state.cancelled, with_dataset=True)
+                state.check()
+            frame = compare_many(results, {k: r for k, (r, _d) in runs.items()}, minerals=minerals, year=year,
+                                 dataset=dataset, scenario_datasets={k: d for k, (_r, d) in runs.items()})
+            return frame, runs
 
-    def _show(self, results, scenario, year, partial: bool, frame) -> None:
+        if n == 1:
+            self.title.setText(self.tr("Running “%1”…").replace("%1", scenarios[0].name))
+            label = self.tr("Running scenario “%1”").replace("%1", scenarios[0].name)
+        else:
+            self.title.setText(self.tr("Running %1 scenarios…").replace("%1", str(n)))
+            label = self.tr("Running %1 scenarios").replace("%1", str(n))
+        self.runner.submit(work, kind="scenario", label=label,
+                           on_done=lambda answer: self._show(results, scenarios, year, partial, *answer))
+
+    def _show(self, results, scenarios, year, partial: bool, frame, runs=None) -> None:
         if results is not self.results:
             return                        # newer results: the run that follows them will show
-        self.frame, self.shown_name = frame, scenario.name
-        self.model.set_frame(frame, self.registry)
+        scenarios = [scenarios] if not isinstance(scenarios, (list, tuple)) else list(scenarios)
+        names = [x.name for x in scenarios]
+        self.frame, self.shown_name, self.shown_names, self.runs = frame, names[0], names, dict(runs or {})
+        self.model.set_frame(frame, self.registry, names)
         self.set_stale(False)
-        self.title.setText(self.tr("“%1” beside the baseline, %2").replace("%1", scenario.name).replace(
-            "%2", str(year) if year is not None else self.tr("every year")))
+        when = str(year) if year is not None else self.tr("every year")
+        if len(names) == 1:
+            self.title.setText(self.tr("“%1” beside the baseline, %2").replace("%1", names[0]).replace("%2", when))
+        else:
+            self.title.setText(self.tr("%1 scenarios beside the baseline, %2").replace("%1", str(len(names))).replace(
+                "%2", when))
         notes = []
         if partial:
             notes.append(self.tr("Only the scenario's minerals on the list “%1” are shown.").replace(
@@ -386,9 +439,30 @@ class ScenariosView(QWidget):
         self.note.setText(" ".join(notes))
         self._update_buttons()
 
+    def cell_of(self, row: int, column: int = 0) -> dict | None:
+        """What Details needs to explain a row of the comparison from the scenario's run: the row's results
+        table and key, the indicator, and the scenario's results and applied dataset (that of the column's
+        scenario when several are shown, else the first); None for an indicator Details cannot explain."""
+        if self.frame is None or not 0 <= row < len(self.frame):
+            return None
+        r = self.frame.iloc[row]
+        table = EXPLAINED.get(str(r["metric"]))
+        name = self.shown_names[self.model.scenario_of(column)] if self.shown_names else None
+        if table is None or name not in self.runs or pd_missing(r["year"]):
+            return None
+        key = {"mineral": str(r["mineral"]), "year": int(r["year"]), "stage": str(r["stage"] or "")}
+        if table != "supply_risk" and r["country"]:
+            key["country"] = str(r["country"])
+        results, dataset = self.runs[name]
+        return {"table": table, "key": key, "indicator": str(r["metric"]), "results": results, "dataset": dataset,
+                "scenario": name}
+
     def _row_clicked(self, index) -> None:
         if self.frame is not None and 0 <= index.row() < len(self.frame):
             self.sig_mineral_selected.emit(str(self.frame.iloc[index.row()]["mineral"]))
+            cell = self.cell_of(index.row(), index.column())
+            if cell is not None:
+                self.sig_cell_selected.emit(cell)
 
     # -- export -----------------------------------------------------------------------------------------------
     def export(self) -> None:
@@ -406,7 +480,8 @@ class ScenariosView(QWidget):
     def export_to(self, path: str) -> None:
         """Write the comparison as shown to ``path`` (xlsx) on the worker."""
         headers, columns = self.model.table_as_shown()
-        sheet = self.shown_name or "scenario"
+        sheet = self.shown_name if len(self.shown_names) <= 1 else self.tr("Scenarios")
+        sheet = sheet or "scenario"
 
         def work(_state):
             from desktop.core.export.table_export import write_table
@@ -419,6 +494,12 @@ class ScenariosView(QWidget):
 
         self.runner.submit(work, kind="scenario-export", label=self.tr("Exporting the comparison"), on_done=done,
                            replace=False)
+
+
+def pd_missing(value) -> bool:
+    import math
+
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def _html(text: str) -> str:

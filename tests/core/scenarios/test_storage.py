@@ -138,3 +138,55 @@ def test_results_workbook_scenario_sheets(tmp_path, monkeypatch):
     assert sum(n.startswith("scenario ") for n in load_workbook(out, read_only=True).sheetnames) == len(SEEDS)
     assert cli.main(["compute", str(tmp_path / "in.xlsx"), "-o", str(tmp_path / "x.xlsx"), "--scenario", "nope"]) \
         == cli.EXIT_USAGE
+
+
+PARTNER_BAN = Scenario("China bans gallium to the US and Japan",
+                       (Change("exports", "gallium", "CHN", 0.0, partners=("USA", "JPN")),
+                        Change("production", "gallium", "CHN", 0.9)), "licensing", "MOFCOM")
+
+
+def test_partners_round_trip_through_the_template_and_the_store(tmp_path):
+    rows = to_rows([PARTNER_BAN, *SEEDS])
+    assert list(rows["partners"])[:2] == ["USA;JPN", ""]
+    write_data_workbook(Dataset(tables={"scenarios": rows}), tmp_path / "a.xlsx")
+    sheet = [list(r) for r in load_workbook(tmp_path / "a.xlsx")["scenarios"].iter_rows(values_only=True)]
+    assert sheet[0][-1] == "partners"
+    back = load(tmp_path / "a.xlsx").get("scenarios")
+    assert from_rows(back) == sorted([PARTNER_BAN, *SEEDS], key=lambda s: s.name)
+    with Project.open(tmp_path / "p.critmin", create=True) as p:
+        p.write_import({"scenarios": back}, {"file": "a.xlsx", "sha256": "a"})
+        assert find_partners(p.dataset().get("scenarios")) == {"USA;JPN"}
+    with sqlite3.connect(tmp_path / "p.critmin") as con:
+        assert "partners" in {r[1] for r in con.execute("PRAGMA table_info(scenarios)")}
+
+
+def find_partners(frame) -> set:
+    return {v for v in frame["partners"] if v}
+
+
+def test_partner_names_in_a_chinese_sheet_and_typed_cells(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "情景"
+    ws.append(["情景名称", "类型", "矿种", "国家", "系数", "出口对象"])
+    ws.append(["对美禁运镓", "出口禁令", "镓", "中国", None, "美国；日本"])
+    ws.append(["对美禁运镓", "减产", "镓", "中国", 0.5, "美国"])           # not an export change: dropped
+    wb.save(tmp_path / "zh.xlsx")
+    [s] = from_rows(load(tmp_path / "zh.xlsx").get("scenarios"))
+    assert s.changes[0].partners == ("USA", "JPN") and s.changes[1].partners == ()
+    assert parse_cell("scenarios", "partners", "United States; 日本") == "USA;JPN"
+    assert parse_cell("scenarios", "partners", "") == ""
+    with pytest.raises(CellError):
+        parse_cell("scenarios", "partners", "USA; Atlantis")
+    assert format_cell("scenarios", "partners", "USA;JPN") == "USA;JPN"
+
+
+def test_an_unknown_partner_is_reported(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "scenarios"
+    ws.append(["scenario", "type", "mineral", "country", "factor", "partners"])
+    ws.append(["a", "exports", "gallium", "CHN", 0, "USA; Atlantis"])
+    wb.save(tmp_path / "bad.xlsx")
+    preview = load_file(tmp_path / "bad.xlsx")
+    assert preview.problems.errors

@@ -9,59 +9,20 @@ the Overview follows the new list — printing what the window showed at each st
 """
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from walk import Walk  # noqa: E402  (scripts/walk.py)
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "walkthrough-lists").absolute()
-    lang = sys.argv[sys.argv.index("--lang") + 1] if "--lang" in sys.argv else "en"
-    out.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("CRITMIN_HOME", tempfile.mkdtemp(prefix="critmin-walk-"))
-    sys.path.insert(0, str(REPO))
+    session = Walk("walkthrough-lists")
+    window, out = session.window, session.out
+    wait, shot, settled = session.wait, session.shot, session.settled
     from PySide6.QtCore import QItemSelectionModel, Qt
     from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.settings import Settings
-    from desktop.ui.translation import install_translator
-
-    app = QApplication([sys.argv[0]])
-    install_translator(app, lang)
-    app.setProperty("critmin_language", lang)
-    window = MainWindow(Settings())
-    window.show()
-    window.open_at_start([])
-    step = [0]
-
-    def wait(cond, timeout=120.0):
-        end = time.monotonic() + timeout
-        while not cond() and time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.01)
-        app.processEvents()
-        if not cond():
-            raise SystemExit(f"step {step[0]}: timed out")
-
-    def settled():
-        return window.analysis.results is not None and not window.analysis.stale and not window.runner.busy
-
-    def shot(name, what):
-        step[0] += 1
-        for _ in range(30):
-            app.processEvents()
-            time.sleep(0.01)
-        path = out / f"{step[0]:02d}-{name}.png"
-        QGuiApplication.primaryScreen().grabWindow(0).save(str(path))
-        print(f"{step[0]:2d}. {what}\n    → {path.name}")
-
-    wait(lambda: window.document.is_open and settled(), 300)
     panel = window.minerals
     combo = panel.list_combo
     wait(lambda: combo.findData("official:eu_2024_critical", Qt.ItemDataRole.UserRole + 1) >= 0)

@@ -9,62 +9,23 @@ map and exports the matrix as PNG and xlsx — printing what the window showed a
 """
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from walk import Walk  # noqa: E402  (scripts/walk.py)
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "walkthrough-matrix").absolute()
-    lang = sys.argv[sys.argv.index("--lang") + 1] if "--lang" in sys.argv else "en"
-    out.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("CRITMIN_HOME", tempfile.mkdtemp(prefix="critmin-walk-"))
-    sys.path.insert(0, str(REPO))
-    from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.settings import Settings
-    from desktop.ui.translation import install_translator
-
-    app = QApplication([sys.argv[0]])
-    install_translator(app, lang)
-    app.setProperty("critmin_language", lang)
-    window = MainWindow(Settings())
-    window.show()
-    window.open_at_start([])
-    step = [0]
-
-    def wait(cond, timeout=120.0):
-        end = time.monotonic() + timeout
-        while not cond() and time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.01)
-        app.processEvents()
-        if not cond():
-            raise SystemExit(f"step {step[0]}: timed out")
-
-    def computed():
-        return window.analysis.results is not None and not window.analysis.stale and not window.runner.busy
-
-    def shot(name, what):
-        step[0] += 1
-        for _ in range(30):
-            app.processEvents()
-            time.sleep(0.01)
-        path = out / f"{step[0]:02d}-{name}.png"
-        QGuiApplication.primaryScreen().grabWindow(0).save(str(path))
-        print(f"{step[0]:2d}. {what}\n    → {path.name}")
+    session = Walk("walkthrough-matrix")
+    window, out = session.window, session.out
+    wait, shot, settled = session.wait, session.shot, session.settled
+    computed = settled
 
     def describe(cell) -> str:
-        return f"{cell.stream}/{cell.stage}×{cell.dimension} = {cell.score if cell.score is None else round(cell.score, 3)}" \
-               f" ({cell.origin})"
-
-    wait(lambda: window.document.is_open and computed(), 300)
+        score = cell.score if cell.score is None else round(cell.score, 3)
+        return f"{cell.stream}/{cell.stage}×{cell.dimension} = {score} ({cell.origin})"
     view = window.matrix_view
     window.views.setCurrentWidget(view)
     wait(lambda: computed() and view.heat)

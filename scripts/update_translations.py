@@ -1021,6 +1021,8 @@ ZH = {
         '一个国家不能是自己的出口对象。',
     'Change: %1':
         '变化：%1',
+    "Risk matrix by stage": "风险矩阵（按环节）",
+    "Alerts this year": "本年预警数",
     # -- risk matrix (issue 13) ------------------------------------------------------------------------------
     # (desktop/ui/views/matrix_view.py, dialogs/matrix_cell.py, models/matrix_model.py, matrix_titles.py; titles.py)
     "Type": "类型",

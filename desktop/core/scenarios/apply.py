@@ -31,8 +31,9 @@ YEAR_MAX = 9999
 COMPARE_COLUMNS = ["mineral", "year", "stage", "country", "metric", "baseline", "scenario", "delta", "worse",
                    "detail"]
 # metric -> +1 when a rise is worse for supply security, −1 when a fall is, 0 when neither
-DIRECTION = {"share": 0, "supply": -1, "HHI": 1, "R": 1, "D": 1, "category": 0, "matrix": 1,
-             "required_supply": 0, "gap": 1, "coverage": -1}
+DIRECTION = {"share": 0, "supply": -1, "HHI": 1, "R": 1, "D": 1, "category": 0, "matrix": 1, "matrix_stage": 1,
+             "alerts": 1, "required_supply": 0, "gap": 1, "coverage": -1}
+ALERTS_SHOWN = 3                       # the alerts a scenario adds named in the ``alerts`` row's detail
 CATEGORY_ORDER = {"domestic_advantage": 0, "low_risk": 1, "dependent_diversified": 2, "dependent_high_risk": 3}
 
 
@@ -165,8 +166,11 @@ def compare(baseline, scenario, minerals=None, year=None, *, dataset=None, scena
     countries).  Metrics: ``share`` (of each changed country), ``supply`` (world market supply),
     ``HHI``, ``R`` (rescaled on the baseline's range), ``D`` (each country of the balance), ``category``
     (the supply-security category, text), ``required_supply`` / ``gap`` / ``coverage`` (demand changes),
-    and ``matrix`` — the risk matrix's weakest-link score — when ``dataset`` is given (``scenario_dataset``
-    defaults to ``dataset``: the matrix reads events and analysts' scores, which a scenario leaves alone).
+    and, when ``dataset`` is given, ``matrix`` — the risk matrix's weakest-link score —, ``matrix_stage``
+    (one row per chain stage: the stage's aggregate over both grids, ``Matrix.stage_scores``) and ``alerts``
+    (the number of that year's alerts of the mineral, :func:`desktop.core.alerts.compute_alerts`; the detail
+    names up to three alerts the scenario adds) — ``scenario_dataset`` defaults to ``dataset``: the matrix
+    and the alerts read events and analysts' scores, which a scenario leaves alone.
     ``worse`` is True / False when the delta makes supply less / more secure, None when neutral or nil.
     """
     changes = scenario.tables.get("scenario_changes")
@@ -354,6 +358,7 @@ def _demand(bt, st, minerals):
 
 def _matrix(baseline, scenario, dataset, scenario_dataset, minerals, year):
     from desktop.core.chain.matrix import build_matrix
+    from desktop.core.dataset import CHAIN_STAGES
 
     risk = baseline.tables.get("supply_risk")
     if minerals is None:
@@ -373,4 +378,37 @@ def _matrix(baseline, scenario, dataset, scenario_dataset, minerals, year):
             rows.append({"mineral": mineral, "year": int(y), "stage": "", "country": ms.country or "",
                          "metric": "matrix", "baseline": mb.score, "scenario": ms.score,
                          "detail": f"weakest link: {where}" if where else ""})
-    return pd.DataFrame(rows) if rows else None
+            for stage in CHAIN_STAGES:
+                b, s = mb.stage_scores.get(stage), ms.stage_scores.get(stage)
+                rows.append({"mineral": mineral, "year": int(y), "stage": stage, "country": ms.country or "",
+                             "metric": "matrix_stage", "baseline": np.nan if b is None else b,
+                             "scenario": np.nan if s is None else s, "detail": ""})
+            row = _alerts(baseline, scenario, dataset, scenario_dataset, mineral, int(y))
+            if row is not None:
+                rows.append(row)
+    if not rows:
+        return None
+    out = pd.DataFrame(rows)
+    for col in ("baseline", "scenario"):          # the alerts counts stay whole numbers
+        out[col] = pd.Series([r[col] for r in rows], dtype=object)
+    return out
+
+
+def _alerts(baseline, scenario, dataset, scenario_dataset, mineral, year) -> dict | None:
+    """The ``alerts`` row: the number of ``year``'s alerts of ``mineral`` in the baseline and the scenario, and
+    in ``detail`` the English sentences of (up to :data:`ALERTS_SHOWN`) alerts only the scenario has.  None
+    when the alerts give no table (a stubbed compute_alerts)."""
+    from desktop.core.alerts import compute_alerts
+
+    def ids(frame):
+        return [(r["rule"], r["indicator"], r["table"], str(sorted(r["key"].items())) if isinstance(r["key"], dict)
+                 else str(r["key"])) for r in frame.to_dict("records")]
+
+    ab = compute_alerts(baseline, dataset, minerals=[mineral], year=year)
+    als = compute_alerts(scenario, scenario_dataset, minerals=[mineral], year=year)
+    if not isinstance(ab, pd.DataFrame) or not isinstance(als, pd.DataFrame):
+        return None
+    before = set(ids(ab))
+    added = [str(w) for w, key in zip(als["what"], ids(als)) if key not in before]
+    return {"mineral": mineral, "year": year, "stage": "", "country": "", "metric": "alerts",
+            "baseline": len(ab), "scenario": len(als), "detail": "; ".join(added[:ALERTS_SHOWN])}

@@ -913,121 +913,131 @@
     </message>
     <message>
         <location filename="../../ui/models/scenario_model.py" line="34" />
+        <source>Risk matrix by stage</source>
+        <translation>风险矩阵（按环节）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="35" />
+        <source>Alerts this year</source>
+        <translation>本年预警数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="36" />
         <source>Required supply</source>
         <translation>所需供应量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="35" />
+        <location filename="../../ui/models/scenario_model.py" line="37" />
         <source>Supply gap</source>
         <translation>供应缺口</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="36" />
+        <location filename="../../ui/models/scenario_model.py" line="38" />
         <source>Coverage of demand</source>
         <translation>需求覆盖率</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="43" />
+        <location filename="../../ui/models/scenario_model.py" line="45" />
         <source>Domestic advantage</source>
         <translation>国内优势型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="44" />
+        <location filename="../../ui/models/scenario_model.py" line="46" />
         <source>Low risk</source>
         <translation>低风险型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="45" />
+        <location filename="../../ui/models/scenario_model.py" line="47" />
         <source>Dependent, risk controlled</source>
         <translation>高依赖、风险可控型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="46" />
+        <location filename="../../ui/models/scenario_model.py" line="48" />
         <source>Dependent, high risk</source>
         <translation>高依赖、高风险型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="55" />
+        <location filename="../../ui/models/scenario_model.py" line="57" />
         <source>R rescaled on the baseline's min–max of R_raw</source>
         <translation>R 按基准的 R_raw 最小–最大值重新缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="57" />
+        <location filename="../../ui/models/scenario_model.py" line="59" />
         <source>No trade flows: the importers' D cannot change</source>
         <translation>无贸易流数据：进口国的 D 无法变化</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="59" />
+        <location filename="../../ui/models/scenario_model.py" line="61" />
         <source>Weakest link: %1</source>
         <translation>最薄弱环节：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="63" />
+        <location filename="../../ui/models/scenario_model.py" line="65" />
         <source>Demand ×%1</source>
         <translation>需求 ×%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="170" />
+        <location filename="../../ui/models/scenario_model.py" line="172" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="171" />
+        <location filename="../../ui/models/scenario_model.py" line="173" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="172" />
+        <location filename="../../ui/models/scenario_model.py" line="174" />
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="173" />
+        <location filename="../../ui/models/scenario_model.py" line="175" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="174" />
+        <location filename="../../ui/models/scenario_model.py" line="176" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="175" />
+        <location filename="../../ui/models/scenario_model.py" line="177" />
         <source>Baseline</source>
         <translation>基准</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="178" />
+        <location filename="../../ui/models/scenario_model.py" line="180" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="179" />
+        <location filename="../../ui/models/scenario_model.py" line="181" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="176" />
+        <location filename="../../ui/models/scenario_model.py" line="178" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="182" />
+        <location filename="../../ui/models/scenario_model.py" line="184" />
         <source>Change: %1</source>
         <translation>变化：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="255" />
+        <location filename="../../ui/models/scenario_model.py" line="257" />
         <source>Scenario − baseline; red: supply less secure, green: more secure</source>
         <translation>情景 − 基准；红色：供应安全性降低，绿色：提高</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="278" />
+        <location filename="../../ui/models/scenario_model.py" line="280" />
         <source>Worse for supply security</source>
         <translation>不利于供应安全</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="279" />
+        <location filename="../../ui/models/scenario_model.py" line="281" />
         <source>Better for supply security</source>
         <translation>有利于供应安全</translation>
     </message>
@@ -6228,17 +6238,17 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>ScenarioListModel</name>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="122" />
+        <location filename="../../ui/models/scenario_model.py" line="124" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="123" />
+        <location filename="../../ui/models/scenario_model.py" line="125" />
         <source>Rationale</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="137" />
+        <location filename="../../ui/models/scenario_model.py" line="139" />
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>

@@ -31,6 +31,8 @@ def metric_title(metric: str) -> str:
         "D": QCoreApplication.translate("ComparisonModel", "D (import dependency)"),
         "category": QCoreApplication.translate("ComparisonModel", "Supply-security category"),
         "matrix": QCoreApplication.translate("ComparisonModel", "Risk matrix (weakest link)"),
+        "matrix_stage": QCoreApplication.translate("ComparisonModel", "Risk matrix by stage"),
+        "alerts": QCoreApplication.translate("ComparisonModel", "Alerts this year"),
         "required_supply": QCoreApplication.translate("ComparisonModel", "Required supply"),
         "gap": QCoreApplication.translate("ComparisonModel", "Supply gap"),
         "coverage": QCoreApplication.translate("ComparisonModel", "Coverage of demand"),
@@ -211,7 +213,7 @@ class ComparisonModel(QAbstractTableModel):
         if _missing(v):
             return ""
         v = float(v)
-        decimals = 0 if metric in ("supply", "required_supply", "gap") else 3
+        decimals = 0 if metric in ("supply", "required_supply", "gap", "alerts") else 3
         text = loc.toString(abs(v) if signed else v, "f", decimals)
         if signed:
             if round(abs(v), decimals) == 0:

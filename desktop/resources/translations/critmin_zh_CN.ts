@@ -389,174 +389,164 @@
 <context>
     <name>AlertsView</name>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="58" />
-        <location filename="../../ui/views/alerts_view.py" line="209" />
-        <location filename="../../ui/views/alerts_view.py" line="303" />
+        <location filename="../../ui/views/alerts_view.py" line="53" />
+        <location filename="../../ui/views/alerts_view.py" line="179" />
+        <location filename="../../ui/views/alerts_view.py" line="273" />
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="59" />
+        <location filename="../../ui/views/alerts_view.py" line="54" />
         <source>Alerts title</source>
         <translation>预警标题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="63" />
-        <source>Out of date — recomputing…</source>
-        <translation>已过时 — 正在重新计算…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/alerts_view.py" line="64" />
-        <source>Out of date</source>
-        <translation>已过时</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/alerts_view.py" line="67" />
+        <location filename="../../ui/views/alerts_view.py" line="58" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="67" />
+        <location filename="../../ui/views/alerts_view.py" line="58" />
         <source>Show the alerts of one severity only</source>
         <translation>仅显示某一严重程度的预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="68" />
+        <location filename="../../ui/views/alerts_view.py" line="59" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="68" />
+        <location filename="../../ui/views/alerts_view.py" line="59" />
         <source>Show the alerts of one mineral only</source>
         <translation>仅显示某一矿种的预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="69" />
+        <location filename="../../ui/views/alerts_view.py" line="60" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="69" />
+        <location filename="../../ui/views/alerts_view.py" line="60" />
         <source>Show the alerts of one rule only</source>
         <translation>仅显示某一规则的预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="71" />
+        <location filename="../../ui/views/alerts_view.py" line="62" />
         <source>Rules…</source>
         <translation>规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="72" />
+        <location filename="../../ui/views/alerts_view.py" line="63" />
         <source>Alert rules</source>
         <translation>预警规则</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="73" />
+        <location filename="../../ui/views/alerts_view.py" line="64" />
         <source>Choose which rules raise alerts and their amounts and levels</source>
         <translation>选择由哪些规则触发预警，并设置其数值和水平</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="76" />
+        <location filename="../../ui/views/alerts_view.py" line="67" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="77" />
+        <location filename="../../ui/views/alerts_view.py" line="68" />
         <source>Export the alerts</source>
         <translation>导出预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="78" />
+        <location filename="../../ui/views/alerts_view.py" line="69" />
         <source>Write the alerts as shown to an Excel workbook</source>
         <translation>将当前显示的预警写出为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="81" />
+        <location filename="../../ui/views/alerts_view.py" line="72" />
         <source>Alert count</source>
         <translation>预警数量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="88" />
+        <location filename="../../ui/views/alerts_view.py" line="79" />
         <source>Alerts table</source>
         <translation>预警表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="89" />
+        <location filename="../../ui/views/alerts_view.py" line="80" />
         <source>Double-click an alert or press Enter to open where it comes from</source>
         <translation>双击预警或按 Enter 键打开其来源</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="103" />
+        <location filename="../../ui/views/alerts_view.py" line="94" />
         <source>Severity:</source>
         <translation>严重程度：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="103" />
+        <location filename="../../ui/views/alerts_view.py" line="94" />
         <source>Mineral:</source>
         <translation>矿种：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="104" />
+        <location filename="../../ui/views/alerts_view.py" line="95" />
         <source>Rule:</source>
         <translation>规则：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="127" />
+        <location filename="../../ui/views/alerts_view.py" line="118" />
         <source>All severities</source>
         <translation>所有严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="128" />
+        <location filename="../../ui/views/alerts_view.py" line="119" />
         <source>All rules</source>
         <translation>所有规则</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="209" />
+        <location filename="../../ui/views/alerts_view.py" line="179" />
         <source>All minerals with data</source>
         <translation>有数据的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="216" />
+        <location filename="../../ui/views/alerts_view.py" line="186" />
         <source>All minerals</source>
         <translation>所有矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="235" />
+        <location filename="../../ui/views/alerts_view.py" line="205" />
         <source>The alerts appear when the indicators are computed.</source>
         <translation>指标计算完成后将显示预警。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="238" />
+        <location filename="../../ui/views/alerts_view.py" line="208" />
         <source>No alerts for this selection and these rules.</source>
         <translation>在当前选择和规则下没有预警。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="242" />
+        <location filename="../../ui/views/alerts_view.py" line="212" />
         <source>%1 of %2 alerts shown · %3 high</source>
         <translation>显示 %1 / %2 条预警 · 高 %3 条</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="295" />
+        <location filename="../../ui/views/alerts_view.py" line="265" />
         <source>Export Alerts</source>
         <translation>导出预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="295" />
+        <location filename="../../ui/views/alerts_view.py" line="265" />
         <source>alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="296" />
+        <location filename="../../ui/views/alerts_view.py" line="266" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="310" />
+        <location filename="../../ui/views/alerts_view.py" line="280" />
         <source>Exporting the alerts</source>
         <translation>正在导出预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="315" />
+        <location filename="../../ui/views/alerts_view.py" line="285" />
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
@@ -2644,132 +2634,122 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>IndicatorsView</name>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="49" />
+        <location filename="../../ui/views/indicators_view.py" line="44" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="54" />
-        <source>Out of date — recomputing…</source>
-        <translation>已过时 — 正在重新计算…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/indicators_view.py" line="55" />
-        <source>Out of date</source>
-        <translation>已过时</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/indicators_view.py" line="60" />
+        <location filename="../../ui/views/indicators_view.py" line="51" />
         <source>Indicator note</source>
         <translation>指标说明</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="62" />
+        <location filename="../../ui/views/indicators_view.py" line="53" />
         <source>Export Table…</source>
         <translation>导出表格…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="63" />
+        <location filename="../../ui/views/indicators_view.py" line="54" />
         <source>Export the indicator table</source>
         <translation>导出指标表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="64" />
+        <location filename="../../ui/views/indicators_view.py" line="55" />
         <source>Write this table to an Excel workbook or a CSV file</source>
         <translation>将此表写出为 Excel 工作簿或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="68" />
+        <location filename="../../ui/views/indicators_view.py" line="59" />
         <source>Indicator results</source>
         <translation>指标结果</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="72" />
+        <location filename="../../ui/views/indicators_view.py" line="63" />
         <source>Indicator plots</source>
         <translation>指标图表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="73" />
+        <location filename="../../ui/views/indicators_view.py" line="64" />
         <source>The time series appear when the indicators are computed.</source>
         <translation>指标计算完成后将显示时间序列。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="74" />
+        <location filename="../../ui/views/indicators_view.py" line="65" />
         <source>Select a mineral to see its production shares by country.</source>
         <translation>选择一个矿种，即可查看其各国产量份额。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="75" />
+        <location filename="../../ui/views/indicators_view.py" line="66" />
         <source>Time series</source>
         <translation>时间序列</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="76" />
+        <location filename="../../ui/views/indicators_view.py" line="67" />
         <source>Production shares</source>
         <translation>产量份额</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="86" />
+        <location filename="../../ui/views/indicators_view.py" line="77" />
         <source>Indicator:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="147" />
+        <location filename="../../ui/views/indicators_view.py" line="114" />
         <source>Open a project with data: the indicators are computed by themselves.</source>
         <translation>请打开含数据的项目：指标会自动计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="176" />
+        <location filename="../../ui/views/indicators_view.py" line="143" />
         <source>No results for this indicator: its inputs are not in the project, or not for the selected minerals (see Problems).</source>
         <translation>此指标没有结果：项目中缺少其输入数据，或所选矿种缺少这些数据（见“问题”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="227" />
+        <location filename="../../ui/views/indicators_view.py" line="194" />
         <source>Time series plot</source>
         <translation>时间序列图</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="232" />
+        <location filename="../../ui/views/indicators_view.py" line="199" />
         <source>The plot shows the first %1 of %2 series: check fewer minerals in the Minerals panel.</source>
         <translation>图中只显示 %2 条序列中的前 %1 条：请在“矿种”面板中少勾选一些矿种。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="248" />
+        <location filename="../../ui/views/indicators_view.py" line="215" />
         <source>threshold of %1</source>
         <translation>%1 阈值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="266" />
+        <location filename="../../ui/views/indicators_view.py" line="233" />
         <source>Stage:</source>
         <translation>环节：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="268" />
+        <location filename="../../ui/views/indicators_view.py" line="235" />
         <source>Production stage</source>
         <translation>生产环节</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="269" />
+        <location filename="../../ui/views/indicators_view.py" line="236" />
         <source>The stage of the chain whose production shares are shown</source>
         <translation>显示其产量份额的产业链环节</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="274" />
+        <location filename="../../ui/views/indicators_view.py" line="241" />
         <source>Production shares plot</source>
         <translation>产量份额图</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="283" />
+        <location filename="../../ui/views/indicators_view.py" line="250" />
         <source>(not named)</source>
         <translation>（未注明）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="288" />
+        <location filename="../../ui/views/indicators_view.py" line="255" />
         <source>others</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="291" />
+        <location filename="../../ui/views/indicators_view.py" line="258" />
         <source>%1: production shares by country</source>
         <translation>%1：各国产量份额</translation>
     </message>
@@ -5047,152 +5027,142 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="44" />
+        <location filename="../../ui/views/overview_view.py" line="39" />
         <source>Overview title</source>
         <translation>总览标题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="50" />
+        <location filename="../../ui/views/overview_view.py" line="45" />
         <source>Overview note</source>
         <translation>总览说明</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="51" />
-        <source>Out of date — recomputing…</source>
-        <translation>已过时 — 正在重新计算…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/overview_view.py" line="52" />
-        <source>Out of date</source>
-        <translation>已过时</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/overview_view.py" line="56" />
+        <location filename="../../ui/views/overview_view.py" line="47" />
         <source>Export Table…</source>
         <translation>导出表格…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="57" />
+        <location filename="../../ui/views/overview_view.py" line="48" />
         <source>Export the Overview table</source>
         <translation>导出总览表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="58" />
+        <location filename="../../ui/views/overview_view.py" line="49" />
         <source>Write this table to an Excel workbook or a CSV file</source>
         <translation>将此表写出为 Excel 工作簿或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="62" />
+        <location filename="../../ui/views/overview_view.py" line="53" />
         <source>Criticality table</source>
         <translation>关键性表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="70" />
+        <location filename="../../ui/views/overview_view.py" line="61" />
         <source>The criticality chart appears when the indicators are computed.</source>
         <translation>指标计算完成后将显示关键性象限图。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="132" />
+        <location filename="../../ui/views/overview_view.py" line="99" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="133" />
+        <location filename="../../ui/views/overview_view.py" line="100" />
         <source>Open a project with data: the indicators are computed by themselves.</source>
         <translation>请打开含数据的项目：指标会自动计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="134" />
+        <location filename="../../ui/views/overview_view.py" line="101" />
         <source>The results have no year with D, M or R.</source>
         <translation>结果中没有任何年份有 D、M 或 R。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="166" />
+        <location filename="../../ui/views/overview_view.py" line="133" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="172" />
+        <location filename="../../ui/views/overview_view.py" line="139" />
         <source>The largest producer at the stage shown</source>
         <translation>所示环节的最大生产国</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="176" />
+        <location filename="../../ui/views/overview_view.py" line="143" />
         <source>The trend of D over the years</source>
         <translation>D 历年的趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="177" />
+        <location filename="../../ui/views/overview_view.py" line="144" />
         <source>The trend of M over the years</source>
         <translation>M 历年的趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="178" />
+        <location filename="../../ui/views/overview_view.py" line="145" />
         <source>The trend of R over the years</source>
         <translation>R 历年的趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="180" />
+        <location filename="../../ui/views/overview_view.py" line="147" />
         <source>How many of D, M and R are at or above their thresholds</source>
         <translation>D、M、R 中达到或高于各自阈值的个数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="181" />
+        <location filename="../../ui/views/overview_view.py" line="148" />
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="182" />
+        <location filename="../../ui/views/overview_view.py" line="149" />
         <source>The alerts this year raises for the mineral (the Alerts view lists them; click to open it)</source>
         <translation>该矿种本年度触发的预警（“预警”视图中列出；单击即可打开）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="188" />
+        <location filename="../../ui/views/overview_view.py" line="155" />
         <source>Stage shown: %1</source>
         <translation>所示环节：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="197" />
+        <location filename="../../ui/views/overview_view.py" line="164" />
         <source>All minerals with data</source>
         <translation>有数据的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="200" />
+        <location filename="../../ui/views/overview_view.py" line="167" />
         <source>D for %1</source>
         <translation>%1的 D</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="207" />
+        <location filename="../../ui/views/overview_view.py" line="174" />
         <source>Minerals of the selection without D, M, R or HHI in %1: %2.</source>
         <translation>所选矿种中 %1 年没有 D、M、R 或 HHI 的：%2 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="210" />
+        <location filename="../../ui/views/overview_view.py" line="177" />
         <source>Choose an assessed country (toolbar) to see its import dependency D.</source>
         <translation>请在工具栏中选择评估国家，即可查看其对外依存度 D。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="219" />
+        <location filename="../../ui/views/overview_view.py" line="186" />
         <source>Criticality chart</source>
         <translation>关键性象限图</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="225" />
+        <location filename="../../ui/views/overview_view.py" line="192" />
         <source>criticality chart %1</source>
         <translation>关键性象限图 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="228" />
+        <location filename="../../ui/views/overview_view.py" line="195" />
         <source>Import dependency D</source>
         <translation>对外依存度 D</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="228" />
+        <location filename="../../ui/views/overview_view.py" line="195" />
         <source>Supply risk R</source>
         <translation>供应风险 R</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="233" />
+        <location filename="../../ui/views/overview_view.py" line="200" />
         <source>Not on the chart (no D or no R): %1.</source>
         <translation>未在图中显示（缺少 D 或 R）：%1 个。</translation>
     </message>
@@ -5953,6 +5923,19 @@ Every import of your own is listed with its file, format and content hash on the
         <location filename="../../ui/dialogs/registry_editor.py" line="410" />
         <source>prices</source>
         <translation>价格</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPane</name>
+    <message>
+        <location filename="../../ui/views/results_pane.py" line="24" />
+        <source>Out of date — recomputing…</source>
+        <translation>已过时 — 正在重新计算…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results_pane.py" line="25" />
+        <source>Out of date</source>
+        <translation>已过时</translation>
     </message>
 </context>
 <context>

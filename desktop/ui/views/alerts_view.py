@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget,
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QToolButton, QVBoxLayout,
 )
 
 from desktop.core.alert_rules import RULES, SEVERITIES, AlertRules
 from desktop.core.messages import Message
 from desktop.ui.language import ui_language
 from desktop.ui.models.alerts_model import AlertsModel, prepare_alerts
+from desktop.ui.views.results_pane import ResultsPane
 from desktop.ui.widgets.table_view import ExcelTableView as DataTableView
 
 
@@ -34,7 +35,7 @@ class _EnterOpens(QObject):
         return False
 
 
-class AlertsView(QWidget):
+class AlertsView(ResultsPane):
     sig_mineral_selected = Signal(str)
     sig_cell_selected = Signal(object)        # {"table", "key", "indicator"} for the Details dock
     sig_open = Signal(object)                 # the same, to open the source view with the cell selected
@@ -42,16 +43,10 @@ class AlertsView(QWidget):
     sig_rules_changed = Signal(object)        # AlertRules the analyst set in Rules… (the window stores them)
 
     def __init__(self, runner, parent=None) -> None:
-        super().__init__(parent)
-        self.runner = runner
-        self.active = True
-        self._dirty = False
-        self.results = None
+        super().__init__(runner, parent)
         self.dataset = None
-        self.registry = None
         self.minerals: list[str] | None = None
         self.list_name: str | None = None
-        self.country: str | None = None
         self._rules = AlertRules()
         self.frame = None
         self.last_export: str | None = None
@@ -60,10 +55,6 @@ class AlertsView(QWidget):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.stale = QLabel(self.tr("Out of date — recomputing…"), self)
-        self.stale.setAccessibleName(self.tr("Out of date"))
-        self.stale.setStyleSheet("color: palette(placeholder-text)")
-        self.stale.hide()
         self.severity = self._combo(self.tr("Severity"), self.tr("Show the alerts of one severity only"))
         self.mineral = self._combo(self.tr("Mineral"), self.tr("Show the alerts of one mineral only"))
         self.rule = self._combo(self.tr("Rule"), self.tr("Show the alerts of one rule only"))
@@ -134,9 +125,6 @@ class AlertsView(QWidget):
             combo.blockSignals(False)
 
     # -- inputs -----------------------------------------------------------------------------------
-    def set_registry(self, registry) -> None:
-        self.registry = registry
-
     def set_dataset(self, dataset) -> None:
         """The dataset the results came from: the matrix and event rules read it (None: they are silent)."""
         self.dataset = dataset
@@ -150,14 +138,6 @@ class AlertsView(QWidget):
             self.country = country
             self.refresh()
 
-    def show_results(self, results) -> None:
-        self.results = results
-        self.refresh()
-
-    def set_stale(self, stale: bool) -> None:
-        self.stale.setVisible(stale)
-        self.model.set_stale(stale)
-
     def rules(self) -> AlertRules:
         return self._rules
 
@@ -166,22 +146,12 @@ class AlertsView(QWidget):
             self._rules = rules
             self.refresh()
 
-    def set_active(self, active: bool) -> None:
-        """Only the tab on screen recomputes; a hidden one when it is shown, unless the count is wanted."""
-        self.active = active
-        if active and self._dirty:
-            self.refresh()
-
     def alert_count(self) -> int:
         """Every alert of the selection and the rules (the view's own filters aside)."""
         return 0 if self.frame is None else len(self.frame)
 
     # -- computing --------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        if not self.active:
-            self._dirty = True
-            return
-        self._dirty = False
+    def redraw(self) -> None:
         if self.results is None:
             self._show(None, None, None)
             return

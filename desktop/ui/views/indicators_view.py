@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.indicator_titles import indicator_name, indicator_short, indicator_tip, result_column_title
 from desktop.ui.language import ui_language
 from desktop.ui.models.results_model import Col, ResultsModel
+from desktop.ui.views.results_pane import ResultsPane
 from desktop.ui.widgets.table_view import ExcelTableView as DataTableView
 
 ORDER = ("D", "M", "R", "HHI", "gamma", "G", "C", "top1", "topk", "reserve_years", "category", "R_recycled",
@@ -28,19 +29,13 @@ SHARE_COLUMNS = {"D", "share", "top1_share", "topk_share", "others_share", "cove
                  "reserves_share", "IR", "eol_rir", "secondary_share"}
 
 
-class IndicatorsView(QWidget):
+class IndicatorsView(ResultsPane):
     sig_mineral_selected = Signal(str)
     sig_cell_selected = Signal(object)
 
     def __init__(self, runner, parent=None) -> None:
-        super().__init__(parent)
-        self.runner = runner
-        self.active = True          # the tab on screen (see set_active)
-        self._dirty = False
-        self.results = None
-        self.registry = None
+        super().__init__(runner, parent)
         self.minerals: list[str] | None = None
-        self.country: str | None = None
         self.current: str | None = None
         self.series_plot = None
         self.shares_plot = None
@@ -51,10 +46,6 @@ class IndicatorsView(QWidget):
             self.choice.addItem(indicator_name(ind), ind)
             self.choice.setItemData(self.choice.count() - 1, indicator_tip(ind), Qt.ItemDataRole.ToolTipRole)
         self.choice.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.stale = QLabel(self.tr("Out of date — recomputing…"), self)
-        self.stale.setAccessibleName(self.tr("Out of date"))
-        self.stale.setStyleSheet("color: palette(placeholder-text)")
-        self.stale.hide()
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setAccessibleName(self.tr("Indicator note"))
@@ -112,36 +103,12 @@ class IndicatorsView(QWidget):
     def set_indicator(self, ind: str) -> None:
         self.choice.setCurrentIndex(max(self.choice.findData(ind), 0))
 
-    def set_registry(self, registry) -> None:
-        self.registry = registry
-
     def set_selection(self, minerals: list[str] | None) -> None:
         self.minerals = minerals
         self.refresh()
 
-    def set_country(self, country: str | None) -> None:
-        self.country = country
-
-    def show_results(self, results) -> None:
-        self.results = results
-        self.refresh()
-
-    def set_stale(self, stale: bool) -> None:
-        self.stale.setVisible(stale)
-        self.model.set_stale(stale)
-
     # -- drawing ----------------------------------------------------------------------------------
-    def set_active(self, active: bool) -> None:
-        """Only the tab on screen redraws; a hidden one redraws when it is shown (keeps recompute light)."""
-        self.active = active
-        if active and self._dirty:
-            self.refresh()
-
-    def refresh(self) -> None:
-        if not self.active:
-            self._dirty = True
-            return
-        self._dirty = False
+    def redraw(self) -> None:
         if self.results is None:
             self.model.set_frame(None, [])
             self.note.setText(self.tr("Open a project with data: the indicators are computed by themselves."))

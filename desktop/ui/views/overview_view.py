@@ -15,25 +15,20 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QToolButton, QVBox
 from desktop.ui.indicator_titles import indicator_tip, result_column_title
 from desktop.ui.language import ui_language
 from desktop.ui.models.results_model import Col, ResultsModel
+from desktop.ui.views.results_pane import ResultsPane
 from desktop.ui.widgets.table_view import ExcelTableView as DataTableView
 
 
-class OverviewView(QWidget):
+class OverviewView(ResultsPane):
     sig_mineral_selected = Signal(str)
     sig_cell_selected = Signal(object)        # {"table", "key", "indicator"} for the Details dock
     sig_alerts_wanted = Signal(str)           # the alerts cell of a mineral: open the Alerts view
 
     def __init__(self, runner, parent=None) -> None:
-        super().__init__(parent)
-        self.runner = runner
-        self.active = True          # the tab on screen (see set_active)
-        self._dirty = False
-        self.results = None
-        self.registry = None
+        super().__init__(runner, parent)
         self.minerals: list[str] | None = None
         self.list_name: str | None = None
         self.year: int | None = None
-        self.country: str | None = None
         self.frame = None
         self.chart = None
         self.dataset = None               # for the alerts column: events and the risk matrix need the data
@@ -48,10 +43,6 @@ class OverviewView(QWidget):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setAccessibleName(self.tr("Overview note"))
-        self.stale = QLabel(self.tr("Out of date — recomputing…"), self)
-        self.stale.setAccessibleName(self.tr("Out of date"))
-        self.stale.setStyleSheet("color: palette(placeholder-text)")
-        self.stale.hide()
         self.export_button = QToolButton(self)
         self.export_button.setText(self.tr("Export Table…"))
         self.export_button.setAccessibleName(self.tr("Export the Overview table"))
@@ -91,9 +82,6 @@ class OverviewView(QWidget):
         self.show_results(None)
 
     # -- inputs -----------------------------------------------------------------------------------
-    def set_registry(self, registry) -> None:
-        self.registry = registry
-
     def set_selection(self, minerals: list[str] | None, list_name: str | None) -> None:
         self.minerals, self.list_name = minerals, list_name
         self.refresh()
@@ -103,29 +91,8 @@ class OverviewView(QWidget):
             self.year = year
             self.refresh()
 
-    def set_country(self, country: str | None) -> None:
-        self.country = country
-
-    def show_results(self, results) -> None:
-        self.results = results
-        self.refresh()
-
-    def set_stale(self, stale: bool) -> None:
-        self.stale.setVisible(stale)
-        self.model.set_stale(stale)
-
     # -- drawing ----------------------------------------------------------------------------------
-    def set_active(self, active: bool) -> None:
-        """Only the tab on screen redraws; a hidden one redraws when it is shown (keeps recompute light)."""
-        self.active = active
-        if active and self._dirty:
-            self.refresh()
-
-    def refresh(self) -> None:
-        if not self.active:
-            self._dirty = True
-            return
-        self._dirty = False
+    def redraw(self) -> None:
         if self.results is None or self.year is None:
             self.frame = None
             self.model.set_frame(None, [])

@@ -67,10 +67,9 @@ class Analysis(QObject):
         if self._requested_at is None:
             self._requested_at = time.perf_counter()
         self._set_stale(True)
-        cache = self._cache_for(self.document.path)
-
         def work(project, state):
-            return compute_results(project, params, state, cache)
+            # the cache is made and used on the worker only (its import loads pandas, not on the GUI thread)
+            return compute_results(project, params, state, self.cache)
 
         self.document.read(work, kind="compute", label=QCoreApplication.translate("Analysis", "Computing indicators"),
                            on_done=self._arrived, on_error=self._failed)
@@ -102,24 +101,23 @@ class Analysis(QObject):
 
     def _opened(self, _path) -> None:
         self.results = self.dataset = self.computed_at = None
-        self._cache = None
         self.recompute_now()
 
     def _closed(self) -> None:
         self._timer.stop()
         self.results = self.dataset = self.computed_at = None
-        self._cache = None
         self._requested_at = None
         self._set_stale(False)
         self.sig_results.emit(None)
 
-    def _cache_for(self, path):
-        """The project's dataset cache (re-reads only the tables that changed), when the store has one."""
+    @property
+    def cache(self):
+        """The dataset cache every recompute and export reads through (only the tables whose revision changed
+        are read again; it starts afresh by itself for another file).  Made on first use: the store loads
+        pandas, and the window is built before pandas is loaded."""
         if self._cache is None:
-            try:
-                from desktop.core.store.snapshot import DatasetCache
-            except ImportError:
-                return None
+            from desktop.core.store.snapshot import DatasetCache
+
             self._cache = DatasetCache()
         return self._cache
 

@@ -34,13 +34,13 @@ def export_results(window) -> None:
                 QCoreApplication.translate("Exports", "Excel workbook (*.xlsx)"), (".xlsx",))
     if path is None:
         return
-    cache = window.analysis._cache_for(window.document.path)
+    analysis = window.analysis
 
     def work(project, state):
         from desktop.core.export.results_workbook import write_results
         from desktop.ui.analysis import compute_results
 
-        _dataset, results = compute_results(project, params, state, cache)
+        _dataset, results = compute_results(project, params, state, analysis.cache)
         state.progress(0.9, QCoreApplication.translate("Exports", "writing the workbook"))
         write_results(results, path, project.registry())
         return path

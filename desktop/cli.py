@@ -210,7 +210,11 @@ def _scenario_sheets(args, dataset, results, params) -> dict | None:
         listed = ", ".join(s.name for s in known) or "none"
         _out(f"--scenario: no scenario named {', '.join(missing)} in the inputs (they have: {listed})")
         return None
-    return {s.name: compare(results, run_scenario(dataset, s, params), dataset=dataset) for s in wanted}
+    sheets = {}
+    for s in wanted:
+        res, applied = run_scenario(dataset, s, params, with_dataset=True)   # its events reach the matrix
+        sheets[s.name] = compare(results, res, dataset=dataset, scenario_dataset=applied)
+    return sheets
 
 
 def parse_years(text: str) -> tuple[int, int]:

@@ -231,6 +231,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "problem.scenario_name_empty": ("The scenario name is empty", "情景名称为空"),
     "problem.scenario_needs_country": ("A production or exports change needs a country",
                                        "产量或出口变化需要填写国家"),
+    "problem.scenario_event_incomplete": ("An event change needs the policy event's type and the year it starts",
+                                          "政策事件变化需要填写事件类型和起始年份"),
+    "problem.scenario_event_misplaced": ("Only an event change names a policy event; empty this cell or make the "
+                                         "change an event", "只有政策事件变化才填写政策事件；请清空此单元格或将变化类型改为政策事件"),
     "problem.bad_factor": ("The factor is not a number of 0 or more (a demand multiplier: more than 0)",
                            "系数不是大于或等于 0 的数（需求倍数须大于 0）"),
     "problem.bad_change_no": ("The change number is not a whole number from 1 on",
@@ -239,8 +243,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                  "该情景有两行的变化序号相同"),
     "expected.scenario_name": ("a scenario name, e.g. DR Congo cobalt output −50 %",
                                "情景名称，如 刚果（金）钴产量减半"),
-    "expected.scenario_type": ("production, exports or demand (also: remove, export ban, export quota)",
-                               "产量、出口或需求（也可写：停产、出口禁令、出口配额）"),
+    "expected.scenario_type": ("production, exports, demand or event (also: remove, export ban, export quota, "
+                               "policy event)", "产量、出口、需求或政策事件（也可写：停产、出口禁令、出口配额）"),
     "expected.factor": ("a number: 0.5 halves, 0 removes or bans; for demand the multiplier, e.g. 5",
                         "数字：0.5 表示减半，0 表示停产或禁止出口；需求则为倍数，如 5"),
     "expected.change_no": ("1, 2, 3 … (one number per change of a scenario), or empty",

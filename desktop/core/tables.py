@@ -21,10 +21,12 @@ SCHEMA: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     # What-if scenarios (desktop.core.scenarios): one row per change; the scenario's rationale and source
     # are repeated on each of its rows.  type: production | exports | demand; from_year / target_year empty
     # = every year / the parameters' target year; factor 0 with production = removed, with exports = a ban;
-    # partners (exports only): the importers that lose the exports, ';'-joined ISO3, empty = every partner.
+    # partners (exports only): the importers that lose the exports, ';'-joined ISO3, empty = every partner;
+    # event (type event only): the policy event's type (chain/events.py), in force from from_year to
+    # target_year (empty = still in force).
     "scenarios": (("scenario", "change_no"), (),
                   ("type", "mineral", "country", "stage", "from_year", "factor", "target_year", "rationale",
-                   "source", "partners")),
+                   "source", "partners", "event")),
     # Tables that publishers' files fill and the template does not have:
     "usgs_nir": (("mineral", "country", "year"), ("nir",), ()),          # USGS net import reliance 0..1
     "prices_real": (("mineral", "year"), ("price",), ("unit",)),        # Pink Sheet constant-dollar prices
@@ -45,9 +47,9 @@ DIMENSIONS = {
 INT_COLUMNS = {"year", "start_year", "change_no"}
 TEXT_COLUMNS = {"mineral", "country", "stage", "indicator", "unit", "stream", "dimension",
                 "source", "note", "list", "exporter", "importer", "type", "scenario", "rationale",
-                "partners"}
+                "partners", "event"}
 # Text columns that may be empty ("" = not said); the others are keys and always filled.
-OPTIONAL_TEXT = {"stage", "unit", "source", "note", "rationale", "partners"}
+OPTIONAL_TEXT = {"stage", "unit", "source", "note", "rationale", "partners", "event"}
 
 
 def columns(table: str) -> list[str]:

@@ -30,7 +30,7 @@ SHEET_COLUMNS = {
     "lists": ["list", "mineral"],
     "events": ["country", "mineral", "stage", "type", "start_year", "end_year", "source", "note"],
     "scenarios": ["scenario", "change_no", "type", "mineral", "country", "stage", "from_year", "factor", "target_year",
-                  "rationale", "source", "partners"],
+                  "rationale", "source", "partners", "event"],
 }
 README_ROWS = [
     ("CritMin data workbook / CritMin 数据工作簿", ""),

@@ -53,6 +53,7 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "target_year": ("target year", "by", "目标年份", "目标年"),
     "rationale": ("rationale", "reason", "why", "理由", "依据说明", "情景说明"),
     "partners": ("partners", "partner", "partner countries", "to partners", "贸易伙伴", "出口对象", "目的国"),
+    "event": ("event", "event type", "policy event", "政策事件", "事件", "事件类型"),
 }
 
 # table -> (accepted sheet names, required columns, optional columns)
@@ -74,7 +75,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "scenarios": (("scenarios", "scenario", "what-if", "what if", "情景", "情景分析"),
                   ("scenario", "type", "mineral"),
                   ("change_no", "country", "stage", "from_year", "factor", "target_year", "rationale", "source",
-                   "partners")),
+                   "partners", "event")),
 }
 
 _UNIT_IN_BRACKETS = re.compile(r"^(.*?)\s*[(\[]\s*([^)\]]*)\s*[)\]]\s*$")

@@ -157,6 +157,8 @@ def _trends(t: dict, params: EngineParams, early: dict, cancelled) -> pd.DataFra
         tr.insert(0, "metric", metric)
         tr["threshold"] = thr.get(metric, np.nan)
         parts.append(tr)
+    # all-NA columns (a metric without a threshold) are left to reindex: pandas no longer lets them decide dtypes
+    parts = [p.dropna(axis=1, how="all") for p in parts if len(p)]
     out = (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()).reindex(columns=TREND_COLUMNS)
     for col in ("country", "stage"):
         out[col] = out[col].astype(object).where(out[col].notna(), "")

@@ -4,7 +4,8 @@ The scenario's production and exports changes are turned into the what-if shocks
 :mod:`desktop.core.metrics.extended.whatif` (METHODS §3), whose ``apply_shocks`` changes the production
 and balance tables; the engine then runs on the changed copy as on any dataset, so every indicator —
 shares, HHI, R, D, the categories, the matrix — follows from the same code as the baseline.  Demand
-changes set the demand multipliers (and target year) of the extended parameters.
+changes set the demand multipliers (and target year) of the extended parameters.  Event changes add their
+policy events to the ``events`` table, which the risk matrix and the alerts read.
 
 Two choices a reader of the comparison needs:
 
@@ -43,7 +44,7 @@ def shocks_of(scenario: Scenario) -> list:
 
     out = []
     for c in scenario.changes:
-        if c.type == "demand" or c.partners:       # a ban to some partners: _partner_cuts
+        if c.type in ("demand", "event") or c.partners:     # a ban to some partners: _partner_cuts
             continue
         kw = {"stage": c.stage or None, "years": (c.from_year, YEAR_MAX) if c.from_year else None}
         if c.type == "production":
@@ -68,8 +69,33 @@ def apply_scenario(dataset, scenario: Scenario):
     for c in scenario.changes:
         if c.type == "exports" and c.partners:
             tables["balance"] = _partner_cuts(tables.get("balance"), tables.get("trade_flows"), c)
+    events = _events_of(scenario)
+    if len(events):
+        tables["events"] = _with_events(tables.get("events"), events)
     tables = {k: v for k, v in tables.items() if v is not None}
     return Dataset(tables=tables, sources=[dict(s) for s in dataset.sources])
+
+
+def _events_of(scenario: Scenario) -> pd.DataFrame:
+    """The policy events of the scenario's event changes, as rows of the ``events`` table."""
+    from desktop.core.dataset import conform
+    from desktop.core.scenarios.model import EVENT_STAGES
+
+    rows = [{"country": c.country, "mineral": c.mineral, "stage": EVENT_STAGES[c.stage], "type": c.event,
+             "start_year": c.from_year, "end_year": np.nan if c.target_year is None else float(c.target_year),
+             "source": scenario.source, "note": f"scenario: {scenario.name}"}
+            for c in scenario.changes if c.type == "event"]
+    return conform("events", pd.DataFrame(rows)) if rows else pd.DataFrame()
+
+
+def _with_events(existing, added: pd.DataFrame) -> pd.DataFrame:
+    """``existing`` events with ``added``; an added event replaces a recorded one of the same key (the
+    scenario says what is in force then)."""
+    if existing is None or len(existing) == 0:
+        return added
+    key = ["country", "mineral", "stage", "type", "start_year"]
+    both = pd.concat([existing, added], ignore_index=True)
+    return both.drop_duplicates(key, keep="last").reset_index(drop=True)
 
 
 def _partner_cuts(bal, trade, change):
@@ -150,10 +176,11 @@ def run_scenario(dataset, scenario: Scenario, params=None, *, progress=None, can
 def changes_frame(scenario: Scenario) -> pd.DataFrame:
     return pd.DataFrame([{"scenario": scenario.name, "change_no": i, "type": c.type, "mineral": c.mineral,
                           "country": c.country, "stage": c.stage, "from_year": c.from_year, "factor": c.factor,
-                          "target_year": c.target_year, "partners": ";".join(c.partners), "change": c.describe()}
+                          "target_year": c.target_year, "partners": ";".join(c.partners), "event": c.event,
+                          "change": c.describe()}
                          for i, c in enumerate(scenario.changes, start=1)],
                         columns=["scenario", "change_no", "type", "mineral", "country", "stage", "from_year",
-                                 "factor", "target_year", "partners", "change"])
+                                 "factor", "target_year", "partners", "event", "change"])
 
 
 # -- the comparison -------------------------------------------------------------------------------------
@@ -169,8 +196,9 @@ def compare(baseline, scenario, minerals=None, year=None, *, dataset=None, scena
     and, when ``dataset`` is given, ``matrix`` — the risk matrix's weakest-link score —, ``matrix_stage``
     (one row per chain stage: the stage's aggregate over both grids, ``Matrix.stage_scores``) and ``alerts``
     (the number of that year's alerts of the mineral, :func:`desktop.core.alerts.compute_alerts`; the detail
-    names up to three alerts the scenario adds) — ``scenario_dataset`` defaults to ``dataset``: the matrix
-    and the alerts read events and analysts' scores, which a scenario leaves alone.
+    names up to three alerts the scenario adds) — ``scenario_dataset`` (the scenario's applied dataset,
+    ``run_scenario(..., with_dataset=True)``) defaults to ``dataset``: the matrix and the alerts read events
+    and analysts' scores, which only a scenario's event changes alter.
     ``worse`` is True / False when the delta makes supply less / more secure, None when neutral or nil.
     """
     changes = scenario.tables.get("scenario_changes")

@@ -6,7 +6,11 @@ A :class:`Scenario` has a name, a rationale, a source and its :class:`Change` s.
   ``factor`` (0.5 = halved, 0 = removed: a mine closes, a conflict);
 * ``exports`` — scale a country's exports of a mineral by ``factor`` (0 = an export ban, 0.7 = a quota at
   70 % of the exports), to every partner or only to the ``partners`` named (ISO3 codes; stored ';'-joined);
-* ``demand`` — multiply a mineral's demand by ``factor`` from the base year to ``target_year``.
+* ``demand`` — multiply a mineral's demand by ``factor`` from the base year to ``target_year``;
+* ``event`` — a policy event (``event``: its type, :mod:`desktop.core.chain.events`) that a country applies to
+  a mineral from ``from_year`` (required) to ``target_year`` (empty = still in force); it changes no quantity
+  (pair it with an exports change for that) but the risk matrix and the alerts see it.  ``stage`` is the
+  production stage (mine → the chain's mining stage, refinery → processing; empty = every stage).
 
 The table stores one row per change (keys ``scenario``, ``change_no``); the scenario's rationale and source
 are repeated on each row, so a scenario is whole in any subset of the rows an analyst copies.
@@ -19,7 +23,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-CHANGE_TYPES = ("production", "exports", "demand")
+CHANGE_TYPES = ("production", "exports", "demand", "event")
 # typed or imported spelling -> (type, factor implied when the cell is empty)
 TYPE_ALIASES: dict[str, tuple[str, float | None]] = {
     "production": ("production", None), "scale production": ("production", None), "output": ("production", None),
@@ -31,7 +35,12 @@ TYPE_ALIASES: dict[str, tuple[str, float | None]] = {
     "禁止出口": ("exports", 0.0),
     "demand": ("demand", None), "demand multiplier": ("demand", None), "需求": ("demand", None),
     "需求倍数": ("demand", None), "需求增长": ("demand", None),
+    # an event scales nothing: its factor is 1
+    "event": ("event", 1.0), "policy event": ("event", 1.0), "policy": ("event", 1.0),
+    "政策事件": ("event", 1.0), "政策": ("event", 1.0), "事件": ("event", 1.0),
 }
+# production stage of a change -> the chain stage of the policy event it adds
+EVENT_STAGES = {"": "", "mine": "mining", "refinery": "processing"}
 TABLE = "scenarios"
 
 
@@ -63,14 +72,15 @@ def join_partners(partners) -> str:
 
 @dataclass(frozen=True)
 class Change:
-    type: str                       # production | exports | demand
+    type: str                       # production | exports | demand | event
     mineral: str
     country: str = ""               # "" for demand
     factor: float = 1.0
     stage: str = ""                 # production stage (mine / refinery); "" = every stage
     from_year: int | None = None    # None = every year
-    target_year: int | None = None  # demand only; None = the parameters' target year
+    target_year: int | None = None  # demand: None = the parameters' target year; event: last year, None = in force
     partners: tuple[str, ...] = ()  # exports only: the importers that lose the exports; () = every partner
+    event: str = ""                 # event only: the policy event's type (chain.events.EVENT_TYPES)
 
     def __post_init__(self) -> None:
         if self.type not in CHANGE_TYPES:
@@ -91,6 +101,27 @@ class Change:
         for name in ("from_year", "target_year"):
             v = getattr(self, name)
             object.__setattr__(self, name, None if _blank(v) else int(v))
+        self._check_event()
+
+    def _check_event(self) -> None:
+        from desktop.core.chain.events import EVENT_TYPES, event_type
+
+        if self.type != "event":
+            if not _blank(self.event):
+                raise ValueError("only an event change names a policy event")
+            object.__setattr__(self, "event", "")
+            return
+        kind = self.event if self.event in EVENT_TYPES else event_type(self.event)
+        if kind is None:
+            raise ValueError(f"{self.event!r} is not a policy event type ({', '.join(EVENT_TYPES)})")
+        if self.from_year is None:
+            raise ValueError("a policy event needs the year it starts")
+        if self.target_year is not None and self.target_year < self.from_year:
+            raise ValueError("a policy event cannot end before it starts")
+        if self.stage not in EVENT_STAGES:
+            raise ValueError(f"the stage of a policy event is mine, refinery or empty, not {self.stage!r}")
+        object.__setattr__(self, "event", kind)
+        object.__setattr__(self, "factor", 1.0)         # an event scales nothing
 
     def describe(self) -> str:
         """One line in English, e.g. 'COD cobalt (mine) from 2024: production ×0.5'."""
@@ -98,6 +129,11 @@ class Change:
         when = f" from {self.from_year}" if self.from_year else ""
         if self.type == "demand":
             return f"{self.mineral} demand ×{self.factor:g}" + (f" by {self.target_year}" if self.target_year else "")
+        if self.type == "event":
+            from desktop.core.chain.events import EVENT_TYPES
+
+            until = f"–{self.target_year}" if self.target_year else " on"
+            return f"{self.country} {self.mineral}{where}: {EVENT_TYPES[self.event].en.lower()} {self.from_year}{until}"
         what = ("export ban" if self.factor == 0 else f"exports ×{self.factor:g}") if self.type == "exports" \
             else ("production stops" if self.factor == 0 else f"production ×{self.factor:g}")
         to = f" to {', '.join(self.partners)}" if self.partners else ""
@@ -137,7 +173,7 @@ def to_rows(scenarios) -> pd.DataFrame:
     rows = [{"scenario": s.name, "change_no": i, "type": c.type, "mineral": c.mineral, "country": c.country,
              "stage": c.stage, "from_year": np.nan if c.from_year is None else float(c.from_year),
              "factor": float(c.factor), "target_year": np.nan if c.target_year is None else float(c.target_year),
-             "rationale": s.rationale, "source": s.source, "partners": join_partners(c.partners)}
+             "rationale": s.rationale, "source": s.source, "partners": join_partners(c.partners), "event": c.event}
             for s in scenarios for i, c in enumerate(s.changes, start=1)]
     from desktop.core.dataset import columns
     return conform(TABLE, pd.DataFrame(rows, columns=columns(TABLE)))
@@ -157,7 +193,8 @@ def from_rows(frame: pd.DataFrame | None) -> list[Scenario]:
             changes.append(Change(type=r.type, mineral=r.mineral, country=r.country or "",
                                   factor=float(r.factor) if not _blank(r.factor) else 1.0, stage=r.stage or "",
                                   from_year=r.from_year, target_year=r.target_year,
-                                  partners=getattr(r, "partners", "") if r.type == "exports" else ()))
+                                  partners=getattr(r, "partners", "") if r.type == "exports" else (),
+                                  event=getattr(r, "event", "") if r.type == "event" else ""))
         out.append(Scenario(str(name), tuple(changes), _first(rows["rationale"]), _first(rows["source"])))
     return out
 
@@ -238,6 +275,9 @@ def parse_scenario_sheet(sheet, ctx, frame, found, rows) -> pd.DataFrame:
     out["partners"], b = _parse_partners(ctx, sheet, col("partners"), rows, found.get("partners", ("partners",))[0], n)
     bad |= b
     out["partners"] = np.where(out["type"] == "exports", out["partners"], "").astype(object)
+    out["event"], b = _parse_events(ctx, sheet, col("event"), rows, found.get("event", ("event",))[0],
+                                    out["type"] == "event")
+    bad |= b
     raw = col("stage")
     if raw is None:
         out["stage"] = np.full(n, "", dtype=object)
@@ -302,6 +342,14 @@ def parse_scenario_sheet(sheet, ctx, frame, found, rows) -> pd.DataFrame:
             numbers[i] = max(taken, default=0) + 1
             taken.add(int(numbers[i]))
     out["change_no"] = numbers
+    incomplete = ~bad & (out["type"] == "event") & ((out["event"] == "") | np.isnan(out["from_year"]))
+    if incomplete.any():
+        where = found.get("event", ("event",))[0]
+        cols.report_cells(ctx, sheet, rows[incomplete], pd.Series(out["event"])[incomplete], where,
+                          "incomplete_event", msg("problem.scenario_event_incomplete"),
+                          expected=msg("expected.event_type"))
+        bad |= incomplete
+    out["factor"] = np.where(out["type"] == "event", 1.0, out["factor"])     # an event scales nothing
     result = pd.DataFrame(out)
     dup = result.duplicated(["scenario", "change_no"], keep=False).to_numpy() & ~bad
     if dup.any():
@@ -310,6 +358,35 @@ def parse_scenario_sheet(sheet, ctx, frame, found, rows) -> pd.DataFrame:
         bad |= dup
     result["_row"] = rows
     return result[~bad].reset_index(drop=True)
+
+
+def _parse_events(ctx, sheet, raw, rows, column: str, is_event: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The ``event`` cells: a policy event's type (id, English or Chinese name), only on event changes."""
+    from desktop.core.chain.events import EVENT_TYPES, event_type
+    from desktop.core.ingest import columns as cols
+    from desktop.core.messages import msg
+
+    n = len(is_event)
+    out = np.full(n, "", dtype=object)
+    bad = np.zeros(n, dtype=bool)
+    if raw is None:
+        return out, bad
+    given = ~cols.map_unique(raw, cols.is_blank).to_numpy(dtype=bool)
+    misplaced = given & ~is_event
+    if misplaced.any():
+        cols.report_cells(ctx, sheet, rows[misplaced], raw[misplaced], column, "misplaced_event",
+                          msg("problem.scenario_event_misplaced"), expected=msg("expected.event_type"))
+        bad |= misplaced
+    kinds = cols.map_unique(raw, lambda v: "" if cols.is_blank(v) else
+                            (str(v).strip() if str(v).strip() in EVENT_TYPES else event_type(v) or None))
+    unknown = given & is_event & kinds.isna().to_numpy()
+    if unknown.any():
+        cols.report_cells(ctx, sheet, rows[unknown], raw[unknown], column, "bad_event",
+                          msg("problem.unknown_choice", column=column), expected=msg("expected.event_type"))
+        bad |= unknown
+    ok = given & is_event & ~unknown
+    out[ok] = kinds.to_numpy(dtype=object)[ok]
+    return out, bad
 
 
 def _parse_partners(ctx, sheet, raw, rows, column: str, n: int) -> tuple[np.ndarray, np.ndarray]:

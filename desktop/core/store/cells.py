@@ -134,8 +134,18 @@ def _scenario_cell(column: str, raw: str, registry: Registry | None = None) -> t
     if column == "type":
         found = TYPE_ALIASES.get(normalise_name(raw))
         if found is None:
-            raise CellError(f"“{raw}” is not a change type; type production, exports or demand.")
+            raise CellError(f"“{raw}” is not a change type; type production, exports, demand or event.")
         return (found[0],)
+    if column == "event":               # the policy event an event change adds; empty for the other changes
+        if raw == "":
+            return ("",)
+        from desktop.core.chain.events import EVENT_TYPES, event_type
+
+        kind = raw if raw in EVENT_TYPES else event_type(raw)
+        if kind is None:
+            raise CellError(f"“{raw}” is not a policy event type; type export ban, export quota, export licence, "
+                            "tariff … (docs/risk-matrix.md lists them), or leave it empty.")
+        return (kind,)
     if column == "change_no":
         if not raw.isdigit() or int(raw) < 1:
             raise CellError(f"“{raw}” is not a change number; type 1, 2, 3 …")

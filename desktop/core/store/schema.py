@@ -7,7 +7,8 @@ an upsert by key, and the key is what an edit addresses.
 
 Versions: 1 — the tables of the first release; 2 — adds ``events`` (policy events, issue 13), ``scenarios``
 (what-if scenarios, issue 14) and the
-``note`` and ``edited`` columns of ``minerals`` (the project's edits of the registry, issue 12).
+``note`` and ``edited`` columns of ``minerals`` (the project's edits of the registry, issue 12); 3 — adds the
+``event`` column of ``scenarios`` (a policy event as a scenario change).
 Opening an older file backs it up beside itself, then runs the migrations in one transaction
 (``Project._migrate``); a newer file is refused.
 """
@@ -18,7 +19,7 @@ import sqlite3
 from desktop.core.dataset import INT_COLUMNS, SCHEMA, TEXT_COLUMNS, columns
 from desktop.core.store import revisions
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # "CrMn" — lets us tell a CritMin project from any other SQLite file.
 APPLICATION_ID = 0x43724D6E
 
@@ -103,8 +104,15 @@ def _to_version_2(con: sqlite3.Connection) -> None:
     add_mineral_columns(con)
 
 
+def _to_version_3(con: sqlite3.Connection) -> None:
+    """2 → 3: the ``event`` column of ``scenarios`` (empty on every existing row: none is an event change)."""
+    have = {r[1] for r in con.execute("PRAGMA table_info(scenarios)")}
+    if "event" not in have:
+        con.execute("ALTER TABLE scenarios ADD COLUMN event TEXT NOT NULL DEFAULT ''")
+
+
 # version -> function upgrading a file from that version to version + 1
-MIGRATIONS: dict[int, callable] = {1: _to_version_2}
+MIGRATIONS: dict[int, callable] = {1: _to_version_2, 2: _to_version_3}
 
 
 def migrate(con: sqlite3.Connection, from_version: int) -> None:

@@ -76,6 +76,8 @@ class QuadrantChart(PlotPanel):
         for label in self._threshold_labels:
             label.setZValue(6)
         self._labels: list[pg.TextItem] = []
+        self._label_by_id: dict[str, pg.TextItem] = {}
+        self._placing_paused = False
 
         self.view_box.disableAutoRange()
         self.view_box.sigTransformChanged.connect(lambda *_: self.place_labels())
@@ -109,17 +111,9 @@ class QuadrantChart(PlotPanel):
             "%1", size_label)
         self.set_axis_titles(x_label, y_label)
 
-        for label in self._labels:
-            self.view_box.removeItem(label)
-        self._labels = []
-        font = QApplication.font(self)
-        for name in self._names:
-            label = pg.TextItem(name, anchor=(0, 0))
-            label.setFont(font)
-            label.textItem.document().setDocumentMargin(1)
-            label.setZValue(5)
-            self.view_box.addItem(label, ignoreBounds=True)
-            self._labels.append(label)
+        self._labels = [self._label_for(identifier, name) for identifier, name in zip(self._ids, self._names)]
+        for identifier in set(self._label_by_id) - set(self._ids):     # minerals no longer shown
+            self.view_box.removeItem(self._label_by_id.pop(identifier))
 
         tx, ty = self._thresholds
         self.x_threshold_line.setVisible(bool(np.isfinite(tx)))
@@ -131,10 +125,29 @@ class QuadrantChart(PlotPanel):
         self._tint.setRect(QRectF(tx, ty, 1e6, 1e6))       # to "infinity" up and right: panning keeps it
         self._threshold_labels[0].setText(f"{x_symbol} = {format_threshold(self.locale(), tx)}")
         self._threshold_labels[1].setText(f"{y_symbol} = {format_threshold(self.locale(), ty)}")
-        self._draw_points()
-        self.reset_view()
-        self.apply_colours()
+        # Each step below would place the names again (a range change does); place them once, at the end.
+        self._placing_paused = True
+        try:
+            self.reset_view()
+            self.apply_colours()                # draws the points in the colours of the current palette
+        finally:
+            self._placing_paused = False
         self.select(self._selected)            # the selected name in bold, and every name placed
+
+    def _label_for(self, identifier: str, name: str) -> pg.TextItem:
+        """The name item of ``identifier``, kept between redraws: a recompute usually shows the same
+        minerals, and making and laying out a text item per name was the slowest part of a redraw."""
+        label = self._label_by_id.get(identifier)
+        if label is None:
+            label = pg.TextItem(name, anchor=(0, 0))
+            label.setFont(QApplication.font(self))
+            label.textItem.document().setDocumentMargin(1)
+            label.setZValue(5)
+            self.view_box.addItem(label, ignoreBounds=True)
+            self._label_by_id[identifier] = label
+        elif label.toPlainText() != name:
+            label.setText(name)
+        return label
 
     def missing(self) -> list[str]:
         """Ids of the minerals not drawn because their x or y value is missing."""
@@ -146,9 +159,11 @@ class QuadrantChart(PlotPanel):
         self._draw_ring()
         font = QApplication.font(self)
         for identifier, label in zip(self._ids, self._labels):
-            bold = QFont(font)
-            bold.setBold(identifier == self._selected)
-            label.setFont(bold)
+            want = identifier == self._selected
+            if label.textItem.font().bold() != want:      # a font change lays the text out again
+                bold = QFont(font)
+                bold.setBold(want)
+                label.setFont(bold)
         self.place_labels()
 
     def selected(self) -> str | None:
@@ -238,6 +253,8 @@ class QuadrantChart(PlotPanel):
     # names --------------------------------------------------------------------------------------
     def place_labels(self) -> None:
         """Place every name where it overlaps no other name; hide those that have no such place."""
+        if self._placing_paused:
+            return
         self._label_rects = {}
         bounds = self.view_box.sceneBoundingRect()
         if bounds.width() < 2 or bounds.height() < 2 or not self._labels:
@@ -251,8 +268,7 @@ class QuadrantChart(PlotPanel):
         taken = list(fixed)
         order = sorted(drawn, key=lambda i: (self._ids[i] != self._selected, -self._diameters[i], i))
         leaders: list[tuple[float, float, float, float]] = []
-        for i in range(len(self._labels)):
-            self._labels[i].setVisible(False)
+        placed: set[int] = set()
         for i in order:
             label = self._labels[i]
             size = label.textItem.boundingRect()
@@ -272,8 +288,12 @@ class QuadrantChart(PlotPanel):
             label.setPos(self.view_box.mapSceneToView(QPointF(rect[0], rect[1])))
             label.setVisible(True)
             self._label_rects[self._ids[i]] = QRectF(rect[0], rect[1], w, h)
+            placed.add(i)
             if offsets[best, 2]:
                 leaders.append(_leader(sx[i], sy[i], radius[i], rect))
+        for i, label in enumerate(self._labels):
+            if i not in placed:
+                label.setVisible(False)
         self._draw_leaders(leaders)
 
     def _place_threshold_labels(self, bounds: QRectF) -> list[tuple[float, float, float, float]]:

@@ -150,7 +150,7 @@ def test_partners_round_trip_through_the_template_and_the_store(tmp_path):
     assert list(rows["partners"])[:2] == ["USA;JPN", ""]
     write_data_workbook(Dataset(tables={"scenarios": rows}), tmp_path / "a.xlsx")
     sheet = [list(r) for r in load_workbook(tmp_path / "a.xlsx")["scenarios"].iter_rows(values_only=True)]
-    assert sheet[0][-1] == "partners"
+    assert sheet[0][-2:] == ["partners", "event"]
     back = load(tmp_path / "a.xlsx").get("scenarios")
     assert from_rows(back) == sorted([PARTNER_BAN, *SEEDS], key=lambda s: s.name)
     with Project.open(tmp_path / "p.critmin", create=True) as p:

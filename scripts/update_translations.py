@@ -1356,6 +1356,39 @@ ZH = {
     "Mineral for “%1”": "“%1”对应的矿种",
     "%1 (suggested)": "%1（建议）",
     "Skip this name": "跳过此名称",
+    # -- scenarios: a policy event as a change; change lines in the interface language ----------------------
+    "Change no.": "变化序号",
+    "Policy event": "政策事件",
+    "Policy event type": "政策事件类型",
+    "Policy event only: the measure (export ban, quota, licence, tariff …); it changes no quantity — add an exports change for that":
+        "仅用于政策事件：措施类型（出口禁令、配额、许可、关税……）；它不改变任何数量——如需改变数量，请另加一项出口变化",
+    "Scale production (0 = stops), exports (0 = export ban, 0.7 = quota) or demand (×), or add a policy event that the risk matrix and the alerts read":
+        "调整产量（0 = 停产）、出口（0 = 出口禁令，0.7 = 配额）或需求（×），或添加一项风险矩阵和预警会读取的政策事件",
+    "The first year the change applies; empty = every year (a policy event needs it)":
+        "变化开始生效的年份；留空 = 所有年份（政策事件必须填写）",
+    "0.5 halves, 0 removes or bans; for demand the multiplier, e.g. 5; a policy event has none":
+        "0.5 表示减半，0 表示停产或禁止；需求则为倍数，如 5；政策事件无系数",
+    "Demand: the year the multiplier is reached (empty = the parameters' target year); policy event: the last year it is in force (empty = still in force)":
+        "需求：达到该倍数的年份（留空 = 参数中的目标年份）；政策事件：生效的最后一年（留空 = 仍然有效）",
+    "name the country whose production or exports change, or that applies the policy event.":
+        "请填写产量或出口发生变化的国家，或实施该政策事件的国家。",
+    "choose the policy event in the Policy event column.": "请在“政策事件”列中选择政策事件。",
+    "a policy event needs the year it starts (From year).": "政策事件需要填写起始年份（“起始年份”列）。",
+    "a policy event cannot end before it starts.": "政策事件的结束年份不能早于起始年份。",
+    "only a policy event change names a policy event; choose the empty entry or make the change a policy event.":
+        "只有政策事件变化才填写政策事件；请选择空白项，或将变化类型改为政策事件。",
+    "%1 demand ×%2": "%1需求 ×%2",
+    "%1 by %2": "%1（至 %2 年）",
+    "%1–%2": "%1–%2 年",
+    "from %1": "自 %1 年起",
+    "%1 · %2%3: policy event %4, %5": "%1 · %2%3：政策事件“%4”，%5",
+    "export ban": "禁止出口",
+    "exports ×%1": "出口 ×%1",
+    "%1 to %2": "%1（对%2）",
+    "production stops": "停产",
+    "production ×%1": "产量 ×%1",
+    "%1 · %2%3: %4": "%1 · %2%3：%4",
+    "%1 (from %2)": "%1（自 %2 年起）",
 }
 
 

@@ -845,6 +845,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "错误：发生内部错误；详细信息已写入 {log}。"),
 
     # -- alerts (desktop.core.alerts): severities, rules, what changed, and the words they use ------------
+    "compare.alerts_added": ("{alerts}", "{alerts}"),     # the alerts a scenario adds (scenarios/apply.py)
     "alert.severity.high": ("high", "高"),
     "alert.severity.medium": ("medium", "中"),
     "alert.severity.low": ("low", "低"),

@@ -61,6 +61,14 @@ def column_title(name: str) -> str:
         "type": QCoreApplication.translate("DataColumns", "Type"),
         "start_year": QCoreApplication.translate("DataColumns", "From year"),
         "end_year": QCoreApplication.translate("DataColumns", "To year"),
+        "scenario": QCoreApplication.translate("DataColumns", "Scenario"),
+        "change_no": QCoreApplication.translate("DataColumns", "Change no."),
+        "from_year": QCoreApplication.translate("DataColumns", "From year"),
+        "factor": QCoreApplication.translate("DataColumns", "Factor"),
+        "target_year": QCoreApplication.translate("DataColumns", "Target year"),
+        "rationale": QCoreApplication.translate("DataColumns", "Rationale"),
+        "partners": QCoreApplication.translate("DataColumns", "Partners"),
+        "event": QCoreApplication.translate("DataColumns", "Policy event"),
         SOURCE: QCoreApplication.translate("DataColumns", "Source file"),
     }
     return titles.get(name, name)

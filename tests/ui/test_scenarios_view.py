@@ -307,3 +307,48 @@ def test_the_editor_takes_partners_for_an_export_change(opened):
     copy = view.dialog.__class__(view.registry, Scenario("b", (Change("exports", "gallium", "CHN", 0.0,
                                                                        partners="USA"),)))
     assert copy.changes.item(0, PARTNERS_COL).text() == "USA"
+
+
+def test_the_editor_takes_a_policy_event(opened):
+    from desktop.ui.dialogs.scenario_edit import EVENT_COL, FROM_COL, TARGET_COL
+
+    view, _document, _runner = opened
+    view.new()
+    dialog = view.dialog
+    fill(dialog, "ban", {"type": "event", "mineral": "gallium", "country": "China", "factor": ""})
+    dialog.accept()
+    assert "policy event" in dialog.error.text() and dialog.isVisible()       # no event chosen
+    dialog.set_cell(0, EVENT_COL, "export_ban")
+    dialog.accept()
+    assert "starts" in dialog.error.text() and dialog.isVisible()             # no first year
+    dialog.set_cell(0, FROM_COL, "2025")
+    dialog.set_cell(0, TARGET_COL, "2024")
+    dialog.accept()
+    assert "end before" in dialog.error.text() and dialog.isVisible()
+    dialog.set_cell(0, TARGET_COL, "")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.error.text()
+    assert dialog.scenario().changes == (Change("event", "gallium", "CHN", from_year=2025, event="export_ban"),)
+    # an exports change with an event chosen is refused rather than the event dropped
+    view.new()
+    dialog = view.dialog
+    fill(dialog, "x", {"type": "exports", "mineral": "gallium", "country": "China", "factor": "0"})
+    dialog.set_cell(0, EVENT_COL, "export_ban")
+    dialog.accept()
+    assert "only a policy event" in dialog.error.text() and dialog.isVisible()
+    dialog.reject()
+    again = view.dialog.__class__(view.registry, Scenario("b", (Change("event", "gallium", "CHN", from_year=2025,
+                                                                       event="export_quota"),)))
+    assert again.changes.cellWidget(0, EVENT_COL).currentData() == "export_quota"
+
+
+def test_change_lines_follow_the_interface_language(registry):
+    from desktop.ui.models.scenario_model import change_text
+
+    assert change_text(Change("production", "cobalt", "COD", 0.5, from_year=2024), registry) == (
+        "DR Congo · Cobalt: production ×0.5 (from 2024)")
+    assert change_text(Change("exports", "gallium", "CHN", 0.0, partners="USA;JPN"), registry) == (
+        "China · Gallium: export ban to United States, Japan")
+    assert change_text(Change("event", "gallium", "CHN", stage="mine", from_year=2024, event="export_ban"),
+                       registry) == "China · Gallium (Mine): policy event Export ban, from 2024"
+    assert change_text(Change("demand", "lithium", factor=5, target_year=2040), registry) == "Lithium demand ×5 by 2040"

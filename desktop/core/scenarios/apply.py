@@ -265,7 +265,8 @@ def compare_many(baseline, scenarios: dict, **kw) -> pd.DataFrame:
         out["baseline"] = out["baseline"].where(out["baseline"].notna(), out.pop("baseline_dup"))
     if out is None:
         return pd.DataFrame(columns=KEY_COLUMNS + ["baseline", "detail"])
-    details = [out.pop(f"detail_{i}").fillna("").astype(str) for i in range(len(frames))]
+    # not astype(str): a detail may be a Message, which the view renders in the interface language
+    details = [out.pop(f"detail_{i}").fillna("") for i in range(len(frames))]
     detail = details[0]
     for d in details[1:]:
         detail = detail.where(detail != "", d)
@@ -427,6 +428,7 @@ def _alerts(baseline, scenario, dataset, scenario_dataset, mineral, year) -> dic
     in ``detail`` the English sentences of (up to :data:`ALERTS_SHOWN`) alerts only the scenario has.  None
     when the alerts give no table (a stubbed compute_alerts)."""
     from desktop.core.alerts import compute_alerts
+    from desktop.core.messages import Joined, msg
 
     def ids(frame):
         return [(r["rule"], r["indicator"], r["table"], str(sorted(r["key"].items())) if isinstance(r["key"], dict)
@@ -437,6 +439,7 @@ def _alerts(baseline, scenario, dataset, scenario_dataset, mineral, year) -> dic
     if not isinstance(ab, pd.DataFrame) or not isinstance(als, pd.DataFrame):
         return None
     before = set(ids(ab))
-    added = [str(w) for w, key in zip(als["what"], ids(als)) if key not in before]
+    # the alerts' own sentences (Messages), so that the view shows them in the interface language
+    added = [w for w, key in zip(als["what"], ids(als)) if key not in before]
     return {"mineral": mineral, "year": year, "stage": "", "country": "", "metric": "alerts",
-            "baseline": len(ab), "scenario": len(als), "detail": "; ".join(added[:ALERTS_SHOWN])}
+            "baseline": len(ab), "scenario": len(als), "detail": msg("compare.alerts_added", alerts=Joined(tuple(added[:ALERTS_SHOWN]), "; ")) if added else ""}

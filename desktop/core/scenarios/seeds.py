@@ -10,10 +10,13 @@ from desktop.core.scenarios.model import Change, Scenario
 SEEDS: tuple[Scenario, ...] = (
     Scenario(
         "China stops gallium and germanium exports",
-        (Change("exports", "gallium", "CHN", 0.0), Change("exports", "germanium", "CHN", 0.0)),
+        (Change("exports", "gallium", "CHN", 0.0), Change("exports", "germanium", "CHN", 0.0),
+         Change("event", "gallium", "CHN", from_year=2024, event="export_ban"),
+         Change("event", "germanium", "CHN", from_year=2024, event="export_ban")),
         rationale="China licenses gallium and germanium exports since August 2023 and banned them to the United "
                   "States in December 2024; the scenario takes the ban to every partner. China's production then "
-                  "serves China alone and leaves the world market shares.",
+                  "serves China alone and leaves the world market shares, and from 2024 the ban, not the "
+                  "licence, is the policy event the risk matrix reads.",
         source="MOFCOM/GAC Announcement No. 23 (2023); MOFCOM Announcement No. 46 (2024)"),
     Scenario(
         "DR Congo cobalt output −50 %",

@@ -1,6 +1,101 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="138" />
+        <location filename="../../ui/dialogs/about.py" line="139" />
+        <source>About CritMin</source>
+        <translation>关于 CritMin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="148" />
+        <source>Program</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="152" />
+        <source>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;Critical-mineral supply-chain security workbench.&lt;/p&gt;&lt;p&gt;Licence: %2. Works offline; every change is saved in the project file as it is made.&lt;/p&gt;&lt;p&gt;Log file: %3&lt;/p&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="157" />
+        <source>About tabs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="159" />
+        <source>CritMin %1 runs on these components; the list is read from their installed metadata (PySide6 %2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="162" />
+        <source>About the components</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="163" />
+        <source>not stated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="164" />
+        <source>Component</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="164" />
+        <source>Version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="164" />
+        <location filename="../../ui/dialogs/about.py" line="177" />
+        <source>Licence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="165" />
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="165" />
+        <source>Bundled components and their licences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="170" />
+        <source>Components</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="173" />
+        <source>Licence text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="174" />
+        <source>The licence file is not part of this installation. CritMin is licensed under %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="179" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="180" />
+        <source>Copy Table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="181" />
+        <source>Copy the components and their licences as a table to paste into Excel</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Accessibility</name>
     <message>
         <location filename="../../ui/widgets/accessibility.py" line="17" />
@@ -657,12 +752,12 @@
 <context>
     <name>Analysis</name>
     <message>
-        <location filename="../../ui/analysis.py" line="75" />
+        <location filename="../../ui/analysis.py" line="74" />
         <source>Computing indicators</source>
         <translation>正在计算指标</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis.py" line="134" />
+        <location filename="../../ui/analysis.py" line="132" />
         <source>reading the project</source>
         <translation>正在读取项目</translation>
     </message>
@@ -947,87 +1042,97 @@
         <translation>高依赖、高风险型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="57" />
+        <location filename="../../ui/models/scenario_model.py" line="62" />
         <source>R rescaled on the baseline's min–max of R_raw</source>
         <translation>R 按基准的 R_raw 最小–最大值重新缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="59" />
+        <location filename="../../ui/models/scenario_model.py" line="64" />
         <source>No trade flows: the importers' D cannot change</source>
         <translation>无贸易流数据：进口国的 D 无法变化</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="61" />
+        <location filename="../../ui/models/scenario_model.py" line="66" />
         <source>Weakest link: %1</source>
         <translation>最薄弱环节：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="65" />
+        <location filename="../../ui/models/scenario_model.py" line="70" />
         <source>Demand ×%1</source>
         <translation>需求 ×%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="172" />
+        <location filename="../../ui/models/scenario_model.py" line="126" />
+        <source>Mine</source>
+        <translation>矿山</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="127" />
+        <source>Refinery</source>
+        <translation>精炼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="240" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="173" />
+        <location filename="../../ui/models/scenario_model.py" line="241" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="174" />
+        <location filename="../../ui/models/scenario_model.py" line="242" />
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="175" />
+        <location filename="../../ui/models/scenario_model.py" line="243" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="176" />
+        <location filename="../../ui/models/scenario_model.py" line="244" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="177" />
+        <location filename="../../ui/models/scenario_model.py" line="245" />
         <source>Baseline</source>
         <translation>基准</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="180" />
+        <location filename="../../ui/models/scenario_model.py" line="248" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="181" />
+        <location filename="../../ui/models/scenario_model.py" line="249" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="178" />
+        <location filename="../../ui/models/scenario_model.py" line="246" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="184" />
+        <location filename="../../ui/models/scenario_model.py" line="252" />
         <source>Change: %1</source>
         <translation>变化：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="257" />
+        <location filename="../../ui/models/scenario_model.py" line="325" />
         <source>Scenario − baseline; red: supply less secure, green: more secure</source>
         <translation>情景 − 基准；红色：供应安全性降低，绿色：提高</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="280" />
+        <location filename="../../ui/models/scenario_model.py" line="348" />
         <source>Worse for supply security</source>
         <translation>不利于供应安全</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="281" />
+        <location filename="../../ui/models/scenario_model.py" line="349" />
         <source>Better for supply security</source>
         <translation>有利于供应安全</translation>
     </message>
@@ -1166,6 +1271,7 @@
     </message>
     <message>
         <location filename="../../ui/titles.py" line="62" />
+        <location filename="../../ui/titles.py" line="66" />
         <source>From year</source>
         <translation>起始年份</translation>
     </message>
@@ -1176,66 +1282,101 @@
     </message>
     <message>
         <location filename="../../ui/titles.py" line="64" />
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/titles.py" line="65" />
+        <source>Change no.</source>
+        <translation>变化序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/titles.py" line="67" />
+        <source>Factor</source>
+        <translation>系数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/titles.py" line="68" />
+        <source>Target year</source>
+        <translation>目标年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/titles.py" line="69" />
+        <source>Rationale</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/titles.py" line="70" />
+        <source>Partners</source>
+        <translation>出口对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/titles.py" line="71" />
+        <source>Policy event</source>
+        <translation>政策事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/titles.py" line="72" />
         <source>Source file</source>
         <translation>来源文件</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="71" />
+        <location filename="../../ui/titles.py" line="79" />
         <source>mine</source>
         <translation>矿山</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="72" />
+        <location filename="../../ui/titles.py" line="80" />
         <source>refinery</source>
         <translation>精炼</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="73" />
+        <location filename="../../ui/titles.py" line="81" />
         <source>mining</source>
         <translation>开采</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="74" />
+        <location filename="../../ui/titles.py" line="82" />
         <source>processing</source>
         <translation>加工冶炼</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="75" />
+        <location filename="../../ui/titles.py" line="83" />
         <source>use</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="76" />
+        <location filename="../../ui/titles.py" line="84" />
         <source>recycling</source>
         <translation>回收</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="83" />
+        <location filename="../../ui/titles.py" line="91" />
         <source>W: withheld by the publisher to avoid disclosing company data</source>
         <translation>W：发布方为避免披露企业数据而未公布（保密）</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="86" />
+        <location filename="../../ui/titles.py" line="94" />
         <source>NA: not available</source>
         <translation>NA：无数据</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="88" />
+        <location filename="../../ui/titles.py" line="96" />
         <source>E: net exporter</source>
         <translation>E：净出口国</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="90" />
+        <location filename="../../ui/titles.py" line="98" />
         <source>More than the number shown (a bound)</source>
         <translation>大于所示数值（界限值）</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="92" />
+        <location filename="../../ui/titles.py" line="100" />
         <source>Less than the number shown (a bound)</source>
         <translation>小于所示数值（界限值）</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="94" />
+        <location filename="../../ui/titles.py" line="102" />
         <source>A range: the lower bound is stored</source>
         <translation>区间：保存的是下限</translation>
     </message>
@@ -1248,31 +1389,93 @@
 <context>
     <name>DataSources</name>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="10" />
-        <location filename="../../ui/dialogs/about.py" line="13" />
+        <location filename="../../ui/dialogs/about.py" line="26" />
+        <source>The list of the demo's sources is missing from this installation (%1 was not found).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="30" />
+        <source>The list of the demo's sources (%1) could not be read: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="34" />
+        <source>The list of the demo's sources (%1) is not a list of sources.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DataSourcesDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="92" />
+        <location filename="../../ui/dialogs/about.py" line="93" />
         <source>Data Sources</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="15" />
-        <source>## Data in the demo project
-
-- **Production** — World Mining Data, Austrian Federal Ministry of Finance.
-- **Reserves, balance, critical-mineral lists** — U.S. Geological Survey, Mineral Commodity Summaries 2025 (US public domain).
-- **Prices** — World Bank Commodity Price Data (Pink Sheet), CC BY 4.0.
-- **Governance** — World Bank Worldwide Governance Indicators, CC BY 4.0.
-- **Recycling (EoL-RIR)** — EU critical raw materials assessment 2023.
-
-Every import of your own is listed with its file, format and content hash on the Data ▸ Sources tab.</source>
-        <translation>## 示例项目中的数据
-
-- **产量** — World Mining Data（世界矿业数据），奥地利联邦财政部。
-- **储量、供需平衡、关键矿产清单** — 美国地质调查局（USGS），Mineral Commodity Summaries 2025（美国公有领域）。
-- **价格** — 世界银行大宗商品价格数据（Pink Sheet），CC BY 4.0。
-- **治理** — 世界银行全球治理指标（WGI），CC BY 4.0。
-- **回收（EoL-RIR）** — 欧盟 2023 年关键原材料评估。
-
-您自己的每次导入都会连同其文件、格式和内容哈希列在“数据 ▸ 来源”标签页中。</translation>
+        <location filename="../../ui/dialogs/about.py" line="99" />
+        <source>The demo project is built from these public sources. Every import of your own is listed with its file, format and content hash on the Data ▸ Sources tab.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="103" />
+        <source>About the data sources</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="106" />
+        <source>Data sources message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="109" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="109" />
+        <source>Publisher</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="109" />
+        <source>Vintage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="109" />
+        <source>Licence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="110" />
+        <source>Used for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="110" />
+        <source>Where to download</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="116" />
+        <source>Bundled data sources</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="119" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="120" />
+        <source>Copy Table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="121" />
+        <source>Copy the sources as a table to paste into Excel</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1725,6 +1928,138 @@ Every import of your own is listed with its file, format and content hash on the
         <location filename="../../ui/models/wizard_models.py" line="469" />
         <source>the rows with errors are left out (see Rows Left Out); uncheck “Leave out the rows with errors” to keep them</source>
         <translation>有错误的行未导入（见“未导入的行”）；取消勾选“不导入有错误的行”即可保留它们</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="70" />
+        <location filename="../../ui/dialogs/guide.py" line="71" />
+        <location filename="../../ui/dialogs/guide.py" line="226" />
+        <source>CritMin User Guide</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="77" />
+        <source>Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="78" />
+        <source>Back to the page shown before (Alt+Left)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="79" />
+        <source>Forward</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="80" />
+        <source>Forward to the next page (Alt+Right)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="81" />
+        <source>Contents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="82" />
+        <source>The guide's first page, with its table of contents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="86" />
+        <source>Find in page (Ctrl+F)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="87" />
+        <source>Find in page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="90" />
+        <source>Next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="90" />
+        <source>Find the next match (Enter, F3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="91" />
+        <source>Previous</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="92" />
+        <source>Find the previous match (Shift+Enter, Shift+F3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="94" />
+        <source>Find result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="96" />
+        <source>Guide message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="100" />
+        <source>Chapters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="101" />
+        <source>The guide's chapters: click one to read it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="103" />
+        <source>Guide page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="114" />
+        <source>Chapters and page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="170" />
+        <source>## The user guide is not installed
+
+CritMin looked for it in `%1` and found no guide there. The guide is part of the installer and of a checkout of CritMin (folder `docs/guide`).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="192" />
+        <source>CritMin does not open web pages. The address, to copy: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="201" />
+        <source>This link points to a page that is not in the guide: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="205" />
+        <source>This link points to a file the guide cannot show: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="225" />
+        <source>CritMin User Guide — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="253" />
+        <source>Not found</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2790,12 +3125,12 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="417" />
         <source>Critical-mineral supply-chain security workbench</source>
         <translation>关键矿产供应链安全分析工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3029,287 +3364,297 @@ Every import of your own is listed with its file, format and content hash on the
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="214" />
+        <source>&amp;User Guide</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="215" />
+        <source>Read the user guide (it is installed with CritMin: no internet needed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="216" />
         <source>Data &amp;Sources</source>
         <translation>数据来源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
-        <location filename="../../ui/main_window.py" line="333" />
-        <location filename="../../ui/main_window.py" line="334" />
+        <location filename="../../ui/main_window.py" line="217" />
+        <source>Where the demo's data come from, with their licences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="339" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>Cancel the running task</source>
         <translation>取消正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>&amp;Overview</source>
         <translation>总览(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>&amp;Indicators</source>
         <translation>指标(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="260" />
         <source>Risk &amp;Matrix</source>
         <translation>风险矩阵(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>&amp;Alerts</source>
         <translation>预警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>&amp;Scenarios</source>
         <translation>情景(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>Mineral &amp;Lists</source>
         <translation>矿种清单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="278" />
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/main_window.py" line="280" />
         <source>New &amp;Scenario…</source>
         <translation>新建情景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>Define a what-if scenario and compare it with the baseline</source>
         <translation>定义假设情景并与基准对比</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>Assessed country</source>
         <translation>评估国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>Year shown</source>
         <translation>显示年份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>The year the Overview shows</source>
         <translation>总览所显示的年份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327" />
+        <location filename="../../ui/main_window.py" line="332" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332" />
+        <location filename="../../ui/main_window.py" line="337" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432" />
+        <location filename="../../ui/main_window.py" line="437" />
         <source>No project open — File ▸ New Project… or Open Project…</source>
         <translation>未打开项目 — 请使用“文件 ▸ 新建项目…”或“打开项目…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_window.py" line="441" />
         <source>1 mineral</source>
         <translation>1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_window.py" line="441" />
         <source>%1 minerals</source>
         <translation>%1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440" />
+        <location filename="../../ui/main_window.py" line="445" />
         <source>%1 alerts</source>
         <translation>%1 条预警</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442" />
+        <location filename="../../ui/main_window.py" line="447" />
         <source>recomputing…</source>
         <translation>正在重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445" />
+        <location filename="../../ui/main_window.py" line="450" />
         <source>computed %1 ago</source>
         <translation>计算于 %1前</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446" />
+        <location filename="../../ui/main_window.py" line="451" />
         <source>all changes saved</source>
         <translation>所有更改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446" />
+        <location filename="../../ui/main_window.py" line="451" />
         <source>saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522" />
+        <location filename="../../ui/main_window.py" line="527" />
         <source>CritMin demo</source>
         <translation>CritMin 示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543" />
+        <location filename="../../ui/main_window.py" line="548" />
         <source>Preparing the demo project</source>
         <translation>正在准备示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548" />
+        <location filename="../../ui/main_window.py" line="553" />
         <source>%1: the project file was not found.</source>
         <translation>%1：找不到项目文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="563" />
+        <location filename="../../ui/main_window.py" line="568" />
         <source>This is the demo project, built from public data (USGS, World Bank, World Mining Data). To analyse your own data: File ▸ Import Data… or drop Excel/CSV files on this window.</source>
         <translation>这是示例项目，基于公开数据（USGS、世界银行、World Mining Data）构建。如需分析您自己的数据，请使用“文件 ▸ 导入数据…”，或将 Excel/CSV 文件拖放到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="580" />
+        <location filename="../../ui/main_window.py" line="585" />
         <source>New Project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581" />
-        <location filename="../../ui/main_window.py" line="596" />
-        <location filename="../../ui/main_window.py" line="604" />
+        <location filename="../../ui/main_window.py" line="586" />
+        <location filename="../../ui/main_window.py" line="601" />
+        <location filename="../../ui/main_window.py" line="609" />
         <source>CritMin projects (%1)</source>
         <translation>CritMin 项目 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="595" />
+        <location filename="../../ui/main_window.py" line="600" />
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603" />
+        <location filename="../../ui/main_window.py" line="608" />
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="624" />
+        <location filename="../../ui/main_window.py" line="629" />
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="629" />
+        <location filename="../../ui/main_window.py" line="634" />
         <source>(missing)</source>
         <translation>（已不存在）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="641" />
+        <location filename="../../ui/main_window.py" line="646" />
         <source>Remove Missing Files</source>
         <translation>移除已不存在的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642" />
+        <location filename="../../ui/main_window.py" line="647" />
         <source>Clear List</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="645" />
+        <location filename="../../ui/main_window.py" line="650" />
         <source>%1 no longer exists. Remove it from the list?</source>
         <translation>%1 已不存在。要将其从列表中移除吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="677" />
+        <location filename="../../ui/main_window.py" line="682" />
         <source>Open or create a project first: imported data are written into a project.</source>
         <translation>请先打开或新建项目：导入的数据将写入项目。</translation>
     </message>
     <message>
         <location filename="../../ui/exports.py" line="25" />
-        <location filename="../../ui/main_window.py" line="944" />
+        <location filename="../../ui/main_window.py" line="949" />
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="930" />
+        <location filename="../../ui/main_window.py" line="935" />
         <source>Export Data Workbook</source>
         <translation>导出数据工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="932" />
+        <location filename="../../ui/main_window.py" line="937" />
         <source>Excel workbook (*.xlsx);;CSV files, one per table (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件，每张表一个 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="947" />
+        <location filename="../../ui/main_window.py" line="952" />
         <source>Exporting data</source>
         <translation>正在导出数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="972" />
-        <source>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;Critical-mineral supply-chain security workbench.&lt;/p&gt;&lt;p&gt;Works offline; every change is saved in the project file as it is made.&lt;/p&gt;&lt;p&gt;Log file: %2&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;关键矿产供应链安全分析工作台。&lt;/p&gt;&lt;p&gt;无需联网即可使用；每项更改都会即时保存到项目文件中。&lt;/p&gt;&lt;p&gt;日志文件：%2&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1019" />
+        <location filename="../../ui/main_window.py" line="1028" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1021" />
+        <location filename="../../ui/main_window.py" line="1030" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1022" />
+        <location filename="../../ui/main_window.py" line="1031" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>&amp;About CritMin</source>
         <translation>关于 CritMin(&amp;A)</translation>
     </message>
@@ -3319,14 +3664,9 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>有数据的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="850" />
+        <location filename="../../ui/main_window.py" line="855" />
         <source>Saving the alert rules</source>
         <translation>正在保存预警规则</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="971" />
-        <source>About CritMin</source>
-        <translation>关于 CritMin</translation>
     </message>
 </context>
 <context>
@@ -5731,17 +6071,17 @@ Every import of your own is listed with its file, format and content hash on the
         <translation>单击某点可选中其矿种；拖动可平移，滚动可缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/quadrant.py" line="108" />
+        <location filename="../../ui/plots/quadrant.py" line="110" />
         <source>Point size: %1 (hollow: no value)</source>
         <translation>点的大小：%1（空心：无数值）</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/quadrant.py" line="328" />
+        <location filename="../../ui/plots/quadrant.py" line="348" />
         <source>no value</source>
         <translation>无数值</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/quadrant.py" line="330" />
+        <location filename="../../ui/plots/quadrant.py" line="350" />
         <source>%1 — %2: %3, %4: %5, %6: %7</source>
         <translation>%1 — %2：%3，%4：%5，%6：%7</translation>
     </message>
@@ -5941,279 +6281,316 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>ScenarioEditDialog</name>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="45" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="46" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="46" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="47" />
         <source>Scenario editor</source>
         <translation>情景编辑器</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="48" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="49" />
         <source>Scenario name</source>
         <translation>情景名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="49" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="50" />
         <source>A short name, e.g. DR Congo cobalt output −50 %</source>
         <translation>简短的名称，例如：刚果（金）钴产量 −50%</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="51" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="52" />
         <source>Rationale</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="52" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="53" />
         <source>Why this scenario is worth asking about, in a sentence or two</source>
         <translation>用一两句话说明为何值得研究此情景</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="55" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="56" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="56" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="57" />
         <source>Where the measure or projection is reported</source>
         <translation>该措施或预测的出处</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="58" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="59" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="59" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="60" />
         <source>Rationale:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="60" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="61" />
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="63" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="64" />
         <source>Changes</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="65" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="66" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="65" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="66" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="65" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="66" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="65" />
-        <location filename="../../ui/dialogs/scenario_edit.py" line="136" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="66" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="141" />
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="65" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="66" />
         <source>From year</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="66" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="67" />
         <source>Factor</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="66" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="67" />
         <source>Target year</source>
         <translation>目标年份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="66" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="67" />
         <source>Partners</source>
         <translation>出口对象</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="67" />
-        <source>Scale production (0 = stops), exports (0 = export ban, 0.7 = quota) or demand (×)</source>
-        <translation>按系数调整产量（0 = 停产）、出口（0 = 出口禁令，0.7 = 配额）或需求（×）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="68" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="70" />
         <source>The mineral: English or Chinese name, or symbol</source>
         <translation>矿种：英文或中文名称，或符号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="69" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="71" />
         <source>The country: name or ISO code; empty for a demand change</source>
         <translation>国家：名称或 ISO 代码；需求变化留空</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="70" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="72" />
         <source>The production stage the change applies to; empty = every stage</source>
         <translation>变化适用的生产环节；留空 = 所有环节</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="71" />
-        <source>The first year the change applies; empty = every year</source>
-        <translation>变化开始适用的年份；留空 = 所有年份</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="72" />
-        <source>0.5 halves, 0 removes or bans; for demand the multiplier, e.g. 5</source>
-        <translation>0.5 为减半，0 为取消或禁止；需求变化则为倍数，例如 5</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="73" />
-        <source>Demand only: the year the multiplier is reached; empty = the parameters' target year</source>
-        <translation>仅用于需求：达到该倍数的年份；留空 = 参数中的目标年份</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="74" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="77" />
         <source>Exports only: the importers that lose the exports, names or ISO codes separated by ; (e.g. USA; JPN); empty = every partner</source>
         <translation>仅限出口变化：失去该出口的进口国，填写名称或 ISO 代码，用 ; 分隔（如 USA; JPN）；留空表示所有贸易伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="81" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="79" />
+        <source>Policy event only: the measure (export ban, quota, licence, tariff …); it changes no quantity — add an exports change for that</source>
+        <translation>仅用于政策事件：措施类型（出口禁令、配额、许可、关税……）；它不改变任何数量——如需改变数量，请另加一项出口变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="86" />
         <source>Add Change</source>
         <translation>添加变化</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="82" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="87" />
         <source>Add a change</source>
         <translation>添加变化</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="83" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="88" />
         <source>Add a row for one more change</source>
         <translation>再添加一行变化</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="85" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="90" />
         <source>Remove Change</source>
         <translation>删除变化</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="86" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="91" />
         <source>Remove the selected change</source>
         <translation>删除所选变化</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="87" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="92" />
         <source>Remove the selected rows</source>
         <translation>删除所选行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="95" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="100" />
         <source>What is wrong</source>
         <translation>错误说明</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="104" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="109" />
         <source>Changes:</source>
         <translation>变化：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="121" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="126" />
         <source>Scale production</source>
         <translation>调整产量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="121" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="126" />
         <source>Export ban or quota</source>
         <translation>出口禁令或配额</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="122" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="127" />
         <source>Demand multiplier</source>
         <translation>需求倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="125" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="130" />
         <source>Every stage</source>
         <translation>所有环节</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="125" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="130" />
         <source>Mine</source>
         <translation>矿山</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="125" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="130" />
         <source>Refinery</source>
         <translation>精炼</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="132" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="137" />
         <source>Change type</source>
         <translation>变化类型</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="185" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="146" />
+        <source>Policy event type</source>
+        <translation>政策事件类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="199" />
         <source>Type a name for the scenario.</source>
         <translation>请输入情景名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="187" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="201" />
         <source>A scenario named “%1” exists already; choose another name.</source>
         <translation>名为“%1”的情景已存在；请另选名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="192" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="206" />
         <source>Add at least one change.</source>
         <translation>请至少添加一项变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="201" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="215" />
         <source>Change %1: %2</source>
         <translation>变化 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="207" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="222" />
         <source>“%1” is not a known mineral.</source>
         <translation>“%1”不是已知矿种。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="212" />
-        <location filename="../../ui/dialogs/scenario_edit.py" line="240" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="227" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="270" />
         <source>“%1” is not a known country.</source>
         <translation>“%1”不是已知国家。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="214" />
-        <source>name the country whose production or exports change.</source>
-        <translation>请指明产量或出口发生变化的国家。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="222" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="238" />
         <source>“%1” is not a year.</source>
         <translation>“%1”不是年份。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="226" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="256" />
         <source>the factor “%1” is not a number.</source>
         <translation>系数“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="228" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="258" />
         <source>the factor must be 0 or more (a demand multiplier: more than 0).</source>
         <translation>系数必须大于或等于 0（需求倍数：必须大于 0）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="236" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="247" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="266" />
         <source>only an export change names partners; empty the Partners cell.</source>
         <translation>只有出口变化才能指定出口对象；请清空“出口对象”单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="242" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="67" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="127" />
+        <source>Policy event</source>
+        <translation>政策事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="68" />
+        <source>Scale production (0 = stops), exports (0 = export ban, 0.7 = quota) or demand (×), or add a policy event that the risk matrix and the alerts read</source>
+        <translation>调整产量（0 = 停产）、出口（0 = 出口禁令，0.7 = 配额）或需求（×），或添加一项风险矩阵和预警会读取的政策事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="73" />
+        <source>The first year the change applies; empty = every year (a policy event needs it)</source>
+        <translation>变化开始生效的年份；留空 = 所有年份（政策事件必须填写）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="74" />
+        <source>0.5 halves, 0 removes or bans; for demand the multiplier, e.g. 5; a policy event has none</source>
+        <translation>0.5 表示减半，0 表示停产或禁止；需求则为倍数，如 5；政策事件无系数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="75" />
+        <source>Demand: the year the multiplier is reached (empty = the parameters' target year); policy event: the last year it is in force (empty = still in force)</source>
+        <translation>需求：达到该倍数的年份（留空 = 参数中的目标年份）；政策事件：生效的最后一年（留空 = 仍然有效）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="229" />
+        <source>name the country whose production or exports change, or that applies the policy event.</source>
+        <translation>请填写产量或出口发生变化的国家，或实施该政策事件的国家。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="241" />
+        <source>choose the policy event in the Policy event column.</source>
+        <translation>请在“政策事件”列中选择政策事件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="243" />
+        <source>a policy event needs the year it starts (From year).</source>
+        <translation>政策事件需要填写起始年份（“起始年份”列）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="245" />
+        <source>a policy event cannot end before it starts.</source>
+        <translation>政策事件的结束年份不能早于起始年份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="251" />
+        <source>only a policy event change names a policy event; choose the empty entry or make the change a policy event.</source>
+        <translation>只有政策事件变化才填写政策事件；请选择空白项，或将变化类型改为政策事件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario_edit.py" line="272" />
         <source>a country cannot be its own export partner.</source>
         <translation>一个国家不能是自己的出口对象。</translation>
     </message>
@@ -6221,17 +6598,17 @@ Every import of your own is listed with its file, format and content hash on the
 <context>
     <name>ScenarioListModel</name>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="124" />
+        <location filename="../../ui/models/scenario_model.py" line="192" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="125" />
+        <location filename="../../ui/models/scenario_model.py" line="193" />
         <source>Rationale</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="139" />
+        <location filename="../../ui/models/scenario_model.py" line="207" />
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>

@@ -3,9 +3,10 @@
 It only asks: the Scenarios view writes what it answers as one undo step.  Opened with ``open()``
 (window-modal, no nested event loop: the worker's results keep arriving); it answers through
 ``accepted`` and :meth:`ScenarioEditDialog.scenario`.  Each change row names its type (scale
-production, export ban or quota, demand multiplier), the mineral, the country, the stage, the first year,
-the factor, the demand's target year and, for exports, the partners that lose them (empty = every
-partner); a row that does not make a change says what is wrong, in the dialog, and the dialog stays open.
+production, export ban or quota, demand multiplier, policy event), the mineral, the country, the stage, the
+first year, the factor, the demand's target year (a policy event's last year), for exports the partners that
+lose them (empty = every partner) and, for a policy event, its type; a row that does not make a change says
+what is wrong, in the dialog, and the dialog stays open.
 """
 from __future__ import annotations
 
@@ -29,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.language import ui_language
 
-TYPE_COL, MINERAL_COL, COUNTRY_COL, STAGE_COL, FROM_COL, FACTOR_COL, TARGET_COL, PARTNERS_COL = range(8)
-CHANGE_TYPES = ("production", "exports", "demand")
+TYPE_COL, MINERAL_COL, COUNTRY_COL, STAGE_COL, FROM_COL, FACTOR_COL, TARGET_COL, PARTNERS_COL, EVENT_COL = range(9)
+CHANGE_TYPES = ("production", "exports", "demand", "event")
 STAGES = ("", "mine", "refinery")
 
 
@@ -59,20 +60,24 @@ class ScenarioEditDialog(QDialog):
         form.addRow(self.tr("Rationale:"), self.rationale)
         form.addRow(self.tr("Source:"), self.source)
 
-        self.changes = QTableWidget(0, 8, self)
+        self.changes = QTableWidget(0, 9, self)
         self.changes.setAccessibleName(self.tr("Changes"))
         self.changes.setHorizontalHeaderLabels([
             self.tr("Change"), self.tr("Mineral"), self.tr("Country"), self.tr("Stage"), self.tr("From year"),
-            self.tr("Factor"), self.tr("Target year"), self.tr("Partners")])
-        tips = [self.tr("Scale production (0 = stops), exports (0 = export ban, 0.7 = quota) or demand (×)"),
+            self.tr("Factor"), self.tr("Target year"), self.tr("Partners"), self.tr("Policy event")])
+        tips = [self.tr("Scale production (0 = stops), exports (0 = export ban, 0.7 = quota) or demand (×), "
+                        "or add a policy event that the risk matrix and the alerts read"),
                 self.tr("The mineral: English or Chinese name, or symbol"),
                 self.tr("The country: name or ISO code; empty for a demand change"),
                 self.tr("The production stage the change applies to; empty = every stage"),
-                self.tr("The first year the change applies; empty = every year"),
-                self.tr("0.5 halves, 0 removes or bans; for demand the multiplier, e.g. 5"),
-                self.tr("Demand only: the year the multiplier is reached; empty = the parameters' target year"),
+                self.tr("The first year the change applies; empty = every year (a policy event needs it)"),
+                self.tr("0.5 halves, 0 removes or bans; for demand the multiplier, e.g. 5; a policy event has none"),
+                self.tr("Demand: the year the multiplier is reached (empty = the parameters' target year); "
+                        "policy event: the last year it is in force (empty = still in force)"),
                 self.tr("Exports only: the importers that lose the exports, names or ISO codes separated by ; "
-                        "(e.g. USA; JPN); empty = every partner")]
+                        "(e.g. USA; JPN); empty = every partner"),
+                self.tr("Policy event only: the measure (export ban, quota, licence, tariff …); it changes no "
+                        "quantity — add an exports change for that")]
         for col, tip in enumerate(tips):
             self.changes.horizontalHeaderItem(col).setToolTip(tip)
         self.changes.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -119,7 +124,7 @@ class ScenarioEditDialog(QDialog):
     # -- rows -------------------------------------------------------------------------------------------------
     def _type_text(self, kind: str) -> str:
         return {"production": self.tr("Scale production"), "exports": self.tr("Export ban or quota"),
-                "demand": self.tr("Demand multiplier")}[kind]
+                "demand": self.tr("Demand multiplier"), "event": self.tr("Policy event")}[kind]
 
     def _stage_text(self, stage: str) -> str:
         return {"": self.tr("Every stage"), "mine": self.tr("Mine"), "refinery": self.tr("Refinery")}[stage]
@@ -136,13 +141,22 @@ class ScenarioEditDialog(QDialog):
         stage.setAccessibleName(self.tr("Stage"))
         for s in STAGES:
             stage.addItem(self._stage_text(s), s)
+        lang = ui_language()
+        event = QComboBox(self.changes)
+        event.setAccessibleName(self.tr("Policy event type"))
+        event.addItem("", "")
+        from desktop.core.chain.events import EVENT_TYPES
+
+        for key, t in EVENT_TYPES.items():
+            event.addItem(t.name(lang), key)
         self.changes.setCellWidget(row, TYPE_COL, kind)
         self.changes.setCellWidget(row, STAGE_COL, stage)
-        lang = ui_language()
+        self.changes.setCellWidget(row, EVENT_COL, event)
         texts = {MINERAL_COL: "", COUNTRY_COL: "", FROM_COL: "", FACTOR_COL: "0.5", TARGET_COL: "", PARTNERS_COL: ""}
         if change is not None:
             kind.setCurrentIndex(CHANGE_TYPES.index(change.type))
             stage.setCurrentIndex(STAGES.index(change.stage) if change.stage in STAGES else 0)
+            event.setCurrentIndex(max(0, event.findData(change.event)))
             texts = {MINERAL_COL: self.registry.mineral_name(change.mineral, lang) if self.registry else change.mineral,
                      COUNTRY_COL: change.country, FROM_COL: str(change.from_year or ""),
                      FACTOR_COL: f"{change.factor:g}", TARGET_COL: str(change.target_year or ""),
@@ -202,6 +216,7 @@ class ScenarioEditDialog(QDialog):
 
         kind = self.changes.cellWidget(row, TYPE_COL).currentData()
         stage = self.changes.cellWidget(row, STAGE_COL).currentData()
+        event = self.changes.cellWidget(row, EVENT_COL).currentData() or ""
         mineral = self.registry.mineral_id(text(MINERAL_COL)) if self.registry else text(MINERAL_COL) or None
         if not mineral:
             raise ValueError(where(self.tr("“%1” is not a known mineral.").replace("%1", text(MINERAL_COL))))
@@ -211,7 +226,8 @@ class ScenarioEditDialog(QDialog):
             if not country:
                 raise ValueError(where(self.tr("“%1” is not a known country.").replace("%1", text(COUNTRY_COL))))
         if kind != "demand" and not country:
-            raise ValueError(where(self.tr("name the country whose production or exports change.")))
+            raise ValueError(where(self.tr("name the country whose production or exports change, or that applies "
+                                           "the policy event.")))
         years = {}
         for col in (FROM_COL, TARGET_COL):
             if text(col) == "":
@@ -220,6 +236,20 @@ class ScenarioEditDialog(QDialog):
                 years[col] = int(text(col))
             else:
                 raise ValueError(where(self.tr("“%1” is not a year.").replace("%1", text(col))))
+        if kind == "event":
+            if not event:
+                raise ValueError(where(self.tr("choose the policy event in the Policy event column.")))
+            if years[FROM_COL] is None:
+                raise ValueError(where(self.tr("a policy event needs the year it starts (From year).")))
+            if years[TARGET_COL] is not None and years[TARGET_COL] < years[FROM_COL]:
+                raise ValueError(where(self.tr("a policy event cannot end before it starts.")))
+            if text(PARTNERS_COL):
+                raise ValueError(where(self.tr("only an export change names partners; empty the Partners cell.")))
+            return Change("event", mineral, country, stage=stage, from_year=years[FROM_COL],
+                          target_year=years[TARGET_COL], event=event)
+        if event:
+            raise ValueError(where(self.tr("only a policy event change names a policy event; choose the empty "
+                                           "entry or make the change a policy event.")))
         try:
             factor = float(text(FACTOR_COL).replace(",", "."))
         except ValueError:

@@ -49,8 +49,13 @@ def category_title(category) -> str:
             }.get(category, str(category))
 
 
-def detail_text(detail: str) -> str:
-    """The comparison's note (written in English by the core) in the interface language."""
+def detail_text(detail) -> str:
+    """The comparison's note (written in English by the core, or a core Message) in the interface language."""
+    from desktop.core.messages import Message, translate
+
+    if isinstance(detail, Message):
+        return translate(detail, ui_language())
+    detail = "" if _missing(detail) else str(detail)
     if not detail:
         return ""
     if detail.startswith("R rescaled"):
@@ -59,11 +64,72 @@ def detail_text(detail: str) -> str:
         return QCoreApplication.translate("ComparisonModel", "No trade flows: the importers' D cannot change")
     if detail.startswith("weakest link: "):
         return QCoreApplication.translate("ComparisonModel", "Weakest link: %1").replace(
-            "%1", detail.removeprefix("weakest link: "))
+            "%1", _cell_text(detail.removeprefix("weakest link: ")))
     if detail.startswith("demand ×"):
         factor = detail.removeprefix("demand ×")
         return QCoreApplication.translate("ComparisonModel", "Demand ×%1").replace("%1", factor)
     return detail
+
+
+def change_text(change, registry=None) -> str:
+    """One change in a line of the interface language, e.g. 'DR Congo · cobalt (mine) from 2024: production ×0.5'."""
+    lang = ui_language()
+    mineral = registry.mineral_name(change.mineral, lang) if registry is not None else change.mineral
+    country = registry.country_name(change.country, lang) if registry is not None and change.country else change.country
+    where = f" ({stage_text(change.stage)})" if change.stage else ""
+    t = QCoreApplication.translate
+    if change.type == "demand":
+        what = t("ComparisonModel", "%1 demand ×%2").replace("%1", mineral).replace("%2", f"{change.factor:g}")
+        if change.target_year:
+            what = t("ComparisonModel", "%1 by %2").replace("%1", what).replace("%2", str(change.target_year))
+        return what
+    if change.type == "event":
+        from desktop.core.chain.events import EVENT_TYPES
+
+        event = EVENT_TYPES[change.event].name(lang)
+        when = (t("ComparisonModel", "%1–%2").replace("%1", str(change.from_year)).replace("%2", str(change.target_year))
+                if change.target_year else t("ComparisonModel", "from %1").replace("%1", str(change.from_year)))
+        return t("ComparisonModel", "%1 · %2%3: policy event %4, %5").replace("%1", country).replace(
+            "%2", mineral).replace("%3", where).replace("%4", event).replace("%5", when)
+    if change.type == "exports":
+        what = (t("ComparisonModel", "export ban") if change.factor == 0 else
+                t("ComparisonModel", "exports ×%1").replace("%1", f"{change.factor:g}"))
+        if change.partners:
+            names = [registry.country_name(p, lang) if registry is not None else p for p in change.partners]
+            what = t("ComparisonModel", "%1 to %2").replace("%1", what).replace("%2", "、".join(names)
+                                                                                 if lang == "zh" else ", ".join(names))
+    else:
+        what = (t("ComparisonModel", "production stops") if change.factor == 0 else
+                t("ComparisonModel", "production ×%1").replace("%1", f"{change.factor:g}"))
+    line = t("ComparisonModel", "%1 · %2%3: %4").replace("%1", country).replace("%2", mineral).replace(
+        "%3", where).replace("%4", what)
+    if change.from_year:
+        line = t("ComparisonModel", "%1 (from %2)").replace("%1", line).replace("%2", str(change.from_year))
+    return line
+
+
+def _cell_text(cell: str) -> str:
+    """'primary mining × trade' (the core's ids) as the Risk Matrix view names the cell."""
+    from desktop.ui.matrix_titles import dimension_title, stage_title, stream_title
+
+    where, _, dimension = cell.partition(" × ")
+    stream, _, stage = where.partition(" ")
+    if not (stream and stage and dimension):
+        return cell
+    return f"{stream_title(stream)} · {stage_title(stage)} × {dimension_title(dimension)}"
+
+
+def stage_text(stage: str) -> str:
+    """A comparison row's stage: a production stage (mine, refinery) or a chain stage, in the interface language."""
+    if not stage:
+        return ""
+    production = {"mine": QCoreApplication.translate("ComparisonModel", "Mine"),
+                  "refinery": QCoreApplication.translate("ComparisonModel", "Refinery")}
+    if stage in production:
+        return production[stage]
+    from desktop.ui.matrix_titles import stage_title
+
+    return stage_title(stage)
 
 
 def _missing(v) -> bool:
@@ -77,9 +143,11 @@ class ScenarioListModel(QAbstractTableModel):
         super().__init__(parent)
         self.scenarios: list = []
         self.ticked: set[str] = set()        # the scenarios to run side by side (their names)
+        self.registry = None                 # names the changes' minerals and countries in the tooltip
 
-    def set_scenarios(self, scenarios) -> None:
+    def set_scenarios(self, scenarios, registry=None) -> None:
         self.beginResetModel()
+        self.registry = registry
         self.scenarios = list(scenarios)
         self.ticked &= {s.name for s in self.scenarios}
         self.endResetModel()
@@ -134,7 +202,7 @@ class ScenarioListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
             return Qt.CheckState.Checked if s.name in self.ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [s.name, *(c.describe() for c in s.changes)]
+            lines = [s.name, *(change_text(c, self.registry) for c in s.changes)]
             if s.source:
                 lines.append(QCoreApplication.translate("ScenarioListModel", "Source: %1").replace("%1", s.source))
             return "\n".join(lines)
@@ -228,7 +296,7 @@ class ComparisonModel(QAbstractTableModel):
         if country and registry is not None:
             country = registry.country_name(country, lang)
         year = "" if _missing(r.get("year")) else str(int(r["year"]))
-        out = [mineral, year, r.get("stage") or "", country, metric_title(metric)]
+        out = [mineral, year, stage_text(r.get("stage") or ""), country, metric_title(metric)]
         for col in self.columns[5:-1]:
             if metric == "category":
                 base = category_title(r.get("baseline"))
@@ -239,7 +307,7 @@ class ComparisonModel(QAbstractTableModel):
                     out.append(category_title(r.get(col)))
             else:
                 out.append(self._number(r.get(col), metric, loc, signed=col.startswith("delta")))
-        out.append(detail_text(str(r.get("detail") or "")))
+        out.append(detail_text(r.get("detail")))
         return out
 
     # -- Qt ---------------------------------------------------------------------------------------------------

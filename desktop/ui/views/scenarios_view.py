@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.models.scenario_model import ComparisonModel, ScenarioListModel
+from desktop.ui.models.scenario_model import ComparisonModel, ScenarioListModel, change_text
 
 # comparison metric -> the results table Details explains it from
 EXPLAINED = {"HHI": "supply_risk", "R": "supply_risk", "D": "import_dependency", "share": "production_shares",
@@ -233,7 +233,7 @@ class ScenariosView(QWidget):
         keep = self.selected()
         keep_name = self._wanted or (keep.name if keep is not None else None)
         self._wanted = None
-        self.list_model.set_scenarios(from_rows(frame))
+        self.list_model.set_scenarios(from_rows(frame), self.registry)
         self.list.resizeColumnToContents(0)
         if keep_name is not None and any(x.name == keep_name for x in self.scenarios):
             self.select(keep_name)
@@ -261,7 +261,7 @@ class ScenariosView(QWidget):
         if s is None:
             self.about.clear()
         else:
-            lines = [f"<b>{_html(s.name)}</b>"] + [_html(c.describe()) for c in s.changes]
+            lines = [f"<b>{_html(s.name)}</b>"] + [_html(change_text(c, self.registry)) for c in s.changes]
             if s.rationale:
                 lines.append(_html(s.rationale))
             if s.source:

@@ -187,13 +187,19 @@ def _trend_alerts(results, thresholds: dict, country: str | None, wanted: set | 
     if country and "country" in trends:
         trends = trends[trends["country"].isin({"", country})]
     out = []
+    values_of: dict[str, dict] = {}        # metric -> its values by (mineral, country, stage, year), made once
     for row in trends.itertuples(index=False):
         first, last = _year(getattr(row, "first_year", None)), _year(getattr(row, "last_year", None))
         if first is None or last is None:             # insufficient data: no years to date it by
             continue
         metric, stage, ctry = str(row.metric), _text(row.stage), _text(row.country)
         key = {"metric": metric, "mineral": row.mineral, "country": ctry, "stage": stage}
-        values = _first_last(results, metric, row.mineral, ctry, stage, first, last)
+        if metric not in values_of:
+            values_of[metric] = _values_by_key(results, metric, wanted, country)
+        by_key = values_of[metric]
+        keyed = _METRICS.get(metric, ("", "", []))[2]     # a key column the metric lacks matches any value
+        at = (row.mineral, ctry if "country" in keyed else "", stage if "stage" in keyed else "")
+        values = (by_key.get((*at, first), math.nan), by_key.get((*at, last), math.nan))
         base = {"year": last, "mineral": row.mineral, "indicator": metric, "stage": stage, "country": ctry,
                 "from_value": values[0], "to_value": values[1], "rule": "trend", "table": "trends", "key": key,
                 "severity": "medium"}
@@ -215,19 +221,28 @@ def _year(value) -> int | None:
         return None
 
 
-def _first_last(results, metric: str, mineral: str, country: str, stage: str, first: int, last: int):
-    """The metric's values in the trend's first and last years (NaN where the table lacks them)."""
+def _values_by_key(results, metric: str, wanted: set | None, country: str | None) -> dict:
+    """The metric's values by (mineral, country, stage, year) — "" for a key the table does not have — so that
+    each trend's first and last values are a look-up, not a scan of the whole table (which, per trend, took
+    seconds on a project of all the shared data, holding the GUI thread's share of the interpreter)."""
     spec = _METRICS.get(metric)
-    frame = results.tables.get(spec[0]) if spec else None
+    frame = _filter(results.tables.get(spec[0]), wanted) if spec else None
     if frame is None or spec[1] not in frame:
-        return math.nan, math.nan
-    sel = frame["mineral"] == mineral
-    for col, value in (("country", country), ("stage", stage)):
-        if col in spec[2] and col in frame:
-            sel &= frame[col].astype(object).where(frame[col].notna(), "") == value
-    rows = frame[sel]
-    by_year = dict(zip(rows["year"].astype(int), pd.to_numeric(rows[spec[1]], errors="coerce")))
-    return float(by_year.get(first, math.nan)), float(by_year.get(last, math.nan))
+        return {}
+    if country and "country" in spec[2] and "country" in frame:
+        frame = frame[frame["country"].isin({"", country})]
+    n = len(frame)
+
+    def key_column(col: str) -> np.ndarray:
+        if col not in spec[2] or col not in frame:
+            return np.full(n, "", dtype=object)
+        values = frame[col].astype(object)
+        return values.where(values.notna(), "").to_numpy(dtype=object)
+
+    values = pd.to_numeric(frame[spec[1]], errors="coerce").to_numpy(dtype=float)
+    years = pd.to_numeric(frame["year"], errors="coerce").fillna(-1).astype("int64").to_numpy()
+    keys = zip(frame["mineral"].astype(object).to_numpy(), key_column("country"), key_column("stage"), years.tolist())
+    return dict(zip(keys, values.tolist()))
 
 
 def _matrix_alerts(matrix: pd.DataFrame, wanted: set | None) -> list[dict]:

@@ -175,7 +175,7 @@ class AlertsView(ResultsPane):
             prepared = prepare_alerts(None)
         self.model.set_prepared(prepared)
         self._apply_filters()
-        self.table.resizeColumnsToContents()
+        self.table.fit_columns(len(self.frame) if self.frame is not None else 0)
         self.title.setText(" · ".join([self.tr("Alerts"), self.list_name or self.tr("All minerals with data")]))
         self.sig_count_changed.emit(self.alert_count())
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QToolButton, QVBox
 
 from desktop.ui.indicator_titles import indicator_tip, result_column_title
 from desktop.ui.language import ui_language
-from desktop.ui.models.results_model import Col, ResultsModel
+from desktop.ui.models.results_model import Col, ResultsModel, prepare
 from desktop.ui.views.results_pane import ResultsPane
 from desktop.ui.widgets.table_view import ExcelTableView as DataTableView
 
@@ -104,26 +104,28 @@ class OverviewView(ResultsPane):
                                       x_label="D", y_label="R", size_label="M")
             return
         results, minerals, year, wanted = self.results, self.minerals, self.year, self.country
-        dataset, rules, lang = self.dataset, self.alert_rules, ui_language()
+        dataset, rules, lang, registry = self.dataset, self.alert_rules, ui_language(), self.registry
 
         def work(_state):
-            # on the worker: on a large project the year's rows are picked out of big tables
+            # on the worker: on a large project the year's rows are picked out of big tables, and the
+            # display strings of every cell are made here, not on the GUI thread
             from desktop.core.metrics.overview import assessed_country, overview_table, thresholds_of
 
             country = assessed_country(results, wanted)
             frame = overview_table(results, minerals, year, country)
             frame, said = _with_alerts(frame, results, dataset, rules, country, year, lang)
             frame.attrs["alert_texts"] = said          # the tooltips of the alerts column
-            return country, frame, thresholds_of(results)
+            thr = thresholds_of(results)
+            return country, frame, thr, prepare(frame, self._columns(thr), registry, self._tips(frame, lang), lang)
 
         self.runner.submit(work, kind="overview", on_done=lambda out: self._show(results, *out))
 
-    def _show(self, results, country, frame, thr: dict) -> None:
+    def _show(self, results, country, frame, thr: dict, prepared) -> None:
         if results is not self.results:
             return                       # newer results are on their way
         self.frame = frame
-        self.model.set_frame(frame, self._columns(thr), self.registry, tips=self._tips(frame))
-        self.table.resizeColumnsToContents()
+        self.model.set_prepared(prepared)
+        self.table.fit_columns((tuple(c.id for c in prepared.cols), tuple(frame["mineral"]), ui_language()))
         self._title(country)
         self._note(frame, country)
         self._draw_chart(frame, thr)
@@ -150,8 +152,7 @@ class OverviewView(ResultsPane):
                         "it)")),
         ]
 
-    def _tips(self, frame) -> dict:
-        lang = ui_language()
+    def _tips(self, frame, lang: str) -> dict:
         stage = [self.tr("Stage shown: %1").replace("%1", str(s)) if isinstance(s, str) and s else ""
                  for s in frame["stage"]]
         mineral = [f"{self.registry.mineral_name(m, 'en' if lang == 'zh' else 'zh')} ({m})" if self.registry

@@ -37,9 +37,14 @@ def from_tsv(text: str) -> list[list[str]]:
 
 class ExcelTableView(QTableView):
     sig_refused = Signal(str)          # a paste or an edit was refused: the sentence to show
+    # Rows measured when the columns are fitted: enough for the widths, and a bounded cost on the GUI thread
+    # (Qt's default, 1000 rows, asks for every role of every cell of them: 70 ms for the Overview alone).
+    FIT_ROWS = 200
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._fitted = None
+        self.horizontalHeader().setResizeContentsPrecision(self.FIT_ROWS)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -55,6 +60,15 @@ class ExcelTableView(QTableView):
         return model if isinstance(model, TableModel) else None
 
     # -- keyboard ----------------------------------------------------------------------------------
+    def fit_columns(self, key=None) -> None:
+        """Make the columns as wide as their contents — once per ``key`` (what decides the widths: the
+        columns and rows shown).  A recompute changes the numbers, not their widths, so it keeps the widths the
+        analyst may have dragged, and costs the GUI thread nothing; ``None`` always fits."""
+        if key is not None and key == self._fitted:
+            return
+        self._fitted = key
+        self.resizeColumnsToContents()
+
     def keyPressEvent(self, event) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()

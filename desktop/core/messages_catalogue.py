@@ -122,6 +122,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "problem.duplicate_row": ("Rows {rows} repeat the same {table} row ({key}); it is imported once",
                               "第 {rows} 行重复了{table}表中的同一行（{key}），只导入一次"),
     "problem.row_left_out": ("Row left out because: {reason}", "该行未导入，原因：{reason}"),
+    "problem.historic_years": ("{country} existed {first}–{last}, but the file gives it values for {years} "
+                               "(rows {rows}); kept as given — check the country column",
+                               "{country}存在于 {first}–{last} 年，但文件给出了 {years} 年的数值（第 {rows} 行）；"
+                               "已按原样保留，请检查国家列"),
     "problem.year_gap": ("{series}: no data for {years}", "{series}：{years} 年没有数据"),
     "problem.more_year_gaps": ("{n} more series have years with no data", "另有 {n} 个序列存在缺失的年份"),
     "problem.suspicious_jump": ("{column} changes more than {factor:g}× from the year before",

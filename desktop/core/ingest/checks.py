@@ -42,9 +42,33 @@ def check_table(table: str, frame: pd.DataFrame, sheet: RawSheet, ctx: ParseCont
                              msg("problem.outside_unit_interval", column=term("column", col)),
                              expected=msg("expected.share"))
     frame = _duplicates(table, frame, list(keys), sheet, ctx)
+    _historic_years(frame, rows, sheet, ctx)
     if table in ("production", "reserves", "prices", "balance"):
         _series_warnings(table, frame, list(keys), stated[0], sheet, ctx)
     return frame
+
+
+def _historic_years(frame, rows, sheet, ctx) -> None:
+    """A value of a historic country (the USSR, Yugoslavia …) outside the years it existed: one warning per
+    country, naming its years and the first rows.  Kept (a publisher may date a series by its successor's
+    first year), but the analyst should know."""
+    if "country" not in frame or "year" not in frame or not ctx.registry.historic:
+        return
+    country = frame["country"].astype(object).to_numpy()
+    historic = np.isin(country, list(ctx.registry.historic))
+    if not historic.any():
+        return
+    years = pd.to_numeric(frame["year"], errors="coerce").to_numpy(dtype=float)
+    rows = np.asarray(rows)
+    for code in sorted(set(country[historic])):
+        first, last = ctx.registry.existed(code)
+        outside = (country == code) & ((years < first) | (years > last))
+        if outside.any():
+            shown = sorted({int(y) for y in years[outside]})
+            ctx.problems.warning("historic_years", msg(
+                "problem.historic_years", country=ctx.registry.country_name(code), first=first, last=last,
+                years=shown[:10], rows=[int(r) for r in rows[outside][:5]]), file=sheet.file, sheet=sheet.sheet,
+                column="country")
 
 
 def _duplicates(table, frame, keys, sheet, ctx) -> pd.DataFrame:

@@ -1,8 +1,11 @@
 """The registry: canonical minerals and countries, and the aliases that reach them.
 
-Regions and historic entities (``data/regions.csv``: "United States and Canada",
-USSR, Netherlands Antilles, …) are not countries: :meth:`Registry.region_reason`
-says why, so that every reader can leave them out, or reject them, with the same words.
+Regions (``data/regions.csv``: "United States and Canada", "Other Asia, nes", …) are not countries:
+:meth:`Registry.region_reason` says why, so that every reader can leave them out, or reject them, with the
+same words.  Historic countries (``data/historic_countries.csv``, ISO 3166-3: the USSR, Czechoslovakia, East
+Germany, Yugoslavia, Serbia and Montenegro, the Netherlands Antilles, South Yemen) are countries of the years
+they existed: long-run series name them as producers, and each is one producer in shares and HHI.
+:meth:`Registry.existed` gives their years.
 
 Data live in CSV files under ``data/`` so that analysts and developers can read
 and extend them; a project may add its own aliases on top (``with_aliases``) and its own edits of the
@@ -47,13 +50,18 @@ class Registry:
     mineral_keys: dict[str, str] = field(default_factory=dict)
     country_keys: dict[str, str] = field(default_factory=dict)
     region_keys: dict[str, str] = field(default_factory=dict)     # name -> why it is not a country
+    historic: dict[str, tuple[int, int]] = field(default_factory=dict)   # iso3 -> (first, last year it existed)
 
     # -- construction -------------------------------------------------------------
     @classmethod
     def load(cls) -> "Registry":
         minerals = pd.DataFrame(_read_csv("minerals.csv")).set_index("id")
-        countries = pd.DataFrame(_read_csv("countries.csv")).set_index("iso3")
-        reg = cls(minerals=minerals, countries=countries)
+        historic = pd.DataFrame(_read_csv("historic_countries.csv"))
+        countries = pd.concat([pd.DataFrame(_read_csv("countries.csv")),
+                               historic[["iso3", "m49", "name_en", "name_zh", "aliases"]]],
+                              ignore_index=True).set_index("iso3")
+        reg = cls(minerals=minerals, countries=countries,
+                  historic={r.iso3: (int(r.from_year), int(r.to_year)) for r in historic.itertuples(index=False)})
         for mid, row in minerals.iterrows():
             for name in (mid, row["name_en"], row["name_zh"], row["symbol"], *row["aliases"].split(";")):
                 reg._add(reg.mineral_keys, name, mid)
@@ -83,7 +91,7 @@ class Registry:
     def with_aliases(self, aliases: pd.DataFrame) -> "Registry":
         """Return a copy that also knows a project's aliases (columns kind, alias, target)."""
         reg = Registry(self.minerals, self.countries, dict(self.mineral_keys), dict(self.country_keys),
-                       dict(self.region_keys))
+                       dict(self.region_keys), self.historic)
         for kind, alias, target in aliases[["kind", "alias", "target"]].itertuples(index=False):
             reg._add(reg.mineral_keys if kind == "mineral" else reg.country_keys, alias, target, True)
         return reg
@@ -118,7 +126,7 @@ class Registry:
 
     def _copy(self) -> "Registry":
         return Registry(self.minerals, self.countries, dict(self.mineral_keys), dict(self.country_keys),
-                        dict(self.region_keys))
+                        dict(self.region_keys), self.historic)
 
     # -- lookups -------------------------------------------------------------------
     def mineral_id(self, name: object) -> str | None:
@@ -128,11 +136,15 @@ class Registry:
         """ISO3 code, an aggregate code (``WORLD``/``OTHERS``) or None when unknown."""
         return self.country_keys.get(normalise_name(name))
 
+    def existed(self, code: str) -> tuple[int, int] | None:
+        """(first, last year) of a historic country (the USSR: 1922–1991); None for a current one."""
+        return self.historic.get(code)
+
     def region_reason(self, name: object) -> str | None:
         """Why ``name`` is not a country ("a region, not a country", …), or None.
 
-        Regions, groups of countries and historic entities (data/regions.csv)
-        appear in publishers' country columns; they are never countries.
+        Regions and groups of countries (data/regions.csv) appear in publishers' country columns; they are
+        never countries.  (Historic countries are countries: see :meth:`existed`.)
         """
         return self.region_keys.get(normalise_name(name))
 

@@ -1,4 +1,5 @@
-"""Regions and historic entities are data (registry/data/regions.csv), told apart from unknown names."""
+"""Regions are data (registry/data/regions.csv), told apart from unknown names (historic countries are countries:
+test_historic.py)."""
 from __future__ import annotations
 
 import pandas as pd
@@ -8,8 +9,7 @@ from desktop.core.ingest.load import load_file
 
 def test_region_reason(registry):
     assert registry.region_reason("United States and Canada") == "a region, not a country"
-    assert registry.region_reason(" USSR (...1990) ") == "a historic entity, no longer one country"
-    assert registry.region_reason("810") == "a historic entity, no longer one country"     # BACI code
+    assert registry.region_reason(" USSR (...1990) ") is None and registry.country_code("810") == "SUN"
     assert registry.region_reason("欧盟") == "a region, not a country"
     assert registry.region_reason("China") is None and registry.region_reason(None) is None
     mapped = registry.map_regions(pd.Series(["Africa", "Chile", None, "Africa"]))

@@ -162,6 +162,7 @@ def _read_text(path: Path) -> RawSheet:
     encoding = detect_encoding(data)
     sample = data[:65536].decode(encoding, errors="ignore")
     sep = detect_separator(sample)
+    data, padding = _without_padding(data, sep)
     # Skip leading blank lines so the header is the first non-empty row.
     lines = sample.splitlines()[:200]
     skip = next((i for i, ln in enumerate(lines) if ln.strip(sep + " \t")), 0)
@@ -182,7 +183,27 @@ def _read_text(path: Path) -> RawSheet:
         raise refused(path.name, "read.ragged", error=str(exc)) from exc
     frame.columns = _clean_headers(frame.columns)
     frame = _drop_empty_columns(frame)
-    return RawSheet(path, "", frame, header_row=skip + 1, encoding=encoding, separator=sep)
+    return RawSheet(path, "", frame, header_row=skip + 1, encoding=encoding, separator=sep,
+                    meta={"padding_rows": padding})
+
+
+def _without_padding(data: bytes, sep: str) -> tuple[bytes, int]:
+    """``data`` without the lines at its end that hold only separators, blanks and quotes (USGS per-commodity
+    files end with dozens of bare-comma lines: padding, not rows), and how many such lines there were.
+
+    Cut on the bytes, from the end, so a large file costs nothing; the separator and the characters looked for
+    are ASCII, which every encoding the reader accepts (no NUL bytes) writes as themselves."""
+    padding = frozenset((sep + ' \t\r\n"\'').encode("ascii", errors="ignore"))
+    end, count = len(data), 0
+    while end > 0:
+        start = data.rfind(b"\n", 0, end - 1) + 1 if end > 1 else 0
+        line = data[start:end]
+        if any(byte not in padding for byte in line):
+            break
+        if line.strip(b"\r\n"):
+            count += 1
+        end = start
+    return data[:end], count
 
 
 # -- workbooks -------------------------------------------------------------------------
@@ -199,6 +220,10 @@ def _read_workbook(path: Path) -> list[RawSheet]:
         header = next((i for i, r in enumerate(rows) if any(c not in ("", None) for c in r)), None)
         if header is None:
             continue  # an empty sheet is not a table
+        last = len(rows)              # without the empty rows at the end of the used range: padding, not rows
+        while last > header + 1 and all(c is None or (isinstance(c, str) and not c.strip()) for c in rows[last - 1]):
+            last -= 1
+        padding, rows = len(rows) - last, rows[:last]
         width = max(len(rows[header]), len(rows[header + 1]) if len(rows) > header + 1 else 0)
         head = list(rows[header]) + [""] * (width - len(rows[header]))
         # calamine gives rectangular rows, "" for an empty cell and floats for numbers.
@@ -209,7 +234,7 @@ def _read_workbook(path: Path) -> list[RawSheet]:
                 if empty.any():
                     frame[col] = frame[col].mask(empty)
         frame = _drop_empty_columns(frame.infer_objects())
-        sheets.append(RawSheet(path, name, frame, header_row=header + 1))
+        sheets.append(RawSheet(path, name, frame, header_row=header + 1, meta={"padding_rows": padding}))
     if not sheets:
         raise refused(path.name, "read.no_data")
     return sheets

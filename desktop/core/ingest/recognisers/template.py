@@ -9,6 +9,7 @@ from desktop.core.chain.vocabulary import DIMENSION_ALIASES, STAGE_ALIASES, STRE
 from desktop.core.dataset import DIMENSIONS, TEMPLATE_TABLES, WGI_INDICATORS
 from desktop.core.ingest import columns as cols
 from desktop.core.ingest.base import ParseContext
+from desktop.core.ingest.drops import drop_rows
 from desktop.core.ingest.headers import TABLES, match_columns, sheet_table
 from desktop.core.ingest.readers import RawSheet
 from desktop.core.messages import Message, msg, term
@@ -66,10 +67,28 @@ class TemplateRecogniser:
                                    expected=msg("expected.header_named", column=col))
             return {}
         where = msg("where.file_sheet", file=sheet.file, sheet=sheet.sheet) if sheet.sheet else sheet.file
-        ctx.notes.append(msg("note.template_table", where=where, table=table, rows=len(sheet.frame)))
         frame = sheet.frame
         rows = sheet.excel_rows().to_numpy()
-        return {table: _PARSERS[table](sheet, ctx, frame, found, rows)}
+        # a row with no cell filled (a blank line between blocks) says nothing: left out as "empty row", not
+        # reported cell by cell as a missing mineral, country and year
+        empty = _empty_rows(frame)
+        if empty.any():
+            drop_rows(ctx, sheet, rows[empty], msg("drop.empty_row"))
+            frame, rows = frame[~empty], rows[~empty]
+        ctx.notes.append(msg("note.template_table", where=where, table=table, rows=len(frame)))
+        return {table: _PARSERS[table](sheet, ctx, frame.reset_index(drop=True), found, rows)}
+
+
+def _empty_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Rows with no cell filled.  Only rows whose first cell is blank are looked at cell by cell (the first
+    column's distinct values are checked once), so a large file pays for one column."""
+    if len(frame) == 0 or frame.shape[1] == 0:
+        return np.zeros(len(frame), dtype=bool)
+    empty = cols.map_unique(frame.iloc[:, 0], cols.is_blank).to_numpy(dtype=bool)
+    if empty.any():
+        at = np.flatnonzero(empty)
+        empty[at] = frame.iloc[at].apply(lambda s: s.map(cols.is_blank)).all(axis=1).to_numpy(dtype=bool)
+    return empty
 
 
 def _col(frame: pd.DataFrame, found: dict, name: str) -> pd.Series | None:

@@ -1,0 +1,68 @@
+"""Padding is not data (issue 9 item 4): rows whose cells are all empty are not rows read and are not reported as
+unknown names — at the end of a CSV (even wider than the header) or of a sheet's used range they are cut, a blank
+row inside a template table is left out as an "empty row"."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from desktop.core.ingest.load import load_file
+from desktop.core.ingest.readers import read_file
+
+SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+
+
+def padded(source: Path, target: Path, lines: list[str]) -> Path:
+    target.write_bytes(source.read_bytes() + "".join(lines).encode())
+    return target
+
+
+def summary(preview):
+    return ({name: len(frame) for name, frame in preview.tables.items()}, [p.format() for p in preview.problems],
+            [str(n) for n in preview.notes])
+
+
+@pytest.mark.parametrize("name", ["world_data/MCS2025_World_Data.csv", "salient_commodity/mcs2025-cobal_salient.csv"])
+def test_usgs_files_with_bare_comma_rows_read_as_without(tmp_path, name):
+    source = SHARED / "usgs_mcs2025" / name
+    if not source.exists():
+        pytest.skip("the shared data are not beside the repository")
+    width = source.read_text(encoding="latin-1").splitlines()[0].count(",")
+    path = padded(source, tmp_path / source.name, ["," * width + "\r\n"] * 40 + ["," * (width + 6) + "\r\n"] * 2)
+    [sheet] = read_file(path)
+    assert sheet.meta["padding_rows"] == 42
+    plain, with_padding = load_file(source), load_file(path)
+    assert with_padding.ok
+    assert summary(with_padding) == summary(plain)                 # same rows, problems and "rows read" notes
+    assert not [p for p in with_padding.problems if "unknown" in p.code]
+
+
+def test_template_csv_blank_rows(tmp_path):
+    path = tmp_path / "production.csv"
+    path.write_text("mineral,country,year,quantity\ncobalt,COD,2023,170000\n,,,\n , , ,\ncobalt,IDN,2023,17000\n"
+                    ",,,\n,,,\n", encoding="utf-8")
+    preview = load_file(path)
+    assert preview.ok and len(preview.tables["production"]) == 2 and not preview.problems.errors
+    # the two blank rows inside the table are left out as empty rows (rows 3 and 4); the two at the end are cut
+    assert [(d["rows"], str(d["reason"])) for d in preview.dropped] == [([3, 4], "empty row")]
+    assert "2 rows" in str(preview.notes[0])
+
+
+def test_template_sheet_blank_rows(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "production"
+    ws.append(["mineral", "country", "year", "quantity"])
+    ws.append(["cobalt", "COD", 2023, 170000])
+    ws.append([None] * 4)
+    ws.append(["cobalt", "IDN", 2023, 17000])
+    for r in range(6, 40):                   # touched cells far down the used range
+        ws.cell(row=r, column=1).value = " "
+    wb.save(tmp_path / "p.xlsx")
+    [sheet] = read_file(tmp_path / "p.xlsx")
+    assert len(sheet.frame) == 3 and sheet.meta["padding_rows"] == 35
+    preview = load_file(tmp_path / "p.xlsx")
+    assert preview.ok and len(preview.tables["production"]) == 2
+    assert [(d["rows"], str(d["reason"])) for d in preview.dropped] == [([3], "empty row")]

@@ -42,7 +42,8 @@ def check_table(table: str, frame: pd.DataFrame, sheet: RawSheet, ctx: ParseCont
                              msg("problem.outside_unit_interval", column=term("column", col)),
                              expected=msg("expected.share"))
     frame = _duplicates(table, frame, list(keys), sheet, ctx)
-    _historic_years(frame, rows, sheet, ctx)
+    if table in ("production", "reserves", "balance", "trade_flows"):     # quantities, not the publisher's scores
+        _historic_years(frame, rows, sheet, ctx)
     if table in ("production", "reserves", "prices", "balance"):
         _series_warnings(table, frame, list(keys), stated[0], sheet, ctx)
     return frame

@@ -55,6 +55,12 @@ class Prepared:
     shown: list[list[str]]
     tips: list[list[str] | None]
 
+    @property
+    def shape_key(self) -> tuple:
+        """What decides the columns' widths: the columns and their longest display string (ExcelTableView.
+        fit_columns fits again when it changes — a D column that fills in after a country is chosen)."""
+        return tuple((c.id, max(map(len, texts), default=0)) for c, texts in zip(self.cols, self.shown))
+
 
 def prepare(frame, cols: list[Col], registry=None, tips: dict[str, list[str]] | None = None,
             lang: str | None = None) -> Prepared:

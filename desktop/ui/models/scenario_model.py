@@ -71,40 +71,47 @@ def detail_text(detail) -> str:
     return detail
 
 
+def _fill(template: str, *values) -> str:
+    """``template`` with %1, %2 … replaced by ``values`` (Qt's placeholders, filled in one pass)."""
+    import re
+
+    return re.sub(r"%(\d)", lambda m: str(values[int(m.group(1)) - 1]), template)
+
+
 def change_text(change, registry=None) -> str:
-    """One change in a line of the interface language, e.g. 'DR Congo · cobalt (mine) from 2024: production ×0.5'."""
+    """One change in a line of the interface language, e.g. 'DR Congo · Cobalt: production ×0.5 (from 2024)'."""
     lang = ui_language()
     mineral = registry.mineral_name(change.mineral, lang) if registry is not None else change.mineral
     country = registry.country_name(change.country, lang) if registry is not None and change.country else change.country
     where = f" ({stage_text(change.stage)})" if change.stage else ""
-    t = QCoreApplication.translate
     if change.type == "demand":
-        what = t("ComparisonModel", "%1 demand ×%2").replace("%1", mineral).replace("%2", f"{change.factor:g}")
+        what = _fill(QCoreApplication.translate("ComparisonModel", "%1 demand ×%2"), mineral, f"{change.factor:g}")
         if change.target_year:
-            what = t("ComparisonModel", "%1 by %2").replace("%1", what).replace("%2", str(change.target_year))
+            what = _fill(QCoreApplication.translate("ComparisonModel", "%1 by %2"), what, change.target_year)
         return what
     if change.type == "event":
         from desktop.core.chain.events import EVENT_TYPES
 
+        if change.target_year:
+            when = _fill(QCoreApplication.translate("ComparisonModel", "%1–%2"), change.from_year, change.target_year)
+        else:
+            when = _fill(QCoreApplication.translate("ComparisonModel", "from %1"), change.from_year)
         event = EVENT_TYPES[change.event].name(lang)
-        when = (t("ComparisonModel", "%1–%2").replace("%1", str(change.from_year)).replace("%2", str(change.target_year))
-                if change.target_year else t("ComparisonModel", "from %1").replace("%1", str(change.from_year)))
-        return t("ComparisonModel", "%1 · %2%3: policy event %4, %5").replace("%1", country).replace(
-            "%2", mineral).replace("%3", where).replace("%4", event).replace("%5", when)
+        template = QCoreApplication.translate("ComparisonModel", "%1 · %2%3: policy event %4, %5")
+        return _fill(template, country, mineral, where, event, when)
     if change.type == "exports":
-        what = (t("ComparisonModel", "export ban") if change.factor == 0 else
-                t("ComparisonModel", "exports ×%1").replace("%1", f"{change.factor:g}"))
+        what = (QCoreApplication.translate("ComparisonModel", "export ban") if change.factor == 0
+                else _fill(QCoreApplication.translate("ComparisonModel", "exports ×%1"), f"{change.factor:g}"))
         if change.partners:
             names = [registry.country_name(p, lang) if registry is not None else p for p in change.partners]
-            what = t("ComparisonModel", "%1 to %2").replace("%1", what).replace("%2", "、".join(names)
-                                                                                 if lang == "zh" else ", ".join(names))
+            joined = ("、" if lang == "zh" else ", ").join(names)
+            what = _fill(QCoreApplication.translate("ComparisonModel", "%1 to %2"), what, joined)
     else:
-        what = (t("ComparisonModel", "production stops") if change.factor == 0 else
-                t("ComparisonModel", "production ×%1").replace("%1", f"{change.factor:g}"))
-    line = t("ComparisonModel", "%1 · %2%3: %4").replace("%1", country).replace("%2", mineral).replace(
-        "%3", where).replace("%4", what)
+        what = (QCoreApplication.translate("ComparisonModel", "production stops") if change.factor == 0
+                else _fill(QCoreApplication.translate("ComparisonModel", "production ×%1"), f"{change.factor:g}"))
+    line = _fill(QCoreApplication.translate("ComparisonModel", "%1 · %2%3: %4"), country, mineral, where, what)
     if change.from_year:
-        line = t("ComparisonModel", "%1 (from %2)").replace("%1", line).replace("%2", str(change.from_year))
+        line = _fill(QCoreApplication.translate("ComparisonModel", "%1 (from %2)"), line, change.from_year)
     return line
 
 

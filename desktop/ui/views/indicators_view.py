@@ -137,7 +137,7 @@ class IndicatorsView(ResultsPane):
         if results is not self.results or ind.id != self.indicator():
             return                       # newer results or another indicator are on their way
         self.model.set_prepared(prepared)
-        self.table.fit_columns((ind.id, self.model.columnCount(), self.model.rowCount(), ui_language()))
+        self.table.fit_columns((ind.id, prepared.shape_key, ui_language()))
         notes = []
         if self.model.rowCount() == 0:
             notes.append(self.tr("No results for this indicator: its inputs are not in the project, or not "

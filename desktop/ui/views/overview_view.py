@@ -125,7 +125,7 @@ class OverviewView(ResultsPane):
             return                       # newer results are on their way
         self.frame = frame
         self.model.set_prepared(prepared)
-        self.table.fit_columns((tuple(c.id for c in prepared.cols), tuple(frame["mineral"]), ui_language()))
+        self.table.fit_columns((prepared.shape_key, ui_language()))
         self._title(country)
         self._note(frame, country)
         self._draw_chart(frame, thr)

@@ -4,9 +4,15 @@
   indicator (va pv ge rq rl cc), estimate, stddev, …``; the CSV writes ``..``
   for missing; World Bank codes ``ZAR ROM ADO TMP KSV WBG`` are registry aliases;
 * DataBank wide export: ``Country Name, Country Code, Series Name, Series Code
-  (CC.EST …), 1996 [YR1996], …`` with a trailing empty column and footer lines.
+  (CC.EST …), 1996 [YR1996], …`` with a trailing empty column and footer lines;
+* the data catalogue's bulk download (``WGIData.csv`` / ``.xlsx``, whatever the file is called):
+  ``Country Name, Country Code, Indicator Name, Indicator Code (CC.EST, CC.NO.SRC, CC.PER.RNK …), 1996,
+  1998, …`` with a trailing empty column.  Its companions ``WGICountry.csv`` and ``WGISeries.csv`` describe
+  the countries and series and hold no values.
 
-Only estimates are read (rank and standard-error series are dropped with a reason).
+Only estimates are read (rank, source-count and standard-error series are dropped with a reason).
+Country codes are the World Bank's of the release: recent ones write ``COD`` for DR Congo, older ones ``ZAR``;
+both are registry names.
 """
 from __future__ import annotations
 
@@ -35,8 +41,9 @@ class WGIRecogniser:
         h = header_map(sheet.frame.columns)
         if {"code", "countryname", "year", "indicator", "estimate"} <= set(h):
             return 0.98
-        if {"country_name", "country_code", "series_code"} <= set(h):
-            codes = sheet.frame[h["series_code"]].astype(str).str.upper()
+        series = _series_column(h)
+        if series and {"country_name", "country_code"} <= set(h):
+            codes = sheet.frame[h[series]].astype(str).str.upper()
             if codes.str.match(r"^(VA|PV|GE|RQ|RL|CC)\.").mean() > 0.5:
                 return 0.98
             return 0.3
@@ -46,7 +53,7 @@ class WGIRecogniser:
         h = header_map(sheet.frame.columns)
         rows = sheet.excel_rows()
         f = sheet.frame
-        if "series_code" in h:
+        if _series_column(h):
             return self._wide(sheet, ctx, h, rows)
         ind = f[h["indicator"]].astype(str).str.strip().str.casefold().map(_IND)
         year = pd.to_numeric(f[h["year"]], errors="coerce")
@@ -64,7 +71,7 @@ class WGIRecogniser:
     def _wide(self, sheet, ctx, h, rows) -> dict[str, pd.DataFrame]:
         f = sheet.frame
         years = {c: int(_YEAR_COL.match(str(c)).group(1)) for c in f.columns if _YEAR_COL.match(str(c))}
-        series = f[h["series_code"]].astype(str).str.strip().str.upper()
+        series = f[h[_series_column(h)]].astype(str).str.strip().str.upper()
         m = series.str.extract(r"^(VA|PV|GE|RQ|RL|CC)\.([\w.]+)$")
         ok = m[0].notna() & (m[1] == "EST")
         other = ~ok & f[h["country_code"]].notna()
@@ -117,6 +124,11 @@ class WGIRecogniser:
         gov["year"] = gov["year"].astype("int64")
         gov["_row"] = gov["_row"].astype("int64")
         return {"governance": gov.reset_index(drop=True)} if len(gov) else {}
+
+
+def _series_column(h: dict) -> str | None:
+    """The column of the series codes (CC.EST …): DataBank's "Series Code", the bulk download's "Indicator Code"."""
+    return next((c for c in ("series_code", "indicator_code") if c in h), None)
 
 
 RECOGNISERS = [WGIRecogniser()]

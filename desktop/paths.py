@@ -68,6 +68,20 @@ def demo_workbook() -> Path:
     return resources_dir() / "demo" / "critmin_demo.xlsx"
 
 
+def demo_sources() -> Path:
+    """The demo's sources (JSON list: name, publisher, vintage, licence, url, used_for, used_for_zh), written
+    by scripts/build_demo.py beside the demo workbook; Help ▸ Data Sources reads it."""
+    return resources_dir() / "demo" / "sources.json"
+
+
+def guide_dir() -> Path:
+    """The user guide (``en/``, ``zh/``, ``images/``): ``docs/guide`` of a checkout, or the copy the frozen app
+    carries under ``sys._MEIPASS``. It is not package data, so a plain wheel install has none (Help says so)."""
+    if getattr(sys, "frozen", False):
+        return Path(getattr(sys, "_MEIPASS", "")) / "docs" / "guide"
+    return Path(__file__).resolve().parents[1] / "docs" / "guide"
+
+
 def user_data_dir() -> Path:
     """Per-user folder for logs and settings (``CRITMIN_HOME`` overrides it, e.g. in tests)."""
     override = os.environ.get("CRITMIN_HOME")

@@ -1389,6 +1389,77 @@ ZH = {
     "production ×%1": "产量 ×%1",
     "%1 · %2%3: %4": "%1 · %2%3：%4",
     "%1 (from %2)": "%1（自 %2 年起）",
+    # -- Help menu, About, Data Sources, the user guide viewer -------------------------------------------------
+    "&User Guide": "用户指南(&U)",
+    "Read the user guide (it is installed with CritMin: no internet needed)": "阅读用户指南（随 CritMin 一同安装，无需联网）",
+    "Where the demo's data come from, with their licences": "示例数据的来源及其许可协议",
+    "Program": "程序",
+    "<h3>CritMin %1</h3><p>Critical-mineral supply-chain security workbench.</p>"
+    "<p>Licence: %2. Works offline; every change is saved in the project file as it is made.</p>"
+    "<p>Log file: %3</p>":
+        "<h3>CritMin %1</h3><p>关键矿产供应链安全分析工作台。</p>"
+        "<p>许可协议：%2。离线运行；每项修改在完成时即已保存到项目文件中。</p><p>日志文件：%3</p>",
+    "About tabs": "“关于”选项卡",
+    "CritMin %1 runs on these components; the list is read from their installed metadata (PySide6 %2).":
+        "CritMin %1 使用以下组件运行；本列表读取自各组件已安装的元数据（PySide6 %2）。",
+    "About the components": "组件说明",
+    "not stated": "未注明",
+    "Component": "组件",
+    "Version": "版本",
+    "Licence": "许可协议",
+    "Description": "说明",
+    "Bundled components and their licences": "随附组件及其许可协议",
+    "Components": "组件",
+    "Licence text": "许可协议全文",
+    "The licence file is not part of this installation. CritMin is licensed under %1.":
+        "本安装中没有许可协议文件。CritMin 采用 %1 许可协议。",
+    "Copy Table": "复制表格",
+    "Copy the components and their licences as a table to paste into Excel":
+        "将组件及其许可协议复制为表格，以便粘贴到 Excel",
+    "The list of the demo's sources is missing from this installation (%1 was not found).":
+        "本安装中缺少示例数据的来源列表（找不到 %1）。",
+    "The list of the demo's sources (%1) could not be read: %2": "无法读取示例数据的来源列表（%1）：%2",
+    "The list of the demo's sources (%1) is not a list of sources.": "示例数据的来源列表（%1）格式不正确，不是来源列表。",
+    "The demo project is built from these public sources. Every import of your own is listed with its file, "
+    "format and content hash on the Data ▸ Sources tab.":
+        "示例项目基于以下公开数据来源构建。您自己的每次导入都会连同文件、格式和内容哈希列在“数据 ▸ 来源”选项卡中。",
+    "About the data sources": "数据来源说明",
+    "Data sources message": "数据来源提示",
+    "Publisher": "发布机构",
+    "Vintage": "数据版本",
+    "Used for": "用途",
+    "Where to download": "下载地址",
+    "Bundled data sources": "随附数据来源",
+    "The selected source": "所选来源",
+    "Copy the sources as a table to paste into Excel": "将数据来源复制为表格，以便粘贴到 Excel",
+    "CritMin User Guide": "CritMin 用户指南",
+    "Back": "后退",
+    "Back to the page shown before (Alt+Left)": "返回上一页（Alt+←）",
+    "Forward": "前进",
+    "Forward to the next page (Alt+Right)": "前进到下一页（Alt+→）",
+    "Contents": "目录",
+    "The guide's first page, with its table of contents": "指南首页，含目录",
+    "Find in page (Ctrl+F)": "在页面中查找（Ctrl+F）",
+    "Find in page": "在页面中查找",
+    "Next": "下一个",
+    "Find the next match (Enter, F3)": "查找下一处（Enter、F3）",
+    "Previous": "上一个",
+    "Find the previous match (Shift+Enter, Shift+F3)": "查找上一处（Shift+Enter、Shift+F3）",
+    "Find result": "查找结果",
+    "Guide message": "指南提示",
+    "Chapters": "章节",
+    "The guide's chapters: click one to read it": "指南的各章：点击即可阅读",
+    "Guide page": "指南页面",
+    "Chapters and page": "章节与页面",
+    "## The user guide is not installed\n\nCritMin looked for it in `%1` and found no guide there. The guide is part "
+    "of the installer and of a checkout of CritMin (folder `docs/guide`).":
+        "## 未安装用户指南\n\nCritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在安装程序和 CritMin 的源码目录"
+        "（`docs/guide` 文件夹）中。",
+    "CritMin does not open web pages. The address, to copy: %1": "CritMin 不打开网页。网址如下，可复制：%1",
+    "This link points to a page that is not in the guide: %1": "此链接指向的页面不在指南中：%1",
+    "This link points to a file the guide cannot show: %1": "此链接指向的文件无法在指南中显示：%1",
+    "CritMin User Guide — %1": "CritMin 用户指南 — %1",
+    "Not found": "未找到",
 }
 
 

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QFileDialog
                                QMainWindow, QMessageBox, QProgressBar, QPushButton, QTabWidget, QToolButton,
                                QVBoxLayout, QWidget)
 
-from desktop import APP_NAME, __version__
-from desktop.paths import log_file
+from desktop import APP_NAME
 from desktop.ui.analysis import Analysis
 from desktop.ui.docks.details import DetailsPanel
 from desktop.ui.docks.minerals import MineralsPanel
@@ -211,7 +210,10 @@ class MainWindow(QMainWindow):
         self.act_registry = self._action(self.tr("&Minerals and Names…"), self.show_registry_editor, None, None,
                                          self.tr("The project's names, symbols, groups and notes of minerals, and "
                                                  "its own minerals"))
-        self.act_sources = self._action(self.tr("Data &Sources"), self.data_sources, None, "info")
+        self.act_guide = self._action(self.tr("&User Guide"), self.user_guide, "F1", "help",
+                                      self.tr("Read the user guide (it is installed with CritMin: no internet needed)"))
+        self.act_sources = self._action(self.tr("Data &Sources"), self.data_sources, None, "info",
+                                        self.tr("Where the demo's data come from, with their licences"))
         self.act_about = self._action(self.tr("&About CritMin"), self.about, None, "about")
         self.act_cancel = self._action(self.tr("Cancel"), self.runner.cancel, None, "cancel",
                                        self.tr("Cancel the running task"))
@@ -278,7 +280,9 @@ class MainWindow(QMainWindow):
                                              self.tr("Define a what-if scenario and compare it with the baseline"))
         analysis.addAction(self.act_new_scenario)
         help_menu = self.help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_guide)
         help_menu.addAction(self.act_sources)
+        help_menu.addSeparator()
         help_menu.addAction(self.act_about)
 
     def _make_toolbar(self) -> None:
@@ -962,16 +966,20 @@ class MainWindow(QMainWindow):
 
         open_registry_editor(self.document, self)
 
-    def data_sources(self) -> None:
+    def user_guide(self):
+        from desktop.ui.dialogs.guide import open_guide
+
+        return open_guide(self)
+
+    def data_sources(self):
         from desktop.ui.dialogs.about import data_sources_dialog
 
-        data_sources_dialog(self)
+        return data_sources_dialog(self)
 
-    def about(self) -> None:
-        QMessageBox.about(self, self.tr("About CritMin"), self.tr(
-            "<h3>CritMin %1</h3><p>Critical-mineral supply-chain security workbench.</p>"
-            "<p>Works offline; every change is saved in the project file as it is made.</p>"
-            "<p>Log file: %2</p>").replace("%1", __version__).replace("%2", str(log_file())))
+    def about(self):
+        from desktop.ui.dialogs.about import about_dialog
+
+        return about_dialog(self)
 
 
 def build_demo_project(workbook: Path, target: Path, state) -> None:

@@ -3,96 +3,96 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="138" />
-        <location filename="../../ui/dialogs/about.py" line="139" />
+        <location filename="../../ui/dialogs/about.py" line="165" />
+        <location filename="../../ui/dialogs/about.py" line="166" />
         <source>About CritMin</source>
         <translation>关于 CritMin</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="148" />
+        <location filename="../../ui/dialogs/about.py" line="175" />
         <source>Program</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/about.py" line="152" />
-        <source>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;Critical-mineral supply-chain security workbench.&lt;/p&gt;&lt;p&gt;Licence: %2. Works offline; every change is saved in the project file as it is made.&lt;/p&gt;&lt;p&gt;Log file: %3&lt;/p&gt;</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/about.py" line="157" />
-        <source>About tabs</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/about.py" line="159" />
-        <source>CritMin %1 runs on these components; the list is read from their installed metadata (PySide6 %2).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/about.py" line="162" />
-        <source>About the components</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/about.py" line="163" />
-        <source>not stated</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/about.py" line="164" />
-        <source>Component</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/about.py" line="164" />
-        <source>Version</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/about.py" line="164" />
-        <location filename="../../ui/dialogs/about.py" line="177" />
-        <source>Licence</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/about.py" line="165" />
-        <source>Description</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/about.py" line="165" />
-        <source>Bundled components and their licences</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/about.py" line="170" />
-        <source>Components</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/about.py" line="173" />
-        <source>Licence text</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/about.py" line="174" />
-        <source>The licence file is not part of this installation. CritMin is licensed under %1.</source>
-        <translation type="unfinished" />
+        <translation>程序</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/about.py" line="179" />
+        <source>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;Critical-mineral supply-chain security workbench.&lt;/p&gt;&lt;p&gt;Licence: %2. Works offline; every change is saved in the project file as it is made.&lt;/p&gt;&lt;p&gt;Log file: %3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;关键矿产供应链安全分析工作台。&lt;/p&gt;&lt;p&gt;许可协议：%2。离线运行；每项修改在完成时即已保存到项目文件中。&lt;/p&gt;&lt;p&gt;日志文件：%3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="184" />
+        <source>About tabs</source>
+        <translation>“关于”选项卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="186" />
+        <source>CritMin %1 runs on these components; the list is read from their installed metadata (PySide6 %2).</source>
+        <translation>CritMin %1 使用以下组件运行；本列表读取自各组件已安装的元数据（PySide6 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="189" />
+        <source>About the components</source>
+        <translation>组件说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="190" />
+        <source>not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="191" />
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="191" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="191" />
+        <location filename="../../ui/dialogs/about.py" line="204" />
+        <source>Licence</source>
+        <translation>许可协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="192" />
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="192" />
+        <source>Bundled components and their licences</source>
+        <translation>随附组件及其许可协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="197" />
+        <source>Components</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="200" />
+        <source>Licence text</source>
+        <translation>许可协议全文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="201" />
+        <source>The licence file is not part of this installation. CritMin is licensed under %1.</source>
+        <translation>本安装中没有许可协议文件。CritMin 采用 %1 许可协议。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="206" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="180" />
+        <location filename="../../ui/dialogs/about.py" line="207" />
         <source>Copy Table</source>
-        <translation type="unfinished" />
+        <translation>复制表格</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="181" />
+        <location filename="../../ui/dialogs/about.py" line="208" />
         <source>Copy the components and their licences as a table to paste into Excel</source>
-        <translation type="unfinished" />
+        <translation>将组件及其许可协议复制为表格，以便粘贴到 Excel</translation>
     </message>
 </context>
 <context>
@@ -1062,77 +1062,137 @@
         <translation>需求 ×%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="126" />
+        <location filename="../../ui/models/scenario_model.py" line="88" />
+        <source>%1 demand ×%2</source>
+        <translation>%1需求 ×%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="90" />
+        <source>%1 by %2</source>
+        <translation>%1（至 %2 年）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="96" />
+        <source>%1–%2</source>
+        <translation>%1–%2 年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="98" />
+        <source>from %1</source>
+        <translation>自 %1 年起</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="100" />
+        <source>%1 · %2%3: policy event %4, %5</source>
+        <translation>%1 · %2%3：政策事件“%4”，%5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="103" />
+        <source>export ban</source>
+        <translation>禁止出口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="104" />
+        <source>exports ×%1</source>
+        <translation>出口 ×%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="108" />
+        <source>%1 to %2</source>
+        <translation>%1（对%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="110" />
+        <source>production stops</source>
+        <translation>停产</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="111" />
+        <source>production ×%1</source>
+        <translation>产量 ×%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="112" />
+        <source>%1 · %2%3: %4</source>
+        <translation>%1 · %2%3：%4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="114" />
+        <source>%1 (from %2)</source>
+        <translation>%1（自 %2 年起）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/scenario_model.py" line="133" />
         <source>Mine</source>
         <translation>矿山</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="127" />
+        <location filename="../../ui/models/scenario_model.py" line="134" />
         <source>Refinery</source>
         <translation>精炼</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="240" />
+        <location filename="../../ui/models/scenario_model.py" line="247" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="241" />
+        <location filename="../../ui/models/scenario_model.py" line="248" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="242" />
+        <location filename="../../ui/models/scenario_model.py" line="249" />
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="243" />
+        <location filename="../../ui/models/scenario_model.py" line="250" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="244" />
+        <location filename="../../ui/models/scenario_model.py" line="251" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="245" />
+        <location filename="../../ui/models/scenario_model.py" line="252" />
         <source>Baseline</source>
         <translation>基准</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="248" />
+        <location filename="../../ui/models/scenario_model.py" line="255" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="249" />
+        <location filename="../../ui/models/scenario_model.py" line="256" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="246" />
+        <location filename="../../ui/models/scenario_model.py" line="253" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="252" />
+        <location filename="../../ui/models/scenario_model.py" line="259" />
         <source>Change: %1</source>
         <translation>变化：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="325" />
+        <location filename="../../ui/models/scenario_model.py" line="332" />
         <source>Scenario − baseline; red: supply less secure, green: more secure</source>
         <translation>情景 − 基准；红色：供应安全性降低，绿色：提高</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="348" />
+        <location filename="../../ui/models/scenario_model.py" line="355" />
         <source>Worse for supply security</source>
         <translation>不利于供应安全</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="349" />
+        <location filename="../../ui/models/scenario_model.py" line="356" />
         <source>Better for supply security</source>
         <translation>有利于供应安全</translation>
     </message>
@@ -1389,93 +1449,103 @@
 <context>
     <name>DataSources</name>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="26" />
+        <location filename="../../ui/dialogs/about.py" line="28" />
         <source>The list of the demo's sources is missing from this installation (%1 was not found).</source>
-        <translation type="unfinished" />
+        <translation>本安装中缺少示例数据的来源列表（找不到 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="30" />
+        <location filename="../../ui/dialogs/about.py" line="32" />
         <source>The list of the demo's sources (%1) could not be read: %2</source>
-        <translation type="unfinished" />
+        <translation>无法读取示例数据的来源列表（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="34" />
+        <location filename="../../ui/dialogs/about.py" line="36" />
         <source>The list of the demo's sources (%1) is not a list of sources.</source>
-        <translation type="unfinished" />
+        <translation>示例数据的来源列表（%1）格式不正确，不是来源列表。</translation>
     </message>
 </context>
 <context>
     <name>DataSourcesDialog</name>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="92" />
-        <location filename="../../ui/dialogs/about.py" line="93" />
+        <location filename="../../ui/dialogs/about.py" line="96" />
+        <location filename="../../ui/dialogs/about.py" line="97" />
         <source>Data Sources</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="99" />
-        <source>The demo project is built from these public sources. Every import of your own is listed with its file, format and content hash on the Data ▸ Sources tab.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../ui/dialogs/about.py" line="103" />
+        <source>The demo project is built from these public sources. Every import of your own is listed with its file, format and content hash on the Data ▸ Sources tab.</source>
+        <translation>示例项目基于以下公开数据来源构建。您自己的每次导入都会连同文件、格式和内容哈希列在“数据 ▸ 来源”选项卡中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="107" />
         <source>About the data sources</source>
-        <translation type="unfinished" />
+        <translation>数据来源说明</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="106" />
+        <location filename="../../ui/dialogs/about.py" line="110" />
         <source>Data sources message</source>
-        <translation type="unfinished" />
+        <translation>数据来源提示</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="109" />
+        <location filename="../../ui/dialogs/about.py" line="113" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="109" />
+        <location filename="../../ui/dialogs/about.py" line="113" />
         <source>Publisher</source>
-        <translation type="unfinished" />
+        <translation>发布机构</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="109" />
+        <location filename="../../ui/dialogs/about.py" line="113" />
         <source>Vintage</source>
-        <translation type="unfinished" />
+        <translation>数据版本</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="109" />
+        <location filename="../../ui/dialogs/about.py" line="113" />
         <source>Licence</source>
-        <translation type="unfinished" />
+        <translation>许可协议</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="110" />
+        <location filename="../../ui/dialogs/about.py" line="114" />
         <source>Used for</source>
-        <translation type="unfinished" />
+        <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="110" />
+        <location filename="../../ui/dialogs/about.py" line="114" />
         <source>Where to download</source>
-        <translation type="unfinished" />
+        <translation>下载地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="116" />
+        <location filename="../../ui/dialogs/about.py" line="120" />
         <source>Bundled data sources</source>
-        <translation type="unfinished" />
+        <translation>随附数据来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="119" />
+        <location filename="../../ui/dialogs/about.py" line="124" />
+        <source>The selected source</source>
+        <translation>所选来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="134" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="120" />
+        <location filename="../../ui/dialogs/about.py" line="135" />
         <source>Copy Table</source>
-        <translation type="unfinished" />
+        <translation>复制表格</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="121" />
+        <location filename="../../ui/dialogs/about.py" line="136" />
         <source>Copy the sources as a table to paste into Excel</source>
-        <translation type="unfinished" />
+        <translation>将数据来源复制为表格，以便粘贴到 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="154" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1933,133 +2003,135 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="70" />
-        <location filename="../../ui/dialogs/guide.py" line="71" />
-        <location filename="../../ui/dialogs/guide.py" line="226" />
+        <location filename="../../ui/dialogs/guide.py" line="72" />
+        <location filename="../../ui/dialogs/guide.py" line="73" />
+        <location filename="../../ui/dialogs/guide.py" line="234" />
         <source>CritMin User Guide</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/guide.py" line="77" />
-        <source>Back</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/guide.py" line="78" />
-        <source>Back to the page shown before (Alt+Left)</source>
-        <translation type="unfinished" />
+        <translation>CritMin 用户指南</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/guide.py" line="79" />
-        <source>Forward</source>
-        <translation type="unfinished" />
+        <source>Back</source>
+        <translation>后退</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/guide.py" line="80" />
-        <source>Forward to the next page (Alt+Right)</source>
-        <translation type="unfinished" />
+        <source>Back to the page shown before (Alt+Left)</source>
+        <translation>返回上一页（Alt+←）</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/guide.py" line="81" />
-        <source>Contents</source>
-        <translation type="unfinished" />
+        <source>Forward</source>
+        <translation>前进</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/guide.py" line="82" />
+        <source>Forward to the next page (Alt+Right)</source>
+        <translation>前进到下一页（Alt+→）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="83" />
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="84" />
         <source>The guide's first page, with its table of contents</source>
-        <translation type="unfinished" />
+        <translation>指南首页，含目录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="86" />
+        <location filename="../../ui/dialogs/guide.py" line="88" />
         <source>Find in page (Ctrl+F)</source>
-        <translation type="unfinished" />
+        <translation>在页面中查找（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="87" />
+        <location filename="../../ui/dialogs/guide.py" line="89" />
         <source>Find in page</source>
-        <translation type="unfinished" />
+        <translation>在页面中查找</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="90" />
+        <location filename="../../ui/dialogs/guide.py" line="93" />
         <source>Next</source>
-        <translation type="unfinished" />
+        <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="90" />
+        <location filename="../../ui/dialogs/guide.py" line="93" />
         <source>Find the next match (Enter, F3)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/guide.py" line="91" />
-        <source>Previous</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/guide.py" line="92" />
-        <source>Find the previous match (Shift+Enter, Shift+F3)</source>
-        <translation type="unfinished" />
+        <translation>查找下一处（Enter、F3）</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/guide.py" line="94" />
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="95" />
+        <source>Find the previous match (Shift+Enter, Shift+F3)</source>
+        <translation>查找上一处（Shift+Enter、Shift+F3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="97" />
         <source>Find result</source>
-        <translation type="unfinished" />
+        <translation>查找结果</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="96" />
+        <location filename="../../ui/dialogs/guide.py" line="99" />
         <source>Guide message</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/guide.py" line="100" />
-        <source>Chapters</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/guide.py" line="101" />
-        <source>The guide's chapters: click one to read it</source>
-        <translation type="unfinished" />
+        <translation>指南提示</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/guide.py" line="103" />
+        <source>Chapters</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="104" />
+        <source>The guide's chapters: click one to read it</source>
+        <translation>指南的各章：点击即可阅读</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/guide.py" line="107" />
         <source>Guide page</source>
-        <translation type="unfinished" />
+        <translation>指南页面</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="114" />
+        <location filename="../../ui/dialogs/guide.py" line="118" />
         <source>Chapters and page</source>
-        <translation type="unfinished" />
+        <translation>章节与页面</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="170" />
+        <location filename="../../ui/dialogs/guide.py" line="177" />
         <source>## The user guide is not installed
 
 CritMin looked for it in `%1` and found no guide there. The guide is part of the installer and of a checkout of CritMin (folder `docs/guide`).</source>
-        <translation type="unfinished" />
+        <translation>## 未安装用户指南
+
+CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在安装程序和 CritMin 的源码目录（`docs/guide` 文件夹）中。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="192" />
+        <location filename="../../ui/dialogs/guide.py" line="199" />
         <source>CritMin does not open web pages. The address, to copy: %1</source>
-        <translation type="unfinished" />
+        <translation>CritMin 不打开网页。网址如下，可复制：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="201" />
+        <location filename="../../ui/dialogs/guide.py" line="208" />
         <source>This link points to a page that is not in the guide: %1</source>
-        <translation type="unfinished" />
+        <translation>此链接指向的页面不在指南中：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="205" />
+        <location filename="../../ui/dialogs/guide.py" line="212" />
         <source>This link points to a file the guide cannot show: %1</source>
-        <translation type="unfinished" />
+        <translation>此链接指向的文件无法在指南中显示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="225" />
+        <location filename="../../ui/dialogs/guide.py" line="233" />
         <source>CritMin User Guide — %1</source>
-        <translation type="unfinished" />
+        <translation>CritMin 用户指南 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="253" />
+        <location filename="../../ui/dialogs/guide.py" line="261" />
         <source>Not found</source>
-        <translation type="unfinished" />
+        <translation>未找到</translation>
     </message>
 </context>
 <context>
@@ -3125,546 +3197,546 @@ CritMin looked for it in `%1` and found no guide there. The guide is part of the
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="417" />
+        <location filename="../../ui/main_window.py" line="416" />
         <source>Critical-mineral supply-chain security workbench</source>
         <translation>关键矿产供应链安全分析工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="70" />
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="72" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="73" />
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>Risk Matrix</source>
         <translation>风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>Scenarios</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Banner</source>
         <translation>横幅</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="116" />
         <location filename="../../ui/main_window.py" line="117" />
-        <location filename="../../ui/main_window.py" line="118" />
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>Minerals</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>&amp;New Project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Create an empty project file</source>
         <translation>新建一个空的项目文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>&amp;Open Project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Open a project file</source>
         <translation>打开项目文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>Save Project &amp;As…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Save a copy of the project and continue working in the copy</source>
         <translation>保存项目的副本，并在副本中继续工作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>&amp;Import Data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>Import Excel or CSV files into the project</source>
         <translation>将 Excel 或 CSV 文件导入项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Export &amp;Data Workbook…</source>
         <translation>导出数据工作簿(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Write the project's data as a template workbook</source>
         <translation>将项目数据写出为模板工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Export &amp;Results…</source>
         <translation>导出结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Compute and write the results workbook</source>
         <translation>计算并写出结果工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>Export Re&amp;port…</source>
         <translation>导出报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>Write the Overview and the core indicators of the selected list and year as a report workbook with charts</source>
         <translation>将所选清单和年份的总览及核心指标写出为带图表的报告工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>Export &amp;Table…</source>
         <translation>导出表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>Write the table of the current view to Excel or CSV</source>
         <translation>将当前视图的表格写出为 Excel 或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>&amp;Close Project</source>
         <translation>关闭项目(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>Add &amp;Row</source>
         <translation>添加行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>&amp;Delete Rows</source>
         <translation>删除行(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>&amp;Recompute</source>
         <translation>重新计算(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>Compute every indicator from the project's data</source>
         <translation>根据项目数据计算全部指标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>&amp;Aliases…</source>
         <translation>名称映射(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>The project's own names for minerals and countries</source>
         <translation>本项目自定义的矿种和国家名称</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>&amp;Minerals and Names…</source>
         <translation>矿种与名称(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>The project's names, symbols, groups and notes of minerals, and its own minerals</source>
         <translation>本项目对矿种名称、符号、类别和备注的修改，以及本项目自有的矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>&amp;User Guide</source>
-        <translation type="unfinished" />
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="214" />
+        <source>Read the user guide (it is installed with CritMin: no internet needed)</source>
+        <translation>阅读用户指南（随 CritMin 一同安装，无需联网）</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="215" />
-        <source>Read the user guide (it is installed with CritMin: no internet needed)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="216" />
         <source>Data &amp;Sources</source>
         <translation>数据来源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>Where the demo's data come from, with their licences</source>
-        <translation type="unfinished" />
+        <translation>示例数据的来源及其许可协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="337" />
         <location filename="../../ui/main_window.py" line="338" />
-        <location filename="../../ui/main_window.py" line="339" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>Cancel the running task</source>
         <translation>取消正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="252" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>&amp;Overview</source>
         <translation>总览(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="255" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="257" />
         <source>&amp;Indicators</source>
         <translation>指标(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260" />
+        <location filename="../../ui/main_window.py" line="259" />
         <source>Risk &amp;Matrix</source>
         <translation>风险矩阵(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>&amp;Alerts</source>
         <translation>预警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="263" />
         <source>&amp;Scenarios</source>
         <translation>情景(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>Mineral &amp;Lists</source>
         <translation>矿种清单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280" />
+        <location filename="../../ui/main_window.py" line="279" />
         <source>New &amp;Scenario…</source>
         <translation>新建情景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="280" />
         <source>Define a what-if scenario and compare it with the baseline</source>
         <translation>定义假设情景并与基准对比</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="282" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="308" />
         <source>Assessed country</source>
         <translation>评估国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>Year shown</source>
         <translation>显示年份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>The year the Overview shows</source>
         <translation>总览所显示的年份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332" />
+        <location filename="../../ui/main_window.py" line="331" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/main_window.py" line="336" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437" />
+        <location filename="../../ui/main_window.py" line="436" />
         <source>No project open — File ▸ New Project… or Open Project…</source>
         <translation>未打开项目 — 请使用“文件 ▸ 新建项目…”或“打开项目…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441" />
+        <location filename="../../ui/main_window.py" line="440" />
         <source>1 mineral</source>
         <translation>1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441" />
+        <location filename="../../ui/main_window.py" line="440" />
         <source>%1 minerals</source>
         <translation>%1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445" />
+        <location filename="../../ui/main_window.py" line="444" />
         <source>%1 alerts</source>
         <translation>%1 条预警</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447" />
+        <location filename="../../ui/main_window.py" line="446" />
         <source>recomputing…</source>
         <translation>正在重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450" />
+        <location filename="../../ui/main_window.py" line="449" />
         <source>computed %1 ago</source>
         <translation>计算于 %1前</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451" />
+        <location filename="../../ui/main_window.py" line="450" />
         <source>all changes saved</source>
         <translation>所有更改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451" />
+        <location filename="../../ui/main_window.py" line="450" />
         <source>saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527" />
+        <location filename="../../ui/main_window.py" line="526" />
         <source>CritMin demo</source>
         <translation>CritMin 示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548" />
+        <location filename="../../ui/main_window.py" line="547" />
         <source>Preparing the demo project</source>
         <translation>正在准备示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553" />
+        <location filename="../../ui/main_window.py" line="552" />
         <source>%1: the project file was not found.</source>
         <translation>%1：找不到项目文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="568" />
+        <location filename="../../ui/main_window.py" line="567" />
         <source>This is the demo project, built from public data (USGS, World Bank, World Mining Data). To analyse your own data: File ▸ Import Data… or drop Excel/CSV files on this window.</source>
         <translation>这是示例项目，基于公开数据（USGS、世界银行、World Mining Data）构建。如需分析您自己的数据，请使用“文件 ▸ 导入数据…”，或将 Excel/CSV 文件拖放到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="585" />
+        <location filename="../../ui/main_window.py" line="584" />
         <source>New Project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="586" />
-        <location filename="../../ui/main_window.py" line="601" />
-        <location filename="../../ui/main_window.py" line="609" />
+        <location filename="../../ui/main_window.py" line="585" />
+        <location filename="../../ui/main_window.py" line="600" />
+        <location filename="../../ui/main_window.py" line="608" />
         <source>CritMin projects (%1)</source>
         <translation>CritMin 项目 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600" />
+        <location filename="../../ui/main_window.py" line="599" />
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="608" />
+        <location filename="../../ui/main_window.py" line="607" />
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="629" />
+        <location filename="../../ui/main_window.py" line="628" />
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="634" />
+        <location filename="../../ui/main_window.py" line="633" />
         <source>(missing)</source>
         <translation>（已不存在）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="646" />
+        <location filename="../../ui/main_window.py" line="645" />
         <source>Remove Missing Files</source>
         <translation>移除已不存在的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="647" />
+        <location filename="../../ui/main_window.py" line="646" />
         <source>Clear List</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650" />
+        <location filename="../../ui/main_window.py" line="649" />
         <source>%1 no longer exists. Remove it from the list?</source>
         <translation>%1 已不存在。要将其从列表中移除吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="682" />
+        <location filename="../../ui/main_window.py" line="681" />
         <source>Open or create a project first: imported data are written into a project.</source>
         <translation>请先打开或新建项目：导入的数据将写入项目。</translation>
     </message>
     <message>
         <location filename="../../ui/exports.py" line="25" />
-        <location filename="../../ui/main_window.py" line="949" />
+        <location filename="../../ui/main_window.py" line="948" />
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="935" />
+        <location filename="../../ui/main_window.py" line="934" />
         <source>Export Data Workbook</source>
         <translation>导出数据工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="937" />
+        <location filename="../../ui/main_window.py" line="936" />
         <source>Excel workbook (*.xlsx);;CSV files, one per table (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件，每张表一个 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="952" />
+        <location filename="../../ui/main_window.py" line="951" />
         <source>Exporting data</source>
         <translation>正在导出数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1028" />
+        <location filename="../../ui/main_window.py" line="1027" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1030" />
+        <location filename="../../ui/main_window.py" line="1029" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1031" />
+        <location filename="../../ui/main_window.py" line="1030" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>&amp;About CritMin</source>
         <translation>关于 CritMin(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>All minerals with data</source>
         <translation>有数据的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="855" />
+        <location filename="../../ui/main_window.py" line="854" />
         <source>Saving the alert rules</source>
         <translation>正在保存预警规则</translation>
     </message>
@@ -5417,92 +5489,92 @@ CritMin looked for it in `%1` and found no guide there. The guide is part of the
         <translation>结果中没有任何年份有 D、M 或 R。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="133" />
+        <location filename="../../ui/views/overview_view.py" line="135" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="139" />
+        <location filename="../../ui/views/overview_view.py" line="141" />
         <source>The largest producer at the stage shown</source>
         <translation>所示环节的最大生产国</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="143" />
+        <location filename="../../ui/views/overview_view.py" line="145" />
         <source>The trend of D over the years</source>
         <translation>D 历年的趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="144" />
+        <location filename="../../ui/views/overview_view.py" line="146" />
         <source>The trend of M over the years</source>
         <translation>M 历年的趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="145" />
+        <location filename="../../ui/views/overview_view.py" line="147" />
         <source>The trend of R over the years</source>
         <translation>R 历年的趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="147" />
+        <location filename="../../ui/views/overview_view.py" line="149" />
         <source>How many of D, M and R are at or above their thresholds</source>
         <translation>D、M、R 中达到或高于各自阈值的个数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="148" />
+        <location filename="../../ui/views/overview_view.py" line="150" />
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="149" />
+        <location filename="../../ui/views/overview_view.py" line="151" />
         <source>The alerts this year raises for the mineral (the Alerts view lists them; click to open it)</source>
         <translation>该矿种本年度触发的预警（“预警”视图中列出；单击即可打开）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="155" />
+        <location filename="../../ui/views/overview_view.py" line="156" />
         <source>Stage shown: %1</source>
         <translation>所示环节：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="164" />
+        <location filename="../../ui/views/overview_view.py" line="165" />
         <source>All minerals with data</source>
         <translation>有数据的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="167" />
+        <location filename="../../ui/views/overview_view.py" line="168" />
         <source>D for %1</source>
         <translation>%1的 D</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="174" />
+        <location filename="../../ui/views/overview_view.py" line="175" />
         <source>Minerals of the selection without D, M, R or HHI in %1: %2.</source>
         <translation>所选矿种中 %1 年没有 D、M、R 或 HHI 的：%2 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="177" />
+        <location filename="../../ui/views/overview_view.py" line="178" />
         <source>Choose an assessed country (toolbar) to see its import dependency D.</source>
         <translation>请在工具栏中选择评估国家，即可查看其对外依存度 D。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="186" />
+        <location filename="../../ui/views/overview_view.py" line="187" />
         <source>Criticality chart</source>
         <translation>关键性象限图</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="192" />
+        <location filename="../../ui/views/overview_view.py" line="193" />
         <source>criticality chart %1</source>
         <translation>关键性象限图 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="195" />
+        <location filename="../../ui/views/overview_view.py" line="196" />
         <source>Import dependency D</source>
         <translation>对外依存度 D</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="195" />
+        <location filename="../../ui/views/overview_view.py" line="196" />
         <source>Supply risk R</source>
         <translation>供应风险 R</translation>
     </message>
     <message>
-        <location filename="../../ui/views/overview_view.py" line="200" />
+        <location filename="../../ui/views/overview_view.py" line="201" />
         <source>Not on the chart (no D or no R): %1.</source>
         <translation>未在图中显示（缺少 D 或 R）：%1 个。</translation>
     </message>
@@ -6598,17 +6670,17 @@ CritMin looked for it in `%1` and found no guide there. The guide is part of the
 <context>
     <name>ScenarioListModel</name>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="192" />
+        <location filename="../../ui/models/scenario_model.py" line="199" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="193" />
+        <location filename="../../ui/models/scenario_model.py" line="200" />
         <source>Rationale</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="207" />
+        <location filename="../../ui/models/scenario_model.py" line="214" />
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>

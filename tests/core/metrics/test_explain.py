@@ -353,4 +353,5 @@ def test_demo_values_equal_the_results_tables():
         assert wrong == [], (table, wrong[:5])
     e = explain(res, ds, "import_dependency", {"mineral": "aluminum", "country": "USA", "year": 2023, "stage": ""})
     assert e.substituted == "D = 3 660 000 / (750 000 + 3 660 000) = 0.8299"
-    assert e.sources[0]["file"] == "critmin_demo.xlsx" and e.sources[0]["years"] == "2020–2024"
+    # the balance's years: China's BACI-derived rows 2018–2024, the USA's salient statistics 2020–2024
+    assert e.sources[0]["file"] == "critmin_demo.xlsx" and e.sources[0]["years"] == "2018–2024"

@@ -20,7 +20,6 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from unittest import mock
 
 import numpy as np
 import pandas as pd
@@ -340,10 +339,7 @@ def main() -> None:
     tables["trade_flows"] = trade_flows
 
     dataset = Dataset(tables={k: conform(k, v) for k, v in tables.items()})
-    # The template has no trade_flows sheet yet: written with the template's other sheets, in its columns.
-    flow_columns = ["mineral", "year", "stage", "exporter", "importer", "value_kusd", "quantity_t"]
-    with mock.patch.dict(data_workbook.SHEET_COLUMNS, {"trade_flows": flow_columns}):
-        data_workbook.write_data_workbook(dataset, args.output, reg)
+    data_workbook.write_data_workbook(dataset, args.output, reg)
     (DEMO_DIR / "sources.json").write_text(json.dumps(SOURCES, ensure_ascii=False, indent=2) + "\n",
                                           encoding="utf-8")
     Path(args.readme).write_text(readme(dataset, trace, us_balance, cn_all), encoding="utf-8")

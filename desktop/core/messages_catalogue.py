@@ -47,6 +47,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "table.chain_risk": ("chain_risk", "产业链风险"),
     "table.lists": ("lists", "矿产清单"),
     "table.events": ("events", "政策事件"),
+    "table.trade_flows": ("trade_flows", "贸易流"),
     "column.quantity": ("quantity", "数量"),
     "column.production": ("production", "产量"),
     "column.imports": ("imports", "进口量"),
@@ -122,6 +123,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "problem.duplicate_row": ("Rows {rows} repeat the same {table} row ({key}); it is imported once",
                               "第 {rows} 行重复了{table}表中的同一行（{key}），只导入一次"),
     "problem.row_left_out": ("Row left out because: {reason}", "该行未导入，原因：{reason}"),
+    "problem.trade_with_itself": ("The exporter and the importer are the same country",
+                                  "出口国与进口国为同一国家"),
+    "expected.other_country": ("another country than the exporter", "与出口国不同的国家"),
     "problem.historic_years": ("{country} existed {first}–{last}, but the file gives it values for {years} "
                                "(rows {rows}); kept as given — check the country column",
                                "{country}存在于 {first}–{last} 年，但文件给出了 {years} 年的数值（第 {rows} 行）；"

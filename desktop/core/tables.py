@@ -34,7 +34,7 @@ SCHEMA: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "trade_flows": (("mineral", "year", "stage", "exporter", "importer"), (), ("value_kusd", "quantity_t")),
 }
 TEMPLATE_TABLES = ("production", "balance", "prices", "governance", "reserves", "recycling", "chain_risk", "lists",
-                   "events", "scenarios")
+                   "events", "scenarios", "trade_flows")
 TABLES = tuple(SCHEMA)
 WGI_INDICATORS = ("VA", "PV", "GE", "RQ", "RL", "CC")
 PRODUCTION_STAGES = ("mine", "refinery")

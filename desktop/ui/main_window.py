@@ -46,6 +46,8 @@ def _icon(name: str):
     return icon(name)        # a misspelt name raises KeyError (the icon tests list every name used)
 
 
+DEMO_COUNTRY = "USA"      # the assessed country the demo opens with: its balance covers every demo mineral
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
@@ -531,6 +533,10 @@ class MainWindow(QMainWindow):
 
         target = self._demo_target()
         demo = paths.demo_workbook()
+        if not self.settings.demo_created and not self.settings.parameters().get("country"):
+            # The demo's balance holds two countries (the USA's for all its minerals, China's for eight): with
+            # "all countries" the Overview would show no D at all on the first start.
+            self.settings.save_parameters({"country": DEMO_COUNTRY})
 
         def prepare(state) -> None:
             if target.exists() and target.stat().st_size > 0:

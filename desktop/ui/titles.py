@@ -26,6 +26,7 @@ def table_title(table: str) -> str:
         "trade_unit_values": QCoreApplication.translate("DataView", "Trade unit values"),
         "trade_flows": QCoreApplication.translate("DataView", "Trade flows"),
         "events": QCoreApplication.translate("DataView", "Policy events"),
+        "scenarios": QCoreApplication.translate("DataView", "Scenarios"),
     }
     return titles.get(table, table)
 

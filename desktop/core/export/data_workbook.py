@@ -31,6 +31,7 @@ SHEET_COLUMNS = {
     "events": ["country", "mineral", "stage", "type", "start_year", "end_year", "source", "note"],
     "scenarios": ["scenario", "change_no", "type", "mineral", "country", "stage", "from_year", "factor", "target_year",
                   "rationale", "source", "partners", "event"],
+    "trade_flows": ["mineral", "year", "stage", "exporter", "importer", "quantity_t", "value_kusd"],
 }
 README_ROWS = [
     ("CritMin data workbook / CritMin 数据工作簿", ""),

@@ -54,6 +54,10 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "rationale": ("rationale", "reason", "why", "理由", "依据说明", "情景说明"),
     "partners": ("partners", "partner", "partner countries", "to partners", "贸易伙伴", "出口对象", "目的国"),
     "event": ("event", "event type", "policy event", "政策事件", "事件", "事件类型"),
+    "exporter": ("exporter", "exporting country", "from country", "origin", "出口国", "出口方"),
+    "importer": ("importer", "importing country", "to country", "destination", "partner country", "进口国", "进口方"),
+    "quantity_t": ("quantity_t", "quantity (t)", "tonnes", "quantity tonnes", "数量（吨）", "吨"),
+    "value_kusd": ("value_kusd", "value (kusd)", "value kusd", "value (thousand usd)", "金额（千美元）", "千美元"),
 }
 
 # table -> (accepted sheet names, required columns, optional columns)
@@ -76,6 +80,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
                   ("scenario", "type", "mineral"),
                   ("change_no", "country", "stage", "from_year", "factor", "target_year", "rationale", "source",
                    "partners", "event")),
+    "trade_flows": (("trade_flows", "trade flows", "bilateral trade", "贸易流", "双边贸易", "贸易流向"),
+                    ("mineral", "year", "exporter", "importer"), ("stage", "quantity_t", "value_kusd")),
 }
 
 _UNIT_IN_BRACKETS = re.compile(r"^(.*?)\s*[(\[]\s*([^)\]]*)\s*[)\]]\s*$")

@@ -167,8 +167,13 @@ def run_scenario(dataset, scenario: Scenario, params=None, *, progress=None, can
     applied = apply_scenario(dataset, scenario)
     res = run(applied, scenario_params(params, scenario), progress=progress, cancelled=cancelled)
     frame = changes_frame(scenario)
-    # without bilateral flows an export change cannot reach the importers' balances (whatif.py)
-    frame["note"] = np.where((frame["type"] == "exports") & ("trade_flows" not in dataset), "no_trade_flows", "")
+    # without bilateral flows of that mineral from that exporter, an export change cannot reach the importers'
+    # balances (whatif.py)
+    flows = dataset.get("trade_flows") if "trade_flows" in dataset else None
+    traded = set() if flows is None or len(flows) == 0 else set(zip(flows["mineral"], flows["exporter"]))
+    frame["note"] = np.where([t == "exports" and (m, c) not in traded
+                              for t, m, c in zip(frame["type"], frame["mineral"], frame["country"])],
+                             "no_trade_flows", "")
     res.tables["scenario_changes"] = frame
     return (res, applied) if with_dataset else res
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from desktop.core.ingest.load import load_file
+from desktop.core.ingest.load import load_file, preview_dataset
 from desktop.core.ingest.readers import read_file
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "data"
@@ -66,3 +66,27 @@ def test_template_sheet_blank_rows(tmp_path):
     preview = load_file(tmp_path / "p.xlsx")
     assert preview.ok and len(preview.tables["production"]) == 2
     assert [(d["rows"], str(d["reason"])) for d in preview.dropped] == [([3], "empty row")]
+
+
+def test_trade_flows_sheet_round_trips(tmp_path):
+    """The template's trade_flows sheet (bilateral flows: mineral, year, stage, exporter, importer, tonnes, value)."""
+    import pandas as pd
+
+    from desktop.core.dataset import Dataset, conform
+    from desktop.core.export.data_workbook import write_data_workbook
+
+    flows = conform("trade_flows", pd.DataFrame({
+        "mineral": ["cobalt", "cobalt"], "year": [2023, 2023], "stage": ["mine", "refinery"],
+        "exporter": ["COD", "CHN"], "importer": ["CHN", "USA"], "quantity_t": [90000.0, 1200.5],
+        "value_kusd": [2.5e6, 4.0e4]}))
+    write_data_workbook(Dataset(tables={"trade_flows": flows}), tmp_path / "t.xlsx")
+    preview = load_file(tmp_path / "t.xlsx")
+    assert preview.ok
+    back = preview_dataset(preview).get("trade_flows").sort_values("exporter").reset_index(drop=True)
+    assert back[["exporter", "importer", "stage"]].values.tolist() == [["CHN", "USA", "refinery"],
+                                                                       ["COD", "CHN", "mine"]]
+    assert back["quantity_t"].tolist() == [1200.5, 90000.0]
+    bad = tmp_path / "trade_flows.csv"
+    bad.write_text("mineral,year,exporter,importer,quantity_t\ncobalt,2023,China,China,5\n", encoding="utf-8")
+    [error] = load_file(bad).problems.errors
+    assert error.row == 2 and error.column == "importer" and "same country" in error.message

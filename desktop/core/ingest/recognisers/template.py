@@ -281,6 +281,33 @@ def _scenarios(sheet, ctx, frame, found, rows):
     return parse_scenario_sheet(sheet, ctx, frame, found, rows)
 
 
+def _trade_flows(sheet, ctx, frame, found, rows):
+    """Bilateral flows (BACI-like): a mineral's tonnes and value from an exporter to an importer in a year.
+    The tonnes are in the basis the analyst chose (the production's, for export-ban scenarios)."""
+    bad = np.zeros(len(frame), dtype=bool)
+    out: dict = {}
+    _ids(sheet, ctx, frame, found, rows, out, bad, ("mineral", "exporter", "importer"))
+    _year(sheet, ctx, frame, found, rows, out, bad)
+    st, b = cols.parse_stage(ctx, sheet, _col(frame, found, "stage"), rows, found.get("stage", ("stage",))[0],
+                             len(frame))
+    out["stage"] = st
+    bad |= b
+    for name in ("quantity_t", "value_kusd"):
+        raw = _col(frame, found, name)
+        if raw is None:
+            out[name] = np.full(len(frame), np.nan)
+            continue
+        values, _states, b = cols.parse_numbers(ctx, sheet, raw, rows, found[name][0])
+        out[name] = values
+        bad |= b
+    same = ~bad & (out["exporter"] == out["importer"])
+    if same.any():
+        cols.report_cells(ctx, sheet, rows[same], pd.Series(out["importer"])[same], found["importer"][0],
+                          "own_partner", msg("problem.trade_with_itself"), expected=msg("expected.other_country"))
+        bad |= same
+    return _keep(out, bad, sheet, ctx, rows)
+
+
 _PARSERS = {
     "production": _measure("production", ("quantity",), ("mineral", "country"), True),
     "balance": _measure("balance", ("production", "imports", "exports", "net_imports"), ("mineral", "country"), True),
@@ -292,6 +319,7 @@ _PARSERS = {
     "lists": _lists,
     "events": _events,
     "scenarios": _scenarios,
+    "trade_flows": _trade_flows,
 }
 assert set(_PARSERS) == set(TEMPLATE_TABLES)
 

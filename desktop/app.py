@@ -1,7 +1,9 @@
 """GUI entry point: ``main()`` sets up logging, Qt and the main window.
 
-``--smoke-test`` starts the application, shows the window, processes events
-for a moment and exits 0 — used by CI and by the frozen-app check.
+``--smoke-test`` starts the application, shows the window, waits for the first project to open and exits
+0 (``make run`` without a display).  ``--smoke-test OUTDIR`` (or ``--smoke-test=OUTDIR``) runs the whole
+program once instead — demo, import, compute, exports, a screenshot of every view — and exits 0 only if all
+of it worked (desktop/smoke.py; CI runs it on the frozen app).
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging()
     _preload_data_libraries()
     argv = sys.argv[1:] if argv is None else list(argv)
-    smoke = "--smoke-test" in argv
+    smoke, outdir, argv = _smoke_option(argv)
     lang = next((a.split("=", 1)[1] for a in argv if a.startswith("--lang=")), None)
     files = [a for a in argv if not a.startswith("--")]
 
@@ -51,13 +53,23 @@ def main(argv: list[str] | None = None) -> int:
 
     def excepthook(exc_type, exc, tb):  # a traceback is logged, never shown
         log.error("unhandled exception", exc_info=(exc_type, exc, tb))
+        if full_smoke is not None:
+            full_smoke.internal_error(f"{exc_type.__name__}: {exc}")
         if window is not None:
             window.show_internal_error()
 
-    window = None
+    window = full_smoke = None
     sys.excepthook = excepthook
     window = MainWindow(settings)
     window.show()
+    if outdir is not None:
+        from desktop.smoke import SmokeTest
+
+        # The smoke test opens the demo itself (not the last project a user's settings name).
+        full_smoke = SmokeTest(app, window, outdir, log_path=log_file())
+        QTimer.singleShot(0, full_smoke.start)
+        app.exec()
+        return full_smoke.exit_code
     # Show the window first; the project opens on the worker once the event loop runs.
     QTimer.singleShot(0, lambda: window.open_at_start(files))
     if os.environ.get("CRITMIN_STARTUP_PROBE"):
@@ -82,6 +94,29 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"smoke test ok: {seen['title']}")
     return int(code)
+
+
+def _smoke_option(argv: list[str]) -> tuple[bool, str | None, list[str]]:
+    """(smoke test asked, its OUTDIR or None, the other arguments) from ``--smoke-test[=OUTDIR]`` or
+    ``--smoke-test OUTDIR`` (the next argument, unless it is an option or a project/data file to open)."""
+    rest, smoke, outdir = [], False, None
+    args = iter(enumerate(argv))
+    for i, arg in args:
+        if arg.startswith("--smoke-test="):
+            smoke, outdir = True, arg.split("=", 1)[1] or None
+        elif arg == "--smoke-test":
+            smoke = True
+            after = argv[i + 1] if i + 1 < len(argv) else None
+            if after is not None and not after.startswith("--") and not _is_openable(after):
+                outdir = after
+                next(args)
+        else:
+            rest.append(arg)
+    return smoke, outdir, rest
+
+
+def _is_openable(arg: str) -> bool:
+    return arg.lower().endswith((".critmin", ".xlsx", ".xlsm", ".xls", ".csv", ".txt"))
 
 
 def _preload_data_libraries() -> None:
@@ -110,12 +145,14 @@ def _probe(event: str) -> None:
 
 
 def _quit_when_usable(app, window) -> None:
-    """bench/bench_startup.py: quit as soon as a project is open and its first table is on screen."""
+    """bench/bench_startup.py: quit as soon as a project is open and the first view on screen shows its content
+    (the Overview: its table and criticality chart of the computed indicators)."""
     from PySide6.QtCore import QTimer
 
+    from desktop.smoke import view_ready
+
     def check() -> None:
-        panel = window.data_view.current_panel()
-        if window.document.is_open and panel is not None and panel.model.data_ is not None and not window.runner.busy:
+        if view_ready(window, window.views.currentWidget()):
             _probe("usable")
             app.quit()
         else:

@@ -257,8 +257,11 @@ def cmd_gui(args) -> int:
     from desktop.app import main as gui_main
 
     argv = [a for a in [getattr(args, "file", None)] if a]
-    if getattr(args, "smoke_test", False):
+    smoke = getattr(args, "smoke_test", None)
+    if smoke is True:
         argv.append("--smoke-test")
+    elif smoke:
+        argv.append(f"--smoke-test={smoke}")
     if getattr(args, "lang", None):
         argv.append("--lang=" + ("zh_CN" if normalise_lang(args.lang) == "zh" else "en"))
     return gui_main(argv)
@@ -330,7 +333,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("gui", help="start the desktop application (default)")
     p.add_argument("file", nargs="?")
-    p.add_argument("--smoke-test", action="store_true", help="start, show the window, and exit")
+    p.add_argument("--smoke-test", nargs="?", const=True, default=None, metavar="OUTDIR",
+                   help="start, show the window, and exit; with OUTDIR: open the demo, import a file, compute, "
+                        "export the results, a plot and a screenshot of every view into OUTDIR, and exit 0 "
+                        "only if all of that worked (report in OUTDIR/smoke_report.txt)")
     p.set_defaults(func=cmd_gui)
     for command in sub.choices.values():
         # also after the command; SUPPRESS keeps a --lang given before it

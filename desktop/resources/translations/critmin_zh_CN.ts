@@ -1200,243 +1200,243 @@
 <context>
     <name>DataColumns</name>
     <message>
-        <location filename="../../ui/titles.py" line="36" />
+        <location filename="../../ui/titles.py" line="37" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="37" />
+        <location filename="../../ui/titles.py" line="38" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="38" />
+        <location filename="../../ui/titles.py" line="39" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="39" />
+        <location filename="../../ui/titles.py" line="40" />
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="40" />
+        <location filename="../../ui/titles.py" line="41" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="41" />
+        <location filename="../../ui/titles.py" line="42" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="42" />
+        <location filename="../../ui/titles.py" line="43" />
         <source>Production</source>
         <translation>产量</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="43" />
+        <location filename="../../ui/titles.py" line="44" />
         <source>Imports</source>
         <translation>进口量</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="44" />
+        <location filename="../../ui/titles.py" line="45" />
         <source>Exports</source>
         <translation>出口量</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="45" />
+        <location filename="../../ui/titles.py" line="46" />
         <source>Net imports</source>
         <translation>净进口量</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="46" />
+        <location filename="../../ui/titles.py" line="47" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="47" />
+        <location filename="../../ui/titles.py" line="48" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="48" />
+        <location filename="../../ui/titles.py" line="49" />
         <source>Estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="49" />
+        <location filename="../../ui/titles.py" line="50" />
         <source>Reserves</source>
         <translation>储量</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="50" />
+        <location filename="../../ui/titles.py" line="51" />
         <source>EoL-RIR</source>
         <translation>EoL-RIR</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="51" />
+        <location filename="../../ui/titles.py" line="52" />
         <source>Stream</source>
         <translation>资源链</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="52" />
+        <location filename="../../ui/titles.py" line="53" />
         <source>Dimension</source>
         <translation>风险维度</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="53" />
+        <location filename="../../ui/titles.py" line="54" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="54" />
+        <location filename="../../ui/titles.py" line="55" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="55" />
+        <location filename="../../ui/titles.py" line="56" />
         <source>List</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="56" />
+        <location filename="../../ui/titles.py" line="57" />
         <source>Net import reliance</source>
         <translation>净进口依存度</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="57" />
+        <location filename="../../ui/titles.py" line="58" />
         <source>Exporter</source>
         <translation>出口国</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="58" />
+        <location filename="../../ui/titles.py" line="59" />
         <source>Importer</source>
         <translation>进口国</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="59" />
+        <location filename="../../ui/titles.py" line="60" />
         <source>Value (kUSD)</source>
         <translation>金额（千美元）</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="60" />
+        <location filename="../../ui/titles.py" line="61" />
         <source>Quantity (t)</source>
         <translation>数量（吨）</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="61" />
+        <location filename="../../ui/titles.py" line="62" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="62" />
-        <location filename="../../ui/titles.py" line="66" />
+        <location filename="../../ui/titles.py" line="63" />
+        <location filename="../../ui/titles.py" line="67" />
         <source>From year</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="63" />
+        <location filename="../../ui/titles.py" line="64" />
         <source>To year</source>
         <translation>结束年份</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="64" />
+        <location filename="../../ui/titles.py" line="65" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="65" />
+        <location filename="../../ui/titles.py" line="66" />
         <source>Change no.</source>
         <translation>变化序号</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="67" />
+        <location filename="../../ui/titles.py" line="68" />
         <source>Factor</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="68" />
+        <location filename="../../ui/titles.py" line="69" />
         <source>Target year</source>
         <translation>目标年份</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="69" />
+        <location filename="../../ui/titles.py" line="70" />
         <source>Rationale</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="70" />
+        <location filename="../../ui/titles.py" line="71" />
         <source>Partners</source>
         <translation>出口对象</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="71" />
+        <location filename="../../ui/titles.py" line="72" />
         <source>Policy event</source>
         <translation>政策事件</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="72" />
+        <location filename="../../ui/titles.py" line="73" />
         <source>Source file</source>
         <translation>来源文件</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="79" />
+        <location filename="../../ui/titles.py" line="80" />
         <source>mine</source>
         <translation>矿山</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="80" />
+        <location filename="../../ui/titles.py" line="81" />
         <source>refinery</source>
         <translation>精炼</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="81" />
+        <location filename="../../ui/titles.py" line="82" />
         <source>mining</source>
         <translation>开采</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="82" />
+        <location filename="../../ui/titles.py" line="83" />
         <source>processing</source>
         <translation>加工冶炼</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="83" />
+        <location filename="../../ui/titles.py" line="84" />
         <source>use</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="84" />
+        <location filename="../../ui/titles.py" line="85" />
         <source>recycling</source>
         <translation>回收</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="91" />
+        <location filename="../../ui/titles.py" line="92" />
         <source>W: withheld by the publisher to avoid disclosing company data</source>
         <translation>W：发布方为避免披露企业数据而未公布（保密）</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="94" />
+        <location filename="../../ui/titles.py" line="95" />
         <source>NA: not available</source>
         <translation>NA：无数据</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="96" />
+        <location filename="../../ui/titles.py" line="97" />
         <source>E: net exporter</source>
         <translation>E：净出口国</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="98" />
+        <location filename="../../ui/titles.py" line="99" />
         <source>More than the number shown (a bound)</source>
         <translation>大于所示数值（界限值）</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="100" />
+        <location filename="../../ui/titles.py" line="101" />
         <source>Less than the number shown (a bound)</source>
         <translation>小于所示数值（界限值）</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="102" />
+        <location filename="../../ui/titles.py" line="103" />
         <source>A range: the lower bound is stored</source>
         <translation>区间：保存的是下限</translation>
     </message>
@@ -1614,6 +1614,11 @@
         <location filename="../../ui/titles.py" line="28" />
         <source>Policy events</source>
         <translation>政策事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/titles.py" line="29" />
+        <source>Scenarios</source>
+        <translation>情景</translation>
     </message>
     <message>
         <location filename="../../ui/views/data_view.py" line="235" />
@@ -3197,546 +3202,546 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="416" />
+        <location filename="../../ui/main_window.py" line="418" />
         <source>Critical-mineral supply-chain security workbench</source>
         <translation>关键矿产供应链安全分析工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="72" />
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="73" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>Risk Matrix</source>
         <translation>风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="77" />
         <source>Scenarios</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="78" />
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Banner</source>
         <translation>横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>Minerals</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>&amp;New Project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Create an empty project file</source>
         <translation>新建一个空的项目文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>&amp;Open Project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Open a project file</source>
         <translation>打开项目文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Save Project &amp;As…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>Save a copy of the project and continue working in the copy</source>
         <translation>保存项目的副本，并在副本中继续工作</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>&amp;Import Data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Import Excel or CSV files into the project</source>
         <translation>将 Excel 或 CSV 文件导入项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Export &amp;Data Workbook…</source>
         <translation>导出数据工作簿(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Write the project's data as a template workbook</source>
         <translation>将项目数据写出为模板工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>Export &amp;Results…</source>
         <translation>导出结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Compute and write the results workbook</source>
         <translation>计算并写出结果工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>Export Re&amp;port…</source>
         <translation>导出报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>Write the Overview and the core indicators of the selected list and year as a report workbook with charts</source>
         <translation>将所选清单和年份的总览及核心指标写出为带图表的报告工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Export &amp;Table…</source>
         <translation>导出表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>Write the table of the current view to Excel or CSV</source>
         <translation>将当前视图的表格写出为 Excel 或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>&amp;Close Project</source>
         <translation>关闭项目(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>Add &amp;Row</source>
         <translation>添加行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>&amp;Delete Rows</source>
         <translation>删除行(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>&amp;Recompute</source>
         <translation>重新计算(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>Compute every indicator from the project's data</source>
         <translation>根据项目数据计算全部指标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>&amp;Aliases…</source>
         <translation>名称映射(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>The project's own names for minerals and countries</source>
         <translation>本项目自定义的矿种和国家名称</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>&amp;Minerals and Names…</source>
         <translation>矿种与名称(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>The project's names, symbols, groups and notes of minerals, and its own minerals</source>
         <translation>本项目对矿种名称、符号、类别和备注的修改，以及本项目自有的矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>&amp;User Guide</source>
         <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>Read the user guide (it is installed with CritMin: no internet needed)</source>
         <translation>阅读用户指南（随 CritMin 一同安装，无需联网）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>Data &amp;Sources</source>
         <translation>数据来源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>Where the demo's data come from, with their licences</source>
         <translation>示例数据的来源及其许可协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
-        <location filename="../../ui/main_window.py" line="337" />
-        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>Cancel the running task</source>
         <translation>取消正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>&amp;Overview</source>
         <translation>总览(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255" />
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="259" />
         <source>&amp;Indicators</source>
         <translation>指标(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>Risk &amp;Matrix</source>
         <translation>风险矩阵(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261" />
+        <location filename="../../ui/main_window.py" line="263" />
         <source>&amp;Alerts</source>
         <translation>预警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="265" />
         <source>&amp;Scenarios</source>
         <translation>情景(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="275" />
         <source>Mineral &amp;Lists</source>
         <translation>矿种清单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/main_window.py" line="279" />
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>New &amp;Scenario…</source>
         <translation>新建情景(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280" />
+        <location filename="../../ui/main_window.py" line="282" />
         <source>Define a what-if scenario and compare it with the baseline</source>
         <translation>定义假设情景并与基准对比</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="307" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>Assessed country</source>
         <translation>评估国家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>Year shown</source>
         <translation>显示年份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>The year the Overview shows</source>
         <translation>总览所显示的年份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331" />
+        <location filename="../../ui/main_window.py" line="333" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/main_window.py" line="338" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_window.py" line="438" />
         <source>No project open — File ▸ New Project… or Open Project…</source>
         <translation>未打开项目 — 请使用“文件 ▸ 新建项目…”或“打开项目…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440" />
+        <location filename="../../ui/main_window.py" line="442" />
         <source>1 mineral</source>
         <translation>1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440" />
+        <location filename="../../ui/main_window.py" line="442" />
         <source>%1 minerals</source>
         <translation>%1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444" />
+        <location filename="../../ui/main_window.py" line="446" />
         <source>%1 alerts</source>
         <translation>%1 条预警</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446" />
+        <location filename="../../ui/main_window.py" line="448" />
         <source>recomputing…</source>
         <translation>正在重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449" />
+        <location filename="../../ui/main_window.py" line="451" />
         <source>computed %1 ago</source>
         <translation>计算于 %1前</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450" />
+        <location filename="../../ui/main_window.py" line="452" />
         <source>all changes saved</source>
         <translation>所有更改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450" />
+        <location filename="../../ui/main_window.py" line="452" />
         <source>saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526" />
+        <location filename="../../ui/main_window.py" line="528" />
         <source>CritMin demo</source>
         <translation>CritMin 示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547" />
+        <location filename="../../ui/main_window.py" line="553" />
         <source>Preparing the demo project</source>
         <translation>正在准备示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552" />
+        <location filename="../../ui/main_window.py" line="558" />
         <source>%1: the project file was not found.</source>
         <translation>%1：找不到项目文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="567" />
+        <location filename="../../ui/main_window.py" line="573" />
         <source>This is the demo project, built from public data (USGS, World Bank, World Mining Data). To analyse your own data: File ▸ Import Data… or drop Excel/CSV files on this window.</source>
         <translation>这是示例项目，基于公开数据（USGS、世界银行、World Mining Data）构建。如需分析您自己的数据，请使用“文件 ▸ 导入数据…”，或将 Excel/CSV 文件拖放到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="584" />
+        <location filename="../../ui/main_window.py" line="590" />
         <source>New Project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="585" />
-        <location filename="../../ui/main_window.py" line="600" />
-        <location filename="../../ui/main_window.py" line="608" />
+        <location filename="../../ui/main_window.py" line="591" />
+        <location filename="../../ui/main_window.py" line="606" />
+        <location filename="../../ui/main_window.py" line="614" />
         <source>CritMin projects (%1)</source>
         <translation>CritMin 项目 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599" />
+        <location filename="../../ui/main_window.py" line="605" />
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="607" />
+        <location filename="../../ui/main_window.py" line="613" />
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="628" />
+        <location filename="../../ui/main_window.py" line="634" />
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633" />
+        <location filename="../../ui/main_window.py" line="639" />
         <source>(missing)</source>
         <translation>（已不存在）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="645" />
+        <location filename="../../ui/main_window.py" line="651" />
         <source>Remove Missing Files</source>
         <translation>移除已不存在的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="646" />
+        <location filename="../../ui/main_window.py" line="652" />
         <source>Clear List</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="649" />
+        <location filename="../../ui/main_window.py" line="655" />
         <source>%1 no longer exists. Remove it from the list?</source>
         <translation>%1 已不存在。要将其从列表中移除吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="681" />
+        <location filename="../../ui/main_window.py" line="687" />
         <source>Open or create a project first: imported data are written into a project.</source>
         <translation>请先打开或新建项目：导入的数据将写入项目。</translation>
     </message>
     <message>
         <location filename="../../ui/exports.py" line="25" />
-        <location filename="../../ui/main_window.py" line="948" />
+        <location filename="../../ui/main_window.py" line="954" />
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="934" />
+        <location filename="../../ui/main_window.py" line="940" />
         <source>Export Data Workbook</source>
         <translation>导出数据工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="936" />
+        <location filename="../../ui/main_window.py" line="942" />
         <source>Excel workbook (*.xlsx);;CSV files, one per table (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件，每张表一个 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="951" />
+        <location filename="../../ui/main_window.py" line="957" />
         <source>Exporting data</source>
         <translation>正在导出数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1027" />
+        <location filename="../../ui/main_window.py" line="1033" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1029" />
+        <location filename="../../ui/main_window.py" line="1035" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1030" />
+        <location filename="../../ui/main_window.py" line="1036" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>&amp;About CritMin</source>
         <translation>关于 CritMin(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>All minerals with data</source>
         <translation>有数据的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="854" />
+        <location filename="../../ui/main_window.py" line="860" />
         <source>Saving the alert rules</source>
         <translation>正在保存预警规则</translation>
     </message>

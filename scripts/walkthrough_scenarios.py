@@ -40,12 +40,18 @@ def main() -> int:
     shot("cobalt-scenario", f"scenarios in the demo: {names}; ran {cobalt!r}:\n      " + "\n      ".join(lines))
     view.new()
     dialog = view.dialog
-    from desktop.ui.dialogs.scenario_edit import COUNTRY_COL, FACTOR_COL, MINERAL_COL, TYPE_COL
+    from desktop.ui.dialogs.scenario_edit import COUNTRY_COL, EVENT_COL, FACTOR_COL, FROM_COL, MINERAL_COL, TYPE_COL
 
     dialog.name.setText("Chile lithium output −30 %")
-    dialog.rationale.setPlainText("A drought year in the Atacama (analyst's question)")
+    dialog.rationale.setPlainText("A drought year in the Atacama, and the state's control of new lithium projects "
+                                  "(National Lithium Strategy, 2023) read as an investment review")
     for col, value in ((TYPE_COL, "production"), (MINERAL_COL, "锂"), (COUNTRY_COL, "Chile"), (FACTOR_COL, "0.7")):
         dialog.set_cell(0, col, value)
+    row = dialog.add_change()                     # a second change: a policy event the risk matrix reads
+    for col, value in ((TYPE_COL, "event"), (MINERAL_COL, "lithium"), (COUNTRY_COL, "CHL"), (FROM_COL, "2023"),
+                       (EVENT_COL, "investment_review")):
+        dialog.set_cell(row, col, value)
+    shot("editor", "the scenario editor with two changes: production ×0.7 and a policy event (investment review)")
     dialog.accept()
     wait(lambda: settled() and "Chile lithium output −30 %" in [s.name for s in view.scenarios])
     view.select("Chile lithium output −30 %")

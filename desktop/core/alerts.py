@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.alert_rules import RULES, SEVERITIES, AlertRules  # noqa: F401  (re-exported: the API)
-from desktop.core.messages import Message, msg
+from desktop.core.messages import CountryName, Message, msg
 
 COLUMNS = ["year", "severity", "mineral", "indicator", "stage", "country", "what", "from_value", "to_value",
            "rule", "table", "key"]
@@ -306,7 +306,7 @@ def _event_alerts(events: pd.DataFrame, wanted: set | None) -> list[dict]:
                     "from_value": math.nan, "to_value": grade, "rule": "event", "table": "events",
                     "key": {"country": _text(row.country), "mineral": row.mineral, "stage": stage, "type": kind,
                             "start_year": int(row.start_year)},
-                    "what": msg("alert.event_started", country=_text(row.country),
+                    "what": msg("alert.event_started", country=CountryName(_text(row.country)),
                                 event=Message(f"alert.event.{kind}") if kind in EVENT_NAMES else kind,
                                 stage=Message(f"alert.stage.{stage}") if stage else Message("alert.stage.all"))})
     return out
@@ -331,7 +331,7 @@ def _share_alerts(results, level: float, wanted: set | None) -> list[dict]:
                     "stage": stage, "country": step.country, "rule": "share", "table": "production_shares",
                     "from_value": float(step.before), "to_value": float(step.after),
                     "key": {"mineral": step.mineral, "year": int(step.year), "stage": stage, "country": step.country},
-                    "what": msg("alert.share_passed", country=step.country, stage=word, level=_fmt(level, True),
+                    "what": msg("alert.share_passed", country=CountryName(step.country), stage=word, level=_fmt(level, True),
                                 before=_fmt(step.before, True), after=_fmt(step.after, True))})
     return out
 

@@ -64,9 +64,24 @@ class Joined:
         return sep.join(str(_render(v, lang)) for v in self.items)
 
 
+@dataclass(frozen=True)
+class CountryName:
+    """A parameter that is a country: its registry name in the message's language (ISO3 code when unknown)."""
+
+    code: str
+
+    def text(self, lang: str = "en") -> str:
+        from desktop.core.registry import default_registry
+
+        return default_registry().country_name(self.code, "zh" if normalise_lang(lang) == "zh" else "en")
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
 def _render(value: object, lang: str) -> object:
     """A parameter as the template takes it: a Message in ``lang``, a list joined with ', ', else as it is."""
-    if isinstance(value, (Message, Joined)):
+    if isinstance(value, (Message, Joined, CountryName)):
         return value.text(lang)
     if isinstance(value, (list, tuple)):
         return Joined(tuple(value)).text(lang)

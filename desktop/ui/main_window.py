@@ -402,6 +402,9 @@ class MainWindow(QMainWindow):
                 free = screen.availableGeometry()
                 self.resize(max(min(1280, free.width()), int(free.width() * 0.85)),
                             max(min(800, free.height()), int(free.height() * 0.85)))
+                # the docks' share of a small screen: the views keep room for a comparison's columns
+                details = 340 if self.width() >= 1600 else 270
+                self.resizeDocks([self.minerals_dock, self.details_dock], [220, details], Qt.Orientation.Horizontal)
         if state is not None:
             self.restoreState(state)
 

@@ -107,7 +107,7 @@ def test_an_event_start_is_high_for_a_ban_and_medium_otherwise():
     assert list(alerts["year"]) == [2023, 2020]
     licence, ban = alerts.iloc[0], alerts.iloc[1]
     assert (ban["severity"], ban["country"], ban["table"]) == ("high", "IDN", "events")
-    assert ban["what"] == "Export ban by IDN starts (Mining)"
+    assert ban["what"] == "Export ban by Indonesia starts (Mining)"
     assert "出口禁令" in ban["what"].text("zh")
     assert licence["severity"] == "medium" and licence["key"]["type"] == "export_licence"
     assert compute_alerts(_results(), data, rules=AlertRules(event=False, matrix=False)).empty
@@ -121,7 +121,7 @@ def test_a_single_countrys_share_passing_the_level():
     assert len(alerts) == 1                                  # 2022 only: 2023 stays above, OTHERS is no country
     row = alerts.iloc[0]
     assert (row["year"], row["severity"], row["country"], row["rule"]) == (2022, "high", "COD", "share")
-    assert row["what"] == "COD's share of mine production passed 50.0 %: 45.0 % → 52.0 %"
+    assert row["what"] == "DR Congo's share of mine production passed 50.0 %: 45.0 % → 52.0 %"
     assert compute_alerts(_results(production_shares=shares), rules=AlertRules(share_level=0.6)).iloc[0]["year"] \
         == 2023
 

@@ -19,15 +19,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QGridLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -105,18 +106,28 @@ class ScenariosView(QWidget):
                                  lambda: self.run())
         self.export_button = button(self.tr("Export…"), self.tr("Export the comparison"),
                                     self.tr("Write the comparison to an Excel workbook"), self.export)
-        buttons = QGridLayout()            # two rows of two: the list pane stays narrow at 1280×800
-        for i, b in enumerate((self.new_button, self.duplicate_button, self.edit_button, self.delete_button)):
-            buttons.addWidget(b, i // 2, i % 2)
+        buttons = QHBoxLayout()
+        for b in (self.new_button, self.duplicate_button, self.edit_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
         self.about = QLabel(self)
         self.about.setWordWrap(True)
+        self.about.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.about.setAccessibleName(self.tr("Selected scenario"))
-        left = QWidget(self)
-        lv = QVBoxLayout(left)
+        about_box = QScrollArea(self)          # a long rationale scrolls instead of pushing the comparison down
+        about_box.setWidget(self.about)
+        about_box.setWidgetResizable(True)
+        about_box.setFrameShape(QFrame.Shape.NoFrame)
+        list_pane = QWidget(self)
+        lv = QVBoxLayout(list_pane)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.list, 1)
         lv.addLayout(buttons)
-        lv.addWidget(self.about)
+        left = QWidget(self)                   # the scenarios and the selected one's changes and rationale, side by side
+        lh = QHBoxLayout(left)
+        lh.setContentsMargins(0, 0, 0, 0)
+        lh.addWidget(list_pane, 1)
+        lh.addWidget(about_box, 1)
 
         self.title = QLabel(self)
         self.title.setAccessibleName(self.tr("Comparison title"))
@@ -152,13 +163,14 @@ class ScenariosView(QWidget):
         rv.addWidget(self.note)
         rv.addWidget(self.table, 1)
 
-        split = QSplitter(self)
+        # The scenarios above, the comparison below at the whole width: baseline, scenario and change stay
+        # visible beside mineral, stage, country and indicator at 1280×800 with the docks open.
+        split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
-        split.setSizes([300, 900])
-        left.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 34)   # the comparison gets the room
+        split.setSizes([190, 600])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         document.sig_tables_changed.connect(self._tables_changed)
@@ -421,6 +433,8 @@ class ScenariosView(QWidget):
         names = [x.name for x in scenarios]
         self.frame, self.shown_name, self.shown_names, self.runs = frame, names[0], names, dict(runs or {})
         self.model.set_frame(frame, self.registry, names)
+        # one year (the title names it): its column would only repeat it, and the numbers need the room
+        self.table.setColumnHidden(1, year is not None)
         self.set_stale(False)
         when = str(year) if year is not None else self.tr("every year")
         if len(names) == 1:

@@ -267,4 +267,4 @@ def test_overview_counts_the_alerts_of_the_year(window, qtbot, demo):
     expected = alerts.groupby("mineral").size().to_dict()
     assert {m: n for m, n in shown.items() if n} == {m: n for m, n in expected.items() if m in shown}
     nickel = view.model.find("mineral", "nickel")
-    assert "IDN" in view.model.data(view.model.index(nickel, col), Qt.ItemDataRole.ToolTipRole)
+    assert "Indonesia" in view.model.data(view.model.index(nickel, col), Qt.ItemDataRole.ToolTipRole)

@@ -151,8 +151,13 @@ class ParametersPanel(QWidget):
         self.multipliers.blockSignals(False)
 
     def fill_countries(self, registry) -> None:
-        keep = self.country.currentData() or self.settings.parameters().get("country") or None
+        before = self.country.currentData()
+        keep = before or self.settings.parameters().get("country") or None
         fill_countries(self.country, registry, self.tr("All countries"), keep=keep)
+        if self.country.currentData() != before:
+            # the remembered country could be chosen only now that the project's countries are known: tell the
+            # toolbar's Country (same list) and ask for the recompute, as if it had been chosen
+            self.country.currentIndexChanged.emit(self.country.currentIndex())
 
     def _restore(self) -> None:
         from desktop.core.metrics.extended_params import ExtendedParams

@@ -898,6 +898,8 @@ class MainWindow(QMainWindow):
         if table == "risk_matrix" and {"stream", "stage", "dimension"} <= set(key):
             self.matrix_view.want_cell(key["stream"], key["stage"], key["dimension"])
         if table in ("import_dependency", "market_dynamics", "supply_risk", "production_shares"):
+            row = {k: v for k, v in key.items() if k in ("mineral", "year", "stage", "country") and v not in ("", None)}
+            self.indicators.want_row(row)
             self.explain(source)
 
     def explain(self, cell: dict) -> None:

@@ -40,6 +40,7 @@ class IndicatorsView(ResultsPane):
         self.series_plot = None
         self.shares_plot = None
         self._selecting = False
+        self._wanted_row: dict | None = None     # the row to make current when its table arrives (want_row)
         self.choice = QComboBox(self)
         self.choice.setAccessibleName(self.tr("Indicator"))
         for ind in ORDER:
@@ -146,6 +147,17 @@ class IndicatorsView(ResultsPane):
         self.note.setText(" ".join(notes))
         self.note.setVisible(bool(notes))
         self._draw_shares()
+        wanted, self._wanted_row = self._wanted_row, None
+        if wanted:
+            self.select_row(wanted)
+
+    def want_row(self, key: dict) -> None:
+        """Make the row of ``key`` current — now if the table shows it, else when the table that holds it
+        arrives (an alert opened from the Alerts view switches the indicator first, and that is computed on
+        the worker)."""
+        self._wanted_row = None
+        if not self.select_row(key):
+            self._wanted_row = dict(key)
 
     def _columns(self, frame, ind, threshold, lang: str) -> list[Col]:
         cols = []
@@ -282,7 +294,7 @@ class IndicatorsView(ResultsPane):
             return False
         for position in range(self.model.rowCount()):
             record = self.model.record(position)
-            if all(record.get(k) == v for k, v in key.items()):
+            if all(str(record.get(k)) == str(v) for k, v in key.items()):     # 2023 and np.int64(2023) alike
                 column = max(0, next((i for i, c in enumerate(self.model.cols) if c.id == self.indicator_column()),
                                      0))
                 self.table.setCurrentIndex(self.model.index(position, column))

@@ -268,3 +268,19 @@ def test_overview_counts_the_alerts_of_the_year(window, qtbot, demo):
     assert {m: n for m, n in shown.items() if n} == {m: n for m, n in expected.items() if m in shown}
     nickel = view.model.find("mineral", "nickel")
     assert "Indonesia" in view.model.data(view.model.index(nickel, col), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_an_opened_alert_selects_its_row_of_the_indicators_table(window, qtbot, demo):
+    """An R alert opened from the Alerts view: the Indicators tab on R with the alert's mineral and year current."""
+    open_demo(window, qtbot, demo)
+    wait_results(window, qtbot)
+    window.views.setCurrentWidget(window.alerts_view)
+    qtbot.waitUntil(lambda: window.alerts_view.frame is not None and not window.runner.busy, timeout=30_000)
+    frame = window.alerts_view.frame
+    row = frame[(frame["table"] == "supply_risk")].iloc[0]
+    window._open_alert({"table": row["table"], "key": row["key"], "indicator": row["indicator"]})
+    view = window.indicators
+    qtbot.waitUntil(lambda: not window.runner.busy and view.table.currentIndex().isValid(), timeout=30_000)
+    current = view.model.record(view.table.currentIndex().row())
+    assert window.views.currentWidget() is view and view.indicator() == "R"
+    assert (current["mineral"], int(current["year"])) == (row["mineral"], int(row["key"]["year"]))

@@ -70,9 +70,11 @@ def compute_alerts(results, dataset=None, rules: AlertRules = AlertRules(), *, c
     wanted = set(minerals) if minerals is not None else None
     thresholds = thresholds_of(results)
     rows: list[dict] = []
+    # one year's alerts compare it with the year before: the other years' rows need not be stepped through
+    years = None if year is None else {year - 1, year}
     if rules.crossing or rules.worsening:
         for metric in _METRICS:
-            rows += _metric_alerts(results, metric, thresholds.get(metric), rules, country, wanted)
+            rows += _metric_alerts(results, metric, thresholds.get(metric), rules, country, wanted, years)
     if rules.trend:
         rows += _trend_alerts(results, thresholds, country, wanted)
     if rules.matrix and (matrix is not None or dataset is not None):
@@ -85,7 +87,7 @@ def compute_alerts(results, dataset=None, rules: AlertRules = AlertRules(), *, c
     if rules.event and dataset is not None and "events" in dataset:
         rows += _event_alerts(dataset.get("events"), wanted)
     if rules.share:
-        rows += _share_alerts(results, rules.share_level, wanted)
+        rows += _share_alerts(results, rules.share_level, wanted, years)
     out = _sorted(pd.DataFrame(rows, columns=COLUMNS))
     return out if year is None else out[out["year"] == year].reset_index(drop=True)
 
@@ -125,16 +127,22 @@ def _steps(frame: pd.DataFrame, keys: list[str], column: str) -> pd.DataFrame:
     return after.merge(before, on=keys + ["year"], how="inner")
 
 
-def _filter(frame: pd.DataFrame | None, wanted: set | None) -> pd.DataFrame | None:
+def _filter(frame: pd.DataFrame | None, wanted: set | None, years: set | None = None) -> pd.DataFrame | None:
+    """The rows of the ``wanted`` minerals (None: all) and, when given, of ``years`` only."""
     if frame is None or len(frame) == 0:
         return None
-    return frame[frame["mineral"].isin(wanted)] if wanted is not None else frame
+    keep = np.ones(len(frame), dtype=bool)
+    if wanted is not None:
+        keep &= frame["mineral"].isin(wanted).to_numpy()
+    if years is not None and "year" in frame:
+        keep &= frame["year"].isin(years).to_numpy()
+    return frame if keep.all() else frame[keep]
 
 
 def _metric_alerts(results, metric: str, threshold: float | None, rules: AlertRules, country: str | None,
-                   wanted: set | None) -> list[dict]:
+                   wanted: set | None, years: set | None = None) -> list[dict]:
     table, column, keys = _METRICS[metric]
-    frame = _filter(results.tables.get(table), wanted)
+    frame = _filter(results.tables.get(table), wanted, years)
     if frame is None or column not in frame:
         return []
     if "country" in keys and country:
@@ -312,10 +320,10 @@ def _event_alerts(events: pd.DataFrame, wanted: set | None) -> list[dict]:
     return out
 
 
-def _share_alerts(results, level: float, wanted: set | None) -> list[dict]:
+def _share_alerts(results, level: float, wanted: set | None, years: set | None = None) -> list[dict]:
     from desktop.core.metrics.overview import OTHERS
 
-    shares = _filter(results.tables.get("production_shares"), wanted)
+    shares = _filter(results.tables.get("production_shares"), wanted, years)
     if shares is None:
         return []
     shares = shares[shares["country"] != OTHERS]
@@ -331,8 +339,8 @@ def _share_alerts(results, level: float, wanted: set | None) -> list[dict]:
                     "stage": stage, "country": step.country, "rule": "share", "table": "production_shares",
                     "from_value": float(step.before), "to_value": float(step.after),
                     "key": {"mineral": step.mineral, "year": int(step.year), "stage": stage, "country": step.country},
-                    "what": msg("alert.share_passed", country=CountryName(step.country), stage=word, level=_fmt(level, True),
-                                before=_fmt(step.before, True), after=_fmt(step.after, True))})
+                    "what": msg("alert.share_passed", country=CountryName(step.country), stage=word,
+                                level=_fmt(level, True), before=_fmt(step.before, True), after=_fmt(step.after, True))})
     return out
 
 

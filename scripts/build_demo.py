@@ -262,8 +262,11 @@ def trade_flow_table(flows: pd.DataFrame) -> pd.DataFrame:
 
 
 def check_against_importer(baci_path: Path, baci: pd.DataFrame, reg) -> None:
-    """Our per-HS reading of BACI gives the same gross totals as CritMin's BACI importer."""
-    bal = load(baci_path).get("balance")
+    """Our per-HS reading of BACI gives the same gross totals as CritMin's BACI importer (its ``trade`` table:
+    gross tonnes by HS code and partner, converted to content by the engine at compute time)."""
+    trade = load(baci_path).get("trade")
+    bal = trade.groupby(["mineral", "importer", "year"], as_index=False)["quantity_t"].sum().rename(
+        columns={"importer": "country", "quantity_t": "imports"})
     hs = load_hs_map()
     b = baci[baci["t"] == 2023].copy()
     b["mineral"] = b["k"].map(hs["mineral"])

@@ -1460,6 +1460,28 @@ ZH = {
     "This link points to a file the guide cannot show: %1": "此链接指向的文件无法在指南中显示：%1",
     "CritMin User Guide — %1": "CritMin 用户指南 — %1",
     "Not found": "未找到",
+    # -- import sources, trade by HS code, content factors (issue 9) --------------------------------------------
+    "Basis": "口径",
+    "Trade by HS code": "按 HS 编码的贸易",
+    "Content factors": "含量系数",
+    "HS code": "HS 编码",
+    "Share": "份额",
+    "Import concentration HHI": "进口集中度 HHI",
+    "Largest import source's share": "最大进口来源国份额",
+    "Imports from high-risk partners": "来自高风险伙伴的进口",
+    "Import HHI": "进口 HHI",
+    "Top source share": "最大来源份额",
+    "High-risk share": "高风险份额",
+    "Concentration of the assessed country's imports: the sum of the squared partner shares of its imports, in the production's basis (1 = a single supplier).":
+        "评估国进口的集中程度：各贸易伙伴进口份额的平方和，按产量口径计算（1 = 单一供应国）。",
+    "Share of the assessed country's imports that comes from its largest supplier.": "评估国进口中来自最大供应国的份额。",
+    "Share of the assessed country's imports from partners whose governance risk Γ is at or above the risk level (0.5).":
+        "评估国进口中来自治理风险 Γ 达到或超过风险水平（0.5）的贸易伙伴的份额。",
+    "Partner": "贸易伙伴",
+    "Largest source": "最大来源国",
+    "Largest sources": "主要来源国",
+    "Γ coverage": "Γ 覆盖率",
+    "Largest producer": "最大生产国",
 }
 
 

@@ -288,6 +288,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "{where}：CritMin 模板表“{table}”，{rows} 行"),
     "note.percent_column": ("{file}: column '{column}' is in percent; values divided by 100",
                             "{file}：列“{column}”为百分数；数值已除以 100"),
+
+    # -- template tables laid out wide: years as columns (desktop.core.ingest.wide, issue 9) ---------
+    "note.wide_table": ("{where}: CritMin template table '{table}' laid out wide (years {first}–{last} as "
+                        "columns): {values} values from {rows} rows",
+                        "{where}：CritMin 模板表“{table}”，宽表格式（{first}–{last} 年各占一列）：{rows} 行中的 {values} 个数值"),
+    "note.wide_estimates": ("{where}: year columns {columns} are marked E (estimated): their values are read as "
+                            "those years' values",
+                            "{where}：年份列 {columns} 标为 E（估计值）：其数值按该年数值读入"),
+    "note.wide_unit": ("{where}: unit '{unit}' from '{text}', for every value without a unit of its own",
+                       "{where}：单位“{unit}”取自“{text}”，用于所有未注明单位的数值"),
+    "problem.wide_year_twice": ("Columns '{first}' and '{second}' are both the year {year}",
+                                "列“{first}”和“{second}”是同一年份 {year}"),
+    "expected.one_column_per_year": ("one column per year", "每个年份一列"),
+    "drop.above_table": ("title or header of the table, not data", "表格的标题或表头，不是数据"),
+
     "note.found_in_context": ("{what} '{value}' from the {source} '{text}'", "{what}“{value}”取自{source}“{text}”"),
     "note.measure_from_header": ("measure from header '{header}'", "指标取自表头“{header}”"),
     "note.names_several": ("the {source} '{text}' names several {what}s ({found})",
@@ -918,4 +933,114 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "alert.event.esg_rule": ("ESG or conflict-minerals rule", "ESG/冲突矿产规则"),
     "alert.event.recycled_content_quota": ("Recycled-content quota", "再生材料含量配额"),
     "alert.event.waste_import_ban": ("Waste-import ban", "废料进口禁令"),
+
+    # -- trade in content and import sources (issue 9, items 5 and 7) -------------------------------------
+    "table.content_factors": ("content_factors", "含量系数"),
+    "table.trade": ("trade", "分税号贸易"),
+    "table.usgs_nir": ("usgs_nir", "USGS 净进口依赖度"),
+    "column.hs_code": ("hs_code", "HS 编码"),
+    "column.share": ("share", "含量系数"),
+    "column.basis": ("basis", "口径"),
+    "column.import_sources": ("import_sources", "主要进口来源"),
+    "recogniser.usgs_nir": ("USGS MCS net import reliance and major import sources (US)",
+                            "USGS MCS 净进口依赖度及主要进口来源（美国）"),
+    "note.baci_trade": (
+        ("CEPII BACI bilateral trade: {used:,} of {rows:,} rows used, years {years}, {codes} HS-6 codes mapped "
+         "to {minerals} minerals (hs_minerals.csv); kept by HS code in the trade table, in tonnes gross weight of "
+         "the traded product."),
+        ("CEPII BACI 双边贸易：使用 {rows:,} 行中的 {used:,} 行，年份 {years}，{codes} 个 HS 六位编码对应 {minerals} 个"
+         "矿种（hs_minerals.csv）；按 HS 编码存入 trade 表，单位为贸易产品毛重（吨）。")),
+    "note.baci_content": (
+        ("No balance rows are written: when the indicators are computed, each country's imports and exports are "
+         "converted from gross weight to the basis of its production with the content factors "
+         "(content_factors.csv and the project's content_factors sheet); HS codes without a factor are left out "
+         "and named. Take production from USGS or World Mining Data. World unit values (USD/t) are stored in "
+         "trade_unit_values, not in prices."),
+        ("不写入供需平衡行：计算指标时，各国进出口量按含量系数（content_factors.csv 及项目的 content_factors 表）"
+         "由毛重折算为其产量口径；没有系数的 HS 编码不计入并列出。产量请取自 USGS 或世界矿业数据。世界单位价值"
+         "（美元/吨）存入 trade_unit_values，不写入价格表。")),
+    "note.usgs_nir": (
+        ("USGS net import reliance ({file}): {minerals} minerals, NIR of {year}, major import sources of {span} "
+         "in the publisher's order (usgs_nir, country USA)."),
+        "USGS 净进口依赖度（{file}）：{minerals} 个矿种，{year} 年净进口依赖度，{span} 年主要进口来源（按发布顺序；"
+        "usgs_nir 表，国家 USA）。"),
+    "problem.bad_hs_code": ("Not an HS code or tariff line (6 to 10 digits)", "不是 HS 编码或税则号（6 至 10 位数字）"),
+    "expected.hs_code": ("an HS code such as 260300, 2822.00 or a national line such as 2822.00.10",
+                         "HS 编码，如 260300、2822.00，或国家税则号，如 2822.00.10"),
+    "problem.bad_content_share": ("A content share must be a number above 0", "含量系数必须是大于 0 的数字"),
+    "expected.content_share": ("tonnes of the basis per tonne of product, e.g. 0.1879 (Li in Li2CO3)",
+                               "每吨产品所含口径物质的吨数，如 0.1879（Li2CO3 中的 Li）"),
+    "problem.bad_basis": ("Not a basis CritMin can compare with production", "不是 CritMin 可与产量比较的口径"),
+    "expected.basis": ("an element (Co), a compound (Li2O), REO, graphite, gross weight or product",
+                       "元素（Co）、化合物（Li2O）、REO、graphite、gross weight 或 product（产品本身）"),
+    "problem.nir_unknown_commodity": ("Not a mineral of the registry; the row is left out",
+                                      "不是登记表中的矿种；该行未导入"),
+    "problem.nir_unknown_source": ("Not a known country; left out of the import sources",
+                                   "不是已知国家；未计入进口来源"),
+    "drop.nir_second_form": ("a second USGS form of {mineral}: kept '{kept}' (row {row})",
+                             "{mineral} 的另一种 USGS 口径：保留“{kept}”（第 {row} 行）"),
+    "metrics.trade_content": (
+        ("Trade in content: {rows} balance row(s) from trade by HS code, converted to the production's basis "
+         "({minerals} minerals, {codes} HS codes with a factor; sheet trade_content, flag trade_in_content)."),
+        ("含量口径贸易：{rows} 行供需平衡数据来自分 HS 编码的贸易，已折算为产量口径（{minerals} 个矿种，{codes} 个"
+         "有系数的 HS 编码；见 trade_content 表，标记 trade_in_content）。")),
+    "metrics.trade_codes_left_out": (
+        ("Trade in content: {n} mineral/HS code pair(s) left out (no content factor, or its basis does not "
+         "convert to the production's): {codes}. Add a row to the content_factors sheet to count them."),
+        ("含量口径贸易：{n} 个矿种/HS 编码组合未计入（无含量系数，或其口径无法折算为产量口径）：{codes}。"
+         "可在 content_factors 表中添加一行以计入。")),
+    "metrics.import_sources": (
+        "Import sources of {country}: {minerals} minerals, {years} (sheets import_sources, import_concentration, "
+        "import_partner_counts).",
+        "{country} 的进口来源：{minerals} 个矿种，{years}（见 import_sources、import_concentration、"
+        "import_partner_counts 表）。"),
+    "metrics.no_import_sources": ("Import sources: the trade data hold no imports of {country}.",
+                                  "进口来源：贸易数据中没有 {country} 的进口。"),
+    "metrics.import_sources_need_country": (
+        "Import sources not computed: they are computed for an assessed country (--country, or the toolbar).",
+        "未计算进口来源：进口来源针对评估国计算（--country 或工具栏）。"),
+    "flag.trade_in_content": (
+        "Imports and exports are trade by HS code converted to the production's basis (see trade_content).",
+        "进口量和出口量为按 HS 编码的贸易量折算为产量口径后的数值（见 trade_content）。"),
+    "flag.trade_codes_left_out": (
+        "Trade in HS code(s) {detail} is left out: no content factor, or one whose basis does not convert.",
+        "HS 编码 {detail} 的贸易未计入：没有含量系数，或其口径无法折算。"),
+    "flag.trade_mixed_heading": (
+        ("HS code(s) {detail} hold products of very different content; the factor fits one of them, so the "
+         "tonnes are an estimate of that kind."),
+        "HS 编码 {detail} 包含含量差别很大的产品；系数只适用于其中一种，因此吨数只是该类估计。"),
+    "flag.production_not_listed": (
+        ("The production table lists the year's producers but not this country: production is taken as 0 "
+         "(it is at most 'other countries'), so D is an upper bound."),
+        "产量表列出了当年的生产国但没有该国：产量按 0 计（最多为“其他国家”之和），因此 D 为上限。"),
+    "flag.gross_weight": ("No HS code of the mineral has a content factor: shares are of gross weight.",
+                          "该矿种没有任何 HS 编码有含量系数：份额按毛重计算。"),
+    "flag.trade_flows_as_given": ("Quantities of the trade_flows table, as given (not converted).",
+                                  "采用 trade_flows 表中给出的数量（未折算）。"),
+    "flag.gamma_carried_forward": ("A partner's governance Γ comes from an earlier year.",
+                                   "某贸易伙伴的治理指标 Γ 取自更早的年份。"),
+    "flag.gamma_missing": ("A partner has no governance Γ: it is not counted in the high-risk share.",
+                           "某贸易伙伴没有治理指标 Γ：未计入高风险份额。"),
+    "status.used": ("converted", "已折算"),
+    "status.no_factor": ("no content factor", "无含量系数"),
+    "status.no_conversion": ("basis does not convert", "口径无法折算"),
+    "status.no_production_basis": ("production states no basis", "产量未注明口径"),
+    "status.balance_given": ("balance given", "已有供需平衡数据"),
+    "explain.table.trade_content": ("Trade by HS code, converted to the production's basis",
+                                    "按 HS 编码的贸易，已折算为产量口径"),
+    "explain.d.trade_content": (
+        ("Imports and exports are trade converted to {basis} ({unit}): the gross tonnes of each HS code × its "
+         "factor, {terms}; imports {imports}, exports {exports}."),
+        "进口量和出口量为折算为 {basis}（{unit}）的贸易量：各 HS 编码毛重 × 其系数，{terms}；进口 {imports}，出口 {exports}。"),
+    "explain.d.trade_left_out": ("Left out of the sum: {codes}.", "未计入合计：{codes}。"),
+    "explain.d.trade_mixed": (
+        "HS code(s) {codes} mix products of very different content: the tonnes are an estimate.",
+        "HS 编码 {codes} 混合了含量差别很大的产品：吨数为估计值。"),
+    "explain.d.production_not_listed": (
+        "The production table does not list this country among the year's producers: production is taken as 0.",
+        "产量表未将该国列为当年的生产国：产量按 0 计。"),
+    "explain.d.production_not_listed_bound": (
+        ("The production table does not list this country among the year's producers: production is taken as 0. "
+         "It is at most 'other countries', {others} {unit}, which would give D = {value}."),
+        "产量表未将该国列为当年的生产国：产量按 0 计。其产量最多为“其他国家”之和 {others} {unit}，此时 D = {value}。"),
 }

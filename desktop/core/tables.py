@@ -27,14 +27,23 @@ SCHEMA: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "scenarios": (("scenario", "change_no"), (),
                   ("type", "mineral", "country", "stage", "from_year", "factor", "target_year", "rationale",
                    "source", "partners", "event")),
+    # Content factors of the project (desktop.core.metrics.trade_content): t of ``basis`` per t of the traded
+    # product of ``hs_code`` (HS-6 or a national tariff line) for ``mineral``; a row adds to the registry's
+    # factors or overrides the one of the same code and mineral.
+    "content_factors": (("hs_code", "mineral"), (), ("share", "basis", "source")),
     # Tables that publishers' files fill and the template does not have:
-    "usgs_nir": (("mineral", "country", "year"), ("nir",), ()),          # USGS net import reliance 0..1
+    # USGS net import reliance 0..1; import_sources: the major import sources the publisher lists, ';'-joined
+    # ISO3 in its order (MCS Fig. 2); note: the commodity as published and the years of the sources.
+    "usgs_nir": (("mineral", "country", "year"), ("nir",), ("import_sources", "note")),
+    # Bilateral trade by HS code (BACI, Comtrade, customs tables), gross weight of the traded product: the
+    # engine converts it to the production's basis with the content factors (metrics/trade_content.py).
+    "trade": (("mineral", "year", "hs_code", "exporter", "importer"), (), ("stage", "value_kusd", "quantity_t")),
     "prices_real": (("mineral", "year"), ("price",), ("unit",)),        # Pink Sheet constant-dollar prices
     "trade_unit_values": (("mineral", "year", "stage"), ("price",), ("unit",)),   # BACI USD/t
     "trade_flows": (("mineral", "year", "stage", "exporter", "importer"), (), ("value_kusd", "quantity_t")),
 }
 TEMPLATE_TABLES = ("production", "balance", "prices", "governance", "reserves", "recycling", "chain_risk", "lists",
-                   "events", "scenarios", "trade_flows")
+                   "events", "scenarios", "trade_flows", "content_factors")
 TABLES = tuple(SCHEMA)
 WGI_INDICATORS = ("VA", "PV", "GE", "RQ", "RL", "CC")
 PRODUCTION_STAGES = ("mine", "refinery")
@@ -47,9 +56,9 @@ DIMENSIONS = {
 INT_COLUMNS = {"year", "start_year", "change_no"}
 TEXT_COLUMNS = {"mineral", "country", "stage", "indicator", "unit", "stream", "dimension",
                 "source", "note", "list", "exporter", "importer", "type", "scenario", "rationale",
-                "partners", "event"}
+                "partners", "event", "hs_code", "basis", "import_sources"}
 # Text columns that may be empty ("" = not said); the others are keys and always filled.
-OPTIONAL_TEXT = {"stage", "unit", "source", "note", "rationale", "partners", "event"}
+OPTIONAL_TEXT = {"stage", "unit", "source", "note", "rationale", "partners", "event", "basis", "import_sources"}
 
 
 def columns(table: str) -> list[str]:

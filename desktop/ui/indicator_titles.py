@@ -28,6 +28,9 @@ def indicator_name(ind: str) -> str:
         "EU_SR": QCoreApplication.translate("Indicators", "EU supply risk SR"),
         "GeoPolRisk": QCoreApplication.translate("Indicators", "GeoPolRisk score"),
         "demand": QCoreApplication.translate("Indicators", "Demand scenarios: supply gap"),
+        "import_HHI": QCoreApplication.translate("Indicators", "Import concentration HHI"),
+        "import_top1": QCoreApplication.translate("Indicators", "Largest import source's share"),
+        "import_high_risk": QCoreApplication.translate("Indicators", "Imports from high-risk partners"),
     }
     return names.get(ind, ind)
 
@@ -43,6 +46,9 @@ def indicator_short(ind: str) -> str:
         "R_recycled": QCoreApplication.translate("Indicators", "R (recycled)"),
         "EU_SR": "SR", "GeoPolRisk": "GeoPolRisk",
         "demand": QCoreApplication.translate("Indicators", "Gap"),
+        "import_HHI": QCoreApplication.translate("Indicators", "Import HHI"),
+        "import_top1": QCoreApplication.translate("Indicators", "Top source share"),
+        "import_high_risk": QCoreApplication.translate("Indicators", "High-risk share"),
     }
     return short.get(ind, ind)
 
@@ -91,6 +97,14 @@ def indicator_tip(ind: str) -> str:
         "demand": QCoreApplication.translate(
             "Indicators", "Demand scenarios: supply required by the demand multiplier in the target year "
             "minus the supply projected from the observed growth."),
+        "import_HHI": QCoreApplication.translate(
+            "Indicators", "Concentration of the assessed country's imports: the sum of the squared partner "
+            "shares of its imports, in the production's basis (1 = a single supplier)."),
+        "import_top1": QCoreApplication.translate(
+            "Indicators", "Share of the assessed country's imports that comes from its largest supplier."),
+        "import_high_risk": QCoreApplication.translate(
+            "Indicators", "Share of the assessed country's imports from partners whose governance risk Γ is "
+            "at or above the risk level (0.5)."),
     }
     return tips.get(ind, "")
 
@@ -149,5 +163,14 @@ def result_column_title(name: str) -> str:
         "std": QCoreApplication.translate("Indicators", "Std. dev."),
         "value": QCoreApplication.translate("Indicators", "Value"),
         "state": QCoreApplication.translate("Indicators", "State"),
+        "partner": QCoreApplication.translate("Indicators", "Partner"),
+        "partners": QCoreApplication.translate("Indicators", "Partners"),
+        "top1_partner": QCoreApplication.translate("Indicators", "Largest source"),
+        "top_partners": QCoreApplication.translate("Indicators", "Largest sources"),
+        "high_risk_share": QCoreApplication.translate("Indicators", "High-risk share"),
+        "gamma_coverage": QCoreApplication.translate("Indicators", "Γ coverage"),
+        "largest_producer": QCoreApplication.translate("Indicators", "Largest producer"),
+        "hs_code": QCoreApplication.translate("Indicators", "HS code"),
+        "factor": QCoreApplication.translate("Indicators", "Factor"),
     }
     return titles.get(name) or column_title(name)

@@ -27,6 +27,8 @@ def table_title(table: str) -> str:
         "trade_flows": QCoreApplication.translate("DataView", "Trade flows"),
         "events": QCoreApplication.translate("DataView", "Policy events"),
         "scenarios": QCoreApplication.translate("DataView", "Scenarios"),
+        "trade": QCoreApplication.translate("DataView", "Trade by HS code"),
+        "content_factors": QCoreApplication.translate("DataView", "Content factors"),
     }
     return titles.get(table, table)
 
@@ -70,6 +72,9 @@ def column_title(name: str) -> str:
         "rationale": QCoreApplication.translate("DataColumns", "Rationale"),
         "partners": QCoreApplication.translate("DataColumns", "Partners"),
         "event": QCoreApplication.translate("DataColumns", "Policy event"),
+        "hs_code": QCoreApplication.translate("DataColumns", "HS code"),
+        "share": QCoreApplication.translate("DataColumns", "Share"),
+        "basis": QCoreApplication.translate("DataColumns", "Basis"),
         SOURCE: QCoreApplication.translate("DataColumns", "Source file"),
     }
     return titles.get(name, name)

@@ -32,6 +32,7 @@ SHEET_COLUMNS = {
     "scenarios": ["scenario", "change_no", "type", "mineral", "country", "stage", "from_year", "factor", "target_year",
                   "rationale", "source", "partners", "event"],
     "trade_flows": ["mineral", "year", "stage", "exporter", "importer", "quantity_t", "value_kusd"],
+    "content_factors": ["hs_code", "mineral", "share", "basis", "source"],
 }
 README_ROWS = [
     ("CritMin data workbook / CritMin 数据工作簿", ""),

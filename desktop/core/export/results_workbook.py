@@ -3,7 +3,11 @@
 Sheets: import_dependency, market_dynamics, governance, supply_risk,
 thresholds, trends, summary, parameters, sources, production_shares, risk_matrix
 (when the caller gives the risk matrix table: ``critmin compute`` does), alerts
-(likewise, desktop.core.alerts), then one sheet per extended table.  The workbook
+(likewise, desktop.core.alerts), then one sheet per extended table, then — with
+trade data — trade_content (the HS codes and factors behind D) and the import
+sources of the assessed country (import_sources, with partner_name beside each
+partner's code, import_concentration, import_partner_counts, and
+import_sources_usgs beside the publisher's net import reliance).  The workbook
 opens on summary (it is the active sheet; its place in the order is kept so that
 the sheets keep their positions for scripts and readers of earlier workbooks).  Minerals are written by their
 canonical English name with the Chinese name beside it, countries by ISO3.
@@ -123,6 +127,8 @@ def _extended_columns(frame: pd.DataFrame) -> list[str]:
     cols = list(frame.columns)
     if "mineral" in cols and "mineral_zh" not in cols:
         cols.insert(cols.index("mineral") + 1, "mineral_zh")
+    if "partner" in cols and "partner_name" not in cols:      # import sources: who the partner is, by name
+        cols.insert(cols.index("partner") + 1, "partner_name")
     return cols
 
 
@@ -139,10 +145,11 @@ def _decorate(frame: pd.DataFrame | None, cols: list[str], registry: Registry) -
         if "mineral_zh" in cols:
             out["mineral_zh"] = ids.map(zh)
         out["mineral"] = ids.map(en)
-    if "country_name" in cols and "country" in out:
-        codes = out["country"].astype(object)
-        names = {c: registry.country_name(c) for c in pd.unique(codes[codes.notna()])}
-        out["country_name"] = codes.map(names)
+    for code_col, name_col in (("country", "country_name"), ("partner", "partner_name")):
+        if name_col in cols and code_col in out:
+            codes = out[code_col].astype(object)
+            names = {c: registry.country_name(c) for c in pd.unique(codes[codes.notna()])}
+            out[name_col] = codes.map(names)
     return out.reindex(columns=cols)
 
 
@@ -247,6 +254,7 @@ def _summary(results, shares_written: bool = True) -> pd.DataFrame:
         pc = tr[tr["persistently"] != ""].groupby(["metric", "persistently"]).size()
         for (metric, label), k in pc.items():
             rows.append((f"trend {metric}: {label}", int(k), "groups"))
+    rows += _import_summary(t.get("import_partner_counts"))
     ext = [n for n in t if n not in _OWN_TABLES and t[n] is not None]
     if ext:
         rows.append(("extended tables", len(ext), ", ".join(ext)))
@@ -257,3 +265,20 @@ def _summary(results, shares_written: bool = True) -> pd.DataFrame:
     for text in results.problems:
         rows.append(("problem", None, text))
     return pd.DataFrame(rows, columns=["item", "value", "note"])
+
+
+def _import_summary(counts: pd.DataFrame | None, top: int = 3) -> list[tuple]:
+    """The reference paper's counts for the latest year with imports: the partners that are the largest
+    source of the most minerals, with how many minerals come partly from them (import_partner_counts)."""
+    if counts is None or len(counts) == 0:
+        return []
+    last = int(counts["year"].max())
+    c = counts[counts["year"] == last].sort_values(["largest_source", "imported_from", "partner"],
+                                                   ascending=[False, False, True], kind="stable")
+    rows = []
+    for r in c.head(top).itertuples(index=False):
+        rows.append((f"import sources {last}: {r.partner}", int(r.largest_source),
+                     f"of {int(r.minerals)} minerals imported by {r.country}, {r.partner} is the largest source of "
+                     f"{int(r.largest_source)}, a source of {int(r.imported_from)} and the largest producer of "
+                     f"{int(r.largest_producer)} (sheet import_partner_counts)"))
+    return rows

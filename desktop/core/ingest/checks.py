@@ -1,7 +1,12 @@
 """Checks every recogniser's output gets: ranges, duplicate keys, gaps and jumps.
 
 They run on canonical frames that still carry ``_row`` (the spreadsheet row),
-so each problem names the row the analyst must look at.
+so each problem names the row the analyst must look at; a wide table's frame
+also carries ``_column`` (the year header a value came from), which a problem
+about a value then names instead of the canonical column.  Repeated keys, series
+and jumps are found on one sort of the rows by their keys' integer ranks
+(:func:`desktop.core.store.rows.key_order`), historic countries once per
+distinct country: a 500,000-row file must not spend longer here than reading it.
 """
 from __future__ import annotations
 
@@ -9,14 +14,17 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.dataset import SCHEMA
+from desktop.core.distinct import map_unique
 from desktop.core.ingest.base import ParseContext
 from desktop.core.ingest.columns import report_cells
 from desktop.core.ingest.readers import RawSheet
 from desktop.core.messages import msg, term
+from desktop.core.store.rows import key_order
 
 NON_NEGATIVE = {"quantity", "production", "imports", "exports", "price", "reserves"}
 UNIT_INTERVAL = {"eol_rir", "score"}
 JUMP_FACTOR = 10.0     # a year-on-year change by this factor or more is "suspicious"
+SERIES_TABLES = ("production", "reserves", "prices", "balance")    # yearly series: gaps and jumps checked
 
 
 def check_table(table: str, frame: pd.DataFrame, sheet: RawSheet, ctx: ParseContext) -> pd.DataFrame:
@@ -24,6 +32,7 @@ def check_table(table: str, frame: pd.DataFrame, sheet: RawSheet, ctx: ParseCont
     if frame.empty or table not in SCHEMA:
         return frame
     rows = frame["_row"].to_numpy() if "_row" in frame else np.zeros(len(frame), dtype=int)
+    cells = frame["_column"].to_numpy() if "_column" in frame else None
     keys, stated, _ = SCHEMA[table]
     for col in stated:
         if col not in frame:
@@ -32,21 +41,47 @@ def check_table(table: str, frame: pd.DataFrame, sheet: RawSheet, ctx: ParseCont
         if col in NON_NEGATIVE:
             neg = v < 0
             if neg.any():
-                report_cells(ctx, sheet, rows[neg], v[neg], col, "negative",
-                             msg("problem.negative", column=term("column", col)),
-                             expected=msg("expected.zero_or_more"))
+                _report(ctx, sheet, rows[neg], v[neg], col, None if cells is None else cells[neg], "negative",
+                        msg("problem.negative", column=term("column", col)), msg("expected.zero_or_more"))
         if col in UNIT_INTERVAL:
             out = (v < 0) | (v > 1)
             if out.any():
-                report_cells(ctx, sheet, rows[out], v[out], col, "out_of_range",
-                             msg("problem.outside_unit_interval", column=term("column", col)),
-                             expected=msg("expected.share"))
-    frame = _duplicates(table, frame, list(keys), sheet, ctx)
+                _report(ctx, sheet, rows[out], v[out], col, None if cells is None else cells[out], "out_of_range",
+                        msg("problem.outside_unit_interval", column=term("column", col)), msg("expected.share"))
+    # Sorted with the year last, the rows of a series are adjacent and in year order.
+    sort_keys = [k for k in keys if k != "year"] + ["year"] if table in SERIES_TABLES else list(keys)
+    order, ranks = key_order(frame, sort_keys)
+    deduplicated = _duplicates(table, frame, list(keys), _repeated(order, ranks), sheet, ctx)
+    if len(deduplicated) < len(frame):
+        frame = deduplicated
+        order, ranks = key_order(frame, sort_keys)
+    rows = frame["_row"].to_numpy() if "_row" in frame else np.zeros(len(frame), dtype=int)
     if table in ("production", "reserves", "balance", "trade_flows"):     # quantities, not the publisher's scores
         _historic_years(frame, rows, sheet, ctx)
-    if table in ("production", "reserves", "prices", "balance"):
-        _series_warnings(table, frame, list(keys), stated[0], sheet, ctx)
+    if table in SERIES_TABLES:
+        _series_warnings(frame, sort_keys[:-1], order, ranks, stated[0], sheet, ctx)
     return frame
+
+
+def _report(ctx, sheet, rows, values, column, cells, code, message, expected, severity="error") -> None:
+    """:func:`report_cells` under ``column``, or, when the frame says which spreadsheet column each value came
+    from (``cells``: a wide table's year headers), under those columns, each with its own count."""
+    if cells is None:
+        report_cells(ctx, sheet, rows, values, column, code, message, expected=expected, severity=severity)
+        return
+    for cell in pd.unique(cells):
+        at = cells == cell
+        report_cells(ctx, sheet, rows[at], values[at], str(cell), code, message, expected=expected,
+                     severity=severity)
+
+
+def _repeated(order: np.ndarray, ranks: list[np.ndarray]) -> np.ndarray:
+    """Per row: does another row have the same key?  (``order``, ``ranks``: :func:`key_order`.)"""
+    repeated = np.zeros(len(order), dtype=bool)
+    if len(order) > 1:
+        same_as_next = np.logical_and.reduce([r[1:] == r[:-1] for r in ranks])
+        repeated[order] = np.r_[same_as_next, False] | np.r_[False, same_as_next]
+    return repeated
 
 
 def _historic_years(frame, rows, sheet, ctx) -> None:
@@ -55,10 +90,10 @@ def _historic_years(frame, rows, sheet, ctx) -> None:
     first year), but the analyst should know."""
     if "country" not in frame or "year" not in frame or not ctx.registry.historic:
         return
-    country = frame["country"].astype(object).to_numpy()
-    historic = np.isin(country, list(ctx.registry.historic))
+    historic = map_unique(frame["country"], lambda code: code in ctx.registry.historic).to_numpy(dtype=bool)
     if not historic.any():
         return
+    country = frame["country"].astype(object).to_numpy()
     years = pd.to_numeric(frame["year"], errors="coerce").to_numpy(dtype=float)
     rows = np.asarray(rows)
     for code in sorted(set(country[historic])):
@@ -72,11 +107,12 @@ def _historic_years(frame, rows, sheet, ctx) -> None:
                 column="country")
 
 
-def _duplicates(table, frame, keys, sheet, ctx) -> pd.DataFrame:
-    dup = frame.duplicated(keys, keep=False)
+def _duplicates(table, frame, keys, dup, sheet, ctx) -> pd.DataFrame:
+    """Each key given by several rows (``dup``): an error when their values differ, else a warning and the
+    repeats left out."""
     if not dup.any():
         return frame
-    values = [c for c in frame.columns if c not in keys and c != "_row"]
+    values = [c for c in frame.columns if c not in keys and c not in ("_row", "_column")]
     groups = frame[dup].groupby(keys, sort=False, dropna=False)
     exact_drop = []
     for key, grp in groups:
@@ -97,19 +133,26 @@ def _duplicates(table, frame, keys, sheet, ctx) -> pd.DataFrame:
     return frame.drop(index=exact_drop).reset_index(drop=True) if exact_drop else frame
 
 
-def _series_warnings(table, frame, keys, value_col, sheet, ctx) -> None:
+def _series_warnings(frame, series_keys, order, ranks, value_col, sheet, ctx) -> None:
     """Gaps (a year with no data inside a series) and suspicious jumps, one warning per series.
 
-    Works on integer group ids and numpy arrays: a 500,000-row file must not
-    spend longer here than reading it.
+    ``order`` and ``ranks`` (:func:`key_order` by ``series_keys`` then year) put each series' rows together
+    in year order.  The series are then numbered, and put in that order, by their first row in the file, so
+    the warnings come in the order the analyst reads the file.
     """
-    series_keys = [k for k in keys if k != "year"]
-    gid = frame.groupby(series_keys, sort=False, dropna=False).ngroup().to_numpy()
-    year = frame["year"].to_numpy()
-    order = np.lexsort((year, gid))
-    g, y = gid[order], year[order]
+    new_series = np.r_[True, np.zeros(len(order) - 1, dtype=bool)]
+    for rank in ranks[:-1]:
+        new_series[1:] |= rank[1:] != rank[:-1]
+    starts = np.flatnonzero(new_series)
+    number = np.empty(len(starts), dtype=np.int64)
+    number[np.argsort(np.minimum.reduceat(order, starts))] = np.arange(len(starts))
+    gid = number[np.cumsum(new_series) - 1]
+    regroup = np.argsort(gid, kind="stable")     # series by first row, each still in year order
+    order, g = order[regroup], gid[regroup]
+    y = frame["year"].to_numpy()[order]
     v = frame[value_col].to_numpy(dtype=float)[order]
     rows = (frame["_row"].to_numpy() if "_row" in frame else np.zeros(len(frame), dtype=int))[order]
+    cells = frame["_column"].to_numpy()[order] if "_column" in frame else None
     same = np.r_[False, g[1:] == g[:-1]]
     step = np.r_[0, np.diff(y)]
     gap_groups = np.unique(g[same & (step > 1)])
@@ -128,6 +171,6 @@ def _series_warnings(table, frame, keys, value_col, sheet, ctx) -> None:
         ratio = v / prev
     jump = same & (step == 1) & (prev > 0) & (v > 0) & ((ratio >= JUMP_FACTOR) | (ratio <= 1 / JUMP_FACTOR))
     if jump.any():
-        report_cells(ctx, sheet, rows[jump], v[jump], value_col, "suspicious_jump",
-                     msg("problem.suspicious_jump", column=term("column", value_col), factor=JUMP_FACTOR),
-                     expected=msg("expected.check_units"), severity="warning")
+        _report(ctx, sheet, rows[jump], v[jump], value_col, None if cells is None else cells[jump], "suspicious_jump",
+                msg("problem.suspicious_jump", column=term("column", value_col), factor=JUMP_FACTOR),
+                msg("expected.check_units"), severity="warning")

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.distinct import map_unique  # noqa: F401 — also used by the recognisers
-from desktop.core.ingest.base import ParseContext
+from desktop.core.ingest.base import NameMapping, ParseContext
 from desktop.core.ingest.names import record_mappings, report_unknown
 from desktop.core.ingest.readers import RawSheet, is_placeholder
 from desktop.core.messages import msg, term
@@ -80,11 +80,18 @@ def _show(value) -> str:
 
 def parse_ids(ctx: ParseContext, sheet: RawSheet, raw: pd.Series, rows: np.ndarray, column: str,
               kind: str, allow_aggregates: bool = True) -> tuple[pd.Series, np.ndarray]:
-    """Map mineral or country names to ids.  Returns (ids, bad mask); unknowns reported once per name."""
+    """Map mineral or country names to ids.  Returns (ids, bad mask); unknowns reported once per name.
+
+    Every test is made once per distinct name and spread to the rows by the name's code: a 500,000-row
+    file has a few hundred names."""
     reg = ctx.registry
-    ids = reg.map_minerals(raw) if kind == "mineral" else reg.map_countries(raw)
-    blank = map_unique(raw, is_blank).to_numpy(dtype=bool)
-    unknown = ids.isna().to_numpy() & ~blank
+    codes, distinct = pd.factorize(raw)
+    names = pd.Series(np.append(np.asarray(distinct, dtype=object), None), dtype=object)   # code -1: no cell
+    named = reg.map_minerals(names) if kind == "mineral" else reg.map_countries(names)
+    name_blank = names.map(is_blank).to_numpy(dtype=bool)
+    name_unknown = named.isna().to_numpy() & ~name_blank
+    ids = pd.Series(named.to_numpy(dtype=object)[codes], index=raw.index, dtype=object)
+    blank, unknown = name_blank[codes], name_unknown[codes]
     bad = unknown | blank
     if blank.any():
         report_cells(ctx, sheet, rows[blank], raw[blank], column, f"missing_{kind}",
@@ -93,12 +100,19 @@ def parse_ids(ctx: ParseContext, sheet: RawSheet, raw: pd.Series, rows: np.ndarr
     if unknown.any():
         report_unknown(ctx, sheet, kind, raw[unknown], rows[unknown], column)
     if kind == "country" and not allow_aggregates:
-        agg = ids.isin(AGGREGATE_CODES).to_numpy()
+        agg = named.isin(AGGREGATE_CODES).to_numpy()[codes]
         if agg.any():
             report_cells(ctx, sheet, rows[agg], raw[agg], column, "aggregate_not_country",
                          msg("problem.aggregate_not_country"), expected=msg("expected.single_country"))
             bad |= agg
-    record_mappings(ctx, kind, raw[~bad], ids[~bad], rows[~bad])
+    rows = np.asarray(rows)
+    if len(rows) > 1 and not (rows[1:] > rows[:-1]).all():
+        record_mappings(ctx, kind, raw[~bad], ids[~bad], rows[~bad])     # a row may hold several names
+    else:
+        # One name per row (every template table): a name's rows are its cells, counted by its code.
+        cells = np.bincount(codes[~bad], minlength=len(names))
+        for code in np.flatnonzero(cells):
+            ctx.mappings.append(NameMapping(kind, str(names[code]).strip(), str(named[code]), 1.0, int(cells[code])))
     return ids, bad
 
 
@@ -159,20 +173,29 @@ def parse_stage(ctx: ParseContext, sheet: RawSheet, raw: pd.Series | None, rows:
                 column: str, n: int) -> tuple[np.ndarray, np.ndarray]:
     if raw is None:
         return np.full(n, "", dtype=object), np.zeros(n, dtype=bool)
-    stages = map_unique(raw, lambda v: STAGE_ALIASES.get(normalise_name("" if is_blank(v) else v)))
-    bad = stages.isna().to_numpy()
+    stages, bad = _choose(raw, lambda v: STAGE_ALIASES.get(normalise_name("" if is_blank(v) else v)))
     if bad.any():
         report_cells(ctx, sheet, rows[bad], raw[bad], column, "bad_stage", msg("problem.unknown_stage_value"),
                      expected=msg("expected.stage"))
-    return stages.fillna("").to_numpy(dtype=object), bad
+    return stages, bad
 
 
 def map_choice(ctx: ParseContext, sheet: RawSheet, raw: pd.Series, rows: np.ndarray, column: str,
                choices: dict[str, str], code: str, expected: str) -> tuple[np.ndarray, np.ndarray]:
     """Map a text column through an alias table (normalised keys)."""
-    mapped = map_unique(raw, lambda v: choices.get(normalise_name("" if is_blank(v) else v)))
-    bad = mapped.isna().to_numpy()
+    mapped, bad = _choose(raw, lambda v: choices.get(normalise_name("" if is_blank(v) else v)))
     if bad.any():
         report_cells(ctx, sheet, rows[bad], raw[bad], column, code, msg("problem.unknown_choice", column=column),
                      expected=expected)
-    return mapped.fillna("").to_numpy(dtype=object), bad
+    return mapped, bad
+
+
+def _choose(raw: pd.Series, choose) -> tuple[np.ndarray, np.ndarray]:
+    """(``choose(cell)`` per row, "" where it is None; the rows where it is None).
+
+    ``choose`` is called once per distinct cell (``choose(None)`` for an empty one) and both results are
+    spread to the rows by the cell's code, so a long column costs one hash pass."""
+    codes, distinct = pd.factorize(raw)
+    chosen = [choose(v) for v in distinct] + [choose(None)]      # code -1: no cell
+    none = np.array([c is None for c in chosen], dtype=bool)
+    return np.array(["" if c is None else c for c in chosen], dtype=object)[codes], none[codes]

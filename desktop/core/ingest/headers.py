@@ -58,6 +58,12 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "importer": ("importer", "importing country", "to country", "destination", "partner country", "进口国", "进口方"),
     "quantity_t": ("quantity_t", "quantity (t)", "tonnes", "quantity tonnes", "数量（吨）", "吨"),
     "value_kusd": ("value_kusd", "value (kusd)", "value kusd", "value (thousand usd)", "金额（千美元）", "千美元"),
+    # the content_factors sheet (docs/content-factors.md)
+    "hs_code": ("hs_code", "hs code", "hs", "hs6", "hs-6", "product code", "tariff line", "commodity code",
+                "HS编码", "HS 编码", "海关编码", "商品编码", "税则号", "税号"),
+    "share": ("share", "content share", "content factor", "factor", "grade", "含量", "含量系数", "折算系数",
+              "品位", "系数"),
+    "basis": ("basis", "content basis", "as", "口径", "含量口径", "折算口径", "计量口径"),
 }
 
 # table -> (accepted sheet names, required columns, optional columns)
@@ -82,6 +88,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
                    "partners", "event")),
     "trade_flows": (("trade_flows", "trade flows", "bilateral trade", "贸易流", "双边贸易", "贸易流向"),
                     ("mineral", "year", "exporter", "importer"), ("stage", "quantity_t", "value_kusd")),
+    "content_factors": (("content_factors", "content factors", "含量系数", "折算系数", "金属含量系数"),
+                        ("hs_code", "mineral", "share", "basis"), ("source",)),
 }
 
 _UNIT_IN_BRACKETS = re.compile(r"^(.*?)\s*[(\[]\s*([^)\]]*)\s*[)\]]\s*$")

@@ -181,7 +181,7 @@ def _read_text(path: Path) -> RawSheet:
             frame = pd.read_csv(io.BytesIO(data), **options)
     except pd.errors.ParserError as exc:
         raise refused(path.name, "read.ragged", error=str(exc)) from exc
-    frame.columns = _clean_headers(frame.columns)
+    frame.columns = clean_headers(frame.columns)
     frame = _drop_empty_columns(frame)
     return RawSheet(path, "", frame, header_row=skip + 1, encoding=encoding, separator=sep,
                     meta={"padding_rows": padding})
@@ -227,7 +227,7 @@ def _read_workbook(path: Path) -> list[RawSheet]:
         width = max(len(rows[header]), len(rows[header + 1]) if len(rows) > header + 1 else 0)
         head = list(rows[header]) + [""] * (width - len(rows[header]))
         # calamine gives rectangular rows, "" for an empty cell and floats for numbers.
-        frame = pd.DataFrame(rows[header + 1:], columns=_clean_headers(head))
+        frame = pd.DataFrame(rows[header + 1:], columns=clean_headers(head))
         for col in frame.columns:
             if frame[col].dtype == object:
                 empty = (frame[col] == "").to_numpy()
@@ -240,7 +240,7 @@ def _read_workbook(path: Path) -> list[RawSheet]:
     return sheets
 
 
-def _clean_headers(columns) -> list[str]:
+def clean_headers(columns) -> list[str]:
     """Headers as strings; blanks get a positional name; duplicates get a suffix."""
     out, seen = [], {}
     for i, col in enumerate(columns):

@@ -28,6 +28,11 @@ same mineral, country, year and stage (an empty balance stage also matches 'mine
 same unit: flag ``production_from_production_table``.  When the production table has the cell only in
 another unit (e.g. trade in ``t (gross weight)``, production in ``t`` of content) it is not used: D
 stays empty with ``missing_input`` and ``production_unit_differs``, and a note says which units differ.
+
+Balance rows derived from trade by HS code (:mod:`.trade_content`: imports and exports converted to the
+production's basis) carry a ``flag`` column — ``trade_in_content``, the codes left out
+(``trade_codes_left_out:<codes>``), the mixed headings (``trade_mixed_heading:<codes>``),
+``production_not_listed`` — which is added to the row's flags after the rules' own.
 """
 from __future__ import annotations
 
@@ -210,6 +215,8 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams,
         ("net_exporter", exporter),
         ("no_supply", no_supply),
         ("bound", bound_used),
+        # the trade conversion's own flags (rows derived from trade by HS code)
+        *([in_order(text_column(balance, "flag").to_numpy(dtype=object))] if "flag" in balance else []),
     ])
     out = pd.DataFrame({
         "mineral": minerals[m_o],

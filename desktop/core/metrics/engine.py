@@ -7,7 +7,16 @@
 * ``governance``         (governance)                 — :mod:`.governance`
 * ``production_shares`` and ``supply_risk`` (production; R needs governance) — :mod:`.supply_risk`
 * ``thresholds`` (D, M, R) and ``trends`` (per metric)
-* plus the extended tables of :func:`desktop.core.metrics.extended.run_extended` when that module exists.
+* plus the extended tables of :func:`desktop.core.metrics.extended.run_extended` when that module exists;
+* with a ``trade`` table (bilateral trade by HS code): ``trade_content`` (the HS codes, gross tonnes, factors
+  and content tonnes behind each country's imports and exports, :mod:`.trade_content`), and for the
+  assessed country ``import_sources``, ``import_concentration``, ``import_partner_counts`` and, with the
+  publisher's ``usgs_nir``, ``import_sources_usgs`` (:mod:`.import_sources`; also from ``trade_flows`` alone).  These come last, so that the earlier tables
+  keep their places in the results workbook.
+
+Trade by HS code is converted to the production's basis before anything else: the balance rows it gives
+join the dataset's balance (:func:`.trade_content.with_trade_balance`), so D, the what-if and every table
+reading D see the same imports and exports.
 
 An indicator whose inputs are absent is skipped with a note in ``problems``.
 """
@@ -27,10 +36,12 @@ from desktop.core.messages import msg
 from desktop.core.metrics._common import CancelCheck, Progress, check, report
 from desktop.core.metrics.dependency import compute_dependency
 from desktop.core.metrics.governance import compute_gamma
+from desktop.core.metrics.import_sources import ImportSourceParams, compute_import_sources
 from desktop.core.metrics.market import compute_market
 from desktop.core.metrics.params import EngineParams
 from desktop.core.metrics.supply_risk import supply_tables
 from desktop.core.metrics.thresholds import compute_thresholds
+from desktop.core.metrics.trade_content import with_trade_balance
 from desktop.core.metrics.trends import classify_trends
 
 # metric -> (table, value column)
@@ -53,6 +64,10 @@ def run(dataset: Dataset, params: EngineParams | None = None, *, progress: Progr
     res = Results(params=params, provenance=[dict(s) for s in dataset.sources])
     t = res.tables
     report(progress, 0.0, "Starting")
+    check(cancelled)
+    # trade by HS code in the production's basis: the balance rows it gives join the balance (every
+    # indicator reading the balance sees them; explain() rebuilds them the same way)
+    dataset, trade = with_trade_balance(dataset, params.country)
     check(cancelled)
 
     # Two threads: numpy/pandas release the GIL in their kernels.  The second thread (``pool``)
@@ -98,6 +113,8 @@ def run(dataset: Dataset, params: EngineParams | None = None, *, progress: Progr
 
         report(progress, 0.9, "Extended indicators")
         _run_extended(extended, dataset, res, f_prep, pool)
+        check(cancelled)
+        _store_trade(res, dataset, trade)
     finally:
         # on an error or a cancellation, queued work is dropped instead of waited for
         pool.shutdown(wait=True, cancel_futures=True)
@@ -141,6 +158,25 @@ def _store_core(res: Results, dep, mkt, gamma, shares, risk, cancelled) -> None:
     else:
         res.problems.append(msg("metrics.no_supply_risk"))
     check(cancelled)
+
+
+def _store_trade(res: Results, dataset: Dataset, trade) -> None:
+    """The trade conversion's table and the import sources, after every other table (their sheets come
+    last); their notes after the others."""
+    params = res.params
+    years = params.year_range() if hasattr(params, "year_range") else None
+    if trade is not None:
+        table = trade.table
+        if years is not None and len(table):
+            table = table[table["year"].between(*years)].reset_index(drop=True)
+        res.tables["trade_content"] = table
+        res.problems.extend(trade.notes)
+    # the import-source parameters: EngineParams.import_sources when a caller sets one, else the defaults
+    isp = getattr(params, "import_sources", None) or ImportSourceParams()
+    tables, notes = compute_import_sources(trade, dataset.tables, res.tables, params.country, isp, years)
+    for name, frame in tables.items():
+        res.tables[name] = frame
+    res.problems.extend(notes)
 
 
 def _trends(t: dict, params: EngineParams, early: dict, cancelled) -> pd.DataFrame:

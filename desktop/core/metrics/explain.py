@@ -12,7 +12,10 @@ results tables use, for the GUI to title):
   formula; the intermediate values (production P, net imports I, supply I + P, D); steps for printed
   bounds, withheld values (policy exclude / last_known with the year used / bound), production taken
   from the production table, how I was obtained and the rule applied (missing input, net exporter → 0,
-  no supply, or I / (P + I)).
+  no supply, or I / (P + I)).  A row derived from trade by HS code (:mod:`.trade_content`) adds the
+  table of its HS codes (gross tonnes each side, factor, content tonnes, status, what else a mixed heading
+  holds, the factor's source) and steps naming the codes used, left out and mixed, and a production the
+  table does not list (P = 0) with the D 'other countries' would give.
 * **M** (``market_dynamics``, key mineral, year): one row per window year (year, price, state); n,
   mean, sample standard deviation (divisor n − 1), M_raw = std / mean, the min and max M_raw of the
   analysis used by the min-max scaling and M.
@@ -52,6 +55,7 @@ from desktop.core.metrics.dependency import _production_of
 from desktop.core.metrics.engine import METRIC_TABLES, Results
 from desktop.core.metrics.params import parse_threshold_method
 from desktop.core.metrics.thresholds import two_cluster_split
+from desktop.core.metrics.trade_content import LEFT_OUT, USED, with_trade_balance
 
 __all__ = ["SUPPORTED_TABLES", "Explanation", "InputTable", "explain"]
 
@@ -175,6 +179,8 @@ def _explain_dependency(res: Results, ds: Dataset, table: str, key: dict, frame:
     p = res.params
     m, c, s = (_text_at(frame, col, pos) for col in ("mineral", "country", "stage"))
     y = int(frame["year"].iloc[pos])
+    # the balance the engine ran on: the dataset's, with the rows derived from trade by HS code
+    ds, conv = with_trade_balance(ds, p.country)
     bal = ds.get("balance")
     group = _rows(bal, ("mineral", "country", "stage"), (m, c, s))
     yrs = _numbers(bal, "year", group)
@@ -299,11 +305,71 @@ def _explain_dependency(res: Results, ds: Dataset, table: str, key: dict, frame:
     values["D"] = D
     params = {"withheld_policy": p.withheld_policy, "country": p.country or ""}
     inputs = ["balance"] + (["production"] if from_table or differs else [])
+    tables = [InputTable(msg("explain.table.balance"), ["input", "value", "state", "used"], rows),
+              _values_table(values)]
+    row_flag = _text_at(bal, "flag", int(group[i])) if "flag" in bal else ""
+    if conv is not None and row_flag:
+        # a row derived from trade: its HS codes and factors, before the rules
+        trade_steps, trade_table = _trade_parts(conv, ds, m, c, y, s, row_flag, P, I)
+        steps = trade_steps + steps
+        tables.insert(1, trade_table)
+        inputs = ["trade", "production"] + (["content_factors"] if "content_factors" in ds else [])
     return Explanation(
         table=table, key=key, value=_clean(D), metric="D", formula=msg("explain.formula.D"), substituted=sub,
-        steps=steps, inputs=[InputTable(msg("explain.table.balance"), ["input", "value", "state", "used"], rows),
-                             _values_table(values)],
-        flags=_flags(frame, pos), parameters=_named(params), sources=_sources(ds, inputs))
+        steps=steps, inputs=tables, flags=_flags(frame, pos), parameters=_named(params),
+        sources=_sources(ds, inputs))
+
+
+_TRADE_COLUMNS = ["hs_code", "trade_stage", "gross_imports_t", "gross_exports_t", "share", "factor_basis",
+                  "conversion", "factor", "imports", "exports", "unit", "status", "mixed", "source"]
+
+
+def _trade_parts(conv, ds: Dataset, m: str, c: str, y: int, s: str, row_flag: str, P: float, I: float
+                 ) -> tuple[list[Message], InputTable]:
+    """The steps and the HS-code table of a balance row derived from trade (trade_content's rows)."""
+    t = conv.table
+    sel = _rows(t, ("mineral", "country", "year"), (m, c, y))
+    part = t.iloc[sel]
+    used = part[part["status"] == USED]
+    left = part[part["status"].isin(LEFT_OUT)]
+    mixed = used[used["mixed"] != ""]
+    unit = str(used["unit"].iloc[0]) if len(used) else (str(part["unit"].iloc[0]) if len(part) else "")
+    basis = str(used["basis"].iloc[0]) if len(used) else ""
+    steps: list[Message] = []
+    if len(used):
+        terms = Joined(tuple(f"{code} × {_fmt(f)}" for code, f in zip(used["hs_code"], used["factor"])))
+        steps.append(msg("explain.d.trade_content", basis=basis or unit, unit=unit, terms=terms,
+                         imports=_fmt(float(used["imports"].sum(min_count=1))),
+                         exports=_fmt(float(used["exports"].sum(min_count=1)))))
+    if len(left):
+        reasons = Joined(tuple(f"{code} ({term('status', st)})" for code, st in zip(left["hs_code"], left["status"])))
+        steps.append(msg("explain.d.trade_left_out", codes=reasons))
+    if len(mixed):
+        steps.append(msg("explain.d.trade_mixed", codes=Joined(tuple(mixed["hs_code"]))))
+    if "production_not_listed" in row_flag.split(";"):
+        others = _others_production(ds, m, y, s)
+        if math.isfinite(others) and math.isfinite(I) and I > 0:
+            steps.append(msg("explain.d.production_not_listed_bound", others=_fmt(others), unit=unit,
+                             value=_fmt(I / (I + others))))
+        else:
+            steps.append(msg("explain.d.production_not_listed"))
+    rows = [tuple(_clean(v) if isinstance(v, float) else v for v in r)
+            for r in part.reindex(columns=_TRADE_COLUMNS).itertuples(index=False, name=None)]
+    return steps, InputTable(msg("explain.table.trade_content"), list(_TRADE_COLUMNS), rows)
+
+
+def _others_production(ds: Dataset, m: str, y: int, s: str) -> float:
+    """'Other countries' (OTHERS) production of the mineral, year and stage, the bound of an unlisted country's."""
+    prod = ds.get("production")
+    if len(prod) == 0:
+        return math.nan
+    sel = _rows(prod, ("mineral", "country", "stage"), (m, "OTHERS", s))
+    years = _numbers(prod, "year", sel)
+    hit = sel[years == y]
+    if len(hit) == 0:
+        return math.nan
+    v = _numbers(prod, "quantity", hit[:1])[0]
+    return float(v) if math.isfinite(v) else math.nan
 
 
 def _balance_cells(bal: pd.DataFrame, rows: np.ndarray, years: np.ndarray, policy: str) -> dict[str, dict]:

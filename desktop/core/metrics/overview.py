@@ -55,6 +55,10 @@ INDICATORS: dict[str, Indicator] = {ind.id: ind for ind in (
     Indicator("EU_SR", "eu_supply_risk", "SR", fixed_threshold="eu_sr_threshold", by_country=True),
     Indicator("GeoPolRisk", "geopolrisk", "score", by_country=True),
     Indicator("demand", "demand_scenarios", "gap"),
+    # import sources of the assessed country (metrics/import_sources.py)
+    Indicator("import_HHI", "import_concentration", "HHI", by_country=True),
+    Indicator("import_top1", "import_concentration", "top1_share", by_country=True, share=True),
+    Indicator("import_high_risk", "import_concentration", "high_risk_share", by_country=True, share=True),
 )}
 
 OVERVIEW_COLUMNS = ["mineral", "stage", "country", "D", "M", "R", "HHI", "top_country", "top_share",

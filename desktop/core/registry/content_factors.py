@@ -26,6 +26,7 @@ row has no factor: it is left out, never guessed.
 from __future__ import annotations
 
 import csv
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,8 +56,11 @@ ATOMIC_WEIGHTS: dict[str, float] = {
 RARE_EARTHS = ("Sc", "Y", "La", "Ce", "Pr", "Nd", "Sm", "Eu", "Gd", "Tb", "Dy", "Ho", "Er", "Tm", "Yb", "Lu")
 # The oxide in which REO counts each rare-earth element (R2O3 unless named here).
 REO_OXIDES = {"Ce": "CeO2", "Pr": "Pr6O11", "Tb": "Tb4O7"}
-# Bases that are not chemical formulas: the production counts the product itself.
-PRODUCT_BASES = ("graphite",)
+# Bases that are not chemical formulas: the production counts the product itself (graphite: tonnes of natural
+# graphite; gross weight: the production source states the gross weight of the same product, e.g. USGS's
+# magnesite and zircon concentrates; product: an analyst's factor for a product the production counts as it
+# is, in plain tonnes or gross weight — barite, fluorspar).
+PRODUCT_BASES = ("graphite", "gross weight", "product")
 
 _TOKEN = re.compile(r"([A-Z][a-z]?)(\d*)|(\()|(\))(\d*)")
 _HYDRATE = re.compile(r"[·•*.]")
@@ -198,13 +202,84 @@ def factor_for(hs_code: str | int, mineral: str, path: str | Path | None = None)
 
 
 def conversion(mineral: str, from_basis: str, to_basis: str, path: str | Path | None = None) -> float | None:
-    """The factor from one basis to another for a mineral (1 when they are the same; None when unknown)."""
+    """The factor from one basis to another for a mineral (1 when they are the same; None when unknown).
+
+    A conversion row states one direction (Li → Li2O, 2.1527); the other direction is its inverse
+    (Li2O → Li, 1 / 2.1527), the same stoichiometry read backwards."""
     if from_basis == to_basis:
         return 1.0
     for f in content_factors(path):
         if f.is_conversion and f.mineral == mineral and f.formula == from_basis and f.basis == to_basis:
             return f.share
+    for f in content_factors(path):
+        if f.is_conversion and f.mineral == mineral and f.formula == to_basis and f.basis == from_basis:
+            return 1.0 / f.share
     return None
+
+
+def element_of(basis: str) -> str | None:
+    """The element a basis measures: ``'Co'`` → ``'Co'``, ``'Li2O'`` → ``'Li'``, ``'WO3'`` → ``'W'``; None for
+    REO, the product bases and what is not a formula (a compound of two elements other than O and H has none)."""
+    if basis in PRODUCT_BASES or basis == "REO":
+        return None
+    try:
+        atoms = parse_formula(basis)
+    except ValueError:
+        return None
+    carried = [el for el in atoms if el not in ("O", "H")]
+    return carried[0] if len(carried) == 1 else None
+
+
+def is_element(basis: str) -> bool:
+    """The basis is an element's content itself (``'Co'``, not ``'CoO'``): what a production unit of plain
+    tonnes (or kilograms) of a metal states."""
+    try:
+        atoms = parse_formula(basis)
+    except ValueError:
+        return False
+    return len(atoms) == 1 and next(iter(atoms.values())) == 1
+
+
+def normalise_basis(text: object) -> str | None:
+    """A basis as the factor tables write it, or None when it is not one: an element or a compound written as a
+    formula (``'Co'``, ``'Li2O'``; case kept, ``co`` is not cobalt), ``REO`` (any case), a product basis
+    (``graphite``, ``gross weight``, any case), or those with the word 'content' around them
+    (``'Co content'``)."""
+    raw = " ".join(str(text).replace("_", " ").split()) if text is not None else ""
+    raw = raw.removesuffix(" content").removesuffix(" equivalent").strip()
+    if not raw or raw.casefold() in ("nan", "none"):
+        return None
+    if raw.casefold() in ("reo", "rare-earth oxide", "rare earth oxide", "rare-earth oxides", "rare earth oxides"):
+        return "REO"
+    for product in PRODUCT_BASES:
+        if raw.casefold() in (product, product.replace(" ", "")):
+            return product
+    try:
+        parse_formula(raw)
+    except ValueError:
+        return None
+    return raw
+
+
+def normalise_hs_code(value: object) -> str | None:
+    """An HS code or national tariff line as text of 6 to 10 digits, or None when it is not one.
+
+    Dots and spaces are removed (``'2822.00.10'`` → ``'28220010'``), a number read from a spreadsheet loses its
+    ``.0``, and a 5-digit code gets back the leading zero a number drops (``81110`` → ``'081110'``)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip().replace(" ", "")
+    if re.fullmatch(r"\d{5,}\.0+", text):           # a number read as a float: 260300.0
+        text = text.split(".")[0]
+    else:                                           # HS notation: 2822.00 and 2822.00.10
+        text = text.replace(".", "")
+    if not text.isdigit():
+        return None
+    if len(text) == 5:
+        text = text.zfill(6)
+    return text if 6 <= len(text) <= 10 else None
 
 
 def _code(hs_code: str | int) -> str:

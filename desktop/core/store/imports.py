@@ -141,15 +141,11 @@ def write_table(con: sqlite3.Connection, table: str, frame: pd.DataFrame, source
     if con.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None:
         # Empty table: nothing to merge with or to remember, a plain INSERT is enough.
         data.append([source_id] * len(frame))
-        for n, part in R.chunks(data):
-            con.executemany(R.insert_sql(table), part)
-            ticker.add(n)
+        R.insert_columns(con, R.insert_into(table), data, ticker.add)
         return con.total_changes - start, R.empty_rows(table)
     cols = ", ".join(columns(table))
     con.execute(f"CREATE TEMP TABLE _critmin_stage AS SELECT {cols} FROM main.{table} WHERE 0")
-    for n, part in R.chunks(data):
-        con.executemany(f"INSERT INTO {STAGE} VALUES ({', '.join('?' * len(data))})", part)
-        ticker.add(n / 2)
+    R.insert_columns(con, STAGE, data, lambda n: ticker.add(n / 2))
     _mark_todo(con, table)
     before = _changed_rows(con, table, frame) if capture else None
     start = con.total_changes    # after staging: only the main table's changes count
@@ -203,14 +199,12 @@ def sorted_unique(frame: pd.DataFrame, keys: list[str]) -> np.ndarray:
     """Row positions in primary-key order, the last of rows with equal keys only.
 
     Rows in key order fill the B-tree sequentially (several times faster); the
-    order comes from sorted integer codes (faster than sorting strings).  The
-    sort is stable, so of equal keys the last row of the file wins, as a
-    sequence of upserts would have it.
+    order comes from the keys' ranks (:func:`rows.key_order`, faster than sorting
+    strings).  The sort is stable, so of equal keys the last row of the file
+    wins, as a sequence of upserts would have it.
     """
-    codes = [pd.factorize(frame[k], sort=True)[0] for k in keys]
-    order = np.lexsort(codes[::-1])
+    order, ordered = R.key_order(frame, keys)
     if len(order) > 1:
-        ordered = [c[order] for c in codes]
         same_as_next = np.logical_and.reduce([c[1:] == c[:-1] for c in ordered])
         if same_as_next.any():
             order = order[np.append(~same_as_next, True)]

@@ -8,7 +8,9 @@ an upsert by key, and the key is what an edit addresses.
 Versions: 1 — the tables of the first release; 2 — adds ``events`` (policy events, issue 13), ``scenarios``
 (what-if scenarios, issue 14) and the
 ``note`` and ``edited`` columns of ``minerals`` (the project's edits of the registry, issue 12); 3 — adds the
-``event`` column of ``scenarios`` (a policy event as a scenario change).
+``event`` column of ``scenarios`` (a policy event as a scenario change); 4 — adds ``trade`` (bilateral trade by
+HS code, converted to content when the engine runs) and ``content_factors`` (the project's content factors), and
+the ``import_sources`` and ``note`` columns of ``usgs_nir`` (issue 9, items 5 and 7).
 Opening an older file backs it up beside itself, then runs the migrations in one transaction
 (``Project._migrate``); a newer file is refused.
 """
@@ -19,7 +21,7 @@ import sqlite3
 from desktop.core.dataset import INT_COLUMNS, SCHEMA, TEXT_COLUMNS, columns
 from desktop.core.store import revisions
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # "CrMn" — lets us tell a CritMin project from any other SQLite file.
 APPLICATION_ID = 0x43724D6E
 
@@ -111,8 +113,20 @@ def _to_version_3(con: sqlite3.Connection) -> None:
         con.execute("ALTER TABLE scenarios ADD COLUMN event TEXT NOT NULL DEFAULT ''")
 
 
+def _to_version_4(con: sqlite3.Connection) -> None:
+    """3 → 4: the ``trade`` and ``content_factors`` tables (IF NOT EXISTS for the reason given at _add_events)
+    and the ``import_sources`` and ``note`` columns of ``usgs_nir`` (empty on every existing row: the salient
+    statistics, the only source of earlier rows, list no import sources)."""
+    con.execute(data_table_ddl("trade", if_not_exists=True))
+    con.execute(data_table_ddl("content_factors", if_not_exists=True))
+    have = {r[1] for r in con.execute("PRAGMA table_info(usgs_nir)")}
+    for col in ("import_sources", "note"):
+        if col not in have:
+            con.execute(f"ALTER TABLE usgs_nir ADD COLUMN {col} TEXT NOT NULL DEFAULT ''")
+
+
 # version -> function upgrading a file from that version to version + 1
-MIGRATIONS: dict[int, callable] = {1: _to_version_2, 2: _to_version_3}
+MIGRATIONS: dict[int, callable] = {1: _to_version_2, 2: _to_version_3, 3: _to_version_4}
 
 
 def migrate(con: sqlite3.Connection, from_version: int) -> None:

@@ -1200,243 +1200,258 @@
 <context>
     <name>DataColumns</name>
     <message>
-        <location filename="../../ui/titles.py" line="37" />
+        <location filename="../../ui/titles.py" line="39" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="38" />
+        <location filename="../../ui/titles.py" line="40" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="39" />
+        <location filename="../../ui/titles.py" line="41" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="40" />
+        <location filename="../../ui/titles.py" line="42" />
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="41" />
+        <location filename="../../ui/titles.py" line="43" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="42" />
+        <location filename="../../ui/titles.py" line="44" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="43" />
+        <location filename="../../ui/titles.py" line="45" />
         <source>Production</source>
         <translation>产量</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="44" />
+        <location filename="../../ui/titles.py" line="46" />
         <source>Imports</source>
         <translation>进口量</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="45" />
+        <location filename="../../ui/titles.py" line="47" />
         <source>Exports</source>
         <translation>出口量</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="46" />
+        <location filename="../../ui/titles.py" line="48" />
         <source>Net imports</source>
         <translation>净进口量</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="47" />
+        <location filename="../../ui/titles.py" line="49" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="48" />
+        <location filename="../../ui/titles.py" line="50" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="49" />
+        <location filename="../../ui/titles.py" line="51" />
         <source>Estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="50" />
+        <location filename="../../ui/titles.py" line="52" />
         <source>Reserves</source>
         <translation>储量</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="51" />
+        <location filename="../../ui/titles.py" line="53" />
         <source>EoL-RIR</source>
         <translation>EoL-RIR</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="52" />
+        <location filename="../../ui/titles.py" line="54" />
         <source>Stream</source>
         <translation>资源链</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="53" />
+        <location filename="../../ui/titles.py" line="55" />
         <source>Dimension</source>
         <translation>风险维度</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="54" />
+        <location filename="../../ui/titles.py" line="56" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="55" />
+        <location filename="../../ui/titles.py" line="57" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="56" />
+        <location filename="../../ui/titles.py" line="58" />
         <source>List</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="57" />
+        <location filename="../../ui/titles.py" line="59" />
         <source>Net import reliance</source>
         <translation>净进口依存度</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="58" />
+        <location filename="../../ui/titles.py" line="60" />
         <source>Exporter</source>
         <translation>出口国</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="59" />
+        <location filename="../../ui/titles.py" line="61" />
         <source>Importer</source>
         <translation>进口国</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="60" />
+        <location filename="../../ui/titles.py" line="62" />
         <source>Value (kUSD)</source>
         <translation>金额（千美元）</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="61" />
+        <location filename="../../ui/titles.py" line="63" />
         <source>Quantity (t)</source>
         <translation>数量（吨）</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="62" />
+        <location filename="../../ui/titles.py" line="64" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="63" />
-        <location filename="../../ui/titles.py" line="67" />
+        <location filename="../../ui/titles.py" line="65" />
+        <location filename="../../ui/titles.py" line="69" />
         <source>From year</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="64" />
+        <location filename="../../ui/titles.py" line="66" />
         <source>To year</source>
         <translation>结束年份</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="65" />
+        <location filename="../../ui/titles.py" line="67" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="66" />
+        <location filename="../../ui/titles.py" line="68" />
         <source>Change no.</source>
         <translation>变化序号</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="68" />
+        <location filename="../../ui/titles.py" line="70" />
         <source>Factor</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="69" />
+        <location filename="../../ui/titles.py" line="71" />
         <source>Target year</source>
         <translation>目标年份</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="70" />
+        <location filename="../../ui/titles.py" line="72" />
         <source>Rationale</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="71" />
+        <location filename="../../ui/titles.py" line="73" />
         <source>Partners</source>
         <translation>出口对象</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="72" />
+        <location filename="../../ui/titles.py" line="74" />
         <source>Policy event</source>
         <translation>政策事件</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="73" />
+        <location filename="../../ui/titles.py" line="75" />
+        <source>HS code</source>
+        <translation>HS 编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/titles.py" line="76" />
+        <source>Share</source>
+        <translation>份额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/titles.py" line="77" />
+        <source>Basis</source>
+        <translation>口径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/titles.py" line="78" />
         <source>Source file</source>
         <translation>来源文件</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="80" />
+        <location filename="../../ui/titles.py" line="85" />
         <source>mine</source>
         <translation>矿山</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="81" />
+        <location filename="../../ui/titles.py" line="86" />
         <source>refinery</source>
         <translation>精炼</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="82" />
+        <location filename="../../ui/titles.py" line="87" />
         <source>mining</source>
         <translation>开采</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="83" />
+        <location filename="../../ui/titles.py" line="88" />
         <source>processing</source>
         <translation>加工冶炼</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="84" />
+        <location filename="../../ui/titles.py" line="89" />
         <source>use</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="85" />
+        <location filename="../../ui/titles.py" line="90" />
         <source>recycling</source>
         <translation>回收</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="92" />
+        <location filename="../../ui/titles.py" line="97" />
         <source>W: withheld by the publisher to avoid disclosing company data</source>
         <translation>W：发布方为避免披露企业数据而未公布（保密）</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="95" />
+        <location filename="../../ui/titles.py" line="100" />
         <source>NA: not available</source>
         <translation>NA：无数据</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="97" />
+        <location filename="../../ui/titles.py" line="102" />
         <source>E: net exporter</source>
         <translation>E：净出口国</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="99" />
+        <location filename="../../ui/titles.py" line="104" />
         <source>More than the number shown (a bound)</source>
         <translation>大于所示数值（界限值）</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="101" />
+        <location filename="../../ui/titles.py" line="106" />
         <source>Less than the number shown (a bound)</source>
         <translation>小于所示数值（界限值）</translation>
     </message>
     <message>
-        <location filename="../../ui/titles.py" line="103" />
+        <location filename="../../ui/titles.py" line="108" />
         <source>A range: the lower bound is stored</source>
         <translation>区间：保存的是下限</translation>
     </message>
@@ -1619,6 +1634,16 @@
         <location filename="../../ui/titles.py" line="29" />
         <source>Scenarios</source>
         <translation>情景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/titles.py" line="30" />
+        <source>Trade by HS code</source>
+        <translation>按 HS 编码的贸易</translation>
+    </message>
+    <message>
+        <location filename="../../ui/titles.py" line="31" />
+        <source>Content factors</source>
+        <translation>含量系数</translation>
     </message>
     <message>
         <location filename="../../ui/views/data_view.py" line="235" />
@@ -2765,403 +2790,489 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
         <translation>需求情景：供应缺口</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="39" />
-        <location filename="../../ui/indicator_titles.py" line="128" />
+        <location filename="../../ui/indicator_titles.py" line="31" />
+        <source>Import concentration HHI</source>
+        <translation>进口集中度 HHI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="32" />
+        <source>Largest import source's share</source>
+        <translation>最大进口来源国份额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="33" />
+        <source>Imports from high-risk partners</source>
+        <translation>来自高风险伙伴的进口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="42" />
+        <location filename="../../ui/indicator_titles.py" line="142" />
         <source>Top-1 share</source>
         <translation>最大生产国份额</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="40" />
-        <location filename="../../ui/indicator_titles.py" line="129" />
+        <location filename="../../ui/indicator_titles.py" line="43" />
+        <location filename="../../ui/indicator_titles.py" line="143" />
         <source>Top-3 share</source>
         <translation>前三大生产国份额</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="41" />
-        <location filename="../../ui/indicator_titles.py" line="133" />
+        <location filename="../../ui/indicator_titles.py" line="44" />
+        <location filename="../../ui/indicator_titles.py" line="147" />
         <source>R/P years</source>
         <translation>储采比年限</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="42" />
-        <location filename="../../ui/indicator_titles.py" line="131" />
-        <location filename="../../ui/indicator_titles.py" line="132" />
+        <location filename="../../ui/indicator_titles.py" line="45" />
+        <location filename="../../ui/indicator_titles.py" line="145" />
+        <location filename="../../ui/indicator_titles.py" line="146" />
         <source>Category</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="43" />
-        <location filename="../../ui/indicator_titles.py" line="141" />
+        <location filename="../../ui/indicator_titles.py" line="46" />
+        <location filename="../../ui/indicator_titles.py" line="155" />
         <source>R (recycled)</source>
         <translation>R（再生）</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="45" />
-        <location filename="../../ui/indicator_titles.py" line="142" />
+        <location filename="../../ui/indicator_titles.py" line="48" />
+        <location filename="../../ui/indicator_titles.py" line="156" />
         <source>Gap</source>
         <translation>缺口</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="53" />
+        <location filename="../../ui/indicator_titles.py" line="49" />
+        <source>Import HHI</source>
+        <translation>进口 HHI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="50" />
+        <source>Top source share</source>
+        <translation>最大来源份额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="51" />
+        <location filename="../../ui/indicator_titles.py" line="170" />
+        <source>High-risk share</source>
+        <translation>高风险份额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="59" />
         <source>Share of the assessed country's supply that is imported: D = net imports / (production + net imports), 0 for a net exporter.</source>
         <translation>评估国家的供应中来自进口的份额：D = 净进口量 / (产量 + 净进口量)，净出口国为 0。</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="56" />
+        <location filename="../../ui/indicator_titles.py" line="62" />
         <source>Price volatility: the standard deviation of the window's annual prices divided by their mean, min-max scaled over all minerals and years.</source>
         <translation>价格波动性：窗口内各年价格的标准差除以其均值，并在所有矿种和年份范围内做最小-最大归一化。</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="59" />
+        <location filename="../../ui/indicator_titles.py" line="65" />
         <source>Governance-weighted concentration of production: R = Σ S² · Γ over producing countries (S share, Γ governance), min-max scaled.</source>
         <translation>经治理加权的产量集中度：对各生产国求和 R = Σ S² · Γ（S 为份额，Γ 为治理），并做最小-最大归一化。</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="62" />
+        <location filename="../../ui/indicator_titles.py" line="68" />
         <source>Herfindahl–Hirschman index of production: the sum of the squared country shares (1 = a single producer).</source>
         <translation>产量的赫芬达尔–赫希曼指数：各国份额的平方和（1 = 仅有一个生产国）。</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="65" />
+        <location filename="../../ui/indicator_titles.py" line="71" />
         <source>Weak governance of a country: the geometric mean of the six WGI estimates rescaled so that 1 is the worst.</source>
         <translation>国家治理的薄弱程度：六项 WGI 估计值换算为以 1 表示最差后的几何平均值。</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="68" />
+        <location filename="../../ui/indicator_titles.py" line="74" />
         <source>Annual growth of world production over n years, G = (Pₜ / Pₜ₋ₙ)^(1/n), scaled 0..1.</source>
         <translation>n 年间全球产量的年均增长，G = (Pₜ / Pₜ₋ₙ)^(1/n)，换算到 0..1。</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="71" />
+        <location filename="../../ui/indicator_titles.py" line="77" />
         <source>Criticality potential: supply risk, production growth and market dynamics combined.</source>
         <translation>关键性潜力：综合供应风险、产量增长和市场动态。</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="74" />
+        <location filename="../../ui/indicator_titles.py" line="80" />
         <source>Share of world production of the largest producer.</source>
         <translation>最大生产国占全球产量的份额。</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="75" />
+        <location filename="../../ui/indicator_titles.py" line="81" />
         <source>Share of world production of the three largest producers.</source>
         <translation>前三大生产国占全球产量的份额。</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="77" />
+        <location filename="../../ui/indicator_titles.py" line="83" />
         <source>Reserves divided by production: the years current production could last.</source>
         <translation>储量除以产量：按当前产量可维持的年数。</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="79" />
+        <location filename="../../ui/indicator_titles.py" line="85" />
         <source>Supply-security type from import dependency, supply risk and the domestic production and reserves base.</source>
         <translation>根据对外依存度、供应风险以及国内产量和储量基础确定的供应安全类型。</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="82" />
+        <location filename="../../ui/indicator_titles.py" line="88" />
         <source>Supply risk after the recycled stream: R × (1 − EoL-RIR), the end-of-life recycling input rate.</source>
         <translation>计入再生资源后的供应风险：R × (1 − EoL-RIR)，EoL-RIR 为报废回收投入率。</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="85" />
+        <location filename="../../ui/indicator_titles.py" line="91" />
         <source>EU criticality method: SR = (HHI-WGI of global supply and of sourcing, by import reliance) × substitution × (1 − EoL-RIR); 1 is the EU threshold.</source>
         <translation>欧盟关键性方法：SR = (全球供应和采购来源的 HHI-WGI，按进口依存度加权) × 替代性 × (1 − EoL-RIR)；1 为欧盟阈值。</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="88" />
+        <location filename="../../ui/indicator_titles.py" line="94" />
         <source>GeoPolRisk: production concentration × the import shares weighted by the partners' political stability.</source>
         <translation>GeoPolRisk：产量集中度 × 按贸易伙伴政治稳定性加权的进口份额。</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="91" />
+        <location filename="../../ui/indicator_titles.py" line="97" />
         <source>Demand scenarios: supply required by the demand multiplier in the target year minus the supply projected from the observed growth.</source>
         <translation>需求情景：目标年份按需求倍数所需的供应量，减去按已观测增长推算的供应量。</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="104" />
+        <location filename="../../ui/indicator_titles.py" line="100" />
+        <source>Concentration of the assessed country's imports: the sum of the squared partner shares of its imports, in the production's basis (1 = a single supplier).</source>
+        <translation>评估国进口的集中程度：各贸易伙伴进口份额的平方和，按产量口径计算（1 = 单一供应国）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="103" />
+        <source>Share of the assessed country's imports that comes from its largest supplier.</source>
+        <translation>评估国进口中来自最大供应国的份额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="105" />
+        <source>Share of the assessed country's imports from partners whose governance risk Γ is at or above the risk level (0.5).</source>
+        <translation>评估国进口中来自治理风险 Γ 达到或超过风险水平（0.5）的贸易伙伴的份额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="118" />
         <source>rising</source>
         <translation>上升</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="105" />
+        <location filename="../../ui/indicator_titles.py" line="119" />
         <source>falling</source>
         <translation>下降</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="106" />
+        <location filename="../../ui/indicator_titles.py" line="120" />
         <source>stable</source>
         <translation>平稳</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="107" />
+        <location filename="../../ui/indicator_titles.py" line="121" />
         <source>volatile</source>
         <translation>波动</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="108" />
+        <location filename="../../ui/indicator_titles.py" line="122" />
         <source>rose, then fell</source>
         <translation>先升后降</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="109" />
+        <location filename="../../ui/indicator_titles.py" line="123" />
         <source>fell, then rose</source>
         <translation>先降后升</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="110" />
+        <location filename="../../ui/indicator_titles.py" line="124" />
         <source>too few years for a trend</source>
         <translation>年份太少，无法判断趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="118" />
+        <location filename="../../ui/indicator_titles.py" line="132" />
         <source>R (raw)</source>
         <translation>R（原始值）</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="119" />
+        <location filename="../../ui/indicator_titles.py" line="133" />
         <source>M (raw)</source>
         <translation>M（原始值）</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="120" />
+        <location filename="../../ui/indicator_titles.py" line="134" />
         <source>Prices in window</source>
         <translation>窗口内价格数</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="121" />
+        <location filename="../../ui/indicator_titles.py" line="135" />
         <source>WGI indicators</source>
         <translation>WGI 指标数</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="122" />
+        <location filename="../../ui/indicator_titles.py" line="136" />
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="123" />
+        <location filename="../../ui/indicator_titles.py" line="137" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="124" />
+        <location filename="../../ui/indicator_titles.py" line="138" />
         <source>Share</source>
         <translation>份额</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="125" />
-        <location filename="../../ui/indicator_titles.py" line="127" />
+        <location filename="../../ui/indicator_titles.py" line="139" />
+        <location filename="../../ui/indicator_titles.py" line="141" />
         <source>Top producer</source>
         <translation>最大生产国</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="126" />
+        <location filename="../../ui/indicator_titles.py" line="140" />
         <source>Top share</source>
         <translation>最大生产国份额</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="130" />
+        <location filename="../../ui/indicator_titles.py" line="144" />
         <source>Top producers</source>
         <translation>主要生产国</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="134" />
+        <location filename="../../ui/indicator_titles.py" line="148" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="135" />
+        <location filename="../../ui/indicator_titles.py" line="149" />
         <source>Threshold</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="136" />
+        <location filename="../../ui/indicator_titles.py" line="150" />
         <source>At or above threshold</source>
         <translation>达到或高于阈值</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="137" />
+        <location filename="../../ui/indicator_titles.py" line="151" />
         <source>Trend D</source>
         <translation>D 趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="138" />
+        <location filename="../../ui/indicator_titles.py" line="152" />
         <source>Trend M</source>
         <translation>M 趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="139" />
+        <location filename="../../ui/indicator_titles.py" line="153" />
         <source>Trend R</source>
         <translation>R 趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="140" />
+        <location filename="../../ui/indicator_titles.py" line="154" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="143" />
+        <location filename="../../ui/indicator_titles.py" line="157" />
         <source>Γ year</source>
         <translation>Γ 年份</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="144" />
+        <location filename="../../ui/indicator_titles.py" line="158" />
         <source>Input</source>
         <translation>输入项</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="145" />
+        <location filename="../../ui/indicator_titles.py" line="159" />
         <source>Used</source>
         <translation>是否采用</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="146" />
+        <location filename="../../ui/indicator_titles.py" line="160" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="147" />
+        <location filename="../../ui/indicator_titles.py" line="161" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="148" />
+        <location filename="../../ui/indicator_titles.py" line="162" />
         <source>Mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="149" />
+        <location filename="../../ui/indicator_titles.py" line="163" />
         <source>Std. dev.</source>
         <translation>标准差</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="150" />
+        <location filename="../../ui/indicator_titles.py" line="164" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/indicator_titles.py" line="151" />
+        <location filename="../../ui/indicator_titles.py" line="165" />
         <source>State</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="166" />
+        <source>Partner</source>
+        <translation>贸易伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="167" />
+        <source>Partners</source>
+        <translation>出口对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="168" />
+        <source>Largest source</source>
+        <translation>最大来源国</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="169" />
+        <source>Largest sources</source>
+        <translation>主要来源国</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="171" />
+        <source>Γ coverage</source>
+        <translation>Γ 覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="172" />
+        <source>Largest producer</source>
+        <translation>最大生产国</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="173" />
+        <source>HS code</source>
+        <translation>HS 编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/indicator_titles.py" line="174" />
+        <source>Factor</source>
+        <translation>系数</translation>
     </message>
 </context>
 <context>
     <name>IndicatorsView</name>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="44" />
+        <location filename="../../ui/views/indicators_view.py" line="45" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="51" />
+        <location filename="../../ui/views/indicators_view.py" line="52" />
         <source>Indicator note</source>
         <translation>指标说明</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="53" />
+        <location filename="../../ui/views/indicators_view.py" line="54" />
         <source>Export Table…</source>
         <translation>导出表格…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="54" />
+        <location filename="../../ui/views/indicators_view.py" line="55" />
         <source>Export the indicator table</source>
         <translation>导出指标表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="55" />
+        <location filename="../../ui/views/indicators_view.py" line="56" />
         <source>Write this table to an Excel workbook or a CSV file</source>
         <translation>将此表写出为 Excel 工作簿或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="59" />
+        <location filename="../../ui/views/indicators_view.py" line="60" />
         <source>Indicator results</source>
         <translation>指标结果</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="63" />
+        <location filename="../../ui/views/indicators_view.py" line="64" />
         <source>Indicator plots</source>
         <translation>指标图表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="64" />
+        <location filename="../../ui/views/indicators_view.py" line="65" />
         <source>The time series appear when the indicators are computed.</source>
         <translation>指标计算完成后将显示时间序列。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="65" />
+        <location filename="../../ui/views/indicators_view.py" line="66" />
         <source>Select a mineral to see its production shares by country.</source>
         <translation>选择一个矿种，即可查看其各国产量份额。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="66" />
+        <location filename="../../ui/views/indicators_view.py" line="67" />
         <source>Time series</source>
         <translation>时间序列</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="67" />
+        <location filename="../../ui/views/indicators_view.py" line="68" />
         <source>Production shares</source>
         <translation>产量份额</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="77" />
+        <location filename="../../ui/views/indicators_view.py" line="78" />
         <source>Indicator:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="114" />
+        <location filename="../../ui/views/indicators_view.py" line="115" />
         <source>Open a project with data: the indicators are computed by themselves.</source>
         <translation>请打开含数据的项目：指标会自动计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="143" />
+        <location filename="../../ui/views/indicators_view.py" line="144" />
         <source>No results for this indicator: its inputs are not in the project, or not for the selected minerals (see Problems).</source>
         <translation>此指标没有结果：项目中缺少其输入数据，或所选矿种缺少这些数据（见“问题”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="194" />
+        <location filename="../../ui/views/indicators_view.py" line="206" />
         <source>Time series plot</source>
         <translation>时间序列图</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="199" />
+        <location filename="../../ui/views/indicators_view.py" line="211" />
         <source>The plot shows the first %1 of %2 series: check fewer minerals in the Minerals panel.</source>
         <translation>图中只显示 %2 条序列中的前 %1 条：请在“矿种”面板中少勾选一些矿种。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="215" />
+        <location filename="../../ui/views/indicators_view.py" line="227" />
         <source>threshold of %1</source>
         <translation>%1 阈值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="233" />
+        <location filename="../../ui/views/indicators_view.py" line="245" />
         <source>Stage:</source>
         <translation>环节：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="235" />
+        <location filename="../../ui/views/indicators_view.py" line="247" />
         <source>Production stage</source>
         <translation>生产环节</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="236" />
+        <location filename="../../ui/views/indicators_view.py" line="248" />
         <source>The stage of the chain whose production shares are shown</source>
         <translation>显示其产量份额的产业链环节</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="241" />
+        <location filename="../../ui/views/indicators_view.py" line="253" />
         <source>Production shares plot</source>
         <translation>产量份额图</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="250" />
+        <location filename="../../ui/views/indicators_view.py" line="262" />
         <source>(not named)</source>
         <translation>（未注明）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="255" />
+        <location filename="../../ui/views/indicators_view.py" line="267" />
         <source>others</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicators_view.py" line="258" />
+        <location filename="../../ui/views/indicators_view.py" line="270" />
         <source>%1: production shares by country</source>
         <translation>%1：各国产量份额</translation>
     </message>
@@ -3202,7 +3313,7 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="418" />
+        <location filename="../../ui/main_window.py" line="421" />
         <source>Critical-mineral supply-chain security workbench</source>
         <translation>关键矿产供应链安全分析工作台</translation>
     </message>
@@ -3583,150 +3694,150 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438" />
+        <location filename="../../ui/main_window.py" line="441" />
         <source>No project open — File ▸ New Project… or Open Project…</source>
         <translation>未打开项目 — 请使用“文件 ▸ 新建项目…”或“打开项目…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442" />
+        <location filename="../../ui/main_window.py" line="445" />
         <source>1 mineral</source>
         <translation>1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442" />
+        <location filename="../../ui/main_window.py" line="445" />
         <source>%1 minerals</source>
         <translation>%1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446" />
+        <location filename="../../ui/main_window.py" line="449" />
         <source>%1 alerts</source>
         <translation>%1 条预警</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448" />
+        <location filename="../../ui/main_window.py" line="451" />
         <source>recomputing…</source>
         <translation>正在重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451" />
+        <location filename="../../ui/main_window.py" line="454" />
         <source>computed %1 ago</source>
         <translation>计算于 %1前</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452" />
+        <location filename="../../ui/main_window.py" line="455" />
         <source>all changes saved</source>
         <translation>所有更改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452" />
+        <location filename="../../ui/main_window.py" line="455" />
         <source>saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528" />
+        <location filename="../../ui/main_window.py" line="531" />
         <source>CritMin demo</source>
         <translation>CritMin 示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553" />
+        <location filename="../../ui/main_window.py" line="556" />
         <source>Preparing the demo project</source>
         <translation>正在准备示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558" />
+        <location filename="../../ui/main_window.py" line="561" />
         <source>%1: the project file was not found.</source>
         <translation>%1：找不到项目文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573" />
+        <location filename="../../ui/main_window.py" line="576" />
         <source>This is the demo project, built from public data (USGS, World Bank, World Mining Data). To analyse your own data: File ▸ Import Data… or drop Excel/CSV files on this window.</source>
         <translation>这是示例项目，基于公开数据（USGS、世界银行、World Mining Data）构建。如需分析您自己的数据，请使用“文件 ▸ 导入数据…”，或将 Excel/CSV 文件拖放到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="590" />
+        <location filename="../../ui/main_window.py" line="593" />
         <source>New Project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="591" />
-        <location filename="../../ui/main_window.py" line="606" />
-        <location filename="../../ui/main_window.py" line="614" />
+        <location filename="../../ui/main_window.py" line="594" />
+        <location filename="../../ui/main_window.py" line="609" />
+        <location filename="../../ui/main_window.py" line="617" />
         <source>CritMin projects (%1)</source>
         <translation>CritMin 项目 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="605" />
+        <location filename="../../ui/main_window.py" line="608" />
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="613" />
+        <location filename="../../ui/main_window.py" line="616" />
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="634" />
+        <location filename="../../ui/main_window.py" line="637" />
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="639" />
+        <location filename="../../ui/main_window.py" line="642" />
         <source>(missing)</source>
         <translation>（已不存在）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651" />
+        <location filename="../../ui/main_window.py" line="654" />
         <source>Remove Missing Files</source>
         <translation>移除已不存在的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="652" />
+        <location filename="../../ui/main_window.py" line="655" />
         <source>Clear List</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="655" />
+        <location filename="../../ui/main_window.py" line="658" />
         <source>%1 no longer exists. Remove it from the list?</source>
         <translation>%1 已不存在。要将其从列表中移除吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="687" />
+        <location filename="../../ui/main_window.py" line="690" />
         <source>Open or create a project first: imported data are written into a project.</source>
         <translation>请先打开或新建项目：导入的数据将写入项目。</translation>
     </message>
     <message>
         <location filename="../../ui/exports.py" line="25" />
-        <location filename="../../ui/main_window.py" line="954" />
+        <location filename="../../ui/main_window.py" line="959" />
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="940" />
+        <location filename="../../ui/main_window.py" line="945" />
         <source>Export Data Workbook</source>
         <translation>导出数据工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="942" />
+        <location filename="../../ui/main_window.py" line="947" />
         <source>Excel workbook (*.xlsx);;CSV files, one per table (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件，每张表一个 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="957" />
+        <location filename="../../ui/main_window.py" line="962" />
         <source>Exporting data</source>
         <translation>正在导出数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1033" />
+        <location filename="../../ui/main_window.py" line="1038" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1035" />
+        <location filename="../../ui/main_window.py" line="1040" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1036" />
+        <location filename="../../ui/main_window.py" line="1041" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
@@ -3741,7 +3852,7 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
         <translation>有数据的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="860" />
+        <location filename="../../ui/main_window.py" line="863" />
         <source>Saving the alert rules</source>
         <translation>正在保存预警规则</translation>
     </message>
@@ -5857,12 +5968,12 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
         <translation>需求目标年份：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="155" />
+        <location filename="../../ui/docks/parameters.py" line="156" />
         <source>All countries</source>
         <translation>所有国家</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="196" />
+        <location filename="../../ui/docks/parameters.py" line="201" />
         <source>The demand multiplier of %1 is not a number.</source>
         <translation>%1 的需求倍数不是数字。</translation>
     </message>
@@ -6693,248 +6804,248 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>ScenariosView</name>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="73" />
-        <location filename="../../ui/views/scenarios_view.py" line="483" />
+        <location filename="../../ui/views/scenarios_view.py" line="74" />
+        <location filename="../../ui/views/scenarios_view.py" line="497" />
         <source>Scenarios</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="93" />
+        <location filename="../../ui/views/scenarios_view.py" line="94" />
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="93" />
+        <location filename="../../ui/views/scenarios_view.py" line="94" />
         <source>New scenario</source>
         <translation>新建情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="94" />
+        <location filename="../../ui/views/scenarios_view.py" line="95" />
         <source>Define a new scenario: its name, rationale, source and changes</source>
         <translation>定义新情景：名称、理由、来源和变化</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="95" />
+        <location filename="../../ui/views/scenarios_view.py" line="96" />
         <source>Duplicate…</source>
         <translation>复制…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="95" />
+        <location filename="../../ui/views/scenarios_view.py" line="96" />
         <source>Duplicate scenario</source>
         <translation>复制情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="96" />
+        <location filename="../../ui/views/scenarios_view.py" line="97" />
         <source>Copy the selected scenario under a new name, to edit the copy</source>
         <translation>以新名称复制所选情景，以便编辑副本</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="98" />
+        <location filename="../../ui/views/scenarios_view.py" line="99" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="98" />
+        <location filename="../../ui/views/scenarios_view.py" line="99" />
         <source>Edit scenario</source>
         <translation>编辑情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="99" />
+        <location filename="../../ui/views/scenarios_view.py" line="100" />
         <source>Change the selected scenario</source>
         <translation>修改所选情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="100" />
+        <location filename="../../ui/views/scenarios_view.py" line="101" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="100" />
+        <location filename="../../ui/views/scenarios_view.py" line="101" />
         <source>Delete scenario</source>
         <translation>删除情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="101" />
+        <location filename="../../ui/views/scenarios_view.py" line="102" />
         <source>Delete the selected scenario (Edit → Undo brings it back)</source>
         <translation>删除所选情景（“编辑 → 撤销”可恢复）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="102" />
+        <location filename="../../ui/views/scenarios_view.py" line="103" />
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="102" />
+        <location filename="../../ui/views/scenarios_view.py" line="103" />
         <source>Run scenario</source>
         <translation>运行情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="106" />
+        <location filename="../../ui/views/scenarios_view.py" line="107" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="106" />
+        <location filename="../../ui/views/scenarios_view.py" line="107" />
         <source>Export the comparison</source>
         <translation>导出对比</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="107" />
+        <location filename="../../ui/views/scenarios_view.py" line="108" />
         <source>Write the comparison to an Excel workbook</source>
         <translation>将对比写出为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="113" />
+        <location filename="../../ui/views/scenarios_view.py" line="116" />
         <source>Selected scenario</source>
         <translation>所选情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="122" />
+        <location filename="../../ui/views/scenarios_view.py" line="133" />
         <source>Comparison title</source>
         <translation>对比标题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="129" />
+        <location filename="../../ui/views/scenarios_view.py" line="140" />
         <source>Comparison note</source>
         <translation>对比说明</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="130" />
+        <location filename="../../ui/views/scenarios_view.py" line="141" />
         <source>Out of date — recomputing…</source>
         <translation>已过时 — 正在重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="131" />
+        <location filename="../../ui/views/scenarios_view.py" line="142" />
         <source>Out of date</source>
         <translation>已过时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="137" />
+        <location filename="../../ui/views/scenarios_view.py" line="148" />
         <source>Scenario comparison</source>
         <translation>情景对比</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="138" />
+        <location filename="../../ui/views/scenarios_view.py" line="149" />
         <source>Baseline, scenario and change; red: supply less secure, green: more secure</source>
         <translation>基准、情景及变化；红色：供应安全性降低，绿色：提高</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="268" />
+        <location filename="../../ui/views/scenarios_view.py" line="280" />
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="284" />
+        <location filename="../../ui/views/scenarios_view.py" line="296" />
         <source>New Scenario</source>
         <translation>新建情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="293" />
+        <location filename="../../ui/views/scenarios_view.py" line="305" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="294" />
+        <location filename="../../ui/views/scenarios_view.py" line="306" />
         <source>Duplicate Scenario</source>
         <translation>复制情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="300" />
+        <location filename="../../ui/views/scenarios_view.py" line="312" />
         <source>Edit Scenario</source>
         <translation>编辑情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="311" />
+        <location filename="../../ui/views/scenarios_view.py" line="323" />
         <source>New Scenario “%1”</source>
         <translation>新建情景“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="313" />
+        <location filename="../../ui/views/scenarios_view.py" line="325" />
         <source>Edit Scenario “%1”</source>
         <translation>编辑情景“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="319" />
+        <location filename="../../ui/views/scenarios_view.py" line="331" />
         <source>Delete Scenario “%1”</source>
         <translation>删除情景“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="409" />
+        <location filename="../../ui/views/scenarios_view.py" line="421" />
         <source>Running “%1”…</source>
         <translation>正在运行“%1”…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="410" />
+        <location filename="../../ui/views/scenarios_view.py" line="422" />
         <source>Running scenario “%1”</source>
         <translation>正在运行情景“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="412" />
+        <location filename="../../ui/views/scenarios_view.py" line="424" />
         <source>Running %1 scenarios…</source>
         <translation>正在运行 %1 个情景…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="413" />
+        <location filename="../../ui/views/scenarios_view.py" line="425" />
         <source>Running %1 scenarios</source>
         <translation>正在运行 %1 个情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="427" />
+        <location filename="../../ui/views/scenarios_view.py" line="441" />
         <source>“%1” beside the baseline, %2</source>
         <translation>“%1”与基准对比，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="425" />
+        <location filename="../../ui/views/scenarios_view.py" line="439" />
         <source>every year</source>
         <translation>所有年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="74" />
+        <location filename="../../ui/views/scenarios_view.py" line="75" />
         <source>The project's what-if scenarios; select one and press Run, or tick several to compare them side by side</source>
         <translation>项目中的假设情景；选中一个后点击“运行”，或勾选多个并排比较</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="103" />
+        <location filename="../../ui/views/scenarios_view.py" line="104" />
         <source>Compute the indicators with the scenario's changes, beside the baseline; with scenarios ticked, all the ticked ones side by side</source>
         <translation>按情景的变化计算指标，与基准并列；勾选了多个情景时，所有勾选的情景并排显示</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="429" />
+        <location filename="../../ui/views/scenarios_view.py" line="443" />
         <source>%1 scenarios beside the baseline, %2</source>
         <translation>%1 个情景与基准对比，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="433" />
+        <location filename="../../ui/views/scenarios_view.py" line="447" />
         <source>Only the scenario's minerals on the list “%1” are shown.</source>
         <translation>仅显示该情景中属于清单“%1”的矿种。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="436" />
+        <location filename="../../ui/views/scenarios_view.py" line="450" />
         <source>No trade flows: an export change leaves the world market, not the importers' D.</source>
         <translation>无贸易流数据：出口变化只影响世界市场，不影响进口国的 D。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="438" />
+        <location filename="../../ui/views/scenarios_view.py" line="452" />
         <source>The data have no rows for this scenario's minerals in this year.</source>
         <translation>数据中没有该情景所涉矿种在本年份的行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="475" />
+        <location filename="../../ui/views/scenarios_view.py" line="489" />
         <source>Export Scenario Comparison</source>
         <translation>导出情景对比</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="476" />
+        <location filename="../../ui/views/scenarios_view.py" line="490" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="493" />
+        <location filename="../../ui/views/scenarios_view.py" line="507" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="495" />
+        <location filename="../../ui/views/scenarios_view.py" line="509" />
         <source>Exporting the comparison</source>
         <translation>正在导出比较结果</translation>
     </message>

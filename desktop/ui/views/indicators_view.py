@@ -19,7 +19,7 @@ from desktop.ui.views.results_pane import ResultsPane
 from desktop.ui.widgets.table_view import ExcelTableView as DataTableView
 
 ORDER = ("D", "M", "R", "HHI", "gamma", "G", "C", "top1", "topk", "reserve_years", "category", "R_recycled",
-         "EU_SR", "GeoPolRisk", "demand")
+         "EU_SR", "GeoPolRisk", "import_HHI", "import_top1", "import_high_risk", "demand")
 MAX_SERIES = 12          # more lines than this are unreadable; the note says how many were left out
 KEY_COLUMNS = ("mineral", "country", "year", "stage", "basis", "metric")
 TEXT_COLUMNS = {"flag", "explanation", "explanation_zh", "label", "label_zh", "category", "topk_countries",

@@ -1,4 +1,5 @@
-"""CEPII BACI bilateral trade -> balance, trade_unit_values, trade_flows."""
+"""CEPII BACI bilateral trade -> trade (by HS code), trade_unit_values, trade_flows; no balance (issue 9.5: the
+engine converts trade to the production's basis, tests/core/metrics/test_trade_content.py)."""
 from __future__ import annotations
 
 import time
@@ -47,41 +48,44 @@ def test_detect(baci):
     assert BaciRecogniser().detect(sheet) >= 0.9
 
 
-def test_imports_exports_match_hand_computation(baci, registry):
+def test_trade_by_hs_code_matches_hand_computation(baci, registry):
+    """Was: the gross balance per mineral and stage.  The trade table keeps every flow with its HS code, so its
+    sums over a country's side are the gross tonnes the balance had."""
     _, _, out, raw, _ = baci
-    bal = out["balance"]
+    assert "balance" not in out
+    tr = out["trade"]
     hs = load_hs_map()
     cobalt = hs.index[(hs["mineral"] == "cobalt") & (hs["stage"] == "refinery")]
     sel = raw["k"].isin(cobalt) & (raw["t"] == 2020)
     want_imp = raw.loc[sel & (raw["j"] == 156), "q"].sum()
     want_exp = raw.loc[sel & (raw["i"] == 156), "q"].sum()
-    row = bal[(bal.mineral == "cobalt") & (bal.country == "CHN") & (bal.year == 2020) & (bal.stage == "refinery")]
-    assert len(row) == 1
-    assert row["imports"].iloc[0] == pytest.approx(want_imp, rel=1e-12)
-    assert row["exports"].iloc[0] == pytest.approx(want_exp, rel=1e-12)
-    assert np.isnan(row["production"].iloc[0]) and row["production_state"].iloc[0] == ""
-    assert row["unit"].iloc[0] == "t (gross weight)"
-    # copper ore imports of China, 2023
+    co = tr[(tr.mineral == "cobalt") & (tr.year == 2020)]
+    assert set(co["hs_code"]) == {"282200", "810510"} and set(co["stage"]) == {"refinery"}
+    assert co.loc[co.importer == "CHN", "quantity_t"].sum() == pytest.approx(want_imp, rel=1e-12)
+    assert co.loc[co.exporter == "CHN", "quantity_t"].sum() == pytest.approx(want_exp, rel=1e-12)
+    # copper ore imports of China, 2023, by partner: Chile's row is BACI's own row
     sel = (raw["k"] == 260300) & (raw["t"] == 2023) & (raw["j"] == 156)
-    row = bal[(bal.mineral == "copper") & (bal.country == "CHN") & (bal.year == 2023) & (bal.stage == "mine")]
-    assert row["imports"].iloc[0] == pytest.approx(raw.loc[sel, "q"].sum(), rel=1e-12)
+    cu = tr[(tr.mineral == "copper") & (tr.year == 2023) & (tr.importer == "CHN")]
+    assert cu["quantity_t"].sum() == pytest.approx(raw.loc[sel, "q"].sum(), rel=1e-12)
+    chl = cu[cu.exporter == "CHL"].iloc[0]
+    want = raw[sel & (raw["i"] == 152)].iloc[0]
+    assert (chl["hs_code"], chl["quantity_t"], chl["value_kusd"]) == ("260300", want["q"], want["v"])
 
 
-def test_every_trading_country_has_a_balance_row(baci):
+def test_every_mapped_flow_is_one_trade_row(baci):
     _, _, out, raw, _ = baci
-    bal = out["balance"]
-    lithium = bal[(bal.mineral == "lithium") & (bal.year == 2022)]
+    tr = out["trade"]
+    lithium = tr[(tr.mineral == "lithium") & (tr.year == 2022)]
     hs = load_hs_map()
     codes = hs.index[hs["mineral"] == "lithium"]
     sel = raw["k"].isin(codes) & (raw["t"] == 2022)
-    traders = set(raw.loc[sel, "i"]) | set(raw.loc[sel, "j"])
-    assert len(lithium) == len(traders)
-    assert not lithium.duplicated(["mineral", "country", "year", "stage"]).any()
+    assert len(lithium) == int(sel.sum())
+    assert not tr.duplicated(["mineral", "year", "hs_code", "exporter", "importer"]).any()
 
 
 def test_baci_specific_country_codes(baci):
-    bal = baci[2]["balance"]
-    countries = set(bal["country"])
+    tr = baci[2]["trade"]
+    countries = set(tr["exporter"]) | set(tr["importer"])
     for iso in ("USA", "FRA", "TWN", "IND", "CHE", "NOR", "CHN"):
         assert iso in countries
     assert not any(str(c).isdigit() for c in countries)
@@ -122,12 +126,13 @@ def test_trade_flows(baci):
     assert row["quantity_t"].iloc[0] == pytest.approx(raw.loc[sel, "q"].sum())
 
 
-def test_balance_conforms_to_schema(baci):
-    bal = baci[2]["balance"]
-    assert list(bal.columns) == dataset.columns("balance") + ["_row"]
-    conformed = dataset.conform("balance", bal)
-    assert len(conformed) == len(bal)
-    assert bal["_row"].dtype == np.int64 and bal["_row"].min() >= 2
+def test_trade_conforms_to_schema(baci):
+    tr = baci[2]["trade"]
+    assert list(tr.columns) == dataset.columns("trade") + ["_row"]
+    conformed = dataset.conform("trade", tr)
+    assert len(conformed) == len(tr)
+    assert tr["_row"].dtype == np.int64 and tr["_row"].min() >= 2
+    assert tr["hs_code"].map(len).eq(6).all()
 
 
 def test_parse_is_fast(baci):
@@ -152,12 +157,12 @@ def test_quantities_missing_and_absent_sides(tmp_path, registry):
     sheet = read_file(path)[0]
     ctx = ParseContext(registry)
     out = BaciRecogniser().parse(sheet, ctx)
-    bal = out["balance"].set_index("country")
-    assert bal.loc["USA", "imports"] == 5.0 and bal.loc["USA", "imports_state"] == ""
-    assert bal.loc["USA", "exports"] == 0.0 and bal.loc["USA", "exports_state"] == ""
-    assert np.isnan(bal.loc["CHN", "imports"]) and bal.loc["CHN", "imports_state"] == "NA"
-    assert bal.loc["CHN", "exports"] == 5.0
-    assert bal.loc["AUS", "exports_state"] == "NA"
+    # the trade table keeps both flows of the same key summed, a flow without quantity as empty; what a side
+    # without quantities or without flows means for the balance is trade_content's (test_trade_content.py)
+    tr = out["trade"].set_index(["exporter", "importer"])
+    assert tr.loc[("CHN", "USA"), "quantity_t"] == 5.0 and tr.loc[("CHN", "USA"), "value_kusd"] == 12.0
+    assert np.isnan(tr.loc[("AUS", "CHN"), "quantity_t"]) and tr.loc[("AUS", "CHN"), "value_kusd"] == 4.0
+    assert "balance" not in out
     errors = ctx.problems.errors
     assert len(errors) == 1 and errors[0].value == "999" and errors[0].row == 6
     reasons = {d["reason"]: d for d in ctx.dropped}

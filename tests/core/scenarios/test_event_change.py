@@ -125,7 +125,7 @@ def test_version_2_file_gets_the_event_column(tmp_path):
         p.con.execute("PRAGMA user_version = 2")
     opening._trusted.clear()
     with Project.open(path) as p:
-        assert p.con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 3
+        assert p.con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 4
         assert from_rows(p.dataset().get("scenarios")) == sorted(old, key=lambda s: s.name)
         p.write_import({"scenarios": to_rows([BAN])}, {"file": "b.xlsx", "sha256": "b"})
         assert BAN in from_rows(p.dataset().get("scenarios"))

@@ -9,7 +9,8 @@ import importlib
 
 from desktop.core.ingest.base import Recogniser
 
-MODULES = ("template", "usgs_world", "usgs_salient", "wgi", "wmd", "baci", "pinksheet", "eol_rir", "analyst")
+MODULES = ("template", "usgs_world", "usgs_salient", "usgs_nir", "wgi", "wmd", "baci", "pinksheet", "eol_rir",
+           "analyst")
 
 
 def all_recognisers() -> list[Recogniser]:

@@ -13,19 +13,19 @@ the full 325k-row extract parses in well under a second.
 
 Output tables:
 
-* ``balance``: for every country that appears as importer or exporter of a
-  mineral, stage and year: imports = Σ q where the country is the importer,
-  exports = Σ q where it is the exporter (tonnes, gross weight of the traded
-  products); a side with no flow at all is 0 (BACI reconciles all reporters,
-  so an absent flow means no recorded trade); a side whose flows all lack a
-  quantity is empty with state ``NA``.  Production is empty (state ``NA``):
-  it comes from USGS or World Mining Data.
+* ``trade``: bilateral trade by HS code — mineral, year, hs_code (six digits, the leading zero kept),
+  exporter, importer, stage, value_kusd, quantity_t (tonnes gross weight of the traded product; empty
+  when BACI has no quantity).  No ``balance`` rows: a country's imports and exports are gross weights of
+  products of very different content, and only the engine, which knows the production they are compared
+  with, can convert them to its basis (``metrics/trade_content.py``, docs/content-factors.md).  Keeping
+  the HS code per row keeps every converted tonne traceable to its code and factor, and a project's own
+  ``content_factors`` sheet changes the conversion without importing the file again.
 * ``trade_unit_values`` (extra): world unit value Σv·1000 / Σq in USD/t per
   mineral, stage and year, from the rows that carry a quantity: a price proxy
   for minerals without a better price series.  It is not written into
   ``prices``; the engine falls back on it only when asked.
 * ``trade_flows`` (extra): bilateral flows per mineral, stage, year,
-  exporter and importer (value in thousand USD, quantity in tonnes), as
+  exporter and importer (value in thousand USD, quantity in tonnes gross weight), as
   GeoPolRisk needs them.
 """
 from __future__ import annotations
@@ -46,7 +46,6 @@ from desktop.core.registry.registry import DATA_DIR
 
 HS_MAP_FILE = DATA_DIR / "hs_minerals.csv"
 BACI_COLUMNS = ("t", "i", "j", "k", "v", "q")
-TRADE_UNIT = "t (gross weight)"
 UNIT_VALUE_UNIT = "USD/t (BACI unit value)"
 
 
@@ -143,10 +142,12 @@ class BaciRecogniser:
         use = known & exp_ok & imp_ok
         self._country_mappings(ctx, i[use], exp[use], j[use], imp[use])
 
+        hs_u = np.array([f"{int(u):06d}" for u in uniques], dtype=object)
         data = pd.DataFrame({
             "mineral": pd.Categorical(mineral_u[codes][use]),
             "stage": pd.Categorical(stage_u[codes][use]),
             "year": t[use].astype("int64"),
+            "hs_code": pd.Categorical(hs_u[codes][use]),
             "exporter": pd.Categorical(exp.to_numpy(dtype=object)[use]),
             "importer": pd.Categorical(imp.to_numpy(dtype=object)[use]),
             "v": v[use], "q": q[use], "_row": rows[use],
@@ -157,18 +158,18 @@ class BaciRecogniser:
         no_q = int(np.isnan(data["q"].to_numpy()).sum())
 
         out = {
-            "balance": self._balance(data),
+            "trade": self._trade(data),
             "trade_unit_values": self._unit_values(data),
             "trade_flows": self._flows(data),
         }
         years = f"{data['year'].min()}–{data['year'].max()}"
         n_codes = int(known_u.sum())
         share = np.nansum(data["v"].to_numpy()[np.isnan(data["q"].to_numpy())]) / max(np.nansum(data["v"]), 1e-12)
-        ctx.notes.append(msg("note.baci", used=int(use.sum()), rows=n, years=years, codes=n_codes,
+        ctx.notes.append(msg("note.baci_trade", used=int(use.sum()), rows=n, years=years, codes=n_codes,
                              minerals=data["mineral"].nunique()))
         if no_q:
             ctx.notes.append(msg("note.baci_no_quantity", flows=no_q, share=share))
-        ctx.notes.append(msg("note.baci_production"))
+        ctx.notes.append(msg("note.baci_content"))
         if unknown.any():
             ctx.notes.append(msg("note.baci_unmapped", rows=int(unknown.sum()), codes=len(set(kk[unknown]))))
         return out
@@ -182,36 +183,30 @@ class BaciRecogniser:
             ctx.mappings.append(NameMapping("country", str(raw), str(iso), 1.0, int(count)))
 
     @staticmethod
-    def _side(data: pd.DataFrame, who: str, name: str) -> pd.DataFrame:
-        g = data.groupby(["mineral", "year", "stage", who], observed=True, sort=False)
-        qsum = g["q"].sum(min_count=1)
-        first = g["_row"].min()
-        side = pd.DataFrame({name: qsum, f"_row_{name}": first}).reset_index()
-        return side.rename(columns={who: "country"})
-
-    def _balance(self, data: pd.DataFrame) -> pd.DataFrame:
-        imp = self._side(data, "importer", "imports")
-        exp = self._side(data, "exporter", "exports")
-        for f in (imp, exp):
-            for c in ("mineral", "stage", "country"):
-                f[c] = f[c].astype(object)
-        bal = imp.merge(exp, on=["mineral", "year", "stage", "country"], how="outer")
-        out = pd.DataFrame({"mineral": bal["mineral"], "country": bal["country"], "year": bal["year"],
-                            "stage": bal["stage"]})
-        out["production"] = np.nan
-        # Empty with no state = "this file does not say": merging keeps production from USGS/WMD.
-        out["production_state"] = ""
-        for col in ("imports", "exports"):
-            present = bal[f"_row_{col}"].notna()
-            values = bal[col].to_numpy(dtype=float)
-            # no flow at all -> 0 (no recorded trade); flows without quantities -> NA
-            out[col] = np.where(present, values, 0.0)
-            out[f"{col}_state"] = np.where(present & np.isnan(values), "NA", "")
-        out["net_imports"] = np.nan
-        out["net_imports_state"] = ""
-        out["unit"] = TRADE_UNIT
-        out["_row"] = bal[["_row_imports", "_row_exports"]].min(axis=1).astype("int64")
-        return out.sort_values(["mineral", "stage", "year", "country"], kind="stable").reset_index(drop=True)
+    def _trade(data: pd.DataFrame) -> pd.DataFrame:
+        """One row per mineral, year, HS code, exporter and importer (BACI has one already; two BACI codes
+        of one country, should an extract hold both, are summed)."""
+        keys = ["mineral", "year", "hs_code", "exporter", "importer"]
+        # one int64 key from the categorical codes: unique keys (the usual case) need no groupby
+        key = np.zeros(len(data), dtype=np.int64)
+        for col in keys:
+            codes = data[col].cat.codes.to_numpy() if col != "year" else data[col].to_numpy() - data[col].min()
+            size = (len(data[col].cat.categories) if col != "year" else int(data[col].max() - data[col].min())) + 1
+            key = key * size + codes
+        if pd.Index(key).is_unique:
+            out = data.rename(columns={"v": "value_kusd", "q": "quantity_t"})      # rows in file order already
+        else:
+            g = data.groupby(keys, observed=True, sort=False)
+            out = pd.DataFrame({"stage": g["stage"].first(), "value_kusd": g["v"].sum(min_count=1),
+                                "quantity_t": g["q"].sum(min_count=1), "_row": g["_row"].min()}).reset_index()
+            out = out.sort_values("_row", kind="stable")
+        cols = {}
+        for c in keys + ["stage", "value_kusd", "quantity_t", "_row"]:
+            col = out[c]
+            if isinstance(col.dtype, pd.CategoricalDtype):   # text, as every table holds it (a take, not a cast)
+                col = np.asarray(col.cat.categories, dtype=object)[col.cat.codes.to_numpy()]
+            cols[c] = np.asarray(col)
+        return pd.DataFrame(cols)
 
     @staticmethod
     def _unit_values(data: pd.DataFrame) -> pd.DataFrame:

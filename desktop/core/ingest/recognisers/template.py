@@ -8,10 +8,12 @@ from desktop.core.chain.events import EVENT_ALIASES
 from desktop.core.chain.vocabulary import DIMENSION_ALIASES, STAGE_ALIASES, STREAM_ALIASES
 from desktop.core.dataset import DIMENSIONS, TEMPLATE_TABLES, WGI_INDICATORS
 from desktop.core.ingest import columns as cols
+from desktop.core.ingest import wide
 from desktop.core.ingest.base import ParseContext
 from desktop.core.ingest.drops import drop_rows
 from desktop.core.ingest.headers import TABLES, match_columns, sheet_table
 from desktop.core.ingest.readers import RawSheet
+from desktop.core.ingest.recognisers.analyst import _NOTE_PREFIXES as NOTE_PREFIXES  # one list of note words
 from desktop.core.messages import Message, msg, term
 from desktop.core.registry.normalise import normalise_name
 
@@ -44,6 +46,8 @@ class TemplateRecogniser:
         table, named = _table_for(sheet)
         if table is None:
             return 0.0
+        if named and wide.find_layout(sheet, table) is not None:
+            return 1.0
         _, required, _ = TABLES[table]
         found = match_columns(list(sheet.frame.columns), required)
         if len(found) == len(required):
@@ -53,7 +57,11 @@ class TemplateRecogniser:
         return 0.6 if named and found else 0.0
 
     def parse(self, sheet: RawSheet, ctx: ParseContext) -> dict[str, pd.DataFrame]:
-        table, _ = _table_for(sheet)
+        table, named = _table_for(sheet)
+        layout = wide.find_layout(sheet, table) if named else None
+        if layout is not None:
+            frame = _wide(sheet, ctx, table, layout)
+            return {} if frame is None else {table: frame}
         _, required, optional = TABLES[table]
         found = match_columns(list(sheet.frame.columns), required + optional)
         missing = [c for c in required if c not in found]
@@ -74,9 +82,9 @@ class TemplateRecogniser:
         empty = _empty_rows(frame)
         if empty.any():
             drop_rows(ctx, sheet, rows[empty], msg("drop.empty_row"))
-            frame, rows = frame[~empty], rows[~empty]
+            frame, rows = frame[~empty].reset_index(drop=True), rows[~empty]
         ctx.notes.append(msg("note.template_table", where=where, table=table, rows=len(frame)))
-        return {table: _PARSERS[table](sheet, ctx, frame.reset_index(drop=True), found, rows)}
+        return {table: _PARSERS[table](sheet, ctx, frame, found, rows)}
 
 
 def _empty_rows(frame: pd.DataFrame) -> np.ndarray:
@@ -99,7 +107,7 @@ def _keep(out: dict, bad: np.ndarray, sheet: RawSheet, ctx: ParseContext, rows: 
     """Build the frame; rows with blocking errors are left out (the import is blocked anyway)."""
     frame = pd.DataFrame(out)
     frame["_row"] = rows
-    return frame[~bad].reset_index(drop=True)
+    return frame[~bad].reset_index(drop=True) if bad.any() else frame     # a large clean file is not copied
 
 
 def _ids(sheet, ctx, frame, found, rows, out, bad, kinds, allow_aggregates=False):
@@ -128,16 +136,16 @@ def _values(sheet, ctx, frame, found, rows, out, bad, names, required=True):
         values, states, b = cols.parse_numbers(ctx, sheet, raw, rows, found[name][0])
         if found[name][1] in ("%", "％", "percent", "百分比"):
             # A "(%)" header: plain numbers are percentages; cells written "22%" were already scaled.
-            written_pct = raw.astype(str).str.strip().str.endswith(("%", "％")).to_numpy()
+            written_pct = cols.map_unique(raw, lambda v: str(v).strip().endswith(("%", "％"))).to_numpy(dtype=bool)
             values = np.where(written_pct, values, values / 100.0)
             ctx.notes.append(msg("note.percent_column", file=sheet.file, column=found[name][0]))
         out[name], out[f"{name}_state"] = values, states
         bad |= b
 
 
-def _unit(frame, found, out, value_col):
+def _unit(frame, found, out, header_unit):
+    """The unit column: its cell, else the unit the header (or a wide table's title) gives."""
     raw = _col(frame, found, "unit")
-    header_unit = found.get(value_col, ("", ""))[1]
     if raw is not None:
         out["unit"] = cols.map_unique(raw, lambda v: header_unit if cols.is_blank(v) else str(v).strip()
                                       ).to_numpy(dtype=object)
@@ -159,9 +167,103 @@ def _measure(table: str, value_cols: tuple[str, ...], key_ids: tuple[str, ...], 
             bad |= b
         _values(sheet, ctx, frame, found, rows, out, bad, value_cols)
         if "unit" in TABLES[table][2]:
-            _unit(frame, found, out, value_cols[0])
+            _unit(frame, found, out, found.get(value_cols[0], ("", ""))[1])
         return _keep(out, bad, sheet, ctx, rows)
     return parse
+
+
+def _wide(sheet: RawSheet, ctx: ParseContext, table: str, layout: wide.WideLayout) -> pd.DataFrame | None:
+    """A production, prices or reserves sheet laid out wide (desktop.core.ingest.wide) as its long table: one
+    row per filled year cell, with ``_column`` (the year header) beside ``_row`` so that a problem the checks
+    find in a value names the cell.  Each spreadsheet row is imported (a value in some year) or left out with
+    its reason; the names, stage and unit of a row are parsed once, by the long table's parsers."""
+    header_row = sheet.first_grid_row + layout.header
+    if layout.repeated:
+        first, second, year = layout.repeated
+        ctx.problems.error("unknown_layout", msg("problem.wide_year_twice", first=first, second=second, year=year),
+                           file=sheet.file, sheet=sheet.sheet, row=header_row, column=second,
+                           expected=msg("expected.one_column_per_year"))
+        return None
+    frame, rows = _wide_body(sheet, ctx, layout)
+    headers = list(layout.years)
+    values = np.full((len(frame), len(headers)), np.nan)
+    states = np.full((len(frame), len(headers)), "", dtype=object)
+    not_number = np.zeros((len(frame), len(headers)), dtype=bool)
+    for j, header in enumerate(headers):
+        values[:, j], states[:, j], not_number[:, j] = cols.parse_numbers(ctx, sheet, frame[header], rows, header)
+    filled = ~np.isnan(values) | (states != "") | not_number      # an empty cell: no value for that year
+    some = filled.any(axis=1)
+    if not some.all():
+        drop_rows(ctx, sheet, rows[~some], msg("drop.no_value_any_year"))
+        frame, rows = frame[some].reset_index(drop=True), rows[some]
+        values, states, not_number, filled = values[some], states[some], not_number[some], filled[some]
+
+    bad = np.zeros(len(frame), dtype=bool)
+    per_row: dict = {}
+    ids = [c for c in ("mineral", "country") if c in layout.found]
+    _ids(sheet, ctx, frame, layout.found, rows, per_row, bad, ids, allow_aggregates=table in ("production", "reserves"))
+    if table == "production":
+        per_row["stage"], b = cols.parse_stage(ctx, sheet, _col(frame, layout.found, "stage"), rows,
+                                               layout.found.get("stage", ("stage",))[0], len(frame))
+        bad |= b
+    _unit(frame, layout.found, per_row, layout.unit)
+
+    at, j = np.nonzero(filled)              # row by row, each row's years in the sheet's order
+    value_col = wide.WIDE_TABLES[table]
+    out = {name: column[at] for name, column in per_row.items()}
+    out["year"] = np.array([layout.years[h] for h in headers], dtype="int64")[j]
+    out[value_col], out[f"{value_col}_state"] = values[at, j], states[at, j]
+    out["_column"] = np.array(headers, dtype=object)[j]
+    long = _keep(out, bad[at] | not_number[at, j], sheet, ctx, rows[at])
+
+    where = msg("where.file_sheet", file=sheet.file, sheet=sheet.sheet) if sheet.sheet else sheet.file
+    years = sorted(set(layout.years.values()))
+    ctx.notes.append(msg("note.wide_table", where=where, table=table, first=years[0], last=years[-1],
+                         rows=len(frame), values=len(long)))
+    if layout.estimates:
+        ctx.notes.append(msg("note.wide_estimates", where=where, columns=layout.estimates))
+    if layout.unit:
+        ctx.notes.append(msg("note.wide_unit", where=where, unit=layout.unit, text=layout.unit_from))
+    return long
+
+
+def _wide_body(sheet: RawSheet, ctx: ParseContext, layout: wide.WideLayout) -> tuple[pd.DataFrame, np.ndarray]:
+    """The rows under a wide table's header and their spreadsheet rows; titles, blank and note lines left out
+    with their reasons, and a warning for each column that is not imported."""
+    header_row = sheet.first_grid_row + layout.header
+    if layout.header == 0:
+        frame, rows = sheet.frame, sheet.excel_rows().to_numpy()
+    else:
+        # Titles above the header: the reader took the first title for the header and the rest for rows.
+        drop_rows(ctx, sheet, np.arange(sheet.header_row + 1, header_row + 1), msg("drop.above_table"))
+        frame = sheet.grid().iloc[layout.header + 1:].reset_index(drop=True)
+        frame.columns = layout.columns
+        rows = np.arange(len(frame), dtype="int64") + header_row + 1
+    for column in layout.others:
+        ctx.problems.warning("column_not_imported", msg("problem.column_not_imported", column=column,
+                                                        why=msg("drop.not_year_or_column")),
+                             file=sheet.file, sheet=sheet.sheet, row=header_row, column=column)
+    empty = _empty_rows(frame)
+    if empty.any():
+        drop_rows(ctx, sheet, rows[empty], msg("drop.empty_row"))
+    note = ~empty & _note_lines(frame)
+    if note.any():
+        drop_rows(ctx, sheet, rows[note], msg("drop.note_line"))
+    keep = ~empty & ~note
+    return (frame, rows) if keep.all() else (frame[keep].reset_index(drop=True), rows[keep])
+
+
+def _note_lines(frame: pd.DataFrame) -> np.ndarray:
+    """Rows that are a note or a source under the table ('资料来源：USGS', 'Note: …'): text in the first cell
+    only, starting as the analyst recogniser's note lines do."""
+    if len(frame) == 0 or frame.shape[1] < 2:
+        return np.zeros(len(frame), dtype=bool)
+    first = cols.map_unique(frame.iloc[:, 0], lambda v: not cols.is_blank(v) and
+                            str(v).strip().casefold().startswith(NOTE_PREFIXES)).to_numpy(dtype=bool)
+    if first.any():
+        at = np.flatnonzero(first)
+        first[at] = frame.iloc[at, 1:].apply(lambda s: s.map(cols.is_blank)).all(axis=1).to_numpy(dtype=bool)
+    return first
 
 
 def _governance(sheet, ctx, frame, found, rows):
@@ -308,6 +410,46 @@ def _trade_flows(sheet, ctx, frame, found, rows):
     return _keep(out, bad, sheet, ctx, rows)
 
 
+def _content_factors(sheet, ctx, frame, found, rows):
+    """Content factors of the project (docs/content-factors.md): an HS code or national tariff line, a mineral,
+    the share (t of basis per t of the traded product, a number above 0) and the basis (an element, a compound,
+    REO, graphite or gross weight); source optional (empty: 'analyst')."""
+    from desktop.core.registry.content_factors import normalise_basis, normalise_hs_code
+
+    bad = np.zeros(len(frame), dtype=bool)
+    out: dict = {}
+    raw = _col(frame, found, "hs_code")
+    codes = cols.map_unique(raw, normalise_hs_code)
+    wrong = codes.isna().to_numpy()
+    if wrong.any():
+        cols.report_cells(ctx, sheet, rows[wrong], raw[wrong], found["hs_code"][0], "bad_hs_code",
+                          msg("problem.bad_hs_code"), expected=msg("expected.hs_code"))
+    out["hs_code"] = codes.fillna("").to_numpy(dtype=object)
+    bad |= wrong
+    _ids(sheet, ctx, frame, found, rows, out, bad, ("mineral",))
+    raw = _col(frame, found, "share")
+    values, states, b = cols.parse_numbers(ctx, sheet, raw, rows, found["share"][0])
+    # a share is a number: a token (W, NA, a bound) or 0 converts nothing
+    wrong = ~b & ((states != "") | ~np.isfinite(values) | ~(values > 0))
+    if wrong.any():
+        cols.report_cells(ctx, sheet, rows[wrong], raw[wrong], found["share"][0], "bad_share",
+                          msg("problem.bad_content_share"), expected=msg("expected.content_share"))
+    out["share"] = values
+    bad |= b | wrong
+    raw = _col(frame, found, "basis")
+    basis = cols.map_unique(raw, normalise_basis)
+    wrong = basis.isna().to_numpy()
+    if wrong.any():
+        cols.report_cells(ctx, sheet, rows[wrong], raw[wrong], found["basis"][0], "bad_basis",
+                          msg("problem.bad_basis"), expected=msg("expected.basis"))
+    out["basis"] = basis.fillna("").to_numpy(dtype=object)
+    bad |= wrong
+    raw = _col(frame, found, "source")
+    out["source"] = (cols.map_unique(raw, lambda v: "analyst" if cols.is_blank(v) else str(v).strip())
+                     .to_numpy(dtype=object) if raw is not None else np.full(len(frame), "analyst", dtype=object))
+    return _keep(out, bad, sheet, ctx, rows)
+
+
 _PARSERS = {
     "production": _measure("production", ("quantity",), ("mineral", "country"), True),
     "balance": _measure("balance", ("production", "imports", "exports", "net_imports"), ("mineral", "country"), True),
@@ -320,6 +462,7 @@ _PARSERS = {
     "events": _events,
     "scenarios": _scenarios,
     "trade_flows": _trade_flows,
+    "content_factors": _content_factors,
 }
 assert set(_PARSERS) == set(TEMPLATE_TABLES)
 

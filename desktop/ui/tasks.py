@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import sys
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -112,8 +113,16 @@ class TaskRunner(QObject):
     sig_error = Signal(str)                         # one sentence for the status bar / a message box
     sig_task_finished = Signal(str)                 # task kind
 
+    # The worker shares the interpreter lock with the GUI thread.  Every call from Qt into Python (a model's
+    # data(), a paint, a slot) takes the lock back, and waits up to the switch interval when the worker holds
+    # it: at Python's default of 5 ms a repaint of a few hundred cells stalled the window for 100–300 ms while
+    # a task ran.  1 ms makes the worker give the lock up sooner; it costs the worker a few per cent.
+    SWITCH_INTERVAL = 0.0002
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        if sys.getswitchinterval() > self.SWITCH_INTERVAL:
+            sys.setswitchinterval(self.SWITCH_INTERVAL)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.pool.setExpiryTimeout(-1)      # keep the one thread: no re-creation cost per task

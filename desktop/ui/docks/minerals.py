@@ -35,6 +35,7 @@ from desktop.ui.icons import icon
 from desktop.ui.language import ui_language
 from desktop.ui.tasks import error_sentence
 from desktop.ui.widgets.messages import tell
+from desktop.ui.models.one_call import OneCallPerCell
 
 _Index = QModelIndex | QPersistentModelIndex
 # The combo's items: currentData() is what the views are told (None = all minerals with data, else the
@@ -82,7 +83,7 @@ def compare_available() -> bool:
         return False
 
 
-class MineralListModel(QAbstractListModel):
+class MineralListModel(OneCallPerCell, QAbstractListModel):
     sig_checked_changed = Signal()
 
     def __init__(self, parent=None) -> None:

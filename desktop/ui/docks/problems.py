@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from desktop.core.messages import translate
 from desktop.ui.language import ui_language
+from desktop.ui.models.one_call import OneCallPerCell
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -19,7 +20,7 @@ def problem_parts(problem, lang: str) -> tuple[str, str, str]:
     return severity, problem.location(lang), problem.sentence(lang)
 
 
-class ProblemsModel(QAbstractTableModel):
+class ProblemsModel(OneCallPerCell, QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.items: list = []          # core Problem objects, or plain sentences (engine notes)

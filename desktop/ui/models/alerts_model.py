@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QMode
 from PySide6.QtGui import QColor, QGuiApplication
 
 from desktop.core.messages import Message, translate
+from desktop.ui.models.one_call import OneCallPerCell
 
 _Index = QModelIndex | QPersistentModelIndex
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 11     # "high" / "medium" / "low"
@@ -105,7 +106,7 @@ def _tip(row, mineral_name: str) -> str:
     return " · ".join(parts)
 
 
-class AlertsModel(QAbstractTableModel):
+class AlertsModel(OneCallPerCell, QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.prepared = PreparedAlerts()

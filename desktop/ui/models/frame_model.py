@@ -20,6 +20,7 @@ from desktop.ui.collation import sort_names
 from desktop.ui.language import ui_language
 from desktop.ui.models.table_data import COUNTRY_COLUMNS, MINERAL_COLUMNS, SOURCE, Column, TableData
 from desktop.ui.titles import column_title, stage_title, state_meaning
+from desktop.ui.models.one_call import OneCallPerCell
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -37,7 +38,7 @@ class CellRefused(CritMinError):
     """A typed or pasted value is not acceptable; the message says where and why."""
 
 
-class TableModel(QAbstractTableModel):
+class TableModel(OneCallPerCell, QAbstractTableModel):
     """One canonical table (see :mod:`table_data`), filtered and sorted by row-index arrays."""
 
     sig_edit_requested = Signal(object)        # EditRequest

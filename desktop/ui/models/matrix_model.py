@@ -31,6 +31,7 @@ from desktop.ui.matrix_titles import (
     LEVELS, STAGES, dimension_tip, dimension_title, level_of, level_title, origin_title, overall_title, rule_formula,
     score_text, shown_note, stage_tip, stage_title, stream_title,
 )
+from desktop.ui.models.one_call import OneCallPerCell
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -133,7 +134,7 @@ def _short(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-class MatrixModel(QAbstractTableModel):
+class MatrixModel(OneCallPerCell, QAbstractTableModel):
     """One stream's grid of a Matrix; see the module docstring."""
 
     def __init__(self, stream: str, parent=None) -> None:
@@ -311,7 +312,7 @@ def heat_rows(frame, minerals: list[str] | None, rule: str = "max") -> list[Heat
     return rows
 
 
-class HeatmapModel(QAbstractTableModel):
+class HeatmapModel(OneCallPerCell, QAbstractTableModel):
     """Mineral × (four stages + whole chain) of the selected list; see the module docstring."""
 
     COLUMNS = ("mineral", *STAGES, "chain")

@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont
 
 from desktop.ui.collation import sort_names
 from desktop.ui.language import ui_language
+from desktop.ui.models.one_call import OneCallPerCell
 
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1        # the mineral id of a row (any column)
@@ -41,7 +42,7 @@ def exclusive_intersections(members: list[list[str]]) -> dict[tuple[int, ...], l
     return out
 
 
-class MembershipModel(QAbstractTableModel):
+class MembershipModel(OneCallPerCell, QAbstractTableModel):
     """Minerals × chosen lists with ticks, sortable by any column, read-only.
 
     ``header_wrap`` (characters, 0: never) wraps a long list name in its column header, so a narrow

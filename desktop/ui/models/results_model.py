@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QGuiApplication
 from desktop.ui.indicator_titles import TREND_ARROWS, trend_name
 from desktop.ui.language import ui_language
 from desktop.ui.titles import stage_title
+from desktop.ui.models.one_call import OneCallPerCell
 
 _Index = QModelIndex | QPersistentModelIndex
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1        # the raw value (id, float) of a cell
@@ -79,7 +80,7 @@ def prepare(frame, cols: list[Col], registry=None, tips: dict[str, list[str]] | 
     return Prepared(frame, cols, raw, shown, row_tips)
 
 
-class ResultsModel(QAbstractTableModel):
+class ResultsModel(OneCallPerCell, QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.cols: list[Col] = []

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QMode
 
 from desktop.ui.language import ui_language
 from desktop.ui.models.results_model import RAW_ROLE, threshold_colours
+from desktop.ui.models.one_call import OneCallPerCell
 
 _Index = QModelIndex | QPersistentModelIndex
 MINUS = "\u2212"
@@ -222,7 +223,7 @@ COLUMNS = ("mineral", "year", "stage", "country", "metric", "baseline", "scenari
 KEYS = ("mineral", "year", "stage", "country", "metric")
 
 
-class ComparisonModel(QAbstractTableModel):
+class ComparisonModel(OneCallPerCell, QAbstractTableModel):
     """Scenarios beside the baseline, deltas signed and coloured.
 
     One scenario: :func:`compare`'s frame, columns :data:`COLUMNS`.  Several: :func:`compare_many`'s frame,

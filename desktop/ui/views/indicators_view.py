@@ -24,9 +24,9 @@ MAX_SERIES = 12          # more lines than this are unreadable; the note says ho
 KEY_COLUMNS = ("mineral", "country", "year", "stage", "basis", "metric")
 TEXT_COLUMNS = {"flag", "explanation", "explanation_zh", "label", "label_zh", "category", "topk_countries",
                 "topk_names", "top1_name", "warning", "status", "basis", "production_stage", "method"}
-COUNTRY_KINDS = {"country", "top1_country"}
+COUNTRY_KINDS = {"country", "top1_country", "top1_partner", "largest_producer", "partner"}
 SHARE_COLUMNS = {"D", "share", "top1_share", "topk_share", "others_share", "coverage", "production_share",
-                 "reserves_share", "IR", "eol_rir", "secondary_share"}
+                 "reserves_share", "IR", "eol_rir", "secondary_share", "high_risk_share", "gamma_coverage"}
 
 
 class IndicatorsView(ResultsPane):
@@ -180,14 +180,14 @@ class IndicatorsView(ResultsPane):
                 kind = "share"
             elif name in ("year", "first_year", "last_year", "base_year", "target_year", "n", "k", "n_countries",
                           "category_no", "n_indicators", "n_partners", "latest_year", "eol_rir_year",
-                          "production_year"):
+                          "production_year", "partners", "rank", "gamma_year"):
                 kind = "count"
             else:
                 kind = "number"
             title = indicator_short(ind.id) if name == ind.column else result_column_title(name)
             tip = indicator_tip(ind.id) if name == ind.column else ""
             cols.append(Col(name, title, kind, tip, threshold if name == ind.column else None,
-                            decimals=1 if name in ("rp_years",) else 3))
+                            decimals=1 if name in ("rp_years",) else 0 if name in ("imports",) else 3))
         return cols
 
     @staticmethod

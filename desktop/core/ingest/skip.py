@@ -206,7 +206,8 @@ def leave_out_sheet(sheet: RawSheet, ctx: ParseContext, tables: dict[str, pd.Dat
         # The template leaves every row with an error out of its table (and nothing else, but for a wide
         # governance row without any estimate): the rows it left out that no problem names are those of
         # the "… and 25 more rows like this" summaries.
-        missing = set(sheet.excel_rows().tolist()) - parsed - left_out
+        # (rows it left out itself with a reason — an empty row, a title line — are recorded already)
+        missing = {r for r in set(sheet.excel_rows().tolist()) - parsed - left_out if not recorded(r)}
         summaries = [i for i in fixable if _is_summary(items[i]) and items[i].code not in _CHECK_CODES]
         if missing and "governance" in tables:
             blocking |= set(summaries)     # its rows cannot be told from those without an estimate

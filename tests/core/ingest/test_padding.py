@@ -90,3 +90,14 @@ def test_trade_flows_sheet_round_trips(tmp_path):
     bad.write_text("mineral,year,exporter,importer,quantity_t\ncobalt,2023,China,China,5\n", encoding="utf-8")
     [error] = load_file(bad).problems.errors
     assert error.row == 2 and error.column == "importer" and "same country" in error.message
+
+
+def test_leaving_error_rows_out_does_not_count_an_empty_row_twice(tmp_path):
+    """An empty row (left out by the template) beside a row with an error (left out on request): each once."""
+    path = tmp_path / "production.csv"
+    path.write_text("mineral,country,year,quantity\ncobalt,COD,2023,170000\n,,,\ncobalt,Narnia,2023,5\n"
+                    "cobalt,IDN,2023,17000\n", encoding="utf-8")
+    preview = load_file(path, leave_out_error_rows=True)
+    assert preview.ok and len(preview.tables["production"]) == 2
+    rows = sorted(r for d in preview.dropped for r in d["rows"])
+    assert rows == [3, 4]                                    # the empty row 3 and Narnia's row 4, once each

@@ -114,10 +114,11 @@ class TaskRunner(QObject):
     sig_task_finished = Signal(str)                 # task kind
 
     # The worker shares the interpreter lock with the GUI thread.  Every call from Qt into Python (a model's
-    # data(), a paint, a slot) takes the lock back, and waits up to the switch interval when the worker holds
-    # it: at Python's default of 5 ms a repaint of a few hundred cells stalled the window for 100–300 ms while
-    # a task ran.  1 ms makes the worker give the lock up sooner; it costs the worker a few per cent.
-    SWITCH_INTERVAL = 0.0002
+    # data(), a paint, a slot) takes the lock back and waits, while a task runs, until the worker hands it
+    # over — after the switch interval.  A repaint makes a few hundred such calls, so the wait is what the
+    # interval sets: at Python's 5 ms the window stalled for 150–300 ms during a recompute; at 50 µs the
+    # longest stall on the demo is 50–80 ms (bench/bench_live_recompute.py), for about 10 % more engine time.
+    SWITCH_INTERVAL = 0.00005
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -1482,6 +1482,10 @@ ZH = {
     "Largest sources": "主要来源国",
     "Γ coverage": "Γ 覆盖率",
     "Largest producer": "最大生产国",
+    "High-risk partner from Γ": "高风险伙伴 Γ 下限",
+    "Import sources: imports from partners whose governance risk Γ is at or above this count as coming from high-risk partners.":
+        "进口来源：来自治理风险 Γ 达到或超过此值的贸易伙伴的进口，计为来自高风险伙伴。",
+    "High-risk partner, Γ ≥:": "高风险伙伴，Γ ≥：",
 }
 
 

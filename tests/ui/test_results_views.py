@@ -284,3 +284,22 @@ def test_an_opened_alert_selects_its_row_of_the_indicators_table(window, qtbot, 
     current = view.model.record(view.table.currentIndex().row())
     assert window.views.currentWidget() is view and view.indicator() == "R"
     assert (current["mineral"], int(current["year"])) == (row["mineral"], int(row["key"]["year"]))
+
+
+def test_the_import_risk_level_is_a_parameter(window, qtbot, demo):
+    """Parameters ▸ High-risk partner, Γ ≥: the import sources' high-risk share is recomputed with it."""
+    open_demo(window, qtbot, demo)
+    wait_results(window, qtbot)
+    first = window.results
+    window.country_combo.setCurrentIndex(window.country_combo.findData("USA"))     # the import sources' country
+    qtbot.waitUntil(lambda: window.results is not first and not window.runner.busy, timeout=60_000)
+    before = window.results
+    share = before.tables["import_concentration"].set_index(["mineral", "year"])["high_risk_share"]
+    window.parameters.risk_level.setValue(0.95)
+    qtbot.waitUntil(lambda: window.results is not before and not window.runner.busy, timeout=60_000)
+    after = window.results.tables["import_concentration"]
+    assert window.results.params.import_sources.risk_level == pytest.approx(0.95)
+    assert set(after["risk_level"]) == {0.95}
+    later = after.set_index(["mineral", "year"])["high_risk_share"]
+    assert (later <= share.reindex(later.index) + 1e-12).all() and (later < share.reindex(later.index)).any()
+    assert "import_risk_level" in window.settings.parameters()

@@ -45,13 +45,14 @@ largest computed ones).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from desktop.core.messages import msg
 from desktop.core.metrics._common import AGGREGATES, text_column
+# pandas-free, so that the Parameters dock can make them on the GUI thread; re-exported here
+from desktop.core.metrics.import_source_params import ImportSourceParams  # noqa: F401
 from desktop.core.metrics.trade_content import USED, TradeContent
 
 SOURCE_COLUMNS = ["mineral", "country", "year", "partner", "rank", "imports", "share", "gamma", "gamma_year",
@@ -67,18 +68,7 @@ COUNT_COLUMNS = ["country", "year", "partner", "imported_from", "largest_source"
 PRIMARY_STAGES = ("mine", "")
 
 
-@dataclass(frozen=True)
-class ImportSourceParams:
-    risk_level: float = 0.5                # Γ at or above this: a high governance-risk partner
-    top_n: int = 3                         # the n of the top-n share and of the partners named
-    minerals: tuple[str, ...] = ()         # the list the counts run over (empty: every mineral with imports)
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.risk_level <= 1:
-            raise ValueError("risk_level must lie in 0..1 (Γ's range)")
-        if int(self.top_n) < 1:
-            raise ValueError("top_n must be at least 1")
-        object.__setattr__(self, "minerals", tuple(self.minerals))
 
 
 def compute_import_sources(conv: TradeContent | None, dataset_tables: dict, core_tables: dict, country: str | None,

@@ -64,6 +64,9 @@ class EngineParams:
     # The extended indicators' parameters (an ExtendedParams; None = their defaults).  Listed by the
     # results' own ``extended_parameters`` table, so ``to_rows`` leaves it out.
     extended: Any = None
+    # The import-source parameters (an import_sources.ImportSourceParams: the governance-risk level of a partner;
+    # None = the defaults); its risk level is listed in the parameters sheet.
+    import_sources: Any = None
 
     def __post_init__(self) -> None:
         if self.withheld_policy not in WITHHELD_POLICIES:
@@ -108,6 +111,11 @@ class EngineParams:
         rows = []
         for f in fields(self):
             if f.name == "extended":
+                continue
+            if f.name == "import_sources":
+                level = getattr(self.import_sources, "risk_level", 0.5)
+                rows.append({"name": "import_risk_level", "value": level,
+                             "description": "Imports from partners with Γ at or above this count as high-risk"})
                 continue
             value = getattr(self, f.name)
             if value is None:

@@ -421,62 +421,62 @@
 <context>
     <name>AlertsModel</name>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="36" />
+        <location filename="../../ui/models/alerts_model.py" line="37" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="36" />
+        <location filename="../../ui/models/alerts_model.py" line="37" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="36" />
+        <location filename="../../ui/models/alerts_model.py" line="37" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="37" />
+        <location filename="../../ui/models/alerts_model.py" line="38" />
         <source>What changed</source>
         <translation>变化内容</translation>
     </message>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="37" />
+        <location filename="../../ui/models/alerts_model.py" line="38" />
         <source>From → to</source>
         <translation>由 → 至</translation>
     </message>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="37" />
+        <location filename="../../ui/models/alerts_model.py" line="38" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="41" />
+        <location filename="../../ui/models/alerts_model.py" line="42" />
         <source>High: a threshold crossed upward, a ban, a dominant supplier; medium: a worsening or a trend; low: a threshold crossed downward</source>
         <translation>高：向上越过阈值、禁令、主导供应国；中：恶化或趋势；低：向下越过阈值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="43" />
+        <location filename="../../ui/models/alerts_model.py" line="44" />
         <source>The year the change happened</source>
         <translation>发生变化的年份</translation>
     </message>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="44" />
+        <location filename="../../ui/models/alerts_model.py" line="45" />
         <source>The mineral the alert is about</source>
         <translation>预警所涉矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="45" />
+        <location filename="../../ui/models/alerts_model.py" line="46" />
         <source>What changed, in one sentence; double-click or press Enter to open its source</source>
         <translation>一句话说明变化；双击或按 Enter 键打开其来源</translation>
     </message>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="46" />
+        <location filename="../../ui/models/alerts_model.py" line="47" />
         <source>The value the year before and the value this year</source>
         <translation>上一年的值与本年的值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="47" />
+        <location filename="../../ui/models/alerts_model.py" line="48" />
         <source>The rule that raised the alert (Rules… sets them)</source>
         <translation>触发预警的规则（在“规则…”中设置）</translation>
     </message>
@@ -962,237 +962,237 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="27" />
+        <location filename="../../ui/models/scenario_model.py" line="28" />
         <source>Share of world supply</source>
         <translation>占世界供应份额</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="28" />
+        <location filename="../../ui/models/scenario_model.py" line="29" />
         <source>World market supply</source>
         <translation>世界市场供应量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="29" />
+        <location filename="../../ui/models/scenario_model.py" line="30" />
         <source>HHI (concentration)</source>
         <translation>HHI（集中度）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="30" />
+        <location filename="../../ui/models/scenario_model.py" line="31" />
         <source>R (supply risk)</source>
         <translation>R（供应风险）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="31" />
+        <location filename="../../ui/models/scenario_model.py" line="32" />
         <source>D (import dependency)</source>
         <translation>D（对外依存度）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="32" />
+        <location filename="../../ui/models/scenario_model.py" line="33" />
         <source>Supply-security category</source>
         <translation>供应安全类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="33" />
+        <location filename="../../ui/models/scenario_model.py" line="34" />
         <source>Risk matrix (weakest link)</source>
         <translation>风险矩阵（最薄弱环节）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="34" />
+        <location filename="../../ui/models/scenario_model.py" line="35" />
         <source>Risk matrix by stage</source>
         <translation>风险矩阵（按环节）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="35" />
+        <location filename="../../ui/models/scenario_model.py" line="36" />
         <source>Alerts this year</source>
         <translation>本年预警数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="36" />
+        <location filename="../../ui/models/scenario_model.py" line="37" />
         <source>Required supply</source>
         <translation>所需供应量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="37" />
+        <location filename="../../ui/models/scenario_model.py" line="38" />
         <source>Supply gap</source>
         <translation>供应缺口</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="38" />
+        <location filename="../../ui/models/scenario_model.py" line="39" />
         <source>Coverage of demand</source>
         <translation>需求覆盖率</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="45" />
+        <location filename="../../ui/models/scenario_model.py" line="46" />
         <source>Domestic advantage</source>
         <translation>国内优势型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="46" />
+        <location filename="../../ui/models/scenario_model.py" line="47" />
         <source>Low risk</source>
         <translation>低风险型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="47" />
+        <location filename="../../ui/models/scenario_model.py" line="48" />
         <source>Dependent, risk controlled</source>
         <translation>高依赖、风险可控型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="48" />
+        <location filename="../../ui/models/scenario_model.py" line="49" />
         <source>Dependent, high risk</source>
         <translation>高依赖、高风险型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="62" />
+        <location filename="../../ui/models/scenario_model.py" line="63" />
         <source>R rescaled on the baseline's min–max of R_raw</source>
         <translation>R 按基准的 R_raw 最小–最大值重新缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="64" />
+        <location filename="../../ui/models/scenario_model.py" line="65" />
         <source>No trade flows: the importers' D cannot change</source>
         <translation>无贸易流数据：进口国的 D 无法变化</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="66" />
+        <location filename="../../ui/models/scenario_model.py" line="67" />
         <source>Weakest link: %1</source>
         <translation>最薄弱环节：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="70" />
+        <location filename="../../ui/models/scenario_model.py" line="71" />
         <source>Demand ×%1</source>
         <translation>需求 ×%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="88" />
+        <location filename="../../ui/models/scenario_model.py" line="89" />
         <source>%1 demand ×%2</source>
         <translation>%1需求 ×%2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="90" />
+        <location filename="../../ui/models/scenario_model.py" line="91" />
         <source>%1 by %2</source>
         <translation>%1（至 %2 年）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="96" />
+        <location filename="../../ui/models/scenario_model.py" line="97" />
         <source>%1–%2</source>
         <translation>%1–%2 年</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="98" />
+        <location filename="../../ui/models/scenario_model.py" line="99" />
         <source>from %1</source>
         <translation>自 %1 年起</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="100" />
+        <location filename="../../ui/models/scenario_model.py" line="101" />
         <source>%1 · %2%3: policy event %4, %5</source>
         <translation>%1 · %2%3：政策事件“%4”，%5</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="103" />
+        <location filename="../../ui/models/scenario_model.py" line="104" />
         <source>export ban</source>
         <translation>禁止出口</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="104" />
+        <location filename="../../ui/models/scenario_model.py" line="105" />
         <source>exports ×%1</source>
         <translation>出口 ×%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="108" />
+        <location filename="../../ui/models/scenario_model.py" line="109" />
         <source>%1 to %2</source>
         <translation>%1（对%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="110" />
+        <location filename="../../ui/models/scenario_model.py" line="111" />
         <source>production stops</source>
         <translation>停产</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="111" />
+        <location filename="../../ui/models/scenario_model.py" line="112" />
         <source>production ×%1</source>
         <translation>产量 ×%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="112" />
+        <location filename="../../ui/models/scenario_model.py" line="113" />
         <source>%1 · %2%3: %4</source>
         <translation>%1 · %2%3：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="114" />
+        <location filename="../../ui/models/scenario_model.py" line="115" />
         <source>%1 (from %2)</source>
         <translation>%1（自 %2 年起）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="133" />
+        <location filename="../../ui/models/scenario_model.py" line="134" />
         <source>Mine</source>
         <translation>矿山</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="134" />
+        <location filename="../../ui/models/scenario_model.py" line="135" />
         <source>Refinery</source>
         <translation>精炼</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="247" />
+        <location filename="../../ui/models/scenario_model.py" line="248" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="248" />
+        <location filename="../../ui/models/scenario_model.py" line="249" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="249" />
+        <location filename="../../ui/models/scenario_model.py" line="250" />
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="250" />
+        <location filename="../../ui/models/scenario_model.py" line="251" />
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="251" />
+        <location filename="../../ui/models/scenario_model.py" line="252" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="252" />
+        <location filename="../../ui/models/scenario_model.py" line="253" />
         <source>Baseline</source>
         <translation>基准</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="255" />
+        <location filename="../../ui/models/scenario_model.py" line="256" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="256" />
+        <location filename="../../ui/models/scenario_model.py" line="257" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="253" />
+        <location filename="../../ui/models/scenario_model.py" line="254" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="259" />
+        <location filename="../../ui/models/scenario_model.py" line="260" />
         <source>Change: %1</source>
         <translation>变化：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="332" />
+        <location filename="../../ui/models/scenario_model.py" line="333" />
         <source>Scenario − baseline; red: supply less secure, green: more secure</source>
         <translation>情景 − 基准；红色：供应安全性降低，绿色：提高</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="355" />
+        <location filename="../../ui/models/scenario_model.py" line="356" />
         <source>Worse for supply security</source>
         <translation>不利于供应安全</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="356" />
+        <location filename="../../ui/models/scenario_model.py" line="357" />
         <source>Better for supply security</source>
         <translation>有利于供应安全</translation>
     </message>
@@ -1456,7 +1456,7 @@
         <translation>区间：保存的是下限</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="96" />
+        <location filename="../../ui/models/frame_model.py" line="97" />
         <source>edited by hand</source>
         <translation>手动编辑</translation>
     </message>
@@ -4154,99 +4154,99 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>MatrixModel</name>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="95" />
+        <location filename="../../ui/models/matrix_model.py" line="96" />
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="99" />
+        <location filename="../../ui/models/matrix_model.py" line="100" />
         <source>%1 (overall)</source>
         <translation>%1（总体）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="107" />
+        <location filename="../../ui/models/matrix_model.py" line="108" />
         <source>%1: needs judgement</source>
         <translation>%1：待判断</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="109" />
+        <location filename="../../ui/models/matrix_model.py" line="110" />
         <source>%1: %2, %3</source>
         <translation>%1：%2，%3</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="117" />
+        <location filename="../../ui/models/matrix_model.py" line="118" />
         <source>Computed value: %1 (%2)</source>
         <translation>计算值：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="120" />
+        <location filename="../../ui/models/matrix_model.py" line="121" />
         <source>No rule fills this cell from the data.</source>
         <translation>没有规则能根据数据填充此单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="123" />
+        <location filename="../../ui/models/matrix_model.py" line="124" />
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="125" />
+        <location filename="../../ui/models/matrix_model.py" line="126" />
         <source>The weakest link of the whole chain</source>
         <translation>全链的最薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="127" />
+        <location filename="../../ui/models/matrix_model.py" line="128" />
         <source>Double-click or press Enter to edit</source>
         <translation>双击或按 Enter 键编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="253" />
+        <location filename="../../ui/models/matrix_model.py" line="254" />
         <source>Each stage's aggregate over the dimensions</source>
         <translation>各环节在各维度上的汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="254" />
+        <location filename="../../ui/models/matrix_model.py" line="255" />
         <source>Each dimension's aggregate over the stages</source>
         <translation>各维度在各环节上的汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="362" />
-        <location filename="../../ui/models/matrix_model.py" line="410" />
+        <location filename="../../ui/models/matrix_model.py" line="363" />
+        <location filename="../../ui/models/matrix_model.py" line="411" />
         <source>Click to open %1 in the grids</source>
         <translation>单击以在矩阵中打开%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="402" />
+        <location filename="../../ui/models/matrix_model.py" line="403" />
         <source>%1, %2: %3 (%4)</source>
         <translation>%1，%2：%3（%4）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="405" />
+        <location filename="../../ui/models/matrix_model.py" line="406" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="408" />
+        <location filename="../../ui/models/matrix_model.py" line="409" />
         <source>The weakest stage of this mineral</source>
         <translation>该矿种最薄弱的环节</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="420" />
+        <location filename="../../ui/models/matrix_model.py" line="421" />
         <location filename="../../ui/views/matrix_view.py" line="1483" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="424" />
+        <location filename="../../ui/models/matrix_model.py" line="425" />
         <source>Click a row to open the mineral in the grids</source>
         <translation>单击一行，在矩阵中打开该矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="426" />
+        <location filename="../../ui/models/matrix_model.py" line="427" />
         <source>The aggregate of every cell of both chains</source>
         <translation>两条资源链全部单元格的汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="427" />
+        <location filename="../../ui/models/matrix_model.py" line="428" />
         <source>%1: the aggregate of both chains' cells at this stage</source>
         <translation>%1：两条资源链该环节单元格的汇总</translation>
     </message>
@@ -4880,79 +4880,79 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>MembershipModel</name>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="116" />
-        <location filename="../../ui/models/membership_model.py" line="200" />
+        <location filename="../../ui/models/membership_model.py" line="117" />
+        <location filename="../../ui/models/membership_model.py" line="201" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="116" />
-        <location filename="../../ui/models/membership_model.py" line="202" />
+        <location filename="../../ui/models/membership_model.py" line="117" />
+        <location filename="../../ui/models/membership_model.py" line="203" />
         <source>Lists</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="154" />
+        <location filename="../../ui/models/membership_model.py" line="155" />
         <source>%1: not a mineral in CritMin's registry; shown as the list publishes it</source>
         <translation>%1：不是 CritMin 矿种库中的矿种；按清单原文显示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="175" />
+        <location filename="../../ui/models/membership_model.py" line="176" />
         <source>on the list</source>
         <translation>在清单上</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="175" />
+        <location filename="../../ui/models/membership_model.py" line="176" />
         <source>not on the list</source>
         <translation>不在清单上</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="181" />
+        <location filename="../../ui/models/membership_model.py" line="182" />
         <source>%1 is on %2</source>
         <translation>%1 在 %2 上</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="181" />
+        <location filename="../../ui/models/membership_model.py" line="182" />
         <source>%1 is not on %2</source>
         <translation>%1 不在 %2 上</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="188" />
+        <location filename="../../ui/models/membership_model.py" line="189" />
         <source>%1 is on every chosen list</source>
         <translation>%1 在所有选定清单上</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="189" />
+        <location filename="../../ui/models/membership_model.py" line="190" />
         <source>%1 is on 1 of the %2 chosen lists</source>
         <translation>%1 在 %2 个选定清单中的 1 个上</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="190" />
+        <location filename="../../ui/models/membership_model.py" line="191" />
         <source>%1 is on %3 of the %2 chosen lists</source>
         <translation>%1 在 %2 个选定清单中的 %3 个上</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="209" />
+        <location filename="../../ui/models/membership_model.py" line="210" />
         <source>The minerals on at least one of the chosen lists</source>
         <translation>至少在一个选定清单上的矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="211" />
+        <location filename="../../ui/models/membership_model.py" line="212" />
         <source>On how many of the chosen lists the mineral is</source>
         <translation>该矿种在多少个选定清单上</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="212" />
+        <location filename="../../ui/models/membership_model.py" line="213" />
         <source>%1: %2; a tick marks its minerals</source>
         <translation>%1：%2；勾号标出其矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="219" />
+        <location filename="../../ui/models/membership_model.py" line="220" />
         <source>1 mineral</source>
         <translation>1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="219" />
+        <location filename="../../ui/models/membership_model.py" line="220" />
         <source>%1 minerals</source>
         <translation>%1 个矿种</translation>
     </message>
@@ -4996,7 +4996,7 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>MineralListModel</name>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="131" />
+        <location filename="../../ui/docks/minerals.py" line="132" />
         <source>%1 · No data in this project</source>
         <translation>%1 · 本项目无此矿种的数据</translation>
     </message>
@@ -5077,409 +5077,409 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>MineralsPanel</name>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="239" />
+        <location filename="../../ui/docks/minerals.py" line="240" />
         <source>Mineral list</source>
         <translation>矿种清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="240" />
+        <location filename="../../ui/docks/minerals.py" line="241" />
         <source>The list of minerals every view shows</source>
         <translation>各视图显示的矿种清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="246" />
         <location filename="../../ui/docks/minerals.py" line="247" />
+        <location filename="../../ui/docks/minerals.py" line="248" />
         <source>Filter minerals</source>
         <translation>筛选矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="256" />
+        <location filename="../../ui/docks/minerals.py" line="257" />
         <source>Minerals</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="260" />
+        <location filename="../../ui/docks/minerals.py" line="261" />
         <source>List note</source>
         <translation>清单说明</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="262" />
+        <location filename="../../ui/docks/minerals.py" line="263" />
         <source>All</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="263" />
+        <location filename="../../ui/docks/minerals.py" line="264" />
         <source>Check all minerals</source>
         <translation>勾选全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="264" />
+        <location filename="../../ui/docks/minerals.py" line="265" />
         <source>None</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="265" />
+        <location filename="../../ui/docks/minerals.py" line="266" />
         <source>Uncheck all minerals</source>
         <translation>取消勾选全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="322" />
+        <location filename="../../ui/docks/minerals.py" line="323" />
         <source>New List…</source>
         <translation>新建清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="322" />
+        <location filename="../../ui/docks/minerals.py" line="323" />
         <source>Make a list of your own from chosen minerals</source>
         <translation>用选定的矿种新建自己的清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="324" />
+        <location filename="../../ui/docks/minerals.py" line="325" />
         <source>Duplicate…</source>
         <translation>复制…</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="324" />
+        <location filename="../../ui/docks/minerals.py" line="325" />
         <source>Copy this list into a new list you can edit</source>
         <translation>将此清单复制为可编辑的新清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="326" />
+        <location filename="../../ui/docks/minerals.py" line="327" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="326" />
+        <location filename="../../ui/docks/minerals.py" line="327" />
         <source>Give this list another name</source>
         <translation>为此清单改名</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="327" />
+        <location filename="../../ui/docks/minerals.py" line="328" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="327" />
+        <location filename="../../ui/docks/minerals.py" line="328" />
         <source>Delete this list from the project (Undo brings it back)</source>
         <translation>从项目中删除此清单（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="329" />
+        <location filename="../../ui/docks/minerals.py" line="330" />
         <source>Add Minerals…</source>
         <translation>添加矿种…</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="329" />
+        <location filename="../../ui/docks/minerals.py" line="330" />
         <source>Add minerals from the registry to this list</source>
         <translation>从矿种库向此清单添加矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="331" />
+        <location filename="../../ui/docks/minerals.py" line="332" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="331" />
+        <location filename="../../ui/docks/minerals.py" line="332" />
         <source>Remove the selected minerals from this list</source>
         <translation>从此清单中移除所选矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="333" />
-        <location filename="../../ui/docks/minerals.py" line="698" />
+        <location filename="../../ui/docks/minerals.py" line="334" />
+        <location filename="../../ui/docks/minerals.py" line="699" />
         <source>Paste Names</source>
         <translation>粘贴名称</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="333" />
-        <location filename="../../ui/docks/minerals.py" line="393" />
+        <location filename="../../ui/docks/minerals.py" line="334" />
+        <location filename="../../ui/docks/minerals.py" line="394" />
         <source>Add the mineral names copied from Excel (one per row) to this list</source>
         <translation>将从 Excel 复制的矿种名称（每行一个）添加到此清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="336" />
+        <location filename="../../ui/docks/minerals.py" line="337" />
         <source>Import List…</source>
         <translation>导入清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="336" />
+        <location filename="../../ui/docks/minerals.py" line="337" />
         <source>Make a list from the first column of an Excel or CSV file</source>
         <translation>用 Excel 或 CSV 文件的第一列新建清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="339" />
+        <location filename="../../ui/docks/minerals.py" line="340" />
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="339" />
+        <location filename="../../ui/docks/minerals.py" line="340" />
         <source>Compare two or more lists: which minerals they share</source>
         <translation>比较两个或多个清单：哪些矿种是共有的</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="342" />
-        <location filename="../../ui/docks/minerals.py" line="352" />
+        <location filename="../../ui/docks/minerals.py" line="343" />
         <location filename="../../ui/docks/minerals.py" line="353" />
+        <location filename="../../ui/docks/minerals.py" line="354" />
         <source>Lists</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="354" />
+        <location filename="../../ui/docks/minerals.py" line="355" />
         <source>Make, rename, duplicate, delete, import and compare lists</source>
         <translation>新建、重命名、复制、删除、导入和比较清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="387" />
+        <location filename="../../ui/docks/minerals.py" line="388" />
         <source>Official lists are read-only. Duplicate to edit.</source>
         <translation>官方清单为只读。复制后即可编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="389" />
-        <location filename="../../ui/docks/minerals.py" line="635" />
+        <location filename="../../ui/docks/minerals.py" line="390" />
+        <location filename="../../ui/docks/minerals.py" line="636" />
         <source>Choose one of your lists to edit it, or make one with New List….</source>
         <translation>请选择您自己的清单进行编辑，或用“新建清单…”创建一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="394" />
+        <location filename="../../ui/docks/minerals.py" line="395" />
         <source>Make a new list from the mineral names copied from Excel (one per row)</source>
         <translation>用从 Excel 复制的矿种名称（每行一个）新建清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="430" />
+        <location filename="../../ui/docks/minerals.py" line="431" />
         <source>All minerals with data</source>
         <translation>有数据的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="432" />
+        <location filename="../../ui/docks/minerals.py" line="433" />
         <source>Every mineral the project holds data for</source>
         <translation>本项目中有数据的所有矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="448" />
+        <location filename="../../ui/docks/minerals.py" line="449" />
         <source>%1 — official list, read-only</source>
         <translation>%1 — 官方清单，只读</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="457" />
-        <location filename="../../ui/docks/minerals.py" line="760" />
+        <location filename="../../ui/docks/minerals.py" line="458" />
+        <location filename="../../ui/docks/minerals.py" line="761" />
         <source>1 mineral</source>
         <translation>1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="457" />
-        <location filename="../../ui/docks/minerals.py" line="760" />
+        <location filename="../../ui/docks/minerals.py" line="458" />
+        <location filename="../../ui/docks/minerals.py" line="761" />
         <source>%1 minerals</source>
         <translation>%1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="501" />
+        <location filename="../../ui/docks/minerals.py" line="502" />
         <source>Not in CritMin's registry, so not shown: %1</source>
         <translation>不在 CritMin 矿种库中，因此未显示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="562" />
+        <location filename="../../ui/docks/minerals.py" line="563" />
         <source>New List</source>
         <translation>新建清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="562" />
-        <location filename="../../ui/docks/minerals.py" line="768" />
+        <location filename="../../ui/docks/minerals.py" line="563" />
+        <location filename="../../ui/docks/minerals.py" line="769" />
         <source>Name of the new list:</source>
         <translation>新清单的名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="563" />
+        <location filename="../../ui/docks/minerals.py" line="564" />
         <source>My list</source>
         <translation>我的清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="564" />
-        <location filename="../../ui/docks/minerals.py" line="769" />
+        <location filename="../../ui/docks/minerals.py" line="565" />
+        <location filename="../../ui/docks/minerals.py" line="770" />
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="570" />
-        <location filename="../../ui/docks/minerals.py" line="774" />
+        <location filename="../../ui/docks/minerals.py" line="571" />
+        <location filename="../../ui/docks/minerals.py" line="775" />
         <source>Create List '%1'</source>
         <translation>创建清单“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="587" />
+        <location filename="../../ui/docks/minerals.py" line="588" />
         <source>Entries CritMin has no mineral for are left out: %1</source>
         <translation>以下条目在 CritMin 中没有对应矿种，不会复制：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="588" />
+        <location filename="../../ui/docks/minerals.py" line="589" />
         <source>Duplicate List</source>
         <translation>复制清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="588" />
+        <location filename="../../ui/docks/minerals.py" line="589" />
         <source>Name of the copy:</source>
         <translation>副本的名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="589" />
+        <location filename="../../ui/docks/minerals.py" line="590" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="590" />
+        <location filename="../../ui/docks/minerals.py" line="591" />
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="593" />
+        <location filename="../../ui/docks/minerals.py" line="594" />
         <source>Duplicate '%1' as '%2'</source>
         <translation>将“%1”复制为“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="605" />
+        <location filename="../../ui/docks/minerals.py" line="606" />
         <source>Rename List</source>
         <translation>重命名清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="605" />
+        <location filename="../../ui/docks/minerals.py" line="606" />
         <source>New name of “%1”:</source>
         <translation>“%1”的新名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="606" />
+        <location filename="../../ui/docks/minerals.py" line="607" />
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="612" />
+        <location filename="../../ui/docks/minerals.py" line="613" />
         <source>Rename List '%1' to '%2'</source>
         <translation>将清单“%1”重命名为“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="624" />
+        <location filename="../../ui/docks/minerals.py" line="625" />
         <source>Delete List '%1'</source>
         <translation>删除清单“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="635" />
+        <location filename="../../ui/docks/minerals.py" line="636" />
         <source>Add Minerals</source>
         <translation>添加矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="655" />
+        <location filename="../../ui/docks/minerals.py" line="656" />
         <source>Nothing to add</source>
         <translation>没有可添加的矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="655" />
+        <location filename="../../ui/docks/minerals.py" line="656" />
         <source>Every one of these minerals is on “%1” already.</source>
         <translation>这些矿种都已在“%1”中。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="660" />
+        <location filename="../../ui/docks/minerals.py" line="661" />
         <source>Paste 1 mineral into '%1'</source>
         <translation>向“%1”粘贴 1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="661" />
+        <location filename="../../ui/docks/minerals.py" line="662" />
         <source>Paste %1 minerals into '%2'</source>
         <translation>向“%2”粘贴 %1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="663" />
+        <location filename="../../ui/docks/minerals.py" line="664" />
         <source>Add 1 mineral to '%1'</source>
         <translation>向“%1”添加 1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="664" />
+        <location filename="../../ui/docks/minerals.py" line="665" />
         <source>Add %1 minerals to '%2'</source>
         <translation>向“%2”添加 %1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="675" />
+        <location filename="../../ui/docks/minerals.py" line="676" />
         <source>A list keeps one mineral</source>
         <translation>清单至少保留一个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="676" />
+        <location filename="../../ui/docks/minerals.py" line="677" />
         <source>“%1” would be left without minerals. To delete the list, choose Delete.</source>
         <translation>“%1”将不再包含任何矿种。如要删除该清单，请选择“删除”。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="680" />
+        <location filename="../../ui/docks/minerals.py" line="681" />
         <source>Remove 1 mineral from '%1'</source>
         <translation>从“%1”移除 1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="681" />
+        <location filename="../../ui/docks/minerals.py" line="682" />
         <source>Remove %1 minerals from '%2'</source>
         <translation>从“%2”移除 %1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="698" />
+        <location filename="../../ui/docks/minerals.py" line="699" />
         <source>The clipboard holds no names. Copy a column of mineral names in Excel, then paste again.</source>
         <translation>剪贴板中没有名称。请在 Excel 中复制一列矿种名称后再粘贴。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="712" />
-        <location filename="../../ui/docks/minerals.py" line="764" />
+        <location filename="../../ui/docks/minerals.py" line="713" />
+        <location filename="../../ui/docks/minerals.py" line="765" />
         <source>Import List</source>
         <translation>导入清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="713" />
+        <location filename="../../ui/docks/minerals.py" line="714" />
         <source>Spreadsheets and CSV files (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;All files (*)</source>
         <translation>电子表格和 CSV 文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="743" />
+        <location filename="../../ui/docks/minerals.py" line="744" />
         <source>The names cannot be read</source>
         <translation>无法读取名称</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="753" />
+        <location filename="../../ui/docks/minerals.py" line="754" />
         <source>No minerals</source>
         <translation>没有矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="753" />
+        <location filename="../../ui/docks/minerals.py" line="754" />
         <source>None of the names is a mineral CritMin knows; nothing was written.</source>
         <translation>这些名称都不是 CritMin 已知的矿种；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="763" />
+        <location filename="../../ui/docks/minerals.py" line="764" />
         <source>%1 from %2.</source>
         <translation>来自 %2 的 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="766" />
+        <location filename="../../ui/docks/minerals.py" line="767" />
         <source>%1 from the clipboard.</source>
         <translation>来自剪贴板的 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="767" />
+        <location filename="../../ui/docks/minerals.py" line="768" />
         <source>New List from Pasted Names</source>
         <translation>用粘贴的名称新建清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="767" />
+        <location filename="../../ui/docks/minerals.py" line="768" />
         <source>Pasted list</source>
         <translation>粘贴的清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="773" />
+        <location filename="../../ui/docks/minerals.py" line="774" />
         <source>Import List '%1'</source>
         <translation>导入清单“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="784" />
+        <location filename="../../ui/docks/minerals.py" line="785" />
         <source>Compare Lists</source>
         <translation>比较清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="784" />
+        <location filename="../../ui/docks/minerals.py" line="785" />
         <source>Comparing lists is not available in this version.</source>
         <translation>此版本不支持比较清单。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="814" />
+        <location filename="../../ui/docks/minerals.py" line="815" />
         <source>%1 (official)</source>
         <translation>%1（官方）</translation>
     </message>
@@ -5914,66 +5914,81 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
     </message>
     <message>
         <location filename="../../ui/docks/parameters.py" line="121" />
+        <source>High-risk partner from Γ</source>
+        <translation>高风险伙伴 Γ 下限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="122" />
+        <source>Import sources: imports from partners whose governance risk Γ is at or above this count as coming from high-risk partners.</source>
+        <translation>进口来源：来自治理风险 Γ 达到或超过此值的贸易伙伴的进口，计为来自高风险伙伴。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="125" />
         <source>Demand target year</source>
         <translation>需求目标年份</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="122" />
+        <location filename="../../ui/docks/parameters.py" line="126" />
         <source>Demand scenarios: the year the demand multipliers reach.</source>
         <translation>需求情景：需求倍数所对应的目标年份。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="124" />
+        <location filename="../../ui/docks/parameters.py" line="128" />
         <source>Demand multipliers</source>
         <translation>需求倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="125" />
+        <location filename="../../ui/docks/parameters.py" line="129" />
         <source>Demand in the target year ÷ demand in the base year, per mineral (default: IEA Global Critical Minerals Outlook 2024).</source>
         <translation>各矿种目标年份需求 ÷ 基准年份需求（默认值：IEA《全球关键矿产展望 2024》）。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="127" />
+        <location filename="../../ui/docks/parameters.py" line="131" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="127" />
+        <location filename="../../ui/docks/parameters.py" line="131" />
         <source>Multiplier</source>
         <translation>倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="138" />
+        <location filename="../../ui/docks/parameters.py" line="142" />
         <source>Top-k:</source>
         <translation>前 k 大：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="139" />
+        <location filename="../../ui/docks/parameters.py" line="143" />
         <source>Growth years:</source>
         <translation>增长年数：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="140" />
+        <location filename="../../ui/docks/parameters.py" line="144" />
         <source>Reserve warning:</source>
         <translation>储量预警：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="141" />
+        <location filename="../../ui/docks/parameters.py" line="145" />
         <source>Categories, high R:</source>
         <translation>类型，高 R：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="142" />
+        <location filename="../../ui/docks/parameters.py" line="146" />
+        <source>High-risk partner, Γ ≥:</source>
+        <translation>高风险伙伴，Γ ≥：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/parameters.py" line="147" />
         <source>Demand target year:</source>
         <translation>需求目标年份：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="156" />
+        <location filename="../../ui/docks/parameters.py" line="161" />
         <source>All countries</source>
         <translation>所有国家</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/parameters.py" line="201" />
+        <location filename="../../ui/docks/parameters.py" line="207" />
         <source>The demand multiplier of %1 is not a number.</source>
         <translation>%1 的需求倍数不是数字。</translation>
     </message>
@@ -6121,33 +6136,33 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>ProblemsDock</name>
     <message>
-        <location filename="../../ui/docks/problems.py" line="15" />
+        <location filename="../../ui/docks/problems.py" line="16" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/problems.py" line="16" />
+        <location filename="../../ui/docks/problems.py" line="17" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/problems.py" line="17" />
-        <location filename="../../ui/docks/problems.py" line="37" />
+        <location filename="../../ui/docks/problems.py" line="18" />
+        <location filename="../../ui/docks/problems.py" line="38" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/problems.py" line="48" />
+        <location filename="../../ui/docks/problems.py" line="49" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/problems.py" line="49" />
+        <location filename="../../ui/docks/problems.py" line="50" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/problems.py" line="50" />
+        <location filename="../../ui/docks/problems.py" line="51" />
         <source>What</source>
         <translation>内容</translation>
     </message>
@@ -6218,7 +6233,7 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../ui/docks/problems.py" line="69" />
+        <location filename="../../ui/docks/problems.py" line="70" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
@@ -6786,17 +6801,17 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>ScenarioListModel</name>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="199" />
+        <location filename="../../ui/models/scenario_model.py" line="200" />
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="200" />
+        <location filename="../../ui/models/scenario_model.py" line="201" />
         <source>Rationale</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="214" />
+        <location filename="../../ui/models/scenario_model.py" line="215" />
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>
@@ -7175,67 +7190,67 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>TableModel</name>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="331" />
+        <location filename="../../ui/models/frame_model.py" line="332" />
         <source>The pasted block has %1 columns; only %2 fit from column '%3'.</source>
         <translation>粘贴的区域有 %1 列，但从“%3”列起只能容纳 %2 列。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="345" />
+        <location filename="../../ui/models/frame_model.py" line="346" />
         <source>'%1' cannot be edited: it says which import a row came from.</source>
         <translation>“%1”不能编辑：它记录该行来自哪一次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="351" />
+        <location filename="../../ui/models/frame_model.py" line="352" />
         <source>Row %1, column '%2': </source>
         <translation>第 %1 行，“%2”列：</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="357" />
+        <location filename="../../ui/models/frame_model.py" line="358" />
         <source>Row %1, column '%2': a plain number is expected here.</source>
         <translation>第 %1 行，列“%2”：此处应为普通数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="367" />
+        <location filename="../../ui/models/frame_model.py" line="368" />
         <source>Row %1 would be a new row, but it has no %2.</source>
         <translation>第 %1 行将作为新行添加，但缺少%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="379" />
+        <location filename="../../ui/models/frame_model.py" line="380" />
         <source>Edit %1</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="381" />
+        <location filename="../../ui/models/frame_model.py" line="382" />
         <source>Paste 1 cell</source>
         <translation>粘贴 1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="381" />
+        <location filename="../../ui/models/frame_model.py" line="382" />
         <source>Paste %1 cells</source>
         <translation>粘贴 %1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="405" />
+        <location filename="../../ui/models/frame_model.py" line="406" />
         <source>'%1' cannot be empty: it identifies the row. Delete the row instead.</source>
         <translation>“%1”不能为空：它用于标识该行。如需去掉，请删除该行。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="423" />
+        <location filename="../../ui/models/frame_model.py" line="424" />
         <source>Clear 1 cell</source>
         <translation>清除 1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="423" />
+        <location filename="../../ui/models/frame_model.py" line="424" />
         <source>Clear %1 cells</source>
         <translation>清除 %1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="431" />
+        <location filename="../../ui/models/frame_model.py" line="432" />
         <source>Delete 1 row</source>
         <translation>删除 1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="431" />
+        <location filename="../../ui/models/frame_model.py" line="432" />
         <source>Delete %1 rows</source>
         <translation>删除 %1 行</translation>
     </message>
@@ -7310,17 +7325,17 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../ui/tasks.py" line="209" />
+        <location filename="../../ui/tasks.py" line="219" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks.py" line="214" />
+        <location filename="../../ui/tasks.py" line="224" />
         <source>The file could not be read or written%1: %2.</source>
         <translation>无法读取或写入文件%1：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks.py" line="217" />
+        <location filename="../../ui/tasks.py" line="227" />
         <source>An internal error occurred; details were written to %1.</source>
         <translation>发生内部错误，详细信息已写入 %1。</translation>
     </message>

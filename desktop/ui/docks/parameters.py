@@ -87,7 +87,7 @@ class ParametersPanel(QWidget):
         for widget in (self.country, self.threshold, self.withheld):
             widget.currentIndexChanged.connect(self._changed)
         for spin in (self.window, self.wgi_bound, self.manual, self.top_n, self.growth_years, self.reserve_years,
-                     self.r_high, self.target_year):
+                     self.r_high, self.risk_level, self.target_year):
             spin.valueChanged.connect(self._changed)
         self.years.editingFinished.connect(self._changed)
         self.multipliers.itemChanged.connect(self._changed)
@@ -118,6 +118,10 @@ class ParametersPanel(QWidget):
         self.r_high = spin(QDoubleSpinBox, 0.0, 1.0, self.tr("Categories: high R from"),
                            self.tr("Supply-security categories: R at or above this counts as high supply risk."),
                            step=0.01, decimals=3)
+        self.risk_level = spin(QDoubleSpinBox, 0.0, 1.0, self.tr("High-risk partner from Γ"),
+                               self.tr("Import sources: imports from partners whose governance risk Γ is at or "
+                                       "above this count as coming from high-risk partners."),
+                               step=0.05, decimals=2)
         self.target_year = spin(QSpinBox, 2025, 2100, self.tr("Demand target year"),
                                 self.tr("Demand scenarios: the year the demand multipliers reach."))
         self.multipliers = QTableWidget(len(IEA_2040_MULTIPLIERS), 2, box)
@@ -139,6 +143,7 @@ class ParametersPanel(QWidget):
         form.addRow(self.tr("Growth years:"), self.growth_years)
         form.addRow(self.tr("Reserve warning:"), self.reserve_years)
         form.addRow(self.tr("Categories, high R:"), self.r_high)
+        form.addRow(self.tr("High-risk partner, Γ ≥:"), self.risk_level)
         form.addRow(self.tr("Demand target year:"), self.target_year)
         form.addRow(self.multipliers)
         return box
@@ -186,6 +191,7 @@ class ParametersPanel(QWidget):
         self.growth_years.setValue(int(number("growth_years", ext.growth_years)))
         self.reserve_years.setValue(number("reserve_warning_years", ext.reserve_warning_years))
         self.r_high.setValue(number("r_high", ext.r_high))
+        self.risk_level.setValue(number("import_risk_level", 0.5))     # ImportSourceParams' default
         self.target_year.setValue(int(number("scenario_target_year", ext.scenario_target_year)))
         for part in str(saved.get("demand_multipliers") or "").split(";"):
             mineral, _, value = part.partition("=")
@@ -216,6 +222,7 @@ class ParametersPanel(QWidget):
                 "withheld": self.withheld.currentData(), "top_n": self.top_n.value(),
                 "growth_years": self.growth_years.value(), "reserve_warning_years": self.reserve_years.value(),
                 "r_high": self.r_high.value(), "scenario_target_year": self.target_year.value(),
+                "import_risk_level": round(self.risk_level.value(), 3),
                 "demand_multipliers": multipliers}
 
     def engine_params(self):
@@ -224,6 +231,7 @@ class ParametersPanel(QWidget):
         from desktop.core.metrics.params import EngineParams
 
         from desktop.core.metrics.extended_params import ExtendedParams
+        from desktop.core.metrics.import_source_params import ImportSourceParams
 
         v = self.values()
         years = parse_years(v["years"]) if v["years"] else None
@@ -233,7 +241,7 @@ class ParametersPanel(QWidget):
                                   demand_multipliers=self._multiplier_values())
         return EngineParams(country=v["country"], window=v["window"], wgi_bound=v["wgi_bound"],
                             threshold_method=v["threshold_method"], withheld_policy=v["withheld"], years=years,
-                            extended=extended)
+                            extended=extended, import_sources=ImportSourceParams(risk_level=v["import_risk_level"]))
 
     def _changed(self, *_args) -> None:
         self.manual.setEnabled(self.threshold.currentData() == "fixed")

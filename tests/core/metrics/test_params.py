@@ -47,9 +47,13 @@ def test_to_rows_lists_every_field():
     for f in dataclasses.fields(EngineParams):
         if f.name == "extended":      # listed by the results' own extended_parameters table
             continue
+        if f.name == "import_sources":  # its one setting of the analyst's: the partners' risk level
+            assert "import_risk_level" in names
+            continue
         assert f.name in names
     by = {r["name"]: r for r in rows}
     assert by["country"]["value"] == "USA"
     assert by["min_points"]["value"] == ""          # empty, never 'None'
     assert by["years"]["value"] == "2013–2022"
+    assert by["import_risk_level"]["value"] == 0.5                # the default ImportSourceParams
     assert all(r["description"] for r in rows)

@@ -410,6 +410,19 @@ def _trade_flows(sheet, ctx, frame, found, rows):
     return _keep(out, bad, sheet, ctx, rows)
 
 
+def _normalised(sheet, ctx, frame, found, rows, bad: np.ndarray, name: str, normalise, problem, expected) -> np.ndarray:
+    """The column ``name`` through ``normalise`` (None: not understood — reported per cell and marked in ``bad``,
+    in place); "" where it was not understood."""
+    raw = _col(frame, found, name)
+    values = cols.map_unique(raw, normalise)
+    wrong = values.isna().to_numpy()
+    if wrong.any():
+        cols.report_cells(ctx, sheet, rows[wrong], raw[wrong], found[name][0], f"bad_{name}", problem,
+                          expected=expected)
+    bad |= wrong
+    return values.fillna("").to_numpy(dtype=object)
+
+
 def _content_factors(sheet, ctx, frame, found, rows):
     """Content factors of the project (docs/content-factors.md): an HS code or national tariff line, a mineral,
     the share (t of basis per t of the traded product, a number above 0) and the basis (an element, a compound,
@@ -418,14 +431,8 @@ def _content_factors(sheet, ctx, frame, found, rows):
 
     bad = np.zeros(len(frame), dtype=bool)
     out: dict = {}
-    raw = _col(frame, found, "hs_code")
-    codes = cols.map_unique(raw, normalise_hs_code)
-    wrong = codes.isna().to_numpy()
-    if wrong.any():
-        cols.report_cells(ctx, sheet, rows[wrong], raw[wrong], found["hs_code"][0], "bad_hs_code",
-                          msg("problem.bad_hs_code"), expected=msg("expected.hs_code"))
-    out["hs_code"] = codes.fillna("").to_numpy(dtype=object)
-    bad |= wrong
+    out["hs_code"] = _normalised(sheet, ctx, frame, found, rows, bad, "hs_code", normalise_hs_code,
+                                 msg("problem.bad_hs_code"), msg("expected.hs_code"))
     _ids(sheet, ctx, frame, found, rows, out, bad, ("mineral",))
     raw = _col(frame, found, "share")
     values, states, b = cols.parse_numbers(ctx, sheet, raw, rows, found["share"][0])
@@ -436,14 +443,8 @@ def _content_factors(sheet, ctx, frame, found, rows):
                           msg("problem.bad_content_share"), expected=msg("expected.content_share"))
     out["share"] = values
     bad |= b | wrong
-    raw = _col(frame, found, "basis")
-    basis = cols.map_unique(raw, normalise_basis)
-    wrong = basis.isna().to_numpy()
-    if wrong.any():
-        cols.report_cells(ctx, sheet, rows[wrong], raw[wrong], found["basis"][0], "bad_basis",
-                          msg("problem.bad_basis"), expected=msg("expected.basis"))
-    out["basis"] = basis.fillna("").to_numpy(dtype=object)
-    bad |= wrong
+    out["basis"] = _normalised(sheet, ctx, frame, found, rows, bad, "basis", normalise_basis,
+                               msg("problem.bad_basis"), msg("expected.basis"))
     raw = _col(frame, found, "source")
     out["source"] = (cols.map_unique(raw, lambda v: "analyst" if cols.is_blank(v) else str(v).strip())
                      .to_numpy(dtype=object) if raw is not None else np.full(len(frame), "analyst", dtype=object))

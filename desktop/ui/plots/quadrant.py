@@ -78,6 +78,7 @@ class QuadrantChart(PlotPanel):
         self._labels: list[pg.TextItem] = []
         self._label_by_id: dict[str, pg.TextItem] = {}
         self._placing_paused = False
+        self._placing = self._place_again = False          # see place_labels
 
         self.view_box.disableAutoRange()
         self.view_box.sigTransformChanged.connect(lambda *_: self.place_labels())
@@ -255,6 +256,24 @@ class QuadrantChart(PlotPanel):
         """Place every name where it overlaps no other name; hide those that have no such place."""
         if self._placing_paused:
             return
+        # Mapping points to pixels may update the view's transform, which emits sigTransformChanged and asks
+        # for a placement again: run that one after this pass, not inside it (the outer pass would then write
+        # positions from the old transform — the "R = …" label far from its line at 1920×1080).
+        if self._placing:
+            self._place_again = True
+            return
+        self._placing = True
+        try:
+            self._place_labels()
+            for _ in range(2):             # the transform settles after its first update
+                if not self._place_again:
+                    break
+                self._place_again = False
+                self._place_labels()
+        finally:
+            self._placing = self._place_again = False
+
+    def _place_labels(self) -> None:
         self._label_rects = {}
         bounds = self.view_box.sceneBoundingRect()
         if bounds.width() < 2 or bounds.height() < 2 or not self._labels:

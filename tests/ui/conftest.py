@@ -60,6 +60,11 @@ def read_table(path, table="production") -> pd.DataFrame:
     return frame.sort_values(keys).reset_index(drop=True)
 
 
+def settle(window) -> None:
+    """The worker has finished what the window asked of it."""
+    assert window.runner.wait(30_000)
+
+
 def open_project(window, qtbot, path) -> None:
     window.open_project(str(path))
     qtbot.waitUntil(lambda: window.document.is_open, timeout=20_000)

@@ -99,13 +99,6 @@ def make_heat():
 
 
 @pytest.fixture
-def registry():
-    from desktop.core.registry import Registry
-
-    return Registry.load()
-
-
-@pytest.fixture
 def view(qtbot, registry):
     from desktop.ui.tasks import TaskRunner
     from desktop.ui.views.matrix_view import MatrixView

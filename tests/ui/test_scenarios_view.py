@@ -14,13 +14,6 @@ HALVE = Scenario("DR Congo cobalt −50 %", (Change("production", "cobalt", "COD
 
 
 @pytest.fixture
-def registry():
-    from desktop.core.registry import Registry
-
-    return Registry.load()
-
-
-@pytest.fixture
 def opened(qtbot, project_path, registry):
     from desktop.core.metrics.engine import run
     from desktop.core.store import Project

@@ -164,7 +164,7 @@ def _store_trade(res: Results, dataset: Dataset, trade) -> None:
     """The trade conversion's table and the import sources, after every other table (their sheets come
     last); their notes after the others."""
     params = res.params
-    years = params.year_range() if hasattr(params, "year_range") else None
+    years = params.year_range()
     if trade is not None:
         table = trade.table
         if years is not None and len(table):

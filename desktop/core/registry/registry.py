@@ -90,8 +90,7 @@ class Registry:
 
     def with_aliases(self, aliases: pd.DataFrame) -> "Registry":
         """Return a copy that also knows a project's aliases (columns kind, alias, target)."""
-        reg = Registry(self.minerals, self.countries, dict(self.mineral_keys), dict(self.country_keys),
-                       dict(self.region_keys), self.historic)
+        reg = self._copy()
         for kind, alias, target in aliases[["kind", "alias", "target"]].itertuples(index=False):
             reg._add(reg.mineral_keys if kind == "mineral" else reg.country_keys, alias, target, True)
         return reg

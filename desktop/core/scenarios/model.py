@@ -111,7 +111,7 @@ class Change:
                 raise ValueError("only an event change names a policy event")
             object.__setattr__(self, "event", "")
             return
-        kind = self.event if self.event in EVENT_TYPES else event_type(self.event)
+        kind = event_type(self.event)          # ids, English and Chinese names alike
         if kind is None:
             raise ValueError(f"{self.event!r} is not a policy event type ({', '.join(EVENT_TYPES)})")
         if self.from_year is None:
@@ -362,7 +362,7 @@ def parse_scenario_sheet(sheet, ctx, frame, found, rows) -> pd.DataFrame:
 
 def _parse_events(ctx, sheet, raw, rows, column: str, is_event: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The ``event`` cells: a policy event's type (id, English or Chinese name), only on event changes."""
-    from desktop.core.chain.events import EVENT_TYPES, event_type
+    from desktop.core.chain.events import event_type
     from desktop.core.ingest import columns as cols
     from desktop.core.messages import msg
 
@@ -377,8 +377,7 @@ def _parse_events(ctx, sheet, raw, rows, column: str, is_event: np.ndarray) -> t
         cols.report_cells(ctx, sheet, rows[misplaced], raw[misplaced], column, "misplaced_event",
                           msg("problem.scenario_event_misplaced"), expected=msg("expected.event_type"))
         bad |= misplaced
-    kinds = cols.map_unique(raw, lambda v: "" if cols.is_blank(v) else
-                            (str(v).strip() if str(v).strip() in EVENT_TYPES else event_type(v) or None))
+    kinds = cols.map_unique(raw, lambda v: "" if cols.is_blank(v) else event_type(v))
     unknown = given & is_event & kinds.isna().to_numpy()
     if unknown.any():
         cols.report_cells(ctx, sheet, rows[unknown], raw[unknown], column, "bad_event",

@@ -139,9 +139,9 @@ def _scenario_cell(column: str, raw: str, registry: Registry | None = None) -> t
     if column == "event":               # the policy event an event change adds; empty for the other changes
         if raw == "":
             return ("",)
-        from desktop.core.chain.events import EVENT_TYPES, event_type
+        from desktop.core.chain.events import event_type
 
-        kind = raw if raw in EVENT_TYPES else event_type(raw)
+        kind = event_type(raw)
         if kind is None:
             raise CellError(f"“{raw}” is not a policy event type; type export ban, export quota, export licence, "
                             "tariff … (docs/risk-matrix.md lists them), or leave it empty.")

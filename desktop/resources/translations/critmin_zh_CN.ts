@@ -484,164 +484,164 @@
 <context>
     <name>AlertsView</name>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="53" />
-        <location filename="../../ui/views/alerts_view.py" line="179" />
-        <location filename="../../ui/views/alerts_view.py" line="273" />
+        <location filename="../../ui/views/alerts_view.py" line="54" />
+        <location filename="../../ui/views/alerts_view.py" line="180" />
+        <location filename="../../ui/views/alerts_view.py" line="274" />
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="54" />
+        <location filename="../../ui/views/alerts_view.py" line="55" />
         <source>Alerts title</source>
         <translation>预警标题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="58" />
+        <location filename="../../ui/views/alerts_view.py" line="59" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="58" />
+        <location filename="../../ui/views/alerts_view.py" line="59" />
         <source>Show the alerts of one severity only</source>
         <translation>仅显示某一严重程度的预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="59" />
+        <location filename="../../ui/views/alerts_view.py" line="60" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="59" />
+        <location filename="../../ui/views/alerts_view.py" line="60" />
         <source>Show the alerts of one mineral only</source>
         <translation>仅显示某一矿种的预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="60" />
+        <location filename="../../ui/views/alerts_view.py" line="61" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="60" />
+        <location filename="../../ui/views/alerts_view.py" line="61" />
         <source>Show the alerts of one rule only</source>
         <translation>仅显示某一规则的预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="62" />
+        <location filename="../../ui/views/alerts_view.py" line="63" />
         <source>Rules…</source>
         <translation>规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="63" />
+        <location filename="../../ui/views/alerts_view.py" line="64" />
         <source>Alert rules</source>
         <translation>预警规则</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="64" />
+        <location filename="../../ui/views/alerts_view.py" line="65" />
         <source>Choose which rules raise alerts and their amounts and levels</source>
         <translation>选择由哪些规则触发预警，并设置其数值和水平</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="67" />
+        <location filename="../../ui/views/alerts_view.py" line="68" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="68" />
+        <location filename="../../ui/views/alerts_view.py" line="69" />
         <source>Export the alerts</source>
         <translation>导出预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="69" />
+        <location filename="../../ui/views/alerts_view.py" line="70" />
         <source>Write the alerts as shown to an Excel workbook</source>
         <translation>将当前显示的预警写出为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="72" />
+        <location filename="../../ui/views/alerts_view.py" line="73" />
         <source>Alert count</source>
         <translation>预警数量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="79" />
+        <location filename="../../ui/views/alerts_view.py" line="80" />
         <source>Alerts table</source>
         <translation>预警表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="80" />
+        <location filename="../../ui/views/alerts_view.py" line="81" />
         <source>Double-click an alert or press Enter to open where it comes from</source>
         <translation>双击预警或按 Enter 键打开其来源</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="94" />
+        <location filename="../../ui/views/alerts_view.py" line="95" />
         <source>Severity:</source>
         <translation>严重程度：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="94" />
+        <location filename="../../ui/views/alerts_view.py" line="95" />
         <source>Mineral:</source>
         <translation>矿种：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="95" />
+        <location filename="../../ui/views/alerts_view.py" line="96" />
         <source>Rule:</source>
         <translation>规则：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="118" />
+        <location filename="../../ui/views/alerts_view.py" line="119" />
         <source>All severities</source>
         <translation>所有严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="119" />
+        <location filename="../../ui/views/alerts_view.py" line="120" />
         <source>All rules</source>
         <translation>所有规则</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="179" />
+        <location filename="../../ui/views/alerts_view.py" line="180" />
         <source>All minerals with data</source>
         <translation>有数据的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="186" />
+        <location filename="../../ui/views/alerts_view.py" line="187" />
         <source>All minerals</source>
         <translation>所有矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="205" />
+        <location filename="../../ui/views/alerts_view.py" line="206" />
         <source>The alerts appear when the indicators are computed.</source>
         <translation>指标计算完成后将显示预警。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="208" />
+        <location filename="../../ui/views/alerts_view.py" line="209" />
         <source>No alerts for this selection and these rules.</source>
         <translation>在当前选择和规则下没有预警。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="212" />
+        <location filename="../../ui/views/alerts_view.py" line="213" />
         <source>%1 of %2 alerts shown · %3 high</source>
         <translation>显示 %1 / %2 条预警 · 高 %3 条</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="265" />
+        <location filename="../../ui/views/alerts_view.py" line="266" />
         <source>Export Alerts</source>
         <translation>导出预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="265" />
+        <location filename="../../ui/views/alerts_view.py" line="266" />
         <source>alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="266" />
+        <location filename="../../ui/views/alerts_view.py" line="267" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="280" />
+        <location filename="../../ui/views/alerts_view.py" line="281" />
         <source>Exporting the alerts</source>
         <translation>正在导出预警</translation>
     </message>
     <message>
-        <location filename="../../ui/views/alerts_view.py" line="285" />
+        <location filename="../../ui/views/alerts_view.py" line="286" />
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
@@ -4996,7 +4996,7 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>MineralListModel</name>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="132" />
+        <location filename="../../ui/docks/minerals.py" line="121" />
         <source>%1 · No data in this project</source>
         <translation>%1 · 本项目无此矿种的数据</translation>
     </message>
@@ -5077,409 +5077,399 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>MineralsPanel</name>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="240" />
+        <location filename="../../ui/docks/minerals.py" line="229" />
         <source>Mineral list</source>
         <translation>矿种清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="241" />
+        <location filename="../../ui/docks/minerals.py" line="230" />
         <source>The list of minerals every view shows</source>
         <translation>各视图显示的矿种清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="247" />
-        <location filename="../../ui/docks/minerals.py" line="248" />
+        <location filename="../../ui/docks/minerals.py" line="236" />
+        <location filename="../../ui/docks/minerals.py" line="237" />
         <source>Filter minerals</source>
         <translation>筛选矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="257" />
+        <location filename="../../ui/docks/minerals.py" line="246" />
         <source>Minerals</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="261" />
+        <location filename="../../ui/docks/minerals.py" line="250" />
         <source>List note</source>
         <translation>清单说明</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="263" />
+        <location filename="../../ui/docks/minerals.py" line="252" />
         <source>All</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="264" />
+        <location filename="../../ui/docks/minerals.py" line="253" />
         <source>Check all minerals</source>
         <translation>勾选全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="265" />
+        <location filename="../../ui/docks/minerals.py" line="254" />
         <source>None</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="266" />
+        <location filename="../../ui/docks/minerals.py" line="255" />
         <source>Uncheck all minerals</source>
         <translation>取消勾选全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="323" />
+        <location filename="../../ui/docks/minerals.py" line="312" />
         <source>New List…</source>
         <translation>新建清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="323" />
+        <location filename="../../ui/docks/minerals.py" line="312" />
         <source>Make a list of your own from chosen minerals</source>
         <translation>用选定的矿种新建自己的清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="325" />
+        <location filename="../../ui/docks/minerals.py" line="314" />
         <source>Duplicate…</source>
         <translation>复制…</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="325" />
+        <location filename="../../ui/docks/minerals.py" line="314" />
         <source>Copy this list into a new list you can edit</source>
         <translation>将此清单复制为可编辑的新清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="327" />
+        <location filename="../../ui/docks/minerals.py" line="316" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="327" />
+        <location filename="../../ui/docks/minerals.py" line="316" />
         <source>Give this list another name</source>
         <translation>为此清单改名</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="328" />
+        <location filename="../../ui/docks/minerals.py" line="317" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="328" />
+        <location filename="../../ui/docks/minerals.py" line="317" />
         <source>Delete this list from the project (Undo brings it back)</source>
         <translation>从项目中删除此清单（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="330" />
+        <location filename="../../ui/docks/minerals.py" line="319" />
         <source>Add Minerals…</source>
         <translation>添加矿种…</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="330" />
+        <location filename="../../ui/docks/minerals.py" line="319" />
         <source>Add minerals from the registry to this list</source>
         <translation>从矿种库向此清单添加矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="332" />
+        <location filename="../../ui/docks/minerals.py" line="321" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="332" />
+        <location filename="../../ui/docks/minerals.py" line="321" />
         <source>Remove the selected minerals from this list</source>
         <translation>从此清单中移除所选矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="334" />
-        <location filename="../../ui/docks/minerals.py" line="699" />
+        <location filename="../../ui/docks/minerals.py" line="323" />
+        <location filename="../../ui/docks/minerals.py" line="688" />
         <source>Paste Names</source>
         <translation>粘贴名称</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="334" />
-        <location filename="../../ui/docks/minerals.py" line="394" />
+        <location filename="../../ui/docks/minerals.py" line="323" />
+        <location filename="../../ui/docks/minerals.py" line="383" />
         <source>Add the mineral names copied from Excel (one per row) to this list</source>
         <translation>将从 Excel 复制的矿种名称（每行一个）添加到此清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="337" />
+        <location filename="../../ui/docks/minerals.py" line="326" />
         <source>Import List…</source>
         <translation>导入清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="337" />
+        <location filename="../../ui/docks/minerals.py" line="326" />
         <source>Make a list from the first column of an Excel or CSV file</source>
         <translation>用 Excel 或 CSV 文件的第一列新建清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="340" />
+        <location filename="../../ui/docks/minerals.py" line="329" />
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="340" />
+        <location filename="../../ui/docks/minerals.py" line="329" />
         <source>Compare two or more lists: which minerals they share</source>
         <translation>比较两个或多个清单：哪些矿种是共有的</translation>
     </message>
     <message>
+        <location filename="../../ui/docks/minerals.py" line="332" />
+        <location filename="../../ui/docks/minerals.py" line="342" />
         <location filename="../../ui/docks/minerals.py" line="343" />
-        <location filename="../../ui/docks/minerals.py" line="353" />
-        <location filename="../../ui/docks/minerals.py" line="354" />
         <source>Lists</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="355" />
+        <location filename="../../ui/docks/minerals.py" line="344" />
         <source>Make, rename, duplicate, delete, import and compare lists</source>
         <translation>新建、重命名、复制、删除、导入和比较清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="388" />
+        <location filename="../../ui/docks/minerals.py" line="377" />
         <source>Official lists are read-only. Duplicate to edit.</source>
         <translation>官方清单为只读。复制后即可编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="390" />
-        <location filename="../../ui/docks/minerals.py" line="636" />
+        <location filename="../../ui/docks/minerals.py" line="379" />
+        <location filename="../../ui/docks/minerals.py" line="625" />
         <source>Choose one of your lists to edit it, or make one with New List….</source>
         <translation>请选择您自己的清单进行编辑，或用“新建清单…”创建一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="395" />
+        <location filename="../../ui/docks/minerals.py" line="384" />
         <source>Make a new list from the mineral names copied from Excel (one per row)</source>
         <translation>用从 Excel 复制的矿种名称（每行一个）新建清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="431" />
+        <location filename="../../ui/docks/minerals.py" line="420" />
         <source>All minerals with data</source>
         <translation>有数据的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="433" />
+        <location filename="../../ui/docks/minerals.py" line="422" />
         <source>Every mineral the project holds data for</source>
         <translation>本项目中有数据的所有矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="449" />
+        <location filename="../../ui/docks/minerals.py" line="438" />
         <source>%1 — official list, read-only</source>
         <translation>%1 — 官方清单，只读</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="458" />
-        <location filename="../../ui/docks/minerals.py" line="761" />
+        <location filename="../../ui/docks/minerals.py" line="447" />
+        <location filename="../../ui/docks/minerals.py" line="750" />
         <source>1 mineral</source>
         <translation>1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="458" />
-        <location filename="../../ui/docks/minerals.py" line="761" />
+        <location filename="../../ui/docks/minerals.py" line="447" />
+        <location filename="../../ui/docks/minerals.py" line="750" />
         <source>%1 minerals</source>
         <translation>%1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="502" />
+        <location filename="../../ui/docks/minerals.py" line="491" />
         <source>Not in CritMin's registry, so not shown: %1</source>
         <translation>不在 CritMin 矿种库中，因此未显示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="563" />
+        <location filename="../../ui/docks/minerals.py" line="552" />
         <source>New List</source>
         <translation>新建清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="563" />
-        <location filename="../../ui/docks/minerals.py" line="769" />
+        <location filename="../../ui/docks/minerals.py" line="552" />
+        <location filename="../../ui/docks/minerals.py" line="758" />
         <source>Name of the new list:</source>
         <translation>新清单的名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="564" />
+        <location filename="../../ui/docks/minerals.py" line="553" />
         <source>My list</source>
         <translation>我的清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="565" />
-        <location filename="../../ui/docks/minerals.py" line="770" />
+        <location filename="../../ui/docks/minerals.py" line="554" />
+        <location filename="../../ui/docks/minerals.py" line="759" />
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="571" />
-        <location filename="../../ui/docks/minerals.py" line="775" />
+        <location filename="../../ui/docks/minerals.py" line="560" />
+        <location filename="../../ui/docks/minerals.py" line="764" />
         <source>Create List '%1'</source>
         <translation>创建清单“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="588" />
+        <location filename="../../ui/docks/minerals.py" line="577" />
         <source>Entries CritMin has no mineral for are left out: %1</source>
         <translation>以下条目在 CritMin 中没有对应矿种，不会复制：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="589" />
+        <location filename="../../ui/docks/minerals.py" line="578" />
         <source>Duplicate List</source>
         <translation>复制清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="589" />
+        <location filename="../../ui/docks/minerals.py" line="578" />
         <source>Name of the copy:</source>
         <translation>副本的名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="590" />
+        <location filename="../../ui/docks/minerals.py" line="579" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="591" />
+        <location filename="../../ui/docks/minerals.py" line="580" />
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="594" />
+        <location filename="../../ui/docks/minerals.py" line="583" />
         <source>Duplicate '%1' as '%2'</source>
         <translation>将“%1”复制为“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="606" />
+        <location filename="../../ui/docks/minerals.py" line="595" />
         <source>Rename List</source>
         <translation>重命名清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="606" />
+        <location filename="../../ui/docks/minerals.py" line="595" />
         <source>New name of “%1”:</source>
         <translation>“%1”的新名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="607" />
+        <location filename="../../ui/docks/minerals.py" line="596" />
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="613" />
+        <location filename="../../ui/docks/minerals.py" line="602" />
         <source>Rename List '%1' to '%2'</source>
         <translation>将清单“%1”重命名为“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="625" />
+        <location filename="../../ui/docks/minerals.py" line="614" />
         <source>Delete List '%1'</source>
         <translation>删除清单“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="636" />
+        <location filename="../../ui/docks/minerals.py" line="625" />
         <source>Add Minerals</source>
         <translation>添加矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="656" />
+        <location filename="../../ui/docks/minerals.py" line="645" />
         <source>Nothing to add</source>
         <translation>没有可添加的矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="656" />
+        <location filename="../../ui/docks/minerals.py" line="645" />
         <source>Every one of these minerals is on “%1” already.</source>
         <translation>这些矿种都已在“%1”中。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="661" />
+        <location filename="../../ui/docks/minerals.py" line="650" />
         <source>Paste 1 mineral into '%1'</source>
         <translation>向“%1”粘贴 1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="662" />
+        <location filename="../../ui/docks/minerals.py" line="651" />
         <source>Paste %1 minerals into '%2'</source>
         <translation>向“%2”粘贴 %1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="664" />
+        <location filename="../../ui/docks/minerals.py" line="653" />
         <source>Add 1 mineral to '%1'</source>
         <translation>向“%1”添加 1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="665" />
+        <location filename="../../ui/docks/minerals.py" line="654" />
         <source>Add %1 minerals to '%2'</source>
         <translation>向“%2”添加 %1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="676" />
+        <location filename="../../ui/docks/minerals.py" line="665" />
         <source>A list keeps one mineral</source>
         <translation>清单至少保留一个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="677" />
+        <location filename="../../ui/docks/minerals.py" line="666" />
         <source>“%1” would be left without minerals. To delete the list, choose Delete.</source>
         <translation>“%1”将不再包含任何矿种。如要删除该清单，请选择“删除”。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="681" />
+        <location filename="../../ui/docks/minerals.py" line="670" />
         <source>Remove 1 mineral from '%1'</source>
         <translation>从“%1”移除 1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="682" />
+        <location filename="../../ui/docks/minerals.py" line="671" />
         <source>Remove %1 minerals from '%2'</source>
         <translation>从“%2”移除 %1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="699" />
+        <location filename="../../ui/docks/minerals.py" line="688" />
         <source>The clipboard holds no names. Copy a column of mineral names in Excel, then paste again.</source>
         <translation>剪贴板中没有名称。请在 Excel 中复制一列矿种名称后再粘贴。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="713" />
-        <location filename="../../ui/docks/minerals.py" line="765" />
+        <location filename="../../ui/docks/minerals.py" line="702" />
+        <location filename="../../ui/docks/minerals.py" line="754" />
         <source>Import List</source>
         <translation>导入清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="714" />
+        <location filename="../../ui/docks/minerals.py" line="703" />
         <source>Spreadsheets and CSV files (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;All files (*)</source>
         <translation>电子表格和 CSV 文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="744" />
+        <location filename="../../ui/docks/minerals.py" line="733" />
         <source>The names cannot be read</source>
         <translation>无法读取名称</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="754" />
+        <location filename="../../ui/docks/minerals.py" line="743" />
         <source>No minerals</source>
         <translation>没有矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="754" />
+        <location filename="../../ui/docks/minerals.py" line="743" />
         <source>None of the names is a mineral CritMin knows; nothing was written.</source>
         <translation>这些名称都不是 CritMin 已知的矿种；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="764" />
+        <location filename="../../ui/docks/minerals.py" line="753" />
         <source>%1 from %2.</source>
         <translation>来自 %2 的 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="767" />
+        <location filename="../../ui/docks/minerals.py" line="756" />
         <source>%1 from the clipboard.</source>
         <translation>来自剪贴板的 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="768" />
+        <location filename="../../ui/docks/minerals.py" line="757" />
         <source>New List from Pasted Names</source>
         <translation>用粘贴的名称新建清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="768" />
+        <location filename="../../ui/docks/minerals.py" line="757" />
         <source>Pasted list</source>
         <translation>粘贴的清单</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="774" />
+        <location filename="../../ui/docks/minerals.py" line="763" />
         <source>Import List '%1'</source>
         <translation>导入清单“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/minerals.py" line="785" />
-        <source>Compare Lists</source>
-        <translation>比较清单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/docks/minerals.py" line="785" />
-        <source>Comparing lists is not available in this version.</source>
-        <translation>此版本不支持比较清单。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/docks/minerals.py" line="815" />
+        <location filename="../../ui/docks/minerals.py" line="801" />
         <source>%1 (official)</source>
         <translation>%1（官方）</translation>
     </message>
@@ -6274,17 +6264,17 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
         <translation>单击某点可选中其矿种；拖动可平移，滚动可缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/quadrant.py" line="110" />
+        <location filename="../../ui/plots/quadrant.py" line="111" />
         <source>Point size: %1 (hollow: no value)</source>
         <translation>点的大小：%1（空心：无数值）</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/quadrant.py" line="348" />
+        <location filename="../../ui/plots/quadrant.py" line="367" />
         <source>no value</source>
         <translation>无数值</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/quadrant.py" line="350" />
+        <location filename="../../ui/plots/quadrant.py" line="369" />
         <source>%1 — %2: %3, %4: %5, %6: %7</source>
         <translation>%1 — %2：%3，%4：%5，%6：%7</translation>
     </message>
@@ -6819,248 +6809,248 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>ScenariosView</name>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="74" />
-        <location filename="../../ui/views/scenarios_view.py" line="497" />
+        <location filename="../../ui/views/scenarios_view.py" line="76" />
+        <location filename="../../ui/views/scenarios_view.py" line="499" />
         <source>Scenarios</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="94" />
+        <location filename="../../ui/views/scenarios_view.py" line="96" />
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="94" />
+        <location filename="../../ui/views/scenarios_view.py" line="96" />
         <source>New scenario</source>
         <translation>新建情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="95" />
+        <location filename="../../ui/views/scenarios_view.py" line="97" />
         <source>Define a new scenario: its name, rationale, source and changes</source>
         <translation>定义新情景：名称、理由、来源和变化</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="96" />
+        <location filename="../../ui/views/scenarios_view.py" line="98" />
         <source>Duplicate…</source>
         <translation>复制…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="96" />
+        <location filename="../../ui/views/scenarios_view.py" line="98" />
         <source>Duplicate scenario</source>
         <translation>复制情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="97" />
+        <location filename="../../ui/views/scenarios_view.py" line="99" />
         <source>Copy the selected scenario under a new name, to edit the copy</source>
         <translation>以新名称复制所选情景，以便编辑副本</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="99" />
+        <location filename="../../ui/views/scenarios_view.py" line="101" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="99" />
+        <location filename="../../ui/views/scenarios_view.py" line="101" />
         <source>Edit scenario</source>
         <translation>编辑情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="100" />
+        <location filename="../../ui/views/scenarios_view.py" line="102" />
         <source>Change the selected scenario</source>
         <translation>修改所选情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="101" />
+        <location filename="../../ui/views/scenarios_view.py" line="103" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="101" />
+        <location filename="../../ui/views/scenarios_view.py" line="103" />
         <source>Delete scenario</source>
         <translation>删除情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="102" />
+        <location filename="../../ui/views/scenarios_view.py" line="104" />
         <source>Delete the selected scenario (Edit → Undo brings it back)</source>
         <translation>删除所选情景（“编辑 → 撤销”可恢复）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="103" />
+        <location filename="../../ui/views/scenarios_view.py" line="105" />
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="103" />
+        <location filename="../../ui/views/scenarios_view.py" line="105" />
         <source>Run scenario</source>
         <translation>运行情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="107" />
+        <location filename="../../ui/views/scenarios_view.py" line="109" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="107" />
+        <location filename="../../ui/views/scenarios_view.py" line="109" />
         <source>Export the comparison</source>
         <translation>导出对比</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="108" />
+        <location filename="../../ui/views/scenarios_view.py" line="110" />
         <source>Write the comparison to an Excel workbook</source>
         <translation>将对比写出为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="116" />
+        <location filename="../../ui/views/scenarios_view.py" line="118" />
         <source>Selected scenario</source>
         <translation>所选情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="133" />
+        <location filename="../../ui/views/scenarios_view.py" line="135" />
         <source>Comparison title</source>
         <translation>对比标题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="140" />
+        <location filename="../../ui/views/scenarios_view.py" line="142" />
         <source>Comparison note</source>
         <translation>对比说明</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="141" />
+        <location filename="../../ui/views/scenarios_view.py" line="143" />
         <source>Out of date — recomputing…</source>
         <translation>已过时 — 正在重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="142" />
+        <location filename="../../ui/views/scenarios_view.py" line="144" />
         <source>Out of date</source>
         <translation>已过时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="148" />
+        <location filename="../../ui/views/scenarios_view.py" line="150" />
         <source>Scenario comparison</source>
         <translation>情景对比</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="149" />
+        <location filename="../../ui/views/scenarios_view.py" line="151" />
         <source>Baseline, scenario and change; red: supply less secure, green: more secure</source>
         <translation>基准、情景及变化；红色：供应安全性降低，绿色：提高</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="280" />
+        <location filename="../../ui/views/scenarios_view.py" line="282" />
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="296" />
+        <location filename="../../ui/views/scenarios_view.py" line="298" />
         <source>New Scenario</source>
         <translation>新建情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="305" />
+        <location filename="../../ui/views/scenarios_view.py" line="307" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="306" />
+        <location filename="../../ui/views/scenarios_view.py" line="308" />
         <source>Duplicate Scenario</source>
         <translation>复制情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="312" />
+        <location filename="../../ui/views/scenarios_view.py" line="314" />
         <source>Edit Scenario</source>
         <translation>编辑情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="323" />
+        <location filename="../../ui/views/scenarios_view.py" line="325" />
         <source>New Scenario “%1”</source>
         <translation>新建情景“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="325" />
+        <location filename="../../ui/views/scenarios_view.py" line="327" />
         <source>Edit Scenario “%1”</source>
         <translation>编辑情景“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="331" />
+        <location filename="../../ui/views/scenarios_view.py" line="333" />
         <source>Delete Scenario “%1”</source>
         <translation>删除情景“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="421" />
+        <location filename="../../ui/views/scenarios_view.py" line="423" />
         <source>Running “%1”…</source>
         <translation>正在运行“%1”…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="422" />
+        <location filename="../../ui/views/scenarios_view.py" line="424" />
         <source>Running scenario “%1”</source>
         <translation>正在运行情景“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="424" />
+        <location filename="../../ui/views/scenarios_view.py" line="426" />
         <source>Running %1 scenarios…</source>
         <translation>正在运行 %1 个情景…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="425" />
+        <location filename="../../ui/views/scenarios_view.py" line="427" />
         <source>Running %1 scenarios</source>
         <translation>正在运行 %1 个情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="441" />
+        <location filename="../../ui/views/scenarios_view.py" line="443" />
         <source>“%1” beside the baseline, %2</source>
         <translation>“%1”与基准对比，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="439" />
+        <location filename="../../ui/views/scenarios_view.py" line="441" />
         <source>every year</source>
         <translation>所有年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="75" />
+        <location filename="../../ui/views/scenarios_view.py" line="77" />
         <source>The project's what-if scenarios; select one and press Run, or tick several to compare them side by side</source>
         <translation>项目中的假设情景；选中一个后点击“运行”，或勾选多个并排比较</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="104" />
+        <location filename="../../ui/views/scenarios_view.py" line="106" />
         <source>Compute the indicators with the scenario's changes, beside the baseline; with scenarios ticked, all the ticked ones side by side</source>
         <translation>按情景的变化计算指标，与基准并列；勾选了多个情景时，所有勾选的情景并排显示</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="443" />
+        <location filename="../../ui/views/scenarios_view.py" line="445" />
         <source>%1 scenarios beside the baseline, %2</source>
         <translation>%1 个情景与基准对比，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="447" />
+        <location filename="../../ui/views/scenarios_view.py" line="449" />
         <source>Only the scenario's minerals on the list “%1” are shown.</source>
         <translation>仅显示该情景中属于清单“%1”的矿种。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="450" />
+        <location filename="../../ui/views/scenarios_view.py" line="452" />
         <source>No trade flows: an export change leaves the world market, not the importers' D.</source>
         <translation>无贸易流数据：出口变化只影响世界市场，不影响进口国的 D。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="452" />
+        <location filename="../../ui/views/scenarios_view.py" line="454" />
         <source>The data have no rows for this scenario's minerals in this year.</source>
         <translation>数据中没有该情景所涉矿种在本年份的行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="489" />
+        <location filename="../../ui/views/scenarios_view.py" line="491" />
         <source>Export Scenario Comparison</source>
         <translation>导出情景对比</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="490" />
+        <location filename="../../ui/views/scenarios_view.py" line="492" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="507" />
+        <location filename="../../ui/views/scenarios_view.py" line="509" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="509" />
+        <location filename="../../ui/views/scenarios_view.py" line="511" />
         <source>Exporting the comparison</source>
         <translation>正在导出比较结果</translation>
     </message>

@@ -55,11 +55,9 @@ class DockData:
 
 
 def official_lists_of(registry) -> list:
-    """The built-in official lists, or none while that part of CritMin is not installed."""
-    try:
-        from desktop.core.registry.official_lists import official_lists
-    except ImportError:
-        return []
+    """The built-in official lists (core/registry/official_lists.py)."""
+    from desktop.core.registry.official_lists import official_lists
+
     return list(official_lists(registry))
 
 
@@ -72,15 +70,6 @@ def project_minerals(project, registry=None, official: bool = True) -> DockData:
     if official:
         data.official = official_lists_of(registry if registry is not None else project.registry())
     return data
-
-
-def compare_available() -> bool:
-    import importlib.util
-
-    try:
-        return importlib.util.find_spec("desktop.ui.dialogs.compare_lists") is not None
-    except (ImportError, ValueError):
-        return False
 
 
 class MineralListModel(OneCallPerCell, QAbstractListModel):
@@ -379,7 +368,7 @@ class MineralsPanel(QWidget):
         for action in (self.act_new, self.act_paste, self.act_import):
             action.setEnabled(is_open)
         self.act_duplicate.setEnabled(is_open and bool(self.model.ids))
-        self.act_compare.setEnabled(is_open and compare_available())
+        self.act_compare.setEnabled(is_open)
         for action in self.edit_actions:
             action.setEnabled(editable)
             if not is_open or editable:
@@ -497,7 +486,7 @@ class MineralsPanel(QWidget):
     def _show_note(self, key) -> None:
         """An official list's entries CritMin cannot name a mineral for: shown here, never dropped silently."""
         official = self._official.get(key[1]) if key is not None and key[0] == "official" else None
-        unknown = [_entry_text(e) for e in official.unknown()] if official is not None else []
+        unknown = list(official.unknown()) if official is not None else []
         if unknown:
             self.note.setText(self.tr("Not in CritMin's registry, so not shown: %1").replace("%1", "; ".join(unknown)))
         self.note.setVisible(bool(unknown))
@@ -584,7 +573,7 @@ class MineralsPanel(QWidget):
         note = ""
         official = self._official.get(key[1]) if key is not None and key[0] == "official" else None
         if official is not None and official.unknown():
-            left = [_entry_text(e) for e in official.unknown()]
+            left = list(official.unknown())
             note = self.tr("Entries CritMin has no mineral for are left out: %1").replace("%1", "; ".join(left))
         dialog = ListNameDialog(self.tr("Duplicate List"), self.tr("Name of the copy:"),
                                 unique_name(self.tr("%1 (copy)").replace("%1", source), self._lists),
@@ -779,11 +768,8 @@ class MineralsPanel(QWidget):
 
     # -- comparing ------------------------------------------------------------------------------------------
     def compare_lists(self) -> None:
-        try:
-            from desktop.ui.dialogs.compare_lists import CompareListsDialog
-        except ImportError:
-            tell(self, self.tr("Compare Lists"), self.tr("Comparing lists is not available in this version."))
-            return
+        from desktop.ui.dialogs.compare_lists import CompareListsDialog
+
         if not self.document.is_open:
             return
         lists, shown_as = self.comparable_lists()
@@ -820,17 +806,6 @@ class MineralsPanel(QWidget):
 
 def _code(key: tuple[str, str]) -> str:
     return f"{key[0]}:{key[1]}"
-
-
-def _entry_text(entry) -> str:
-    """An official list's entry without a mineral id, as the list names it."""
-    if isinstance(entry, str):
-        return entry
-    for attr in ("name_en" if ui_language() == "en" else "name_zh", "name", "raw", "label", "text"):
-        value = getattr(entry, attr, None)
-        if isinstance(value, str) and value:
-            return value
-    return str(entry)
 
 
 def _information():

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.alert_rules import RULES, SEVERITIES, AlertRules
 from desktop.core.messages import Message
+from desktop.ui.collation import sort_names
 from desktop.ui.language import ui_language
 from desktop.ui.models.alerts_model import AlertsModel, prepare_alerts
 from desktop.ui.views.results_pane import ResultsPane
@@ -187,9 +188,9 @@ class AlertsView(ResultsPane):
         if frame is not None and len(frame):
             lang = ui_language()
             ids = sorted(set(frame["mineral"].astype(str)))
-            named = sorted(((self.registry.mineral_name(m, lang) if self.registry else m), m) for m in ids)
-            for name, mid in named:
-                self.mineral.addItem(name, mid)
+            names = [self.registry.mineral_name(m, lang) if self.registry else m for m in ids]
+            for i in sort_names(names):           # the order of every other mineral chooser (Chinese by pinyin)
+                self.mineral.addItem(names[i], ids[i])
         index = self.mineral.findData(wanted)
         self.mineral.setCurrentIndex(max(index, 0))
         self.mineral.blockSignals(False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 # the data libraries are loaded, which the worker does while the first project opens.
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QToolButton,
                                QSpinBox, QTabWidget, QTableView, QVBoxLayout, QWidget)
 

@@ -1,8 +1,8 @@
 """The Scenarios view (情景): the project's what-if scenarios and a scenario's results beside the baseline.
 
-Left, the scenarios (name, rationale) with New…, Duplicate…, Edit… and Delete — each one undo step
+Above, the scenarios (name, rationale) with New…, Duplicate…, Edit… and Delete — each one undo step
 written through the document (the ``scenarios`` table) — and the selected scenario's changes, rationale
-and source.  Right, after Run (on the worker: the engine on the changed data, then
+and source beside them.  Below, at the view's whole width, after Run (on the worker: the engine on the changed data, then
 :func:`desktop.core.scenarios.compare`), the comparison for the selected list's minerals and the
 toolbar year: baseline, scenario and the change per indicator, the change signed and coloured (red:
 supply less secure, green: more).  Ticked scenarios run together, in one task, and show side by side:
@@ -16,6 +16,8 @@ A scenario's comparison follows the baseline: new results, another year or anoth
 of date.
 """
 from __future__ import annotations
+
+import html
 
 from pathlib import Path
 
@@ -516,8 +518,8 @@ def pd_missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def _html(text: str) -> str:
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _html(text) -> str:
+    return html.escape(str(text), quote=False)
 
 
 def _file_name(name: str) -> str:

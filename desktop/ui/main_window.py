@@ -771,7 +771,7 @@ class MainWindow(QMainWindow):
         self.year_combo.blockSignals(False)
         self.overview.year = self.year_combo.currentData()
         self._country_changed()
-        self._matrix_years(results)
+        self._matrix_years(results, years)
         for view in (self.overview, self.indicators):
             view.show_results(results)
         self.matrix_view.show_results(results, self.analysis.dataset)
@@ -779,8 +779,8 @@ class MainWindow(QMainWindow):
         self.overview.dataset = self.analysis.dataset
         self.overview.alert_rules = self.alerts_view.rules()
         self.alerts_view.show_results(results)
-        self.scenarios_view.set_year(self.year_combo.currentData())
-        self.scenarios_view.show_results(results, self.analysis.dataset)
+        # the year with the results: set first, it would rerun the comparison on the results being replaced
+        self.scenarios_view.show_results(results, self.analysis.dataset, year=self.year_combo.currentData())
         self._update_status()
 
     def _result_views(self) -> tuple:
@@ -793,9 +793,9 @@ class MainWindow(QMainWindow):
             view.set_active(view is current)
         self.scenarios_view.set_active(current is self.scenarios_view)
 
-    def _matrix_years(self, results) -> None:
-        years = []
-        if results is not None:
+    def _matrix_years(self, results, years: list[int]) -> None:
+        """The matrix's years: the results' (the Year selector's), else those of the recycling table."""
+        if results is not None and not years:
             from desktop.core.chain.matrix import matrix_years
 
             years = matrix_years(results, self.analysis.dataset)

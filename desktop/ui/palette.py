@@ -104,7 +104,7 @@ def apply_theme(app: QApplication, theme: str) -> str:
 def is_dark(palette: QPalette | None = None) -> bool:
     """Whether ``palette`` (default: the application's) shows light text on a dark window."""
     palette = palette if palette is not None else QGuiApplication.palette()
-    return _luminance(palette.color(_Role.Window)) < _luminance(palette.color(_Role.WindowText))
+    return luminance(palette.color(_Role.Window)) < luminance(palette.color(_Role.WindowText))
 
 
 def plot_colours(palette: QPalette | None = None) -> dict[str, QColor]:
@@ -113,7 +113,7 @@ def plot_colours(palette: QPalette | None = None) -> dict[str, QColor]:
     background = palette.color(_Group.Active, _Role.Base)
     foreground = palette.color(_Group.Active, _Role.Text)
     return {"background": background, "foreground": foreground,
-            "grid": _blend(background, foreground, 0.25 if is_dark(palette) else 0.18)}
+            "grid": blend(background, foreground, 0.25 if is_dark(palette) else 0.18)}
 
 
 # helpers -----------------------------------------------------------------------------------------
@@ -149,13 +149,14 @@ def _follow_system(app: QApplication, hints: QStyleHints) -> None:
     hints.colorSchemeChanged.connect(changed)
 
 
-def _luminance(colour: QColor) -> float:
+def luminance(colour: QColor) -> float:
     """Relative luminance (WCAG 2), 0 black … 1 white."""
     def linear(c: float) -> float:
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
     return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())
 
 
-def _blend(a: QColor, b: QColor, t: float) -> QColor:
+def blend(a: QColor, b: QColor, t: float) -> QColor:
+    """``a`` moved a share ``t`` of the way to ``b`` (0: a, 1: b)."""
     return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
                            a.blueF() + (b.blueF() - a.blueF()) * t)

@@ -32,6 +32,7 @@ from desktop.ui.matrix_titles import (
     score_text, shown_note, stage_tip, stage_title, stream_title,
 )
 from desktop.ui.models.one_call import OneCallPerCell
+from desktop.ui.palette import luminance
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -60,13 +61,6 @@ def ink_on(fill: QColor) -> QColor:
     on_black = (lum + 0.05) / 0.05
     on_white = 1.05 / (lum + 0.05)
     return QColor("#000000") if on_black >= on_white else QColor("#FFFFFF")
-
-
-def luminance(colour: QColor) -> float:
-    """Relative luminance (WCAG 2), 0 black … 1 white."""
-    def linear(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())
 
 
 def contrast(a: QColor, b: QColor) -> float:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
+from desktop.ui.palette import blend
 from desktop.ui.palette import plot_colours as _theme_colours
 
 # Okabe & Ito (2008): orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple; black last.
@@ -32,7 +33,7 @@ def plot_colours(palette: QPalette | None = None) -> dict[str, QColor]:
     palette = palette if palette is not None else QGuiApplication.palette()
     colours = _theme_colours(palette)
     background, foreground = colours["background"], colours["foreground"]
-    colours["muted"] = _mix(background, foreground, 0.6)
+    colours["muted"] = blend(background, foreground, 0.6)
     colours["highlight"] = QColor(palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight))
     return colours
 
@@ -60,9 +61,6 @@ def with_alpha(colour: QColor, alpha: int) -> QColor:
 def others_colour(palette: QPalette | None = None) -> QColor:
     """A neutral grey for the "others" layer, distinct from every categorical colour on either background."""
     colours = plot_colours(palette)
-    return _mix(colours["background"], colours["foreground"], 0.35)
+    return blend(colours["background"], colours["foreground"], 0.35)
 
 
-def _mix(a: QColor, b: QColor, t: float) -> QColor:
-    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
-                           a.blueF() + (b.blueF() - a.blueF()) * t)

@@ -38,6 +38,7 @@ from desktop.ui.models.matrix_model import (
     JUDGEMENT_ROLE, KIND_ROLE, LEVEL_FILLS, LEVEL_ROLE, OVERRIDE_ROLE, WEAKEST_ROLE, HeatmapModel, HeatRow,
     MatrixModel, cell_name, cell_tip, ink_on, level_fill,
 )
+from desktop.ui.palette import blend
 from desktop.ui.widgets.table_view import ExcelTableView
 
 STREAMS = ("primary", "recycled")
@@ -46,11 +47,6 @@ CAP = 2.2            # a column grows to at most this many times its minimum wid
 
 
 # -- painting a cell ----------------------------------------------------------------------------------
-def _mix(a: QColor, b: QColor, t: float) -> QColor:
-    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
-                           a.blueF() + (b.blueF() - a.blueF()) * t)
-
-
 def paint_cell(painter: QPainter, rect: QRect, palette: QPalette, font: QFont, *, text: str,
                level: str | None = None, judgement: bool = False, override: bool = False, weakest: bool = False,
                kind: str = "cell", selected: bool = False) -> None:
@@ -67,11 +63,11 @@ def paint_cell(painter: QPainter, rect: QRect, palette: QPalette, font: QFont, *
         painter.fillRect(rect, base)
         ink = ink_default
     if judgement:
-        painter.fillRect(rect, QBrush(_mix(base, ink_default, 0.3), Qt.BrushStyle.BDiagPattern))
-        pen = QPen(_mix(base, ink_default, 0.5), 1, Qt.PenStyle.DashLine)
+        painter.fillRect(rect, QBrush(blend(base, ink_default, 0.3), Qt.BrushStyle.BDiagPattern))
+        pen = QPen(blend(base, ink_default, 0.5), 1, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.drawRect(rect.adjusted(2, 2, -3, -3))
-    separator = QPen(_mix(base, ink_default, 0.55), 2)
+    separator = QPen(blend(base, ink_default, 0.55), 2)
     painter.setPen(separator)
     if kind in ("stage", "stream"):
         painter.drawLine(rect.left() + 1, rect.top(), rect.left() + 1, rect.bottom())

@@ -186,12 +186,14 @@ class ScenariosView(QWidget):
         if self.frame is not None:
             self.model.set_frame(self.frame, registry)
 
-    def show_results(self, results, dataset) -> None:
-        """New baseline results and the dataset they were computed from.
+    def show_results(self, results, dataset, year=...) -> None:
+        """New baseline results and the dataset they were computed from (and, when given, the year to show).
 
         The list is the project's scenarios table, read from the file (on opening and after each change of
         it), not the dataset's: a dataset read before an edit would bring back the scenarios before it."""
         self.results, self.dataset = results, dataset
+        if year is not ...:
+            self.year = year
         if not self._loaded:
             self.reload()
         self._baseline_changed()

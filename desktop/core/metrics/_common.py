@@ -145,6 +145,12 @@ def join_flags(n: int, parts: list) -> np.ndarray:
     return labels[codes]
 
 
+def detail_flag(name: str, detail: pd.Series) -> np.ndarray:
+    """The per-row texts ``name:detail`` ('' where there is no detail) of a flag with a detail, for join_flags."""
+    return np.where(detail.notna().to_numpy(), (name + ":" + detail.fillna("").astype(str)).to_numpy(dtype=object),
+                    "").astype(object)
+
+
 def flag_codes(n: int, parts: list) -> tuple[np.ndarray, np.ndarray]:
     """:func:`join_flags` as (code per row, distinct texts), the texts in the order of the combined key
     (for a categorical flag column).

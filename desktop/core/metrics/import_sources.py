@@ -50,7 +50,7 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.messages import msg
-from desktop.core.metrics._common import AGGREGATES, text_column
+from desktop.core.metrics._common import AGGREGATES, detail_flag, join_flags, text_column
 # pandas-free, so that the Parameters dock can make them on the GUI thread; re-exported here
 from desktop.core.metrics.import_source_params import ImportSourceParams  # noqa: F401
 from desktop.core.metrics.trade_content import USED, TradeContent
@@ -255,21 +255,12 @@ def _concentration(sources: pd.DataFrame, flags: pd.DataFrame, producers: pd.Dat
     fl = flags.drop_duplicates(["mineral", "year"]) if len(flags) else flags
     out = out.merge(fl, on=["mineral", "year"], how="left")
     n = len(out)
-    flag = np.full(n, "", dtype=object)
-
-    def add(mask, text):
-        nonlocal flag
-        mask = np.asarray(mask, dtype=bool)
-        text = np.asarray(text, dtype=object) if not isinstance(text, str) else np.full(n, text, dtype=object)
-        flag = np.where(mask, np.where(flag == "", text, flag + ";" + text), flag)
-
-    add(out["gross"].eq(True), "gross_weight")
-    add(out["as_given"].eq(True), "trade_flows_as_given")
-    add(out["left"].notna(), "trade_codes_left_out:" + out["left"].fillna("").astype(str))
-    add(out["mixed"].notna(), "trade_mixed_heading:" + out["mixed"].fillna("").astype(str))
-    add(out["carried"].eq(True), "gamma_carried_forward")
-    add(out["missing"].eq(True), "gamma_missing")
-    out["flag"] = flag
+    out["flag"] = join_flags(n, [("gross_weight", out["gross"].eq(True).to_numpy()),
+                                 ("trade_flows_as_given", out["as_given"].eq(True).to_numpy()),
+                                 detail_flag("trade_codes_left_out", out["left"]),
+                                 detail_flag("trade_mixed_heading", out["mixed"]),
+                                 ("gamma_carried_forward", out["carried"].eq(True).to_numpy()),
+                                 ("gamma_missing", out["missing"].eq(True).to_numpy())])
     return out[CONCENTRATION_COLUMNS].reset_index(drop=True)
 
 

@@ -58,7 +58,7 @@ from desktop.core.dataset import Dataset
 from desktop.core.distinct import map_unique
 from desktop.core.ingest.units import convert_unit
 from desktop.core.messages import Joined, msg
-from desktop.core.metrics._common import AGGREGATES, stated_values, text_column
+from desktop.core.metrics._common import AGGREGATES, detail_flag, join_flags, stated_values, text_column
 from desktop.core.registry.content_factors import (
     PRODUCT_BASES,
     content_factors,
@@ -438,19 +438,10 @@ def _balance_rows(per: pd.DataFrame, prod: pd.DataFrame) -> pd.DataFrame:
     n = len(out)
     imports = out["imports"].to_numpy(dtype=float)
     exports = out["exports"].to_numpy(dtype=float)
-    flag = np.full(n, "", dtype=object)
-
-    def add(mask, text):
-        nonlocal flag
-        text = np.asarray(text, dtype=object) if not isinstance(text, str) else np.full(n, text, dtype=object)
-        flag = np.where(mask, np.where(flag == "", text, flag + ";" + text), flag)
-
-    add(converted, "trade_in_content")
-    has_left = out["_left"].notna().to_numpy()
-    add(has_left, "trade_codes_left_out:" + out["_left"].fillna("").astype(str))
-    has_mixed = out["_mixed"].notna().to_numpy()
-    add(has_mixed, "trade_mixed_heading:" + out["_mixed"].fillna("").astype(str))
-    add(out["not_listed"].to_numpy(dtype=bool), "production_not_listed")
+    flag = join_flags(n, [("trade_in_content", converted),
+                          detail_flag("trade_codes_left_out", out["_left"]),
+                          detail_flag("trade_mixed_heading", out["_mixed"]),
+                          ("production_not_listed", out["not_listed"].to_numpy(dtype=bool))])
     res = pd.DataFrame({
         "mineral": out["mineral"].to_numpy(dtype=object), "country": out["country"].to_numpy(dtype=object),
         "year": out["year"].to_numpy(dtype=np.int64), "stage": out["stage"].to_numpy(dtype=object),
@@ -499,3 +490,4 @@ def _notes(notes: list, table: pd.DataFrame, balance: pd.DataFrame) -> None:
     if len(left):
         shown = [f"{m} {c}" for m, c in left[["mineral", "hs_code"]].drop_duplicates().itertuples(index=False)]
         notes.append(msg("metrics.trade_codes_left_out", n=len(shown), codes=Joined(tuple(shown[:12]))))
+

@@ -81,6 +81,18 @@ def _add_events(con: sqlite3.Connection) -> None:
 MINERAL_COLUMNS = {"note": "TEXT NOT NULL DEFAULT ''", "edited": "TEXT NOT NULL DEFAULT ''"}
 
 
+def add_missing_columns(con: sqlite3.Connection, table: str, definitions: dict[str, str]) -> None:
+    """Give ``table`` each column of ``definitions`` (name -> SQL definition) it lacks; existing rows get the
+    definition's default.  A file already having a column (made while its version was being built) keeps it."""
+    have = {r[1] for r in con.execute(f"PRAGMA table_info({table})")}
+    for name, definition in definitions.items():
+        if name not in have:
+            con.execute(f"ALTER TABLE {table} ADD COLUMN {name} {definition}")
+
+
+EMPTY_TEXT = "TEXT NOT NULL DEFAULT ''"
+
+
 def add_mineral_columns(con: sqlite3.Connection) -> None:
     """Give ``minerals`` the columns of the project's registry edits, when it lacks them.
 
@@ -88,10 +100,7 @@ def add_mineral_columns(con: sqlite3.Connection) -> None:
     was being made has the events table but not these columns. Adding them changes no row (every
     mineral reads as the built-in one, unedited), so it needs no version step of its own.
     """
-    have = {r[1] for r in con.execute("PRAGMA table_info(minerals)")}
-    for name, definition in MINERAL_COLUMNS.items():
-        if name not in have:
-            con.execute(f"ALTER TABLE minerals ADD COLUMN {name} {definition}")
+    add_missing_columns(con, "minerals", MINERAL_COLUMNS)
 
 
 def _add_scenarios(con: sqlite3.Connection) -> None:
@@ -108,9 +117,7 @@ def _to_version_2(con: sqlite3.Connection) -> None:
 
 def _to_version_3(con: sqlite3.Connection) -> None:
     """2 → 3: the ``event`` column of ``scenarios`` (empty on every existing row: none is an event change)."""
-    have = {r[1] for r in con.execute("PRAGMA table_info(scenarios)")}
-    if "event" not in have:
-        con.execute("ALTER TABLE scenarios ADD COLUMN event TEXT NOT NULL DEFAULT ''")
+    add_missing_columns(con, "scenarios", {"event": EMPTY_TEXT})
 
 
 def _to_version_4(con: sqlite3.Connection) -> None:
@@ -119,10 +126,7 @@ def _to_version_4(con: sqlite3.Connection) -> None:
     statistics, the only source of earlier rows, list no import sources)."""
     con.execute(data_table_ddl("trade", if_not_exists=True))
     con.execute(data_table_ddl("content_factors", if_not_exists=True))
-    have = {r[1] for r in con.execute("PRAGMA table_info(usgs_nir)")}
-    for col in ("import_sources", "note"):
-        if col not in have:
-            con.execute(f"ALTER TABLE usgs_nir ADD COLUMN {col} TEXT NOT NULL DEFAULT ''")
+    add_missing_columns(con, "usgs_nir", {"import_sources": EMPTY_TEXT, "note": EMPTY_TEXT})
 
 
 # version -> function upgrading a file from that version to version + 1

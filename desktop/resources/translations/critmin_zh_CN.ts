@@ -4081,72 +4081,72 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>MatrixDetails</name>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1299" />
+        <location filename="../../ui/views/matrix_view.py" line="1295" />
         <source>(not named)</source>
         <translation>（未注明）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1310" />
+        <location filename="../../ui/views/matrix_view.py" line="1306" />
         <source>No score: none of the cells it aggregates has one yet.</source>
         <translation>无评分：其汇总的单元格均尚无评分。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1313" />
+        <location filename="../../ui/views/matrix_view.py" line="1309" />
         <source>Needs judgement</source>
         <translation>待判断</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1314" />
+        <location filename="../../ui/views/matrix_view.py" line="1310" />
         <source>no rule could fill this cell from the project's data, and it is never taken as 0. Double-click it to give your score.</source>
         <translation>没有规则能根据项目数据填充此单元格，且绝不按 0 计算。双击该单元格即可给出您的评分。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1320" />
+        <location filename="../../ui/views/matrix_view.py" line="1316" />
         <source>Origin: %1</source>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1324" />
+        <location filename="../../ui/views/matrix_view.py" line="1320" />
         <source>Rule %1</source>
         <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1328" />
+        <location filename="../../ui/views/matrix_view.py" line="1324" />
         <source>The analyst's score overrides the computed value %1 (%2) of rule %3; reverting brings it back.</source>
         <translation>分析师的评分覆盖了规则 %3 的计算值 %1（%2）；恢复后计算值重新生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1333" />
+        <location filename="../../ui/views/matrix_view.py" line="1329" />
         <source>No rule fills this cell: without the analyst's score it needs judgement.</source>
         <translation>没有规则填充此单元格：若无分析师的评分，则为待判断。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1337" />
+        <location filename="../../ui/views/matrix_view.py" line="1333" />
         <source>Aggregated by %1: %2</source>
         <translation>按%1汇总：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1349" />
+        <location filename="../../ui/views/matrix_view.py" line="1345" />
         <source>Inputs of rule %1</source>
         <translation>规则 %1 的输入</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1356" />
+        <location filename="../../ui/views/matrix_view.py" line="1352" />
         <source>Analyst's note</source>
         <translation>分析师备注</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1359" />
+        <location filename="../../ui/views/matrix_view.py" line="1355" />
         <source>Last edited: %1</source>
         <translation>最后编辑：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1367" />
+        <location filename="../../ui/views/matrix_view.py" line="1363" />
         <source>Levels</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1368" />
+        <location filename="../../ui/views/matrix_view.py" line="1364" />
         <source>(a score at a cut-off takes the higher level)</source>
         <translation>（恰在分界点上的评分归入较高等级）</translation>
     </message>
@@ -4154,99 +4154,99 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>MatrixModel</name>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="96" />
+        <location filename="../../ui/models/matrix_model.py" line="90" />
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="100" />
+        <location filename="../../ui/models/matrix_model.py" line="94" />
         <source>%1 (overall)</source>
         <translation>%1（总体）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="108" />
+        <location filename="../../ui/models/matrix_model.py" line="102" />
         <source>%1: needs judgement</source>
         <translation>%1：待判断</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="110" />
+        <location filename="../../ui/models/matrix_model.py" line="104" />
         <source>%1: %2, %3</source>
         <translation>%1：%2，%3</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="118" />
+        <location filename="../../ui/models/matrix_model.py" line="112" />
         <source>Computed value: %1 (%2)</source>
         <translation>计算值：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="121" />
+        <location filename="../../ui/models/matrix_model.py" line="115" />
         <source>No rule fills this cell from the data.</source>
         <translation>没有规则能根据数据填充此单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="124" />
+        <location filename="../../ui/models/matrix_model.py" line="118" />
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="126" />
+        <location filename="../../ui/models/matrix_model.py" line="120" />
         <source>The weakest link of the whole chain</source>
         <translation>全链的最薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="128" />
+        <location filename="../../ui/models/matrix_model.py" line="122" />
         <source>Double-click or press Enter to edit</source>
         <translation>双击或按 Enter 键编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="254" />
+        <location filename="../../ui/models/matrix_model.py" line="248" />
         <source>Each stage's aggregate over the dimensions</source>
         <translation>各环节在各维度上的汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="255" />
+        <location filename="../../ui/models/matrix_model.py" line="249" />
         <source>Each dimension's aggregate over the stages</source>
         <translation>各维度在各环节上的汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="363" />
-        <location filename="../../ui/models/matrix_model.py" line="411" />
+        <location filename="../../ui/models/matrix_model.py" line="357" />
+        <location filename="../../ui/models/matrix_model.py" line="405" />
         <source>Click to open %1 in the grids</source>
         <translation>单击以在矩阵中打开%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="403" />
+        <location filename="../../ui/models/matrix_model.py" line="397" />
         <source>%1, %2: %3 (%4)</source>
         <translation>%1，%2：%3（%4）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="406" />
+        <location filename="../../ui/models/matrix_model.py" line="400" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="409" />
+        <location filename="../../ui/models/matrix_model.py" line="403" />
         <source>The weakest stage of this mineral</source>
         <translation>该矿种最薄弱的环节</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="421" />
-        <location filename="../../ui/views/matrix_view.py" line="1483" />
+        <location filename="../../ui/models/matrix_model.py" line="415" />
+        <location filename="../../ui/views/matrix_view.py" line="1479" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="425" />
+        <location filename="../../ui/models/matrix_model.py" line="419" />
         <source>Click a row to open the mineral in the grids</source>
         <translation>单击一行，在矩阵中打开该矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="427" />
+        <location filename="../../ui/models/matrix_model.py" line="421" />
         <source>The aggregate of every cell of both chains</source>
         <translation>两条资源链全部单元格的汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="428" />
+        <location filename="../../ui/models/matrix_model.py" line="422" />
         <source>%1: the aggregate of both chains' cells at this stage</source>
         <translation>%1：两条资源链该环节单元格的汇总</translation>
     </message>
@@ -4503,376 +4503,376 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>MatrixView</name>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="294" />
+        <location filename="../../ui/views/matrix_view.py" line="290" />
         <source>%1 grid</source>
         <translation>%1矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="371" />
+        <location filename="../../ui/views/matrix_view.py" line="367" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="382" />
+        <location filename="../../ui/views/matrix_view.py" line="378" />
         <source>%1 (%2–%3)</source>
         <translation>%1（%2–%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="385" />
+        <location filename="../../ui/views/matrix_view.py" line="381" />
         <source>Needs judgement</source>
         <translation>待判断</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="386" />
+        <location filename="../../ui/views/matrix_view.py" line="382" />
         <source>No rule could fill the cell from the data: double-click it to give your score</source>
         <translation>没有规则能根据数据填充该单元格：双击即可给出您的评分</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="389" />
+        <location filename="../../ui/views/matrix_view.py" line="385" />
         <source>Analyst's score</source>
         <translation>分析师评分</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="390" />
+        <location filename="../../ui/views/matrix_view.py" line="386" />
         <source>The corner mark: an analyst overrode the computed value (kept in Details)</source>
         <translation>角标：分析师覆盖了计算值（计算值见“详情”）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="393" />
-        <location filename="../../ui/views/matrix_view.py" line="457" />
+        <location filename="../../ui/views/matrix_view.py" line="389" />
+        <location filename="../../ui/views/matrix_view.py" line="453" />
         <source>Weakest link</source>
         <translation>最薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="394" />
+        <location filename="../../ui/views/matrix_view.py" line="390" />
         <source>The outline: the riskiest cell of both chains</source>
         <translation>粗框：两条资源链中风险最高的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="453" />
+        <location filename="../../ui/views/matrix_view.py" line="449" />
         <source>Matrix title</source>
         <translation>矩阵标题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="458" />
+        <location filename="../../ui/views/matrix_view.py" line="454" />
         <source>The riskiest cell of both chains and the whole chain's aggregate</source>
         <translation>两条资源链中风险最高的单元格及全链汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="533" />
+        <location filename="../../ui/views/matrix_view.py" line="529" />
         <source>Risk matrix grids</source>
         <translation>风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="545" />
+        <location filename="../../ui/views/matrix_view.py" line="541" />
         <source>List overview title</source>
         <translation>清单概览标题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="555" />
+        <location filename="../../ui/views/matrix_view.py" line="551" />
         <source>List overview heat map</source>
         <translation>清单概览热力图</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="556" />
+        <location filename="../../ui/views/matrix_view.py" line="552" />
         <source>Each mineral's risk at each chain stage over both chains; click a row to open the mineral in the grids</source>
         <translation>各矿种在两条资源链各环节的风险；单击一行即可在矩阵中打开该矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="576" />
+        <location filename="../../ui/views/matrix_view.py" line="572" />
         <source>Grids and overview</source>
         <translation>矩阵与概览</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="586" />
+        <location filename="../../ui/views/matrix_view.py" line="582" />
         <source>Matrix note</source>
         <translation>矩阵说明</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="603" />
+        <location filename="../../ui/views/matrix_view.py" line="599" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="604" />
+        <location filename="../../ui/views/matrix_view.py" line="600" />
         <source>The mineral whose two chains are shown</source>
         <translation>显示其两条资源链的矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="609" />
+        <location filename="../../ui/views/matrix_view.py" line="605" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="610" />
+        <location filename="../../ui/views/matrix_view.py" line="606" />
         <source>Slide to watch the matrix change over the years</source>
         <translation>拖动以查看矩阵的逐年变化</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="616" />
+        <location filename="../../ui/views/matrix_view.py" line="612" />
         <source>Year shown</source>
         <translation>显示年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="619" />
+        <location filename="../../ui/views/matrix_view.py" line="615" />
         <source>Aggregation rule</source>
         <translation>汇总规则</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="620" />
+        <location filename="../../ui/views/matrix_view.py" line="616" />
         <source>How the cells of a stage, a stream and the whole chain are combined</source>
         <translation>环节、资源链和全链的单元格如何汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="627" />
+        <location filename="../../ui/views/matrix_view.py" line="623" />
         <source>Weights…</source>
         <translation>权重…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="628" />
+        <location filename="../../ui/views/matrix_view.py" line="624" />
         <source>Weights of the dimensions</source>
         <translation>各维度的权重</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="629" />
+        <location filename="../../ui/views/matrix_view.py" line="625" />
         <source>The weight of each dimension in the weighted mean (0 leaves a dimension out)</source>
         <translation>各维度在加权平均中的权重（0 表示不计入该维度）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="634" />
+        <location filename="../../ui/views/matrix_view.py" line="630" />
         <source>Edit Cell…</source>
         <translation>编辑单元格…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="635" />
+        <location filename="../../ui/views/matrix_view.py" line="631" />
         <source>Edit Cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="636" />
+        <location filename="../../ui/views/matrix_view.py" line="632" />
         <source>Give the selected cell your own score and note (double-click or Enter does the same)</source>
         <translation>为所选单元格给出您自己的评分和备注（双击或按 Enter 键亦可）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="640" />
+        <location filename="../../ui/views/matrix_view.py" line="636" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="641" />
+        <location filename="../../ui/views/matrix_view.py" line="637" />
         <source>Export the risk matrix</source>
         <translation>导出风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="642" />
+        <location filename="../../ui/views/matrix_view.py" line="638" />
         <source>Save the grids as a PNG image or SVG drawing, or as an Excel sheet with the levels as fills and the notes as comments</source>
         <translation>将矩阵保存为 PNG 图像或 SVG 矢量图，或保存为 Excel 工作表（等级为单元格底色，备注为批注）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="645" />
+        <location filename="../../ui/views/matrix_view.py" line="641" />
         <source>Out of date — recomputing…</source>
         <translation>已过时 — 正在重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="646" />
+        <location filename="../../ui/views/matrix_view.py" line="642" />
         <source>Out of date</source>
         <translation>已过时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="651" />
+        <location filename="../../ui/views/matrix_view.py" line="647" />
         <source>&amp;Mineral:</source>
         <translation>矿种(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="651" />
+        <location filename="../../ui/views/matrix_view.py" line="647" />
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="653" />
+        <location filename="../../ui/views/matrix_view.py" line="649" />
         <source>&amp;Aggregation:</source>
         <translation>汇总(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="713" />
+        <location filename="../../ui/views/matrix_view.py" line="709" />
         <source>Weights of the Dimensions</source>
         <translation>各维度的权重</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="852" />
+        <location filename="../../ui/views/matrix_view.py" line="848" />
         <source>The risk matrix could not be built: %1</source>
         <translation>无法生成风险矩阵：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="895" />
+        <location filename="../../ui/views/matrix_view.py" line="891" />
         <source>List overview: no mineral of the selection has a risk matrix.</source>
         <translation>清单概览：所选矿种均无风险矩阵。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="897" />
+        <location filename="../../ui/views/matrix_view.py" line="893" />
         <source>All minerals with data</source>
         <translation>有数据的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="898" />
+        <location filename="../../ui/views/matrix_view.py" line="894" />
         <source>List overview: %1, %2 — each stage's risk over both chains</source>
         <translation>清单概览：%1，%2 年 — 两条资源链各环节的风险</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="906" />
-        <location filename="../../ui/views/matrix_view.py" line="1433" />
-        <location filename="../../ui/views/matrix_view.py" line="1454" />
+        <location filename="../../ui/views/matrix_view.py" line="902" />
+        <location filename="../../ui/views/matrix_view.py" line="1429" />
+        <location filename="../../ui/views/matrix_view.py" line="1450" />
         <source>Risk matrix</source>
         <translation>风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="907" />
+        <location filename="../../ui/views/matrix_view.py" line="903" />
         <source>The risk matrix appears when the indicators are computed.</source>
         <translation>指标计算完成后将显示风险矩阵。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="909" />
+        <location filename="../../ui/views/matrix_view.py" line="905" />
         <source>Choose a mineral to see its risk matrix.</source>
         <translation>请选择矿种以查看其风险矩阵。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="911" />
-        <location filename="../../ui/views/matrix_view.py" line="1455" />
+        <location filename="../../ui/views/matrix_view.py" line="907" />
+        <location filename="../../ui/views/matrix_view.py" line="1451" />
         <source>%1 · %2 · risk matrix</source>
         <translation>%1 · %2 · 风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="923" />
+        <location filename="../../ui/views/matrix_view.py" line="919" />
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="924" />
+        <location filename="../../ui/views/matrix_view.py" line="920" />
         <source>Weakest link: %1 — %2, %3.</source>
         <translation>最薄弱环节：%1 — %2，%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="929" />
+        <location filename="../../ui/views/matrix_view.py" line="925" />
         <source>No cell has a score yet: every cell needs judgement.</source>
         <translation>尚无单元格有评分：所有单元格均待判断。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="930" />
+        <location filename="../../ui/views/matrix_view.py" line="926" />
         <source>Whole chain (%1): %2, %3.</source>
         <translation>全链（%1）：%2，%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="935" />
+        <location filename="../../ui/views/matrix_view.py" line="931" />
         <source>%1 cells need judgement (?): double-click one to score it.</source>
         <translation>%1 个单元格待判断（?）：双击单元格即可评分。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1136" />
+        <location filename="../../ui/views/matrix_view.py" line="1132" />
         <source>Override %1 × %2 (%3)</source>
         <translation>覆盖 %1 × %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1137" />
+        <location filename="../../ui/views/matrix_view.py" line="1133" />
         <source>Override recycled %1 × %2 (%3)</source>
         <translation>覆盖再生资源链 %1 × %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1155" />
+        <location filename="../../ui/views/matrix_view.py" line="1151" />
         <source>Revert %1 × %2 (%3)</source>
         <translation>恢复 %1 × %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1156" />
+        <location filename="../../ui/views/matrix_view.py" line="1152" />
         <source>Revert recycled %1 × %2 (%3)</source>
         <translation>恢复再生资源链 %1 × %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1188" />
+        <location filename="../../ui/views/matrix_view.py" line="1184" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1188" />
+        <location filename="../../ui/views/matrix_view.py" line="1184" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1188" />
+        <location filename="../../ui/views/matrix_view.py" line="1184" />
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1189" />
+        <location filename="../../ui/views/matrix_view.py" line="1185" />
         <source>Export Risk Matrix</source>
         <translation>导出风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1200" />
+        <location filename="../../ui/views/matrix_view.py" line="1196" />
         <source>%1 risk matrix %2</source>
         <translation>%1风险矩阵 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1226" />
+        <location filename="../../ui/views/matrix_view.py" line="1222" />
         <source>Exporting the risk matrix</source>
         <translation>正在导出风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1247" />
+        <location filename="../../ui/views/matrix_view.py" line="1243" />
         <source>Risk matrix not exported</source>
         <translation>风险矩阵未导出</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1389" />
+        <location filename="../../ui/views/matrix_view.py" line="1385" />
         <source>The grids can be saved as .png or .svg, not as “%1”.</source>
         <translation>矩阵只能保存为 .png 或 .svg，不能保存为“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1441" />
+        <location filename="../../ui/views/matrix_view.py" line="1437" />
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1457" />
+        <location filename="../../ui/views/matrix_view.py" line="1453" />
         <source>Aggregation: %1</source>
         <translation>汇总规则：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1458" />
+        <location filename="../../ui/views/matrix_view.py" line="1454" />
         <source>Weakest link: %1, %2 — %3 (%4)</source>
         <translation>最薄弱环节：%1，%2 — %3（%4）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1462" />
+        <location filename="../../ui/views/matrix_view.py" line="1458" />
         <source>Whole chain: %1 (%2)</source>
         <translation>全链：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1469" />
+        <location filename="../../ui/views/matrix_view.py" line="1465" />
         <source>Levels</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1470" />
+        <location filename="../../ui/views/matrix_view.py" line="1466" />
         <source>?: needs judgement (no rule could fill the cell)</source>
         <translation>?：待判断（没有规则能填充该单元格）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1471" />
+        <location filename="../../ui/views/matrix_view.py" line="1467" />
         <source>Italic: the analyst's score (the computed value is in the comment)</source>
         <translation>斜体：分析师的评分（计算值见批注）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1473" />
+        <location filename="../../ui/views/matrix_view.py" line="1469" />
         <source>Thick border: the weakest link</source>
         <translation>粗边框：最薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1480" />
+        <location filename="../../ui/views/matrix_view.py" line="1476" />
         <source>List overview</source>
         <translation>清单概览</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1481" />
+        <location filename="../../ui/views/matrix_view.py" line="1477" />
         <source>Each stage's risk over both chains, %1</source>
         <translation>两条资源链各环节的风险，%1 年</translation>
     </message>
@@ -6810,7 +6810,7 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
     <name>ScenariosView</name>
     <message>
         <location filename="../../ui/views/scenarios_view.py" line="76" />
-        <location filename="../../ui/views/scenarios_view.py" line="499" />
+        <location filename="../../ui/views/scenarios_view.py" line="501" />
         <source>Scenarios</source>
         <translation>情景</translation>
     </message>
@@ -6935,72 +6935,72 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
         <translation>基准、情景及变化；红色：供应安全性降低，绿色：提高</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="282" />
+        <location filename="../../ui/views/scenarios_view.py" line="284" />
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="298" />
+        <location filename="../../ui/views/scenarios_view.py" line="300" />
         <source>New Scenario</source>
         <translation>新建情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="307" />
+        <location filename="../../ui/views/scenarios_view.py" line="309" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="308" />
+        <location filename="../../ui/views/scenarios_view.py" line="310" />
         <source>Duplicate Scenario</source>
         <translation>复制情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="314" />
+        <location filename="../../ui/views/scenarios_view.py" line="316" />
         <source>Edit Scenario</source>
         <translation>编辑情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="325" />
+        <location filename="../../ui/views/scenarios_view.py" line="327" />
         <source>New Scenario “%1”</source>
         <translation>新建情景“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="327" />
+        <location filename="../../ui/views/scenarios_view.py" line="329" />
         <source>Edit Scenario “%1”</source>
         <translation>编辑情景“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="333" />
+        <location filename="../../ui/views/scenarios_view.py" line="335" />
         <source>Delete Scenario “%1”</source>
         <translation>删除情景“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="423" />
+        <location filename="../../ui/views/scenarios_view.py" line="425" />
         <source>Running “%1”…</source>
         <translation>正在运行“%1”…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="424" />
+        <location filename="../../ui/views/scenarios_view.py" line="426" />
         <source>Running scenario “%1”</source>
         <translation>正在运行情景“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="426" />
+        <location filename="../../ui/views/scenarios_view.py" line="428" />
         <source>Running %1 scenarios…</source>
         <translation>正在运行 %1 个情景…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="427" />
+        <location filename="../../ui/views/scenarios_view.py" line="429" />
         <source>Running %1 scenarios</source>
         <translation>正在运行 %1 个情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="443" />
+        <location filename="../../ui/views/scenarios_view.py" line="445" />
         <source>“%1” beside the baseline, %2</source>
         <translation>“%1”与基准对比，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="441" />
+        <location filename="../../ui/views/scenarios_view.py" line="443" />
         <source>every year</source>
         <translation>所有年份</translation>
     </message>
@@ -7015,42 +7015,42 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
         <translation>按情景的变化计算指标，与基准并列；勾选了多个情景时，所有勾选的情景并排显示</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="445" />
+        <location filename="../../ui/views/scenarios_view.py" line="447" />
         <source>%1 scenarios beside the baseline, %2</source>
         <translation>%1 个情景与基准对比，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="449" />
+        <location filename="../../ui/views/scenarios_view.py" line="451" />
         <source>Only the scenario's minerals on the list “%1” are shown.</source>
         <translation>仅显示该情景中属于清单“%1”的矿种。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="452" />
+        <location filename="../../ui/views/scenarios_view.py" line="454" />
         <source>No trade flows: an export change leaves the world market, not the importers' D.</source>
         <translation>无贸易流数据：出口变化只影响世界市场，不影响进口国的 D。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="454" />
+        <location filename="../../ui/views/scenarios_view.py" line="456" />
         <source>The data have no rows for this scenario's minerals in this year.</source>
         <translation>数据中没有该情景所涉矿种在本年份的行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="491" />
+        <location filename="../../ui/views/scenarios_view.py" line="493" />
         <source>Export Scenario Comparison</source>
         <translation>导出情景对比</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="492" />
+        <location filename="../../ui/views/scenarios_view.py" line="494" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="509" />
+        <location filename="../../ui/views/scenarios_view.py" line="511" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="511" />
+        <location filename="../../ui/views/scenarios_view.py" line="513" />
         <source>Exporting the comparison</source>
         <translation>正在导出比较结果</translation>
     </message>

@@ -14,7 +14,6 @@ Every file is written beside its target and moved into place
 from __future__ import annotations
 
 import math
-import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +26,7 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import CellNumberTuple, CellStringTuple, Worksheet
 
 from desktop.core.errors import WriteError
+from desktop.core.files import write_replacing  # noqa: F401 — re-exported: every export writes through it
 
 _INJECTION_START = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FONT = Font(bold=True)
@@ -64,24 +64,6 @@ def set_widths(ws, widths: list[int]) -> None:
 
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = max(8, min(60, width + 2))
-
-
-def write_replacing(path, write: Callable[[Path], None]) -> Path:
-    """Call ``write(tmp)`` on a temporary file beside ``path``, then move it into place.
-
-    A failed write (folder missing, disk full, the file open in Excel on Windows) raises
-    :class:`WriteError` and leaves any earlier file at ``path`` as it was, never half written."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise WriteError(f"cannot write {path}: {exc.strerror or exc} (is it open in Excel or another "
-                         "program?). Nothing was written.") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
 
 
 def save_workbook(wb, path) -> Path:

@@ -5,7 +5,7 @@ so each problem names the row the analyst must look at; a wide table's frame
 also carries ``_column`` (the year header a value came from), which a problem
 about a value then names instead of the canonical column.  Repeated keys, series
 and jumps are found on one sort of the rows by their keys' integer ranks
-(:func:`desktop.core.store.rows.key_order`), historic countries once per
+(:func:`desktop.core.dataset.key_order`), historic countries once per
 distinct country: a 500,000-row file must not spend longer here than reading it.
 """
 from __future__ import annotations
@@ -13,13 +13,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from desktop.core.dataset import SCHEMA
+from desktop.core.dataset import SCHEMA, key_order
 from desktop.core.distinct import map_unique
 from desktop.core.ingest.base import ParseContext
 from desktop.core.ingest.columns import report_cells
 from desktop.core.ingest.readers import RawSheet
 from desktop.core.messages import msg, term
-from desktop.core.store.rows import key_order
 
 NON_NEGATIVE = {"quantity", "production", "imports", "exports", "price", "reserves"}
 UNIT_INTERVAL = {"eol_rir", "score"}

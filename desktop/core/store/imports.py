@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 import numpy as np
 import pandas as pd
 
-from desktop.core.dataset import SCHEMA, TEXT_COLUMNS, columns, conform
+from desktop.core.dataset import SCHEMA, TEXT_COLUMNS, columns, conform, key_order
 from desktop.core.errors import Cancelled
 from desktop.core.store import rows as R
 from desktop.core.store.changes import LOG_COLUMNS, Change, TableChange, combine_imports
@@ -199,11 +199,11 @@ def sorted_unique(frame: pd.DataFrame, keys: list[str]) -> np.ndarray:
     """Row positions in primary-key order, the last of rows with equal keys only.
 
     Rows in key order fill the B-tree sequentially (several times faster); the
-    order comes from the keys' ranks (:func:`rows.key_order`, faster than sorting
+    order comes from the keys' ranks (:func:`desktop.core.dataset.key_order`, faster than sorting
     strings).  The sort is stable, so of equal keys the last row of the file
     wins, as a sequence of upserts would have it.
     """
-    order, ordered = R.key_order(frame, keys)
+    order, ordered = key_order(frame, keys)
     if len(order) > 1:
         same_as_next = np.logical_and.reduce([c[1:] == c[:-1] for c in ordered])
         if same_as_next.any():

@@ -131,8 +131,7 @@ def copy_database(con: sqlite3.Connection, dest: Path) -> None:
     moves it into place, so a failure (disk full, …) leaves any earlier ``dest`` as it was.  Raises
     the OSError or sqlite3.Error itself: the callers word their own sentence.
     """
-    # Imported here: the module loads openpyxl, which opening a project does not need.
-    from desktop.core.export.cells import write_replacing
+    from desktop.core.files import write_replacing
 
     def write(tmp: Path) -> None:
         tmp.write_bytes(b"")       # an unwritable folder fails with the OS's reason, not SQLite's

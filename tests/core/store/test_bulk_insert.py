@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from desktop.core.dataset import key_order
 from desktop.core.store import rows as R
 from desktop.core.store.imports import sorted_unique
 
@@ -22,7 +23,7 @@ def test_key_order_is_a_stable_sort_by_the_keys(seed):
     frame = _frame(2000, seed)
     if seed % 2:
         frame = frame.sort_values(["a", "b", "c"], kind="stable").reset_index(drop=True)   # already in order
-    order, ranks = R.key_order(frame, ["a", "b", "c"])
+    order, ranks = key_order(frame, ["a", "b", "c"])
     expected = frame.sort_values(["a", "b", "c"], kind="stable").index.to_numpy()
     assert np.array_equal(order, expected)
     for rank, key in zip(ranks, ["a", "b", "c"]):
@@ -32,11 +33,11 @@ def test_key_order_is_a_stable_sort_by_the_keys(seed):
 
 def test_key_order_with_missing_values_and_too_many_keys_to_pack():
     frame = pd.DataFrame({"a": ["b", None, "a", "b"], "b": [2.0, 1.0, np.nan, 1.0]})
-    order, _ = R.key_order(frame, ["a", "b"])
+    order, _ = key_order(frame, ["a", "b"])
     assert order.tolist() == [2, 3, 0, 1]                            # a missing value sorts last
     rng = np.random.default_rng(0)
     wide = pd.DataFrame({f"k{i}": rng.integers(0, 10**6, 5000) for i in range(4)})   # 10^24 keys: lexsort
-    order, _ = R.key_order(wide, list(wide.columns))
+    order, _ = key_order(wide, list(wide.columns))
     assert np.array_equal(order, wide.sort_values(list(wide.columns), kind="stable").index.to_numpy())
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.ingest.units import split_unit
+from desktop.core.units import split_unit
 from desktop.core.registry.normalise import normalise_name
 
 # measure -> (table, value column)

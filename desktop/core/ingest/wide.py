@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from desktop.core.ingest.columns import is_blank, text_cells, year_of
 from desktop.core.ingest.headers import TABLES, header_key, match_columns
 from desktop.core.ingest.readers import RawSheet, clean_headers
-from desktop.core.ingest.units import unit_in_text
+from desktop.core.units import unit_in_text
 
 # table -> the value its year columns hold
 WIDE_TABLES = {"production": "quantity", "prices": "price", "reserves": "reserves"}

@@ -40,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.distinct import map_unique
-from desktop.core.ingest.units import convert_unit
+from desktop.core.units import convert_unit
 from desktop.core.messages import Joined, msg
 from desktop.core.metrics._common import (
     AGGREGATES, _codes, in_years, join_flags, mixed_key, stated_values, stated_values_and_masks, text_column,
@@ -288,7 +288,7 @@ def _empty() -> pd.DataFrame:
 
 def _unit_keys(units: pd.Series) -> np.ndarray:
     """Unit labels for comparison (once per distinct label): the canonical unit and factor the
-    import uses (:func:`desktop.core.ingest.units.convert_unit`), so 't (gross weight)' and
+    import uses (:func:`desktop.core.units.convert_unit`), so 't (gross weight)' and
     'T gross weight' are one unit while 'kg' and 't' are not."""
     def key(unit) -> str:
         conv = convert_unit("" if unit is None else unit)

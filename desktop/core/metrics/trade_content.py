@@ -56,7 +56,7 @@ import pandas as pd
 
 from desktop.core.dataset import Dataset
 from desktop.core.distinct import map_unique
-from desktop.core.ingest.units import convert_unit
+from desktop.core.units import convert_unit
 from desktop.core.messages import Joined, msg
 from desktop.core.metrics._common import AGGREGATES, detail_flag, join_flags, stated_values, text_column
 from desktop.core.registry.content_factors import (

@@ -53,7 +53,7 @@ from desktop.core.ingest.titles import (
     minerals_in_text,
     stage_in_text,
 )
-from desktop.core.ingest.units import convert_unit, split_unit, unit_in_text
+from desktop.core.units import convert_unit, split_unit, unit_in_text
 from desktop.core.messages import Joined, Message, msg, term
 from desktop.core.registry import default_registry
 from desktop.core.registry.normalise import normalise_name

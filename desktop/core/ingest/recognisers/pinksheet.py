@@ -36,7 +36,7 @@ from desktop.core.ingest.base import NameMapping, ParseContext
 from desktop.core.ingest.readers import RawSheet
 from desktop.core.ingest.columns import is_blank, year_of
 from desktop.core.ingest.drops import drop_rows
-from desktop.core.ingest.units import convert_unit
+from desktop.core.units import convert_unit
 from desktop.core.messages import Message, msg, term
 from desktop.core.registry.normalise import normalise_name
 from desktop.core.values import MISSING, parse_values

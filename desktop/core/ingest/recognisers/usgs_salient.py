@@ -30,7 +30,7 @@ from desktop.core.ingest.readers import RawSheet
 from desktop.core.ingest.drops import drop_rows
 from desktop.core.ingest.headers import header_map, norm_header
 from desktop.core.ingest.names import map_names
-from desktop.core.ingest.units import quantity_unit
+from desktop.core.units import quantity_unit
 from desktop.core.messages import Joined, Message, msg, term
 from desktop.core.values import parse_values
 

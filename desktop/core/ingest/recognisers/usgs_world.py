@@ -25,7 +25,7 @@ from desktop.core.ingest.columns import map_unique
 from desktop.core.ingest.drops import drop_rows, region_reasons
 from desktop.core.ingest.headers import header_map, norm_header
 from desktop.core.ingest.names import map_names, record_mappings, report_unknown
-from desktop.core.ingest.units import basis_of, quantity_unit, with_basis
+from desktop.core.units import basis_of, quantity_unit, with_basis
 from desktop.core.messages import Message, msg, term
 from desktop.core.registry import OTHERS, WORLD, normalise_name
 from desktop.core.values import MISSING, WITHHELD, parse_values

@@ -24,7 +24,7 @@ from desktop.core.ingest.columns import map_unique
 from desktop.core.ingest.drops import drop_rows, first_reason, region_reasons
 from desktop.core.ingest.headers import header_map
 from desktop.core.ingest.names import map_names
-from desktop.core.ingest.units import basis_of, quantity_unit, with_basis
+from desktop.core.units import basis_of, quantity_unit, with_basis
 from desktop.core.messages import Message, msg, term
 from desktop.core.registry import WORLD
 from desktop.core.values import parse_values

@@ -4,7 +4,7 @@
 
 Both sides compute the HHI of all 65 commodities × 7 years (455 values) from
 World Mining Data (../shared/data/geopolrisk/).  Timed: the computation only.
-Ours = ``desktop.core.metrics.extended.concentration.hhi`` on a canonical
+Ours = ``desktop.core.metrics.supply_risk.compute_supply_risk`` on a canonical
 production frame already in memory (reading the CSV is not timed).  Peer =
 geopolrisk-py 2.0.1's ``core.HHI`` called once per commodity-year (its public
 API), timed inside its own interpreter after its databases are loaded (the
@@ -24,39 +24,25 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))                 # wmd_adapter: the World Mining Data adapter of this bench
 DATA = REPO.parent / "shared" / "data" / "geopolrisk"
 
 
 def time_ours(repeat: int) -> tuple[list[float], int]:
-    from desktop.core.metrics.extended.concentration import hhi
-    from desktop.core.metrics.extended.wmd_adapter import read_wmd_long
+    """The engine's HHI (``supply_risk.compute_supply_risk``: HHI, R_raw and coverage; no WGI here)."""
+    from desktop.core.metrics.params import EngineParams
+    from desktop.core.metrics.supply_risk import compute_supply_risk
+    from wmd_adapter import read_wmd_long
 
-    production = read_wmd_long(DATA / "derived_world_mining_data_long.csv")
-    hhi(production)                                     # warm-up (imports, first-call overhead)
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = hhi(production)
-        times.append(time.perf_counter() - t0)
-    return times, len(out)
-
-
-def time_engine(repeat: int) -> list[float] | None:
-    try:
-        from desktop.core.metrics.params import EngineParams
-        from desktop.core.metrics.supply_risk import compute_supply_risk
-        from desktop.core.metrics.extended.wmd_adapter import read_wmd_long
-    except ImportError:
-        return None
     production = read_wmd_long(DATA / "derived_world_mining_data_long.csv")
     params = EngineParams()
-    compute_supply_risk(production, None, params)
+    out = compute_supply_risk(production, None, params)         # warm-up (imports, first-call overhead)
     times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
-        compute_supply_risk(production, None, params)
+        out = compute_supply_risk(production, None, params)
         times.append(time.perf_counter() - t0)
-    return times
+    return times, len(out)
 
 
 def time_peer(python: str, repeat: int) -> tuple[list[float], int, float] | None:
@@ -85,12 +71,9 @@ def main() -> int:
     ap.add_argument("--peer-python", default="/work/venv-gpr/bin/python")
     args = ap.parse_args()
     ours, n_ours = time_ours(args.repeat)
-    engine = time_engine(args.repeat)
     peer = time_peer(args.peer_python, args.repeat)
     print(f"HHI of World Mining Data, all commodities x years ({n_ours} values), repeat={args.repeat}")
-    print(f"  CritMin extended.concentration.hhi       : {fmt(ours)}")
-    if engine is not None:
-        print(f"  CritMin supply_risk.compute_supply_risk  : {fmt(engine)}  (HHI + R_raw + coverage, no WGI)")
+    print(f"  CritMin supply_risk.compute_supply_risk  : {fmt(ours)}  (HHI + R_raw + coverage, no WGI)")
     if peer is None:
         print(f"  geopolrisk-py: not available at {args.peer_python} (no ratio)")
         return 0

@@ -42,9 +42,11 @@ import pandas as pd
 from desktop.core.distinct import map_unique
 from desktop.core.units import convert_unit
 from desktop.core.messages import Joined, msg
-from desktop.core.metrics._common import (
-    AGGREGATES, _codes, in_years, join_flags, mixed_key, stated_values, stated_values_and_masks, text_column,
-)
+from desktop.core.metrics.flags import join_flags
+from desktop.core.metrics.groups import column_key, mixed_key
+from desktop.core.metrics.periods import in_years
+from desktop.core.metrics.states import stated_values, stated_values_and_masks, text_column
+from desktop.core.registry import AGGREGATES
 from desktop.core.metrics.params import EngineParams
 
 COLUMNS = ["mineral", "country", "year", "stage", "production", "net_imports", "D", "flag"]
@@ -60,15 +62,15 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams,
         return _empty()
     n_all = len(balance)
     year_all = pd.to_numeric(balance["year"], errors="coerce").to_numpy(dtype=float)
-    c_codes, countries = _codes(balance, "country", n_all)
+    c_codes, countries = column_key(balance, "country")
     keep = np.isfinite(year_all) & ~np.isin(countries, AGGREGATES)[c_codes]
     if params.country:
         want = str(params.country).strip().upper()
         keep &= np.array([str(c).upper() == want for c in countries], dtype=bool)[c_codes]
     if not keep.any():
         return _empty()
-    m_codes, minerals = _codes(balance, "mineral", n_all)
-    s_codes, stages = _codes(balance, "stage", n_all)
+    m_codes, minerals = column_key(balance, "mineral")
+    s_codes, stages = column_key(balance, "stage")
     # Deterministic order (and the order last_known needs): mineral, country, stage, year — one
     # int64 key (codes are dense), sorted only when the rows are not in that order already.
     rows = np.flatnonzero(keep)

@@ -50,7 +50,7 @@ import pandas as pd
 from desktop.core.dataset import WGI_INDICATORS, Dataset
 from desktop.core.messages import Joined, Message, flag_code, msg, term
 from desktop.core.messages_catalogue import CATALOGUE
-from desktop.core.metrics._common import BOUND_STATES, text_column
+from desktop.core.metrics.states import BOUND_STATES, text_column
 from desktop.core.metrics.dependency import _production_of
 from desktop.core.metrics.engine import METRIC_TABLES, Results
 from desktop.core.metrics.params import parse_threshold_method
@@ -802,12 +802,12 @@ def _explain_category(res: Results, ds: Dataset, table: str, key: dict, frame: p
     big_p = (sP if math.isfinite(sP) else 0.0) >= ph
     big_r = sR >= rh if math.isfinite(sR) else True
     no = 0
-    if has_d and big_p and big_r and D < dh:
+    if has_d and big_p and big_r and dh > D:
         no = 1
-    elif has_d and D < dh:
+    elif has_d and dh > D:
         no = 2
     elif has_d and math.isfinite(R):
-        no = 3 if R < rg else 4
+        no = 3 if rg > R else 4
     names = {1: "domestic_advantage", 2: "low_risk", 3: "dependent_diversified", 4: "dependent_high_risk"}
     label = Message(f"explain.category.{names[no]}") if no else None
     f = {"d": _fmt(D), "r": _fmt(R), "sp": _fmt(sP), "sr": _fmt(sR), "dh": _fmt(dh), "rg": _fmt(rg),

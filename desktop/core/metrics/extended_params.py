@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from types import MappingProxyType
-from typing import Mapping
+from collections.abc import Mapping
 
 # IEA Global Critical Minerals Outlook 2024, stated-policies demand growth 2023/24 → 2040 (rounded).
 IEA_2040_MULTIPLIERS: Mapping[str, float] = MappingProxyType({

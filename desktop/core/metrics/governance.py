@@ -16,7 +16,8 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.dataset import WGI_INDICATORS
-from desktop.core.metrics._common import join_flags, stated_values, text_column
+from desktop.core.metrics.flags import join_flags
+from desktop.core.metrics.states import stated_values, text_column
 from desktop.core.metrics.params import EngineParams
 
 COLUMNS = ["country", "year", "gamma", "n_indicators", "flag"]

@@ -50,7 +50,9 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.messages import msg
-from desktop.core.metrics._common import AGGREGATES, detail_flag, join_flags, text_column
+from desktop.core.metrics.flags import detail_flag, join_flags
+from desktop.core.metrics.states import text_column
+from desktop.core.registry import AGGREGATES
 # pandas-free, so that the Parameters dock can make them on the GUI thread; re-exported here
 from desktop.core.metrics.import_source_params import ImportSourceParams  # noqa: F401
 from desktop.core.metrics.trade_content import USED, TradeContent

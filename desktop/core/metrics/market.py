@@ -16,7 +16,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics._common import in_years, join_flags, minmax, stated_values, text_column
+from desktop.core.metrics.flags import join_flags
+from desktop.core.metrics.periods import in_years
+from desktop.core.metrics.scaling import minmax
+from desktop.core.metrics.states import stated_values, text_column
 from desktop.core.metrics.params import EngineParams
 
 COLUMNS = ["mineral", "year", "n", "M_raw", "M", "flag"]

@@ -58,7 +58,9 @@ from desktop.core.dataset import Dataset
 from desktop.core.distinct import map_unique
 from desktop.core.units import convert_unit
 from desktop.core.messages import Joined, msg
-from desktop.core.metrics._common import AGGREGATES, detail_flag, join_flags, stated_values, text_column
+from desktop.core.metrics.flags import detail_flag, join_flags
+from desktop.core.metrics.states import stated_values, text_column
+from desktop.core.registry import AGGREGATES
 from desktop.core.registry.content_factors import (
     PRODUCT_BASES,
     content_factors,

@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics._common import _codes, dense_codes, group_rows
+from desktop.core.metrics.groups import Groups, column_key, dense_codes
 from desktop.core.metrics.params import EngineParams
 
 CLASSES = ("rising", "falling", "rise_then_fall", "fall_then_rise", "stable", "volatile",
@@ -133,8 +133,8 @@ def classify_trends(frame: pd.DataFrame, value_col: str, threshold: float | None
 
     thr = np.nan if threshold is None else float(threshold)
     if np.isfinite(thr):
-        all_high = has & (np.where(inside, C >= thr, True)).all(axis=1)
-        all_low = has & (np.where(inside, C < thr, True)).all(axis=1)
+        all_high = has & (np.where(inside, thr <= C, True)).all(axis=1)
+        all_low = has & (np.where(inside, thr > C, True)).all(axis=1)
         persist = np.where(all_high, "persistently_high", np.where(all_low, "persistently_low", "")).astype(object)
     else:
         persist = np.full(G, "", dtype=object)
@@ -163,20 +163,18 @@ def _nanmean(a: np.ndarray, axis: int, keepdims: bool = False) -> np.ndarray:
 def _group_codes(data: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
     """(group id per row, sorted distinct key rows): the key texts with missing values as ''.
 
-    Same order as ``groupby(keys, sort=True)``: each key is factorised sorted once and the
-    groups are the sorted distinct combinations of the codes (:func:`group_rows`).
+    Same order as ``groupby(keys, sort=True)``: the groups of :class:`Groups` are numbered in sorted
+    key order (missing → '', as fillna('')).
     """
-    coded = {k: _codes(data, k, len(data)) for k in keys}    # sorted; missing → '' (as fillna(''))
-    gid, first = group_rows([(c, len(u)) for c, u in coded.values()])
-    groups = pd.DataFrame({k: pd.Series(u[c[first]], dtype=object) for k, (c, u) in coded.items()})
-    return gid, groups
+    g = Groups.of(**{k: column_key(data, k) for k in keys})
+    return g.ids, pd.DataFrame({k: pd.Series(labels, dtype=object) for k, labels in g.labels().items()})
 
 
 def _pct(x: np.ndarray) -> pd.Series:
     r = np.round(np.asarray(x, dtype=float) * 100.0, 1)
     codes, uniq = pd.factorize(r.view(np.int64))             # bit patterns: -0.0 stays apart from 0.0
     vals = uniq.view(np.float64) if len(uniq) else np.zeros(0)
-    texts = np.array(["n/a" if np.isnan(v) else "{:+.1f}%".format(v) for v in vals], dtype=object)
+    texts = np.array(["n/a" if np.isnan(v) else f"{v:+.1f}%" for v in vals], dtype=object)
     return pd.Series(texts[codes] if len(codes) else np.zeros(0, dtype=object), dtype=object)
 
 

@@ -30,6 +30,7 @@ DATA_DIR = Path(__file__).with_name("data")
 WORLD = "WORLD"
 OTHERS = "OTHERS"
 AGGREGATE_CODES = frozenset({WORLD, OTHERS})
+AGGREGATES = (WORLD, OTHERS)       # the same codes as a tuple, for numpy.isin and pandas isin
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:

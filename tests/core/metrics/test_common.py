@@ -2,7 +2,9 @@
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics._common import _codes, join_flags, minmax
+from desktop.core.metrics.flags import join_flags
+from desktop.core.metrics.groups import column_key
+from desktop.core.metrics.scaling import minmax
 
 
 def test_join_flags_order_and_details():
@@ -30,7 +32,7 @@ def test_codes_match_plain_factorisation_on_sorted_and_shuffled_columns():
     shuffled = sorted_col[rng.permutation(len(sorted_col))]        # short runs: plain path
     for col in (sorted_col, shuffled):
         frame = pd.DataFrame({"k": col})
-        codes, cats = _codes(frame, "k", len(frame))
+        codes, cats = column_key(frame, "k")
         assert list(cats) == ["", "a", "b", "c", "d"]              # missing → ''
         assert (cats[codes] == np.where(pd.isna(col), "", col)).all()
 

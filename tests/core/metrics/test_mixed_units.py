@@ -75,16 +75,17 @@ def test_extended_concentration_and_growth_follow_the_rule():
     assert g.loc[("lithium", 2023), "G"] == pytest.approx((150 / 75) ** 0.2)
 
 
-def test_production_context_from_the_preparation_equals_the_one_from_the_shares_table():
-    from desktop.core.metrics.extended._prod import production_context
-    from desktop.core.metrics.supply_risk import prepare_production
+def test_production_context_from_the_engines_rows_equals_the_one_coded_here():
+    from desktop.core.metrics.extended.production_context import production_context
+    from desktop.core.metrics.supply_risk import producer_rows
 
     data = pd.concat([lithium(), prod([("lithium", "CHL", 2018, 50.0, "t Li2O"), ("lithium", "ARG", 2018, 25.0, "t Li2O"),
                                        ("cobalt", "IDN", 2018, np.nan, "t", "W")])], ignore_index=True)
-    a = production_context(data)                                        # through production_shares
-    b = production_context(data, prepared=prepare_production(data))
-    for name in ("minerals", "countries", "stages", "m", "c", "y", "s", "q", "valid", "others", "share", "wm", "wy",
-                 "ws", "wq", "other_unit"):
+    a = production_context(data)                                        # coded here
+    b = production_context(data, producer_rows(data))                   # the engine's rows
+    for name in ("mineral_ids", "country_ids", "stage_names", "mineral_code", "country_code", "year_offset",
+                 "stage_code", "quantity", "valid", "others", "share", "world_mineral", "world_year", "world_stage",
+                 "world_quantity_rows", "other_unit"):
         np.testing.assert_array_equal(getattr(a, name), getattr(b, name), err_msg=name)
     assert (a.y0, a.ny) == (b.y0, b.ny)
     gids = np.arange(a.n_groups)

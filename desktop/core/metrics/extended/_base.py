@@ -11,11 +11,11 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.distinct import map_unique
-from desktop.core.metrics._common import join_flags, mixed_key, stated_values, text_codes, text_column
+from desktop.core.metrics.flags import join_flags
+from desktop.core.registry import AGGREGATES, OTHERS, WORLD
+from desktop.core.metrics.groups import mixed_key, text_codes
+from desktop.core.metrics.states import stated_values, text_column
 
-WORLD = "WORLD"
-OTHERS = "OTHERS"
-AGGREGATES = (WORLD, OTHERS)
 
 __all__ = ["WORLD", "OTHERS", "AGGREGATES", "join_flags", "empty_frame", "usable",
            "world_production", "resolve_stage_codes", "trade_quantities", "country_names", "years_text",
@@ -58,7 +58,7 @@ def world_production(production: pd.DataFrame | None, stages: tuple[str, ...], c
     (flag ``withheld_producers``).  ``ctx``: a :class:`_prod.ProductionContext` of ``production``
     (built when not given).  Returns mineral, year, stage, quantity, n_producers, flag.
     """
-    from desktop.core.metrics.extended._prod import production_context
+    from desktop.core.metrics.extended.production_context import production_context
 
     cols = ["mineral", "year", "stage", "quantity", "n_producers", "flag"]
     ctx = ctx if ctx is not None else production_context(production)
@@ -70,7 +70,7 @@ def world_production(production: pd.DataFrame | None, stages: tuple[str, ...], c
     m, y, s = ctx.split(w["gids"])
     flag = join_flags(len(m), [("world_total_row", w["from_world"]), ("withheld_producers", w["n_bad"] > 0),
                                ("no_production", ~np.isfinite(w["quantity"])), ctx.unit_flag(w["gids"])])
-    return pd.DataFrame({"mineral": ctx.minerals[m], "year": (y + ctx.y0).astype(np.int64), "stage": ctx.stages[s],
+    return pd.DataFrame({"mineral": ctx.mineral_ids[m], "year": (y + ctx.y0).astype(np.int64), "stage": ctx.stage_names[s],
                          "quantity": w["quantity"], "n_producers": w["n_producers"], "flag": flag}, columns=cols)
 
 
@@ -142,7 +142,7 @@ def dependency_rows(dependency: pd.DataFrame, assessed: tuple[str, ...], order: 
 def codes_in(rows: dict, categories: np.ndarray, key: str) -> np.ndarray:
     """Position of each :func:`dependency_rows` row's text ``key`` in ``categories`` (-1 when absent),
     looked up once per distinct text through the row codes."""
-    from desktop.core.metrics.extended._prod import index_of
+    from desktop.core.metrics.extended.kernels import index_of
 
     return index_of(categories, rows[f"{key}_cats"])[rows[f"{key}_code"]]
 

@@ -27,14 +27,14 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.distinct import map_unique
-from desktop.core.metrics._common import group_rows, text_codes, text_column
+from desktop.core.metrics.groups import group_rows, text_codes
+from desktop.core.metrics.states import text_column
 from desktop.core.metrics.extended._base import (
     OTHERS, WORLD, codes_in, dependency_rows, empty_frame, join_flags, resolve_stage_codes, usable,
     years_text,
 )
-from desktop.core.metrics.extended._prod import (
-    asof_index, index_of, production_context,
-)
+from desktop.core.metrics.extended.kernels import asof_index, index_of
+from desktop.core.metrics.extended.production_context import production_context
 from desktop.core.metrics.extended_params import ExtendedParams
 
 CATEGORIES = {
@@ -154,7 +154,7 @@ def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame
     sP = np.full(n, np.nan)
     ctx = ctx if ctx is not None else (production_context(production) if production is not None else None)
     if ctx is not None:
-        dm, dc = codes_in(dv, ctx.minerals, "mineral"), codes_in(dv, ctx.countries, "country")
+        dm, dc = codes_in(dv, ctx.mineral_ids, "mineral"), codes_in(dv, ctx.country_ids, "country")
         dy = ctx.year_offsets(d_year)
         ok = (dm >= 0) & (dc >= 0) & (dy >= 0)
         if ok.any():
@@ -185,11 +185,11 @@ def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame
     sP0 = np.where(np.isfinite(sP), sP, 0.0)
     big_p = sP0 >= params.domestic_production_high
     big_r = np.where(np.isfinite(sR), sR >= params.domestic_reserves_high, True)
-    c1 = hasD & big_p & big_r & (D < params.d_high)
-    c2 = hasD & ~c1 & (D < params.d_high)
+    c1 = hasD & big_p & big_r & (params.d_high > D)
+    c2 = hasD & ~c1 & (params.d_high > D)
     dep = hasD & ~c1 & ~c2
-    c3 = dep & np.isfinite(R) & (R < params.r_high)
-    c4 = dep & np.isfinite(R) & (R >= params.r_high)
+    c3 = dep & np.isfinite(R) & (params.r_high > R)
+    c4 = dep & np.isfinite(R) & (params.r_high <= R)
     no = np.select([c1, c2, c3, c4], [1, 2, 3, 4], default=0).astype(np.int64)
     names = np.array([""] + list(CATEGORIES), dtype=object)
     cat = names[no]

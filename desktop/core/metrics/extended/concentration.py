@@ -8,138 +8,35 @@ Mining Data totals differ from the sum of their countries by up to 48 %, see
 docs/metrics-extended.md).  Withheld / missing cells are left out and flagged.
 
     S_i = q_i / (Σ_listed q + q_OTHERS)
-    HHI = Σ_listed q_i² / (Σ_listed q + q_OTHERS)²      (0..1)
+    top-1 share = max_i S_i,   top-k share = Σ of the k largest S_i
 
-No Python loop over groups: ``hhi`` and ``top_shares`` use integer group codes and
-``numpy.bincount``; the top-k ranking a dense group × country matrix and ``numpy.partition``
-(``_prod.top_k``).  In ``run_extended`` the production side reuses the core's shares
-(``production_top_shares`` on a ``_prod.ProductionContext``).
+The shares and HHI themselves are the core's (:mod:`desktop.core.metrics.supply_risk`).  Groups are
+:class:`desktop.core.metrics.groups.Groups`; the top-k ranking is a dense group × country matrix and
+``numpy.partition`` (:func:`kernels.top_k`).  In ``run_extended`` the production side reuses the core's
+coded rows (``production_top_shares`` on a :class:`production_context.ProductionContext`).
 """
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics._common import group_rows, stated_values, text_codes, text_column
-from desktop.core.metrics.extended._base import (
-    OTHERS, WORLD, country_names, empty_frame, join_flags, usable,
-)
-from desktop.core.metrics.extended._prod import production_context, top_k
+from desktop.core.metrics.groups import Groups, Key, key_of, text_codes
+from desktop.core.metrics.states import stated_values, text_column
+from desktop.core.metrics.extended._base import country_names, empty_frame, join_flags
+from desktop.core.metrics.extended.kernels import top_k
+from desktop.core.metrics.extended.production_context import production_context
 from desktop.core.metrics.extended_params import ExtendedParams
+from desktop.core.registry import OTHERS, WORLD
 
-HHI_COLUMNS = ["mineral", "year", "stage", "HHI", "total", "n_producers", "flag"]
-SHARE_COLUMNS = ["mineral", "year", "stage", "country", "quantity", "share", "flag"]
 CONC_COLUMNS = ["mineral", "year", "basis", "stage", "total", "n_countries", "top1_country", "top1_name",
                 "top1_share", "k", "topk_countries", "topk_names", "topk_share", "others_share", "flag"]
-
-
-def _prepared(production: pd.DataFrame, value: str = "quantity",
-              keys: tuple[str, ...] = ("mineral", "year", "stage")) -> pd.DataFrame:
-    cols = tuple(dict.fromkeys(keys + ("country",)))
-    p = usable(production, value, cols)
-    if "stage" in keys and "stage" not in p:
-        p["stage"] = ""
-    p = p[p["country"] != WORLD]
-    p["_listed"] = p["valid"] & (p["country"] != OTHERS)
-    p["_q"] = p[value].where(p["valid"], 0.0)
-    return p
-
-
-def shares(production: pd.DataFrame, value: str = "quantity",
-           keys: tuple[str, ...] = ("mineral", "year", "stage")) -> pd.DataFrame:
-    """Every row's share of its group (WORLD rows left out, OTHERS kept with its share).
-
-    Flags: ``withheld`` / ``missing`` on a row left out, ``no_production`` when the group total is 0.
-    """
-    p = _prepared(production, value, keys)
-    if len(p) == 0:
-        return empty_frame(list(keys) + ["country", value, "share", "flag"], floats=(value, "share"))
-    total = p.groupby(list(keys), sort=False)["_q"].transform("sum")
-    share = (p["_q"] / total.where(total > 0)).where(p["valid"])
-    flag = join_flags(len(p), [("withheld", (p["state"] == "W").to_numpy()),
-                               ("missing", (~p["valid"] & (p["state"] != "W")).to_numpy()),
-                               ("no_production", ~(total > 0).to_numpy())])
-    out = p[list(keys) + ["country", value]].copy()
-    out["share"] = share
-    out["flag"] = flag
-    return out.reset_index(drop=True)
-
-
-def _codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted factorisation of a key array; a missing key becomes ''."""
-    c, u = pd.factorize(values, sort=True)
-    if (c < 0).any():
-        u = np.append(np.asarray(u, dtype=object), "")
-        c = np.where(c < 0, len(u) - 1, c)
-    return c.astype(np.int64), np.asarray(u)
-
-
-_USABLE_STATES = {"", ">", "<", "range"}
-
-
-def _usable_state(frame: pd.DataFrame, col: str) -> np.ndarray:
-    name = f"{col}_state"
-    if name not in frame:
-        return np.ones(len(frame), dtype=bool)
-    c, u = pd.factorize(frame[name].to_numpy(dtype=object))
-    ok_u = np.array([isinstance(x, str) and x in _USABLE_STATES for x in u] + [True], dtype=bool)
-    return ok_u[c]                      # code -1 (missing state) picks the trailing True
-
-
-def hhi(production: pd.DataFrame) -> pd.DataFrame:
-    """HHI = Σ S² per (mineral, year, stage) of a canonical production frame.
-
-    Returns mineral, year, stage, HHI, total, n_producers, flag.  Flags:
-    ``withheld_producers`` (a withheld / missing / negative cell left out), ``others_in_total``
-    (an OTHERS aggregate in the denominator), ``no_production`` (total 0 or nothing usable → HHI empty).
-    Vectorised with one factorize per key and ``numpy.bincount`` (no Python loop over groups).
-    """
-    if production is None or len(production) == 0:
-        return empty_frame(HHI_COLUMNS, floats=("HHI", "total"), ints=("year", "n_producers"))
-    n_rows = len(production)
-    country = production["country"].to_numpy(dtype=object)
-    year = pd.to_numeric(production["year"], errors="coerce").to_numpy(dtype=float)
-    keep = (country != WORLD) & np.isfinite(year)
-    q = pd.to_numeric(production["quantity"], errors="coerce").to_numpy(dtype=float)
-    valid = np.isfinite(q) & (q >= 0) & _usable_state(production, "quantity")
-    stage = production["stage"].to_numpy(dtype=object) if "stage" in production \
-        else np.full(n_rows, "", dtype=object)
-    mineral = production["mineral"].to_numpy(dtype=object)
-    if not keep.all():
-        country, year, q, valid, stage, mineral = (a[keep] for a in (country, year, q, valid, stage, mineral))
-    if len(q) == 0:
-        return empty_frame(HHI_COLUMNS, floats=("HHI", "total"), ints=("year", "n_producers"))
-    q = np.where(valid, q, 0.0)
-    others = country == OTHERS
-    listed = valid & ~others
-    cm, um = _codes(mineral)
-    cy, uy = _codes(year.astype(np.int64))
-    cs, us = _codes(stage)
-    ny, ns = len(uy), len(us)
-    code = (cm * ny + cy) * ns + cs
-    gid, inv = np.unique(code, return_inverse=True)
-    inv = inv.reshape(-1)
-    n = len(gid)
-    total = np.bincount(inv, weights=q, minlength=n)
-    sq = np.bincount(inv, weights=np.where(listed, q * q, 0.0), minlength=n)
-    n_listed = np.bincount(inv, weights=listed, minlength=n)
-    n_bad = np.bincount(inv, weights=~valid, minlength=n)
-    n_oth = np.bincount(inv, weights=others & valid, minlength=n)
-    ok = total > 0
-    with np.errstate(invalid="ignore", divide="ignore"):
-        h = np.where(ok, sq / (total * total), np.nan)
-    flag = join_flags(n, [("no_production", ~ok), ("withheld_producers", n_bad > 0),
-                          ("others_in_total", n_oth > 0)])
-    return pd.DataFrame({"mineral": um[gid // (ny * ns)], "year": uy[(gid // ns) % ny].astype(np.int64),
-                         "stage": us[gid % ns], "HHI": h, "total": np.where(ok, total, np.nan),
-                         "n_producers": n_listed.astype(np.int64), "flag": flag}, columns=HHI_COLUMNS)
 
 
 def top_shares(frame: pd.DataFrame, value: str, keys: tuple[str, ...], k: int = 3) -> pd.DataFrame:
     """Top-1 and top-k listed countries (codes and names) and their shares per group.
 
     Ties are broken by country code so the result is deterministic.  Integer codes, ``bincount``
-    and :func:`_prod.top_k` (no sort of the whole table).
+    and :func:`kernels.top_k` (no sort of the whole table).
     """
     cols = list(keys) + [c for c in CONC_COLUMNS if c not in ("mineral", "year", "basis", "stage")]
     floats = ("total", "top1_share", "topk_share", "others_share")
@@ -154,22 +51,21 @@ def top_shares(frame: pd.DataFrame, value: str, keys: tuple[str, ...], k: int = 
     idx = np.flatnonzero(keep)
     if len(idx) == 0:
         return empty_frame(cols, floats=floats, ints=("year", "n_countries", "k"))
-    coded = []
+    coded = {}
     for key in keys:
         if key == "year":
-            yc, yu = np.unique(year[idx].astype(np.int64), return_inverse=True)
-            coded.append((yu.reshape(-1).astype(np.int64), yc))
+            labels, codes = np.unique(year[idx].astype(np.int64), return_inverse=True)
+            coded[key] = Key(codes=codes.reshape(-1).astype(np.int64), labels=labels)
         else:
-            coded.append(text_codes(text_column(frame, key).to_numpy(dtype=object)[idx]))
-    cid, first = group_rows([(c, len(u)) for c, u in coded])
+            coded[key] = key_of(text_column(frame, key).to_numpy(dtype=object)[idx])
+    groups = Groups.of(**coded)
     others_code = np.flatnonzero(countries == OTHERS)
     country = c_code[idx]
     others = (country == others_code[0]) if len(others_code) else np.zeros(len(idx), dtype=bool)
     q = v[idx]
     valid = ok_v[idx]
-    body = top_table(cid, len(first), country, countries, np.where(valid, q, np.nan), valid, others, k)
-    out = {key: cat[code[first]] for key, (code, cat) in zip(keys, coded)}
-    out.update(body)
+    out = groups.labels()
+    out.update(top_table(groups.ids, groups.n, country, countries, np.where(valid, q, np.nan), valid, others, k))
     return pd.DataFrame(out, columns=cols)
 
 
@@ -234,18 +130,18 @@ def _top_body(total, n_countries, n_bad, others_q, cand, ccid, ccountry, cq, cou
 
 
 def production_top_shares(ctx, k: int) -> pd.DataFrame:
-    """:func:`top_shares` of production per (mineral, year, stage) from a :class:`_prod.ProductionContext`."""
+    """:func:`top_shares` of production per (mineral, year, stage) from a :class:`production_context.ProductionContext`."""
     cols = ["mineral", "year", "stage"] + [c for c in CONC_COLUMNS if c not in ("mineral", "year", "basis", "stage")]
     n_rows = ctx.agg("n_rows")
     gids = np.flatnonzero(n_rows > 0)
     compact = np.full(ctx.n_groups, -1, dtype=np.int64)
     compact[gids] = np.arange(len(gids))
-    cand = np.flatnonzero(ctx.valid & ~ctx.others & (ctx.q > 0))
+    cand = np.flatnonzero(ctx.valid & ~ctx.others & (ctx.quantity > 0))
     body = _top_body(ctx.agg("total")[gids], ctx.agg("n_listed")[gids].astype(np.int64), ctx.agg("n_bad")[gids],
-                     ctx.agg("others_q")[gids], cand, compact[ctx.group[cand]], ctx.c[cand], ctx.q[cand],
-                     ctx.countries, k)
+                     ctx.agg("others_q")[gids], cand, compact[ctx.group[cand]], ctx.country_code[cand], ctx.quantity[cand],
+                     ctx.country_ids, k)
     m, y, s = ctx.split(gids)
-    out = {"mineral": ctx.minerals[m], "year": (y + ctx.y0).astype(np.int64), "stage": ctx.stages[s]}
+    out = {"mineral": ctx.mineral_ids[m], "year": (y + ctx.y0).astype(np.int64), "stage": ctx.stage_names[s]}
     body["flag"] = join_flags(len(gids), [body["flag"], ctx.unit_flag(gids)])
     out.update(body)
     return pd.DataFrame(out, columns=cols)

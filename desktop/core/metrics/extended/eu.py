@@ -30,12 +30,13 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.dataset import WGI_INDICATORS
-from desktop.core.metrics._common import group_rows, text_codes
+from desktop.core.metrics.groups import group_rows, text_codes
 from desktop.core.metrics.extended._base import (
     OTHERS, count_flag, codes_in, dependency_rows, empty_frame, governance_mean, join_flags, resolve_stage_codes,
     trade_quantities,
 )
-from desktop.core.metrics.extended._prod import CarriedTable, production_context
+from desktop.core.metrics.extended.kernels import CarriedTable
+from desktop.core.metrics.extended.production_context import production_context
 from desktop.core.metrics.extended_params import ExtendedParams
 from desktop.core.metrics.extended.recycled import eol_rir_for
 
@@ -65,7 +66,7 @@ def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | No
     t = trade_quantities(trade_flows) if quantities is None else quantities
     t = t[~t["dropped"].to_numpy(dtype=bool)]
     countries = pd.Index(pd.unique(np.concatenate([
-        np.asarray(ctx.countries if ctx is not None else [], dtype=object), dv["country_cats"],
+        np.asarray(ctx.country_ids if ctx is not None else [], dtype=object), dv["country_cats"],
         t["exporter"].to_numpy(dtype=object), gov["country"].to_numpy(dtype=object)])), dtype=object)
     years = np.concatenate([d_year, [ctx.y0, ctx.y0 + ctx.ny - 1] if ctx is not None else []]).astype(np.int64)
     wgi = CarriedTable(gov, countries, years, carry=True)
@@ -80,17 +81,17 @@ def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | No
         rows = np.flatnonzero(ctx.valid & ctx.primary_rows(params.primary_stages))
         grp = ctx.group[rows]
         # WGI per (producer country, year) cell, scaled once per cell, then gathered per row
-        cm = countries.get_indexer(ctx.countries)
+        cm = countries.get_indexer(ctx.country_ids)
         cm = np.where(cm >= 0, cm, wgi.nc - 1)
         cell_year = np.arange(ctx.ny, dtype=np.int64) + ctx.y0
         cell = (cm[:, None] * wgi.span + (cell_year - wgi.lo)[None, :]).ravel()
         cx, cg = wgi.x[cell], wgi.src[cell]
         c_has = np.isfinite(cx)
         c_carry = np.isfinite(cg) & (cg < np.tile(cell_year, len(cm)))
-        key = ctx.c[rows] * ctx.ny + ctx.y[rows]
-        agg = _weighted(grp, ctx.n_groups, ctx.q[rows], ctx.share[rows], ~ctx.others[rows], c_has[key],
+        key = ctx.country_code[rows] * ctx.ny + ctx.year_offset[rows]
+        agg = _weighted(grp, ctx.n_groups, ctx.quantity[rows], ctx.share[rows], ~ctx.others[rows], c_has[key],
                         scaled_wgi(cx, params)[key], c_carry[key], params)
-        dm, dy = codes_in(dv, ctx.minerals, "mineral"), ctx.year_offsets(d_year)
+        dm, dy = codes_in(dv, ctx.mineral_ids, "mineral"), ctx.year_offsets(d_year)
         ok = (dm >= 0) & (dy >= 0)
         ok[ok] = prim[dm[ok]] >= 0
         g = ctx.group_of(dm[ok], dy[ok], prim[dm[ok]])
@@ -147,11 +148,11 @@ def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | No
         # domestic primary production of the d rows that import
         dom_q = np.full(n, np.nan)
         if ctx is not None and with_imports.any():
-            cm, cc, cy = codes_in(dv, ctx.minerals, "mineral"), codes_in(dv, ctx.countries, "country"), \
+            cm, cc, cy = codes_in(dv, ctx.mineral_ids, "mineral"), codes_in(dv, ctx.country_ids, "country"), \
                 ctx.year_offsets(d_year)
             okq = with_imports & (cm >= 0) & (cc >= 0) & (cy >= 0)
             sel = ctx.valid & ctx.primary_rows(params.primary_stages)
-            dom_q[okq] = ctx.cell_sum(ctx.q, sel, cm[okq], cc[okq], cy[okq])
+            dom_q[okq] = ctx.cell_sum(ctx.quantity, sel, cm[okq], cc[okq], cy[okq])
         dom = np.flatnonzero(with_imports & np.isfinite(dom_q))
         src_row = np.concatenate([drow, dom])
         src_q = np.concatenate([fq, dom_q[dom]])

@@ -27,11 +27,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics._common import dense_codes, mixed_key, text_codes
+from desktop.core.metrics.groups import dense_codes, mixed_key, text_codes
 from desktop.core.metrics.extended._base import (
     count_flag, empty_frame, governance_mean, join_flags, resolve_stage_codes, sort_by, trade_quantities,
 )
-from desktop.core.metrics.extended._prod import CarriedTable, index_of, key_lookup, production_context
+from desktop.core.metrics.extended.kernels import CarriedTable, index_of, key_lookup
+from desktop.core.metrics.extended.production_context import production_context
 from desktop.core.metrics.extended_params import ExtendedParams
 
 COLUMNS = ["mineral", "year", "stage", "country", "production_stage", "HHI", "imports", "weighted_imports",
@@ -104,22 +105,22 @@ def compute_geopolrisk(trade_flows: pd.DataFrame | None, production: pd.DataFram
     p_stage = np.full(n, np.nan, dtype=object)
     if ctx is not None:
         pm = ctx.mineral_codes(mins)[g_min]
-        used = resolve_stage_codes(pm, ctx.stage_codes(stg)[g_stage], ctx.stage_present(), ctx.stages,
+        used = resolve_stage_codes(pm, ctx.stage_codes(stg)[g_stage], ctx.stage_present(), ctx.stage_names,
                                    params.primary_stages)
         has_stage = used >= 0
-        p_stage[has_stage] = ctx.stages[used[has_stage]]
+        p_stage[has_stage] = ctx.stage_names[used[has_stage]]
         py = ctx.year_offsets(g_year)
         ok = has_stage & (py >= 0)
         gid = ctx.group_of(pm[ok], py[ok], used[ok])
         total, sq = ctx.agg("total")[gid], ctx.agg("sq")[gid]
         with np.errstate(invalid="ignore", divide="ignore"):
             H[ok] = np.where((ctx.agg("n_rows")[gid] > 0) & (total > 0), sq / (total * total), np.nan)
-        nc = len(ctx.countries)
-        pc = index_of(ctx.countries, imps)[g_imp]
+        nc = len(ctx.country_ids)
+        pc = index_of(ctx.country_ids, imps)[g_imp]
         okc = ok & (pc >= 0)
         sel = ctx.valid & ~ctx.others
         gid_c = ctx.group_of(pm[okc], py[okc], used[okc])
-        dom_q[okc] = key_lookup(ctx.group * nc + ctx.c, ctx.q, gid_c * nc + pc[okc], sel)
+        dom_q[okc] = key_lookup(ctx.group * nc + ctx.country_code, ctx.quantity, gid_c * nc + pc[okc], sel)
     no_dom = ~np.isfinite(dom_q)
     P = np.where(no_dom, 0.0, dom_q)
     denom = imports + P
@@ -127,7 +128,7 @@ def compute_geopolrisk(trade_flows: pd.DataFrame | None, production: pd.DataFram
         risk = np.where(denom > 0, weighted / np.where(denom > 0, denom, 1.0), np.nan)
     score = H * risk
     ps = np.where(pd.isna(p_stage), "", p_stage).astype(object)
-    note_txt = np.array(["production_stage:" + (str(s) if str(s) else "unspecified") for s in ctx.stages],
+    note_txt = np.array(["production_stage:" + (str(s) if str(s) else "unspecified") for s in ctx.stage_names],
                         dtype=object) if ctx is not None else np.zeros(0, dtype=object)
     stage_note = np.full(n, "", dtype=object)
     if ctx is not None:

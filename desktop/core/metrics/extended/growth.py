@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics._common import minmax
+from desktop.core.metrics.scaling import minmax
 from desktop.core.metrics.extended._base import empty_frame, join_flags, world_production
 from desktop.core.metrics.extended_params import ExtendedParams
 

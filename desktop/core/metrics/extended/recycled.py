@@ -18,7 +18,8 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.metrics.extended._base import empty_frame, join_flags, usable, years_text
-from desktop.core.metrics.extended._prod import asof_index, pair_keys, production_context
+from desktop.core.metrics.extended.kernels import asof_index, pair_keys
+from desktop.core.metrics.extended.production_context import production_context
 from desktop.core.metrics.extended_params import ExtendedParams
 
 COLUMNS = ["mineral", "year", "stage", "R", "R_raw", "eol_rir", "eol_rir_year", "R_recycled", "R_raw_recycled",

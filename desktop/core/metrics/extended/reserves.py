@@ -16,11 +16,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics._common import text_codes
+from desktop.core.metrics.groups import text_codes
 from desktop.core.metrics.extended._base import (
     OTHERS, WORLD, empty_frame, join_flags, sort_by, usable, years_text,
 )
-from desktop.core.metrics.extended._prod import asof_index, index_of, production_context
+from desktop.core.metrics.extended.kernels import asof_index, index_of
+from desktop.core.metrics.extended.production_context import production_context
 from desktop.core.metrics.extended_params import ExtendedParams
 
 COLUMNS = ["mineral", "country", "year", "reserves", "production", "production_year", "stage", "rp_years",
@@ -83,11 +84,11 @@ def _with_production(r: pd.DataFrame, production: pd.DataFrame | None, params: E
     ctx = ctx if ctx is not None else (production_context(production) if production is not None else None)
     if ctx is None or n == 0:
         return out
-    nc = len(ctx.countries)
+    nc = len(ctx.country_ids)
     prim = ctx.primary_stage(params.primary_stages)
     rm = ctx.mineral_codes(r["mineral"].to_numpy(dtype=object))
     r_country = r["country"].to_numpy(dtype=object)
-    rc = index_of(ctx.countries, r_country)
+    rc = index_of(ctx.country_ids, r_country)
     is_world = r_country == WORLD
     rc = np.where(is_world, nc, rc)                          # WORLD: world production
     ok = (rm >= 0) & (rc >= 0)
@@ -95,16 +96,16 @@ def _with_production(r: pd.DataFrame, production: pd.DataFrame | None, params: E
     # producer rows of the primary stage whose (mineral, country) has reserves
     sel = ctx.valid & ~ctx.others & ctx.primary_rows(params.primary_stages)
     rows = np.flatnonzero(sel)
-    wanted = np.zeros(len(ctx.minerals) * (nc + 1), dtype=bool)      # (mineral, country) pairs asked for
+    wanted = np.zeros(len(ctx.mineral_ids) * (nc + 1), dtype=bool)      # (mineral, country) pairs asked for
     wanted[lkey[ok & ~is_world]] = True
-    rows = rows[wanted[ctx.m[rows] * (nc + 1) + ctx.c[rows]]]          # context codes are never -1
+    rows = rows[wanted[ctx.mineral_code[rows] * (nc + 1) + ctx.country_code[rows]]]          # context codes are never -1
     w = ctx.world_groups(prim)
     wok = np.isfinite(w["quantity"])
     wm, wy, ws = ctx.split(w["gids"][wok])
-    key = np.concatenate([ctx.m[rows] * (nc + 1) + ctx.c[rows], wm * (nc + 1) + nc])
-    year = np.concatenate([ctx.y[rows], wy]) + ctx.y0
-    qty = np.concatenate([ctx.q[rows], w["quantity"][wok]])
-    stage = np.concatenate([ctx.s[rows], ws])
+    key = np.concatenate([ctx.mineral_code[rows] * (nc + 1) + ctx.country_code[rows], wm * (nc + 1) + nc])
+    year = np.concatenate([ctx.year_offset[rows], wy]) + ctx.y0
+    qty = np.concatenate([ctx.quantity[rows], w["quantity"][wok]])
+    stage = np.concatenate([ctx.stage_code[rows], ws])
     hit = asof_index(lkey, r["year"].to_numpy(dtype=np.int64), key, year, "backward")
     hit = np.where(ok, hit, -1)
     found = hit >= 0
@@ -113,6 +114,6 @@ def _with_production(r: pd.DataFrame, production: pd.DataFrame | None, params: E
     out["production_year"] = np.where(found, year[h] if len(year) else np.nan, np.nan)
     st = np.full(n, np.nan, dtype=object)
     if len(stage):
-        st[found] = ctx.stages[stage[h[found]]]
+        st[found] = ctx.stage_names[stage[h[found]]]
     out["stage"] = st
     return out

@@ -28,13 +28,13 @@ remaining supply while the supply itself falls, and the two must be read togethe
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
 from desktop.core.metrics.extended._base import join_flags, trade_quantities
-from desktop.core.metrics.extended.concentration import hhi
+from desktop.core.metrics.supply_risk import producer_rows
 
 
 @dataclass(frozen=True)
@@ -54,11 +54,11 @@ class Shock:
         object.__setattr__(self, "country", str(self.country).strip().upper())
 
     @classmethod
-    def export_ban(cls, mineral: str, country: str, **kw) -> "Shock":
+    def export_ban(cls, mineral: str, country: str, **kw) -> Shock:
         return cls(mineral, country, export_factor=0.0, **kw)
 
     @classmethod
-    def remove(cls, mineral: str, country: str, **kw) -> "Shock":
+    def remove(cls, mineral: str, country: str, **kw) -> Shock:
         return cls(mineral, country, production_factor=0.0, export_factor=0.0, **kw)
 
     def describe(self) -> str:
@@ -187,8 +187,8 @@ def run_whatif(dataset, shocks: Shock | Sequence[Shock], params=None,
             r[f"{c}_delta"] = r[f"{c}_scenario"] - r[f"{c}_base"]
         # world supply open to the market: a ban on the dominant producer lowers the HHI of what is left
         # while the supply itself collapses — the two must be read together
-        tb = hhi(sub)[k3 + ["total"]].rename(columns={"total": "supply_base"})
-        ts = hhi(ssub)[k3 + ["total"]].rename(columns={"total": "supply_scenario"})
+        tb = _supply(sub).rename(columns={"total": "supply_base"})
+        ts = _supply(ssub).rename(columns={"total": "supply_scenario"})
         r = r.merge(tb, on=k3, how="left").merge(ts, on=k3, how="left")
         with np.errstate(invalid="ignore", divide="ignore"):
             r["supply_change"] = r["supply_scenario"].fillna(0.0) / r["supply_base"] - 1.0
@@ -225,4 +225,15 @@ def run_whatif(dataset, shocks: Shock | Sequence[Shock], params=None,
                                    "production_factor": [s.production_factor for s in shocks],
                                    "export_factor": [s.export_factor for s in shocks],
                                    "stage": [s.stage if s.stage is not None else "(all)" for s in shocks]})
+    return out
+
+
+def _supply(production: pd.DataFrame) -> pd.DataFrame:
+    """Σ q per (mineral, year, stage): the denominator of the core's shares (NaN where it is 0)."""
+    rows = producer_rows(production)
+    if rows is None:
+        return pd.DataFrame({"mineral": pd.Series(dtype=object), "year": pd.Series(dtype="int64"),
+                             "stage": pd.Series(dtype=object), "total": pd.Series(dtype=float)})
+    out = pd.DataFrame(rows.groups.labels())
+    out["total"] = np.where(rows.total > 0, rows.total, np.nan)
     return out

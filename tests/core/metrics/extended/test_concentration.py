@@ -1,10 +1,17 @@
-"""HHI, shares and top-1 / top-3 concentration: hand-computed cases and invariants."""
+"""Top-1 / top-3 concentration, and the core's HHI and shares it stands on: hand-computed cases and invariants."""
 import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from desktop.core.metrics.extended import ExtendedParams, compute_concentration, hhi, shares, top_shares
+from desktop.core.metrics.extended import ExtendedParams, compute_concentration, top_shares
+from desktop.core.metrics.params import EngineParams
+from desktop.core.metrics.supply_risk import compute_supply_risk, production_shares
+
+
+def hhi(production):
+    """The one HHI: the core's (supply_risk), without governance."""
+    return compute_supply_risk(production, None, EngineParams())
 
 
 def prod(rows):
@@ -20,8 +27,8 @@ def test_hhi_hand_computed_with_aggregates_and_withheld():
     h = hhi(p).set_index("mineral")
     # x: total = 60 + 30 + 10 (OTHERS) = 100 (WORLD ignored); HHI = 0.6² + 0.3² = 0.36 + 0.09 = 0.45
     assert h.loc["x", "HHI"] == pytest.approx(0.45, abs=1e-15)
-    assert h.loc["x", "total"] == 100 and h.loc["x", "n_producers"] == 2
-    assert h.loc["x", "flag"] == "others_in_total"
+    shares = production_shares(p).set_index(["mineral", "country"])["share"]
+    assert shares[("x", "OTHERS")] == pytest.approx(0.10) and ("x", "WORLD") not in shares.index
     # y: USA withheld → left out, flagged; CHN alone: HHI = 1
     assert h.loc["y", "HHI"] == 1.0 and "withheld_producers" in h.loc["y", "flag"]
 
@@ -32,7 +39,7 @@ def test_hhi_no_production_is_empty_not_zero():
 
 
 def test_shares_rows():
-    s = shares(prod([("x", "CHN", 2022, "mine", 3), ("x", "AUS", 2022, "mine", 1)])).set_index("country")
+    s = production_shares(prod([("x", "CHN", 2022, "mine", 3), ("x", "AUS", 2022, "mine", 1)])).set_index("country")
     assert s.loc["CHN", "share"] == 0.75 and s.loc["AUS", "share"] == 0.25
 
 
@@ -70,13 +77,3 @@ def test_hhi_invariants(qs):
     assert 1 / len(qs) - 1e-12 <= h <= 1 + 1e-12
     # row order does not matter
     assert hhi(p.iloc[::-1])["HHI"].iloc[0] == pytest.approx(h, rel=1e-14)
-
-
-def test_hhi_matches_engine_supply_risk():
-    from desktop.core.metrics.params import EngineParams
-    from desktop.core.metrics.supply_risk import compute_supply_risk
-    p = prod([("x", "CHN", 2022, "mine", 60), ("x", "AUS", 2022, "mine", 30), ("x", "OTHERS", 2022, "mine", 10),
-              ("x", "CHN", 2022, "refinery", 5), ("x", "JPN", 2022, "refinery", 5)])
-    ours = hhi(p).set_index(["mineral", "year", "stage"])["HHI"]
-    theirs = compute_supply_risk(p, None, EngineParams()).set_index(["mineral", "year", "stage"])["HHI"]
-    pd.testing.assert_series_equal(ours.sort_index(), theirs.sort_index(), rtol=1e-14)

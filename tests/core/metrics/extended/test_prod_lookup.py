@@ -2,7 +2,7 @@
 on the dense (bool table) and the wide-range (isin) paths."""
 import numpy as np
 
-from desktop.core.metrics.extended._prod import key_lookup
+from desktop.core.metrics.extended.kernels import key_lookup
 
 
 def _reference(key_rows, values, key_query, sel=None):

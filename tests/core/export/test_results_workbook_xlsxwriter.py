@@ -1,7 +1,6 @@
 """The results workbook on XlsxWriter: opens on summary, production_shares, the sheets the CLI reports,
 continuation sheets, exact doubles, text that stays text, and the all-or-nothing save."""
 import re
-import sys
 import zipfile
 
 import numpy as np
@@ -13,7 +12,7 @@ from desktop.core.export import results_workbook as rw
 from desktop.core.export.results_workbook import SHARES_COLUMNS, write_results
 from desktop.core.metrics.engine import run
 from desktop.core.metrics.params import EngineParams
-from tests.core.metrics.test_engine import EXT, small_dataset
+from tests.core.metrics.test_engine import hide_extended, small_dataset
 
 ORDER = ["import_dependency", "market_dynamics", "governance", "supply_risk", "thresholds", "trends", "summary",
          "parameters", "sources", "production_shares"]
@@ -21,7 +20,7 @@ ORDER = ["import_dependency", "market_dynamics", "governance", "supply_risk", "t
 
 @pytest.fixture
 def results(monkeypatch):
-    monkeypatch.setitem(sys.modules, EXT, None)
+    hide_extended(monkeypatch)
     return run(small_dataset(), EngineParams(country="USA"))
 
 

@@ -31,6 +31,10 @@ def small_dataset() -> Dataset:
 
 @pytest.fixture
 def no_extended(monkeypatch):
+    hide_extended(monkeypatch)
+
+
+def hide_extended(monkeypatch) -> None:
     """The core indicators alone: the engine's extended step gives no tables."""
     monkeypatch.setattr(engine, "run_extended", lambda *args, **kwargs: {})
 

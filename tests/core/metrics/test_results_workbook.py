@@ -1,5 +1,4 @@
 """The results workbook: sheets, headers, names, empty cells, text never formulas."""
-import sys
 
 import numpy as np
 import openpyxl
@@ -10,12 +9,12 @@ from desktop.core.export.results_workbook import CORE_SHEETS, write_results
 from desktop.core.metrics.engine import run
 from desktop.core.metrics.params import EngineParams
 
-from .test_engine import EXT, small_dataset
+from .test_engine import hide_extended, small_dataset
 
 
 @pytest.fixture
 def results(monkeypatch):
-    monkeypatch.setitem(sys.modules, EXT, None)
+    hide_extended(monkeypatch)
     res = run(small_dataset(), EngineParams(country="USA"))
     # analyst text that looks like a formula must stay text
     d = res.tables["import_dependency"]
@@ -88,7 +87,7 @@ def test_summary_and_parameters(results, tmp_path, registry):
 
 
 def test_empty_results_still_write_every_core_sheet(tmp_path, registry, monkeypatch):
-    monkeypatch.setitem(sys.modules, EXT, None)
+    hide_extended(monkeypatch)
     from desktop.core.dataset import Dataset
 
     res = run(Dataset(), EngineParams())

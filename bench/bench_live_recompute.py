@@ -80,33 +80,34 @@ def main() -> int:
         window = MainWindow(Settings(QSettings(str(home / f"{name}.ini"), QSettings.Format.IniFormat)))
         window.resize(1280, 800)
         window.show()
-        took, gap = run(lambda: window.open_project(str(path)),
-                        lambda: window.analysis.results is not None and not window.runner.busy, 300)
+        # the lambdas bind the loop's window, panel, combo and model as defaults (each runs within its iteration)
+        took, gap = run(lambda w=window, p=path: w.open_project(str(p)),
+                        lambda w=window: w.analysis.results is not None and not w.runner.busy, 300)
         print(f"\n{name}: opened and computed in {took:.2f} s (longest gap {gap * 1000:.0f} ms)")
         panel = window.data_view.panels["production"]
         window.views.setCurrentWidget(window.data_view)
         window.data_view.tabs.setCurrentWidget(panel)
-        run(lambda: None, lambda: panel.model.data_ is not None and not window.runner.busy, 120)
+        run(lambda: None, lambda w=window, p=panel: p.model.data_ is not None and not w.runner.busy, 120)
         window.views.setCurrentWidget(window.overview)
-        run(lambda: None, lambda: not window.runner.busy, 60)
+        run(lambda: None, lambda w=window: not w.runner.busy, 60)
         model = panel.model
         col = model.data_.names().index("quantity")
         for country in (None, "CHN"):
             combo = window.parameters.country
             before = window.results
-            run(lambda c=country: combo.setCurrentIndex(max(combo.findData(c), 0)),
-                lambda b=before: (window.results is not b or combo.currentData() == b.params.country)
-                and not window.runner.busy)
+            run(lambda c=country, cb=combo: cb.setCurrentIndex(max(cb.findData(c), 0)),
+                lambda b=before, w=window, cb=combo: (w.results is not b or cb.currentData() == b.params.country)
+                and not w.runner.busy)
             edits, params, engine = [], [], []
             for i in range(args.repeat):
                 before = window.results
-                edits.append(run(lambda i=i: model.setData(model.index(3, col), str(1000 + i)),
-                                 lambda b=before: window.results is not b and not window.runner.busy))
+                edits.append(run(lambda i=i, m=model, c=col: m.setData(m.index(3, c), str(1000 + i)),
+                                 lambda b=before, w=window: w.results is not b and not w.runner.busy))
                 engine.append(window.analysis.seconds)
             for i in range(args.repeat):
                 before = window.results
-                params.append(run(lambda i=i: window.parameters.window.setValue(4 + i % 3),
-                                  lambda b=before: window.results is not b and not window.runner.busy))
+                params.append(run(lambda i=i, w=window: w.parameters.window.setValue(4 + i % 3),
+                                  lambda b=before, w=window: w.results is not b and not w.runner.busy))
                 engine.append(window.analysis.seconds)
             print(f"  assessed country: {country or 'all countries'}")
             for label, figures in (("cell edit → Overview shows new results", edits),

@@ -88,10 +88,11 @@ def run(tmp: Path, base: pd.DataFrame, changed: pd.DataFrame, capture: bool) -> 
     path.unlink(missing_ok=True)
     out = {}
     with Project.open(path, create=True) as p:
-        if capture:
-            write = lambda frame, name: p.write_import({"production": frame}, {"file": name, "sha256": name})
-        else:
-            write = lambda frame, name: reference_write(p, frame, name)
+        def write(frame, name):
+            if capture:
+                return p.write_import({"production": frame}, {"file": name, "sha256": name})
+            return reference_write(p, frame, name)
+
         out["empty"] = timed(lambda: write(base, "a"))
         result = {}
         out["all changed"] = timed(lambda: result.setdefault("r", write(changed, "b")))
@@ -125,7 +126,8 @@ def main() -> None:
               f"ratio {new / old:4.2f} (target ≤ 1.5)")
     print(f"  undo of the all-changed import {best[(True, 'undo')]:.2f} s, redo {best[(True, 'redo')]:.2f} s")
     old, new = best[(False, "read")], best[(True, "read")]
-    print(f"  read_with_sources of {args.rows:,} rows {new:.2f} s (from_records + conform {old:.2f} s, {old / new:.1f}× faster)")
+    print(f"  read_with_sources of {args.rows:,} rows {new:.2f} s "
+          f"(from_records + conform {old:.2f} s, {old / new:.1f}× faster)")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 
@@ -46,12 +45,12 @@ def main() -> int:
 
     gui("load into the model (GUI)", lambda: model.set_table(data))
     for name in ("quantity", "country", "year"):
-        gui(f"sort by {name}: start (GUI)", lambda: model.sort(data.names().index(name)))
+        gui(f"sort by {name}: start (GUI)", lambda name=name: model.sort(data.names().index(name)))
         fn, done = queued.pop()
         start = time.perf_counter()
         permutation = fn()
         print(f"{'  the argsort (worker)':38} {1000 * (time.perf_counter() - start):7.1f} ms")
-        gui(f"  apply the order (GUI)", lambda: done(permutation))
+        gui("  apply the order (GUI)", lambda done=done, permutation=permutation: done(permutation))
     gui("filter by one mineral (GUI)", lambda: model.set_filter(minerals={"cobalt"}))
     gui("filter by text (GUI)", lambda: model.set_filter(text="chin"))
     gui("one screen of data(), 40×7 cells (GUI)",

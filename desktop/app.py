@@ -125,13 +125,12 @@ def _preload_data_libraries() -> None:
     The window no longer needs them to appear; the first project does.  Started now, the import runs
     beside Qt's start-up instead of after it (Python's import lock makes a second import wait for it).
     """
+    import contextlib
     import threading
 
     def load() -> None:
-        try:
+        with contextlib.suppress(Exception):  # the real import on the worker reports any problem
             import desktop.core.store.project  # noqa: F401 — pandas, numpy, sqlite3 and the store
-        except Exception:  # the real import on the worker reports any problem
-            pass
 
     threading.Thread(target=load, name="preload", daemon=True).start()
 

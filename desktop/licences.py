@@ -5,6 +5,7 @@ No Qt here: the About dialog passes Qt's version in; the command line and tests 
 """
 from __future__ import annotations
 
+import contextlib
 import platform
 import re
 import sys
@@ -148,10 +149,8 @@ def program() -> Component:
     from desktop import __version__
 
     licence = ""
-    try:
+    with contextlib.suppress(metadata.PackageNotFoundError):
         licence = licence_of(metadata.metadata(PROGRAM))
-    except metadata.PackageNotFoundError:
-        pass
     if not licence:
         text = licence_text()
         first = text.strip().splitlines()[0] if text.strip() else ""

@@ -11,10 +11,9 @@ Prints the named controls by role and every control without a name; exits 1 if t
 """
 from __future__ import annotations
 
-import sys
 import time
 
-import pyatspi  # noqa: the system's AT-SPI bindings, not a dependency of CritMin
+import pyatspi  # the system's AT-SPI bindings, not a dependency of CritMin
 
 CONTROLS = ("push button", "toggle button", "check box", "combo box", "spin button", "text", "table", "list",
             "page tab", "menu item")

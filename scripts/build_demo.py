@@ -27,14 +27,15 @@ import pandas as pd
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from desktop.core.chain.seed_events import seed_events
-from desktop.core.dataset import Dataset, conform
-from desktop.core.export import data_workbook
-from desktop.core.ingest.load import load_file, preview_dataset
-from desktop.core.ingest.recognisers.baci import load_hs_map
-from desktop.core.registry import default_registry
-from desktop.core.registry.content_factors import content_factors, conversion
-from desktop.core.scenarios.seeds import seed_rows
+# E402: the imports below need the repository on sys.path first (the script runs from a checkout)
+from desktop.core.chain.seed_events import seed_events  # noqa: E402
+from desktop.core.dataset import Dataset, conform  # noqa: E402
+from desktop.core.export import data_workbook  # noqa: E402
+from desktop.core.ingest.load import load_file, preview_dataset  # noqa: E402
+from desktop.core.ingest.recognisers.baci import load_hs_map  # noqa: E402
+from desktop.core.registry import default_registry  # noqa: E402
+from desktop.core.registry.content_factors import content_factors, conversion  # noqa: E402
+from desktop.core.scenarios.seeds import seed_rows  # noqa: E402
 
 DEMO_DIR = REPO / "desktop" / "resources" / "demo"
 
@@ -69,7 +70,8 @@ TRADE_YEARS = (2018, 2024)
 LEFT_OUT = {
     "lithium": "BACI's HS92 extract holds only lithium carbonate (283691) and hydroxide (282520); China's main lithium "
                "import, spodumene concentrate, is in the mixed heading 253090 (not in the extract; its factor fits "
-               "spodumene only). The chemicals alone give a D that swings with the chemicals' trade, not China's dependence on lithium raw "
+               "spodumene only). The chemicals alone give a D that swings with the chemicals' trade, "
+               "not China's dependence on lithium raw "
                "material, which the China Nonferrous Metals Industry Association puts at 65 % (Reuters, 26 August "
                "2022): the converted balance would mislead and is left out (its flows too).",
 }
@@ -105,7 +107,8 @@ SOURCES = [
      "url": "https://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37",
      "used_for": "balance sheet: China's imports and exports converted to the production's basis with the content "
                  "factors; trade_flows sheet: flows to and from China and the United States, in the same basis",
-     "used_for_zh": "供需平衡表：按含量系数折算为产量口径的中国进出口量；trade_flows 表：中国和美国的双边贸易流（同一口径）"},
+     "used_for_zh": "供需平衡表：按含量系数折算为产量口径的中国进出口量；"
+                    "trade_flows 表：中国和美国的双边贸易流（同一口径）"},
     {"name": "Worldwide Governance Indicators, 2024 update", "publisher": "World Bank", "vintage": "2024 update "
      "(estimates 1996–2023; 2013–2023 used)", "licence": "CC BY 4.0",
      "url": "https://www.worldbank.org/en/publication/worldwide-governance-indicators",
@@ -126,7 +129,8 @@ SOURCES = [
      "used_for": "recycling sheet: EoL-RIR per mineral",
      "used_for_zh": "回收表：各矿种报废回收输入率（EoL-RIR）"},
     {"name": "Official critical-mineral lists", "publisher": "U.S. Geological Survey (2022, 2025), European Union "
-     "(Regulation (EU) 2024/1252), China's Ministry of Land and Resources (2016, approved by the State Council), Natural Resources Canada (2021, "
+     "(Regulation (EU) 2024/1252), China's Ministry of Land and Resources (2016, approved by the State Council), "
+     "Natural Resources Canada (2021, "
      "2024), Ministry of Mines of India (2023)", "vintage": "as listed in docs/lists.md",
      "licence": "Public documents of the governments named",
      "url": "https://www.usgs.gov/programs/mineral-resources-program/science/about-2025-list-critical-minerals",
@@ -232,7 +236,7 @@ def china_balance(flows: pd.DataFrame, production: pd.DataFrame, trace: pd.DataF
     used = trace[trace["why"].isin(["", "left out (see below)"])]
     prod = production[(production["country"] == "CHN")].set_index(["mineral", "year"])
     out = []
-    for mineral, codes in used.groupby("mineral"):
+    for mineral, _codes in used.groupby("mineral"):
         stages = {s for s in flows.loc[flows["mineral"] == mineral, "stage"]}
         prod_stages = set(production.loc[production["mineral"] == mineral, "stage"])
         stage = stages.pop() if len(stages) == 1 and stages == prod_stages else ""
@@ -363,7 +367,7 @@ def _d(r) -> float:
 
 def readme(dataset: Dataset, trace: pd.DataFrame, us_balance: pd.DataFrame, cn_all: pd.DataFrame) -> str:
     reg = default_registry()
-    name = lambda m: reg.mineral_name(m)
+    name = reg.mineral_name
     prod = dataset.get("production")
     wmd = sorted(set(prod["mineral"]) & set(WMD_MINERALS), key=name)
     usgs = sorted(set(prod["mineral"]) & set(USGS_MINERALS), key=name)
@@ -379,7 +383,8 @@ def readme(dataset: Dataset, trace: pd.DataFrame, us_balance: pd.DataFrame, cn_a
         "The demo project the app opens on its first start is built from one workbook,",
         "[`critmin_demo.xlsx`](../desktop/resources/demo/critmin_demo.xlsx). It ships inside the package as package",
         "data, at `desktop/resources/demo/critmin_demo.xlsx` (`desktop.paths.demo_workbook()`), so an installed wheel",
-        "and the frozen app carry it; this folder (`data/`) documents it: issue 15 asks for the demo \"in `data/`\", and",
+        "and the frozen app carry it; this folder (`data/`) documents it: issue 15 asks for the demo "
+        "\"in `data/`\", and",
         "the workbook stays where the app finds it. The app imports a copy into a project in the user's documents",
         "folder, never the installed file. The workbook is a CritMin template workbook",
         "([docs/template.md](../docs/template.md)) built by [`scripts/build_demo.py`](../scripts/build_demo.py) with",
@@ -416,7 +421,8 @@ def readme(dataset: Dataset, trace: pd.DataFrame, us_balance: pd.DataFrame, cn_a
         f"| governance | {dataset.get('governance')[['country', 'year']].drop_duplicates().shape[0]} country-years | "
         "six WGI indicators 2013–2023 for every producing and trading country |",
         f"| recycling | {len(dataset.get('recycling'))} | EoL-RIR (EU CRM assessment 2023) |",
-        f"| lists | {len(dataset.get('lists'))} | one analyst's list, \"Battery minerals (example)\"; the official lists (USGS 2022 and 2025, EU "
+        f"| lists | {len(dataset.get('lists'))} | one analyst's list, \"Battery minerals (example)\"; "
+        "the official lists (USGS 2022 and 2025, EU "
         "2024, China 2016, Canada, India …) are built into CritMin, see [docs/lists.md](../docs/lists.md) |",
         f"| events | {len(dataset.get('events'))} | cited policy events "
         "([`seed_events.py`](../desktop/core/chain/seed_events.py)) |",
@@ -464,7 +470,8 @@ def readme(dataset: Dataset, trace: pd.DataFrame, us_balance: pd.DataFrame, cn_a
                 f"{_d(r):.2f} ({r['year']})" for _, r in would.iterrows()) + "."
         lines.append(f"* {name(mineral)}: {why}")
     lines += ["", "China's converted balance, 2023 (t in the production's basis):", "",
-              "| mineral | unit | production | imports | exports | (I − E) / (P + I − E) |", "|---|---|---|---|---|---|"]
+              "| mineral | unit | production | imports | exports | (I − E) / (P + I − E) |",
+              "|---|---|---|---|---|---|"]
     for _, r in cn[cn["year"] == 2023].sort_values("mineral").iterrows():
         d = _d(r)
         lines.append(f"| {name(r['mineral'])} | {r['unit']} | {_t(r['production'])} | {_t(r['imports'])} | "
@@ -474,9 +481,12 @@ def readme(dataset: Dataset, trace: pd.DataFrame, us_balance: pd.DataFrame, cn_a
         "Caveats. BACI's extract (57 HS92 codes) lacks nickel mattes, intermediates, ferronickel and refined nickel",
         "(7501, 7502, 720260), refined copper (7403) and spodumene (253090), and tungsten powders (810110) have no",
         "factor, so those balances count the ores and chemicals listed only. Laterite nickel ore and cobalt hydroxide",
-        "may be declared wet, and the manganese and nickel ore grades are those of the richer ores, so those imports are",
-        "upper estimates; the rare-earth compounds count as oxides (an upper bound). Gallium has no HS-6 heading of its",
-        "own, and germanium's (811230, HS92–HS2002) holds BACI rows for 2015–2016 only, so China's gallium and germanium",
+        "may be declared wet, and the manganese and nickel ore grades are those of the richer ores, "
+        "so those imports are",
+        "upper estimates; the rare-earth compounds count as oxides (an upper bound). "
+        "Gallium has no HS-6 heading of its",
+        "own, and germanium's (811230, HS92–HS2002) holds BACI rows for 2015–2016 only, "
+        "so China's gallium and germanium",
         "trade is not converted.",
         "",
     ]

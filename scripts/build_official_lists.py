@@ -119,9 +119,10 @@ INDIA_2023 = [
 ]
 SANXI_NOTE = "membership as commonly listed in Chinese geological usage; not checked against a primary document"
 SANXI_REE = [(name, "-" if name == "钷" else "", PROMETHIUM if name == "钷" else "")
-             for name in "镧 铈 镨 钕 钷 钐 铕 钆 铽 镝 钬 铒 铥 镱 镥 钪 钇".split()]
-SANXI_RARE = [(name, "", "") for name in "锂 铍 铌 钽 锆 铪 锶 铷 铯".split()]
-SANXI_DISPERSED = [(name, "", "") for name in "镓 锗 铟 镉 铊 铼 硒 碲".split()]
+             for name in ["镧", "铈", "镨", "钕", "钷", "钐", "铕", "钆", "铽", "镝", "钬", "铒", "铥", "镱", "镥",
+                          "钪", "钇"]]
+SANXI_RARE = [(name, "", "") for name in ["锂", "铍", "铌", "钽", "锆", "铪", "锶", "铷", "铯"]]
+SANXI_DISPERSED = [(name, "", "") for name in ["镓", "锗", "铟", "镉", "铊", "铼", "硒", "碲"]]
 
 USGS_2022_URL = ("https://www.federalregister.gov/documents/2022/02/24/2022-04027/"
                  "2022-final-list-of-critical-minerals")

@@ -1464,8 +1464,6 @@ ZH = {
     "Basis": "口径",
     "Trade by HS code": "按 HS 编码的贸易",
     "Content factors": "含量系数",
-    "HS code": "HS 编码",
-    "Share": "份额",
     "Import concentration HHI": "进口集中度 HHI",
     "Largest import source's share": "最大进口来源国份额",
     "Imports from high-risk partners": "来自高风险伙伴的进口",

@@ -13,7 +13,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 VIEWS = ["overview", "data", "indicators", "matrix", "scenarios", "alerts"]
-STEPS = ["outdir", "window", "metadata", "demo", "import", "compute", "results", "plot"] + [f"screenshot:{v}" for v in VIEWS]
+STEPS = (["outdir", "window", "metadata", "demo", "import", "compute", "results", "plot"]
+         + [f"screenshot:{v}" for v in VIEWS])
 
 
 def smoke(outdir: Path, home: Path) -> subprocess.CompletedProcess:

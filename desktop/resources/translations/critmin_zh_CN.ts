@@ -431,52 +431,52 @@
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="37" />
+        <location filename="../../ui/models/alerts_model.py" line="38" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="38" />
+        <location filename="../../ui/models/alerts_model.py" line="39" />
         <source>What changed</source>
         <translation>变化内容</translation>
     </message>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="38" />
+        <location filename="../../ui/models/alerts_model.py" line="40" />
         <source>From → to</source>
         <translation>由 → 至</translation>
     </message>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="38" />
+        <location filename="../../ui/models/alerts_model.py" line="40" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="42" />
+        <location filename="../../ui/models/alerts_model.py" line="44" />
         <source>High: a threshold crossed upward, a ban, a dominant supplier; medium: a worsening or a trend; low: a threshold crossed downward</source>
         <translation>高：向上越过阈值、禁令、主导供应国；中：恶化或趋势；低：向下越过阈值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="44" />
+        <location filename="../../ui/models/alerts_model.py" line="47" />
         <source>The year the change happened</source>
         <translation>发生变化的年份</translation>
     </message>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="45" />
+        <location filename="../../ui/models/alerts_model.py" line="48" />
         <source>The mineral the alert is about</source>
         <translation>预警所涉矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="46" />
+        <location filename="../../ui/models/alerts_model.py" line="49" />
         <source>What changed, in one sentence; double-click or press Enter to open its source</source>
         <translation>一句话说明变化；双击或按 Enter 键打开其来源</translation>
     </message>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="47" />
+        <location filename="../../ui/models/alerts_model.py" line="51" />
         <source>The value the year before and the value this year</source>
         <translation>上一年的值与本年的值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/alerts_model.py" line="48" />
+        <location filename="../../ui/models/alerts_model.py" line="52" />
         <source>The rule that raised the alert (Rules… sets them)</source>
         <translation>触发预警的规则（在“规则…”中设置）</translation>
     </message>
@@ -765,57 +765,57 @@
 <context>
     <name>CellContextDialog</name>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1191" />
+        <location filename="../../ui/views/import_wizard.py" line="1192" />
         <source>Cells Around Row %1 — %2</source>
         <translation>第 %1 行附近的单元格 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1192" />
+        <location filename="../../ui/views/import_wizard.py" line="1193" />
         <source>Cells of %1</source>
         <translation>%1 的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1198" />
+        <location filename="../../ui/views/import_wizard.py" line="1199" />
         <source>The problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1201" />
+        <location filename="../../ui/views/import_wizard.py" line="1202" />
         <source>Cells around the problem</source>
         <translation>问题附近的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1207" />
+        <location filename="../../ui/views/import_wizard.py" line="1208" />
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1209" />
+        <location filename="../../ui/views/import_wizard.py" line="1210" />
         <source>Reading status</source>
         <translation>读取状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1213" />
+        <location filename="../../ui/views/import_wizard.py" line="1214" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1222" />
+        <location filename="../../ui/views/import_wizard.py" line="1223" />
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1238" />
+        <location filename="../../ui/views/import_wizard.py" line="1239" />
         <source>The file has no column “%1”: the row is highlighted.</source>
         <translation>文件中没有“%1”列：已突出显示该行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1241" />
+        <location filename="../../ui/views/import_wizard.py" line="1242" />
         <source>The problem is in the header row (row %1).</source>
         <translation>问题位于表头行（第 %1 行）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1244" />
+        <location filename="../../ui/views/import_wizard.py" line="1245" />
         <source>Row numbers as Excel shows them; the highlighted cell is the one the problem names.</source>
         <translation>行号与 Excel 显示的一致；突出显示的单元格即问题所指的单元格。</translation>
     </message>
@@ -1646,88 +1646,88 @@
         <translation>含量系数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="235" />
+        <location filename="../../ui/views/data_view.py" line="240" />
         <source>Data tables</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="240" />
+        <location filename="../../ui/views/data_view.py" line="245" />
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="245" />
+        <location filename="../../ui/views/data_view.py" line="250" />
         <source>Country filter</source>
         <translation>国家筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="250" />
+        <location filename="../../ui/views/data_view.py" line="255" />
         <source>First year</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="250" />
+        <location filename="../../ui/views/data_view.py" line="255" />
         <source>Last year</source>
         <translation>结束年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="257" />
+        <location filename="../../ui/views/data_view.py" line="262" />
         <source>Find in table (Ctrl+F)</source>
         <translation>在表中查找（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="258" />
+        <location filename="../../ui/views/data_view.py" line="263" />
         <source>Find in table</source>
         <translation>在表中查找</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="262" />
+        <location filename="../../ui/views/data_view.py" line="267" />
         <source>Rows shown</source>
         <translation>显示的行数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="265" />
+        <location filename="../../ui/views/data_view.py" line="270" />
         <source>Add Row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="266" />
+        <location filename="../../ui/views/data_view.py" line="271" />
         <source>Add a row for the next year after the current one</source>
         <translation>在当前行之后添加下一年份的一行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="267" />
+        <location filename="../../ui/views/data_view.py" line="272" />
         <source>Delete Rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="268" />
+        <location filename="../../ui/views/data_view.py" line="273" />
         <source>Delete the selected rows (Edit ▸ Undo brings them back)</source>
         <translation>删除所选行（“编辑 ▸ 撤销”可恢复）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="269" />
+        <location filename="../../ui/views/data_view.py" line="274" />
         <source>Country:</source>
         <translation>国家：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="271" />
+        <location filename="../../ui/views/data_view.py" line="276" />
         <source>Years:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="407" />
+        <location filename="../../ui/views/data_view.py" line="412" />
         <source>All countries</source>
         <translation>所有国家</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="423" />
-        <location filename="../../ui/views/data_view.py" line="429" />
+        <location filename="../../ui/views/data_view.py" line="428" />
+        <location filename="../../ui/views/data_view.py" line="434" />
         <source>updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="426" />
+        <location filename="../../ui/views/data_view.py" line="431" />
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 行</translation>
     </message>
@@ -2617,97 +2617,97 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
         <translation>不是已知的%1，因此其所在行无法导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1005" />
+        <location filename="../../ui/views/import_wizard.py" line="1006" />
         <source>Did you mean %1?</source>
         <translation>您是否指 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1006" />
+        <location filename="../../ui/views/import_wizard.py" line="1007" />
         <source>Choose the right one and save it as an alias.</source>
         <translation>请选择正确的名称并保存为别名。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1008" />
+        <location filename="../../ui/views/import_wizard.py" line="1009" />
         <source>was guessed to be %1. If that is wrong, choose the right one.</source>
         <translation>被推测为 %1。如有误，请选择正确的名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1011" />
+        <location filename="../../ui/views/import_wizard.py" line="1012" />
         <source>is %1. To map it elsewhere, choose another and save the alias.</source>
         <translation>对应为 %1。如需改为其他对应，请另选并保存别名。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1049" />
+        <location filename="../../ui/views/import_wizard.py" line="1050" />
         <source>Choose a %1 from the list first.</source>
         <translation>请先从列表中选择一个%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1052" />
+        <location filename="../../ui/views/import_wizard.py" line="1053" />
         <source>“%1” already maps to %2.</source>
         <translation>“%1”已对应到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1055" />
+        <location filename="../../ui/views/import_wizard.py" line="1056" />
         <source>Save Alias “%1” → %2</source>
         <translation>保存别名“%1”→ %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1072" />
+        <location filename="../../ui/views/import_wizard.py" line="1073" />
         <source>Select a problem to read it in full.</source>
         <translation>选中一个问题可查看完整说明。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1079" />
+        <location filename="../../ui/views/import_wizard.py" line="1080" />
         <source>Found: “%1”.</source>
         <translation>实际为：“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1081" />
+        <location filename="../../ui/views/import_wizard.py" line="1082" />
         <source>Expected: %1.</source>
         <translation>应为：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1101" />
+        <location filename="../../ui/views/import_wizard.py" line="1102" />
         <source>%1: %2 (%3 rows)</source>
         <translation>%1：%2（%3 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1139" />
+        <location filename="../../ui/views/import_wizard.py" line="1140" />
         <source>Import 1 file</source>
         <translation>导入 1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1139" />
+        <location filename="../../ui/views/import_wizard.py" line="1140" />
         <source>Import %1 files</source>
         <translation>导入 %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1149" />
+        <location filename="../../ui/views/import_wizard.py" line="1150" />
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1162" />
+        <location filename="../../ui/views/import_wizard.py" line="1163" />
         <source>Import cancelled; the project is unchanged.</source>
         <translation>导入已取消，项目未改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1164" />
+        <location filename="../../ui/views/import_wizard.py" line="1165" />
         <source>Nothing was imported; the project is unchanged. %1</source>
         <translation>未导入任何内容，项目未改动。%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1174" />
+        <location filename="../../ui/views/import_wizard.py" line="1175" />
         <source>Imported 1 file: %1 rows added or updated.</source>
         <translation>已导入 1 个文件：新增或更新 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1175" />
+        <location filename="../../ui/views/import_wizard.py" line="1176" />
         <source>Imported %2 files: %1 rows added or updated.</source>
         <translation>已导入 %2 个文件：新增或更新 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_wizard.py" line="1178" />
+        <location filename="../../ui/views/import_wizard.py" line="1179" />
         <source>%1 already imported with the same content.</source>
         <translation>%1 个文件已以相同内容导入过。</translation>
     </message>
@@ -4081,12 +4081,12 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>MatrixDetails</name>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1295" />
+        <location filename="../../ui/views/matrix_view.py" line="1382" />
         <source>(not named)</source>
         <translation>（未注明）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1306" />
+        <location filename="../../ui/views/matrix_view.py" line="1307" />
         <source>No score: none of the cells it aggregates has one yet.</source>
         <translation>无评分：其汇总的单元格均尚无评分。</translation>
     </message>
@@ -4101,52 +4101,52 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
         <translation>没有规则能根据项目数据填充此单元格，且绝不按 0 计算。双击该单元格即可给出您的评分。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1316" />
+        <location filename="../../ui/views/matrix_view.py" line="1318" />
         <source>Origin: %1</source>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1320" />
+        <location filename="../../ui/views/matrix_view.py" line="1322" />
         <source>Rule %1</source>
         <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1324" />
+        <location filename="../../ui/views/matrix_view.py" line="1331" />
         <source>The analyst's score overrides the computed value %1 (%2) of rule %3; reverting brings it back.</source>
         <translation>分析师的评分覆盖了规则 %3 的计算值 %1（%2）；恢复后计算值重新生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1329" />
+        <location filename="../../ui/views/matrix_view.py" line="1335" />
         <source>No rule fills this cell: without the analyst's score it needs judgement.</source>
         <translation>没有规则填充此单元格：若无分析师的评分，则为待判断。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1333" />
+        <location filename="../../ui/views/matrix_view.py" line="1343" />
         <source>Aggregated by %1: %2</source>
         <translation>按%1汇总：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1345" />
+        <location filename="../../ui/views/matrix_view.py" line="1360" />
         <source>Inputs of rule %1</source>
         <translation>规则 %1 的输入</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1352" />
+        <location filename="../../ui/views/matrix_view.py" line="1292" />
         <source>Analyst's note</source>
         <translation>分析师备注</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1355" />
+        <location filename="../../ui/views/matrix_view.py" line="1295" />
         <source>Last edited: %1</source>
         <translation>最后编辑：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1363" />
+        <location filename="../../ui/views/matrix_view.py" line="1399" />
         <source>Levels</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1364" />
+        <location filename="../../ui/views/matrix_view.py" line="1400" />
         <source>(a score at a cut-off takes the higher level)</source>
         <translation>（恰在分界点上的评分归入较高等级）</translation>
     </message>
@@ -4199,54 +4199,54 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
         <translation>双击或按 Enter 键编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="248" />
+        <location filename="../../ui/models/matrix_model.py" line="300" />
         <source>Each stage's aggregate over the dimensions</source>
         <translation>各环节在各维度上的汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="249" />
+        <location filename="../../ui/models/matrix_model.py" line="301" />
         <source>Each dimension's aggregate over the stages</source>
         <translation>各维度在各环节上的汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="357" />
-        <location filename="../../ui/models/matrix_model.py" line="405" />
+        <location filename="../../ui/models/matrix_model.py" line="418" />
+        <location filename="../../ui/models/matrix_model.py" line="490" />
         <source>Click to open %1 in the grids</source>
         <translation>单击以在矩阵中打开%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="397" />
+        <location filename="../../ui/models/matrix_model.py" line="482" />
         <source>%1, %2: %3 (%4)</source>
         <translation>%1，%2：%3（%4）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="400" />
+        <location filename="../../ui/models/matrix_model.py" line="485" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="403" />
+        <location filename="../../ui/models/matrix_model.py" line="488" />
         <source>The weakest stage of this mineral</source>
         <translation>该矿种最薄弱的环节</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="415" />
-        <location filename="../../ui/views/matrix_view.py" line="1479" />
+        <location filename="../../ui/models/matrix_model.py" line="500" />
+        <location filename="../../ui/views/matrix_view.py" line="1514" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="419" />
+        <location filename="../../ui/models/matrix_model.py" line="504" />
         <source>Click a row to open the mineral in the grids</source>
         <translation>单击一行，在矩阵中打开该矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="421" />
+        <location filename="../../ui/models/matrix_model.py" line="506" />
         <source>The aggregate of every cell of both chains</source>
         <translation>两条资源链全部单元格的汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="422" />
+        <location filename="../../ui/models/matrix_model.py" line="507" />
         <source>%1: the aggregate of both chains' cells at this stage</source>
         <translation>%1：两条资源链该环节单元格的汇总</translation>
     </message>
@@ -4720,8 +4720,8 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
     </message>
     <message>
         <location filename="../../ui/views/matrix_view.py" line="902" />
-        <location filename="../../ui/views/matrix_view.py" line="1429" />
-        <location filename="../../ui/views/matrix_view.py" line="1450" />
+        <location filename="../../ui/views/matrix_view.py" line="1464" />
+        <location filename="../../ui/views/matrix_view.py" line="1485" />
         <source>Risk matrix</source>
         <translation>风险矩阵</translation>
     </message>
@@ -4737,7 +4737,7 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
     </message>
     <message>
         <location filename="../../ui/views/matrix_view.py" line="907" />
-        <location filename="../../ui/views/matrix_view.py" line="1451" />
+        <location filename="../../ui/views/matrix_view.py" line="1486" />
         <source>%1 · %2 · risk matrix</source>
         <translation>%1 · %2 · 风险矩阵</translation>
     </message>
@@ -4822,57 +4822,57 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
         <translation>风险矩阵未导出</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1385" />
+        <location filename="../../ui/views/matrix_view.py" line="1420" />
         <source>The grids can be saved as .png or .svg, not as “%1”.</source>
         <translation>矩阵只能保存为 .png 或 .svg，不能保存为“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1437" />
+        <location filename="../../ui/views/matrix_view.py" line="1472" />
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1453" />
+        <location filename="../../ui/views/matrix_view.py" line="1488" />
         <source>Aggregation: %1</source>
         <translation>汇总规则：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1454" />
+        <location filename="../../ui/views/matrix_view.py" line="1489" />
         <source>Weakest link: %1, %2 — %3 (%4)</source>
         <translation>最薄弱环节：%1，%2 — %3（%4）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1458" />
+        <location filename="../../ui/views/matrix_view.py" line="1493" />
         <source>Whole chain: %1 (%2)</source>
         <translation>全链：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1465" />
+        <location filename="../../ui/views/matrix_view.py" line="1500" />
         <source>Levels</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1466" />
+        <location filename="../../ui/views/matrix_view.py" line="1501" />
         <source>?: needs judgement (no rule could fill the cell)</source>
         <translation>?：待判断（没有规则能填充该单元格）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1467" />
+        <location filename="../../ui/views/matrix_view.py" line="1502" />
         <source>Italic: the analyst's score (the computed value is in the comment)</source>
         <translation>斜体：分析师的评分（计算值见批注）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1469" />
+        <location filename="../../ui/views/matrix_view.py" line="1504" />
         <source>Thick border: the weakest link</source>
         <translation>粗边框：最薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1476" />
+        <location filename="../../ui/views/matrix_view.py" line="1511" />
         <source>List overview</source>
         <translation>清单概览</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1477" />
+        <location filename="../../ui/views/matrix_view.py" line="1512" />
         <source>Each stage's risk over both chains, %1</source>
         <translation>两条资源链各环节的风险，%1 年</translation>
     </message>
@@ -4881,78 +4881,78 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
     <name>MembershipModel</name>
     <message>
         <location filename="../../ui/models/membership_model.py" line="117" />
-        <location filename="../../ui/models/membership_model.py" line="201" />
+        <location filename="../../ui/models/membership_model.py" line="212" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
         <location filename="../../ui/models/membership_model.py" line="117" />
-        <location filename="../../ui/models/membership_model.py" line="203" />
+        <location filename="../../ui/models/membership_model.py" line="214" />
         <source>Lists</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="155" />
+        <location filename="../../ui/models/membership_model.py" line="160" />
         <source>%1: not a mineral in CritMin's registry; shown as the list publishes it</source>
         <translation>%1：不是 CritMin 矿种库中的矿种；按清单原文显示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="176" />
+        <location filename="../../ui/models/membership_model.py" line="187" />
         <source>on the list</source>
         <translation>在清单上</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="176" />
+        <location filename="../../ui/models/membership_model.py" line="187" />
         <source>not on the list</source>
         <translation>不在清单上</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="182" />
+        <location filename="../../ui/models/membership_model.py" line="193" />
         <source>%1 is on %2</source>
         <translation>%1 在 %2 上</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="182" />
+        <location filename="../../ui/models/membership_model.py" line="193" />
         <source>%1 is not on %2</source>
         <translation>%1 不在 %2 上</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="189" />
+        <location filename="../../ui/models/membership_model.py" line="200" />
         <source>%1 is on every chosen list</source>
         <translation>%1 在所有选定清单上</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="190" />
+        <location filename="../../ui/models/membership_model.py" line="201" />
         <source>%1 is on 1 of the %2 chosen lists</source>
         <translation>%1 在 %2 个选定清单中的 1 个上</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="191" />
+        <location filename="../../ui/models/membership_model.py" line="202" />
         <source>%1 is on %3 of the %2 chosen lists</source>
         <translation>%1 在 %2 个选定清单中的 %3 个上</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="210" />
+        <location filename="../../ui/models/membership_model.py" line="221" />
         <source>The minerals on at least one of the chosen lists</source>
         <translation>至少在一个选定清单上的矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="212" />
+        <location filename="../../ui/models/membership_model.py" line="223" />
         <source>On how many of the chosen lists the mineral is</source>
         <translation>该矿种在多少个选定清单上</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="213" />
+        <location filename="../../ui/models/membership_model.py" line="224" />
         <source>%1: %2; a tick marks its minerals</source>
         <translation>%1：%2；勾号标出其矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="220" />
+        <location filename="../../ui/models/membership_model.py" line="231" />
         <source>1 mineral</source>
         <translation>1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/membership_model.py" line="220" />
+        <location filename="../../ui/models/membership_model.py" line="231" />
         <source>%1 minerals</source>
         <translation>%1 个矿种</translation>
     </message>
@@ -5502,42 +5502,42 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
         <translation>在全部 %1 个清单上</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/overlap.py" line="133" />
+        <location filename="../../ui/plots/overlap.py" line="134" />
         <source>Only on %1</source>
         <translation>仅在 %1 上</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/overlap.py" line="194" />
+        <location filename="../../ui/plots/overlap.py" line="195" />
         <source>Choose two or more lists to compare</source>
         <translation>请选择两个或更多清单进行比较</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/overlap.py" line="283" />
+        <location filename="../../ui/plots/overlap.py" line="284" />
         <source>Each bar counts the minerals on exactly the lists marked by the dots below it.</source>
         <translation>每根柱条统计恰好在其下方圆点所标清单上的矿种数。</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/overlap.py" line="286" />
+        <location filename="../../ui/plots/overlap.py" line="287" />
         <source>Only the %1 largest of %2 combinations are shown.</source>
         <translation>仅显示 %2 个组合中最大的 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/overlap.py" line="290" />
+        <location filename="../../ui/plots/overlap.py" line="292" />
         <source>Each number counts the minerals on exactly those lists; the circles are not to scale.</source>
         <translation>每个数字统计恰好在这些清单上的矿种数；圆的大小不按比例。</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/overlap.py" line="330" />
+        <location filename="../../ui/plots/overlap.py" line="332" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/overlap.py" line="346" />
+        <location filename="../../ui/plots/overlap.py" line="348" />
         <source>1 mineral</source>
         <translation>1 个矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/overlap.py" line="347" />
+        <location filename="../../ui/plots/overlap.py" line="349" />
         <source>%1 minerals</source>
         <translation>%1 个矿种</translation>
     </message>
@@ -6700,34 +6700,34 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
         <translation>变化 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="222" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="239" />
         <source>“%1” is not a known mineral.</source>
         <translation>“%1”不是已知矿种。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="227" />
-        <location filename="../../ui/dialogs/scenario_edit.py" line="270" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="244" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="297" />
         <source>“%1” is not a known country.</source>
         <translation>“%1”不是已知国家。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="238" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="259" />
         <source>“%1” is not a year.</source>
         <translation>“%1”不是年份。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="256" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="278" />
         <source>the factor “%1” is not a number.</source>
         <translation>系数“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="258" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="281" />
         <source>the factor must be 0 or more (a demand multiplier: more than 0).</source>
         <translation>系数必须大于或等于 0（需求倍数：必须大于 0）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="247" />
-        <location filename="../../ui/dialogs/scenario_edit.py" line="266" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="271" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="293" />
         <source>only an export change names partners; empty the Partners cell.</source>
         <translation>只有出口变化才能指定出口对象；请清空“出口对象”单元格。</translation>
     </message>
@@ -6758,32 +6758,32 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
         <translation>需求：达到该倍数的年份（留空 = 参数中的目标年份）；政策事件：生效的最后一年（留空 = 仍然有效）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="229" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="246" />
         <source>name the country whose production or exports change, or that applies the policy event.</source>
         <translation>请填写产量或出口发生变化的国家，或实施该政策事件的国家。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="241" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="265" />
         <source>choose the policy event in the Policy event column.</source>
         <translation>请在“政策事件”列中选择政策事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="243" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="267" />
         <source>a policy event needs the year it starts (From year).</source>
         <translation>政策事件需要填写起始年份（“起始年份”列）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="245" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="269" />
         <source>a policy event cannot end before it starts.</source>
         <translation>政策事件的结束年份不能早于起始年份。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="251" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="227" />
         <source>only a policy event change names a policy event; choose the empty entry or make the change a policy event.</source>
         <translation>只有政策事件变化才填写政策事件；请选择空白项，或将变化类型改为政策事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario_edit.py" line="272" />
+        <location filename="../../ui/dialogs/scenario_edit.py" line="299" />
         <source>a country cannot be its own export partner.</source>
         <translation>一个国家不能是自己的出口对象。</translation>
     </message>
@@ -7144,7 +7144,7 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>SourcesPanel</name>
     <message>
-        <location filename="../../ui/views/data_view.py" line="189" />
+        <location filename="../../ui/views/data_view.py" line="194" />
         <source>Sources</source>
         <translation>来源</translation>
     </message>
@@ -7248,28 +7248,28 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>TablePanel</name>
     <message>
-        <location filename="../../ui/views/data_view.py" line="44" />
+        <location filename="../../ui/views/data_view.py" line="49" />
         <source>Sorting</source>
         <translation>正在排序</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="82" />
+        <location filename="../../ui/views/data_view.py" line="87" />
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="104" />
+        <location filename="../../ui/views/data_view.py" line="109" />
         <source>Value not accepted</source>
         <translation>无法接受此值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="114" />
-        <location filename="../../ui/views/data_view.py" line="132" />
+        <location filename="../../ui/views/data_view.py" line="119" />
+        <location filename="../../ui/views/data_view.py" line="137" />
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/data_view.py" line="115" />
+        <location filename="../../ui/views/data_view.py" line="120" />
         <source>Paste the new rows below the last row (Ctrl+V): rows past the end are added.</source>
         <translation>请将新行粘贴到最后一行的下方（Ctrl+V）：超出末尾的行会被添加。</translation>
     </message>

@@ -53,7 +53,7 @@ class MatrixCellDialog(QDialog):
         self.level = QComboBox(self)
         self.level.setAccessibleName(self.tr("Level"))
         self.level.setToolTip(self.tr("The level the score falls in; choosing a level moves the score into it"))
-        for level, low, high in cutoffs():
+        for level, _low, _high in cutoffs():
             self.level.addItem(level_title(level), level)
         self.range = QLabel(self)
         self.range.setAccessibleName(self.tr("Level range"))

@@ -217,6 +217,23 @@ class ScenarioEditDialog(QDialog):
         kind = self.changes.cellWidget(row, TYPE_COL).currentData()
         stage = self.changes.cellWidget(row, STAGE_COL).currentData()
         event = self.changes.cellWidget(row, EVENT_COL).currentData() or ""
+        mineral, country = self._mineral_and_country(kind, text, where)
+        years = self._years(text, where)
+        if kind == "event":
+            self._check_event(event, years, text, where)
+            return Change("event", mineral, country, stage=stage, from_year=years[FROM_COL],
+                          target_year=years[TARGET_COL], event=event)
+        if event:
+            raise ValueError(where(self.tr("only a policy event change names a policy event; choose the empty "
+                                           "entry or make the change a policy event.")))
+        factor = self._factor(kind, text, where)
+        partners = self._partners(kind, country, text, where)
+        return Change(kind, mineral, country if kind != "demand" else "", factor, stage if kind != "demand" else "",
+                      years[FROM_COL] if kind != "demand" else None, years[TARGET_COL] if kind == "demand" else None,
+                      tuple(partners))
+
+    def _mineral_and_country(self, kind, text, where) -> tuple[str, str]:
+        """The change's mineral id and country code ("" for none), from the row's cells read by ``text``."""
         mineral = self.registry.mineral_id(text(MINERAL_COL)) if self.registry else text(MINERAL_COL) or None
         if not mineral:
             raise ValueError(where(self.tr("“%1” is not a known mineral.").replace("%1", text(MINERAL_COL))))
@@ -228,6 +245,10 @@ class ScenarioEditDialog(QDialog):
         if kind != "demand" and not country:
             raise ValueError(where(self.tr("name the country whose production or exports change, or that applies "
                                            "the policy event.")))
+        return mineral, country
+
+    def _years(self, text, where) -> dict[int, int | None]:
+        """The From and Target years by column (None where empty)."""
         years = {}
         for col in (FROM_COL, TARGET_COL):
             if text(col) == "":
@@ -236,26 +257,32 @@ class ScenarioEditDialog(QDialog):
                 years[col] = int(text(col))
             else:
                 raise ValueError(where(self.tr("“%1” is not a year.").replace("%1", text(col))))
-        if kind == "event":
-            if not event:
-                raise ValueError(where(self.tr("choose the policy event in the Policy event column.")))
-            if years[FROM_COL] is None:
-                raise ValueError(where(self.tr("a policy event needs the year it starts (From year).")))
-            if years[TARGET_COL] is not None and years[TARGET_COL] < years[FROM_COL]:
-                raise ValueError(where(self.tr("a policy event cannot end before it starts.")))
-            if text(PARTNERS_COL):
-                raise ValueError(where(self.tr("only an export change names partners; empty the Partners cell.")))
-            return Change("event", mineral, country, stage=stage, from_year=years[FROM_COL],
-                          target_year=years[TARGET_COL], event=event)
-        if event:
-            raise ValueError(where(self.tr("only a policy event change names a policy event; choose the empty "
-                                           "entry or make the change a policy event.")))
+        return years
+
+    def _check_event(self, event: str, years: dict[int, int | None], text, where) -> None:
+        """A policy event change: an event, the year it starts, no end before it, no partners."""
+        if not event:
+            raise ValueError(where(self.tr("choose the policy event in the Policy event column.")))
+        if years[FROM_COL] is None:
+            raise ValueError(where(self.tr("a policy event needs the year it starts (From year).")))
+        if years[TARGET_COL] is not None and years[TARGET_COL] < years[FROM_COL]:
+            raise ValueError(where(self.tr("a policy event cannot end before it starts.")))
+        if text(PARTNERS_COL):
+            raise ValueError(where(self.tr("only an export change names partners; empty the Partners cell.")))
+
+    def _factor(self, kind, text, where) -> float:
+        """The change's factor: a number, 0 or more (more than 0 for a demand multiplier)."""
         try:
             factor = float(text(FACTOR_COL).replace(",", "."))
         except ValueError:
-            raise ValueError(where(self.tr("the factor “%1” is not a number.").replace("%1", text(FACTOR_COL))))
+            message = self.tr("the factor “%1” is not a number.").replace("%1", text(FACTOR_COL))
+            raise ValueError(where(message)) from None
         if not factor >= 0 or (kind == "demand" and not factor > 0):
             raise ValueError(where(self.tr("the factor must be 0 or more (a demand multiplier: more than 0).")))
+        return factor
+
+    def _partners(self, kind, country: str, text, where) -> list[str]:
+        """An export change's partner country codes (none for other kinds, which may not name any)."""
         partners = []
         if text(PARTNERS_COL):
             import re
@@ -271,6 +298,4 @@ class ScenarioEditDialog(QDialog):
                 if code == country:
                     raise ValueError(where(self.tr("a country cannot be its own export partner.")))
                 partners.append(code)
-        return Change(kind, mineral, country if kind != "demand" else "", factor, stage if kind != "demand" else "",
-                      years[FROM_COL] if kind != "demand" else None, years[TARGET_COL] if kind == "demand" else None,
-                      tuple(partners))
+        return partners

@@ -34,16 +34,20 @@ def severity_colour(severity: str) -> QColor | None:
 
 
 def column_titles() -> list[str]:
-    return [QCoreApplication.translate("AlertsModel", "Severity"), QCoreApplication.translate("AlertsModel", "Year"), QCoreApplication.translate("AlertsModel", "Mineral"),
-            QCoreApplication.translate("AlertsModel", "What changed"), QCoreApplication.translate("AlertsModel", "From → to"), QCoreApplication.translate("AlertsModel", "Rule")]
+    return [QCoreApplication.translate("AlertsModel", "Severity"), QCoreApplication.translate("AlertsModel", "Year"),
+            QCoreApplication.translate("AlertsModel", "Mineral"),
+            QCoreApplication.translate("AlertsModel", "What changed"),
+            QCoreApplication.translate("AlertsModel", "From → to"), QCoreApplication.translate("AlertsModel", "Rule")]
 
 
 def column_tips() -> list[str]:
-    return [QCoreApplication.translate("AlertsModel", "High: a threshold crossed upward, a ban, a dominant supplier; medium: a worsening "
-                              "or a trend; low: a threshold crossed downward"),
+    return [QCoreApplication.translate("AlertsModel", "High: a threshold crossed upward, a ban, a dominant supplier; "
+                                       "medium: a worsening "
+                                       "or a trend; low: a threshold crossed downward"),
             QCoreApplication.translate("AlertsModel", "The year the change happened"),
             QCoreApplication.translate("AlertsModel", "The mineral the alert is about"),
-            QCoreApplication.translate("AlertsModel", "What changed, in one sentence; double-click or press Enter to open its source"),
+            QCoreApplication.translate("AlertsModel",
+                                       "What changed, in one sentence; double-click or press Enter to open its source"),
             QCoreApplication.translate("AlertsModel", "The value the year before and the value this year"),
             QCoreApplication.translate("AlertsModel", "The rule that raised the alert (Rules… sets them)")]
 

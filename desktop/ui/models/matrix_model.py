@@ -128,6 +128,32 @@ def _short(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+def _margin(cell: Cell) -> bool:
+    """A margin cell: a stage's, a dimension's or the stream's aggregate."""
+    return not (cell.stage and cell.dimension)
+
+
+def _judgement(cell: Cell) -> bool:
+    """A grid cell without a score: it needs the analyst's judgement."""
+    return cell.score is None and not _margin(cell)
+
+
+def _fill_brush(level: str | None) -> QBrush | None:
+    fill = level_fill(level)
+    return QBrush(fill) if fill is not None else None
+
+
+def _ink_brush(level: str | None) -> QBrush | None:
+    fill = level_fill(level)
+    return QBrush(ink_on(fill)) if fill is not None else None
+
+
+def _bold_font() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
 class MatrixModel(OneCallPerCell, QAbstractTableModel):
     """One stream's grid of a Matrix; see the module docstring."""
 
@@ -192,47 +218,73 @@ class MatrixModel(OneCallPerCell, QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        cell = self.cell(index)
-        if cell is None:
+        answer = self._ANSWERS.get(role)
+        if answer is None:
             return None
-        margin = not (cell.stage and cell.dimension)
-        judgement = cell.score is None and not margin
-        if role == Qt.ItemDataRole.DisplayRole:
-            return "?" if judgement else score_text(cell.score)
-        if role == Qt.ItemDataRole.EditRole:
-            return cell.score                     # a plain number for Ctrl+C into Excel
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return cell_tip(cell, self.is_weakest(cell), self.editable and not margin)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return cell_tip(cell, self.is_weakest(cell)).replace("\n", ". ")
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            fill = level_fill(cell.level)
-            return QBrush(fill) if fill is not None else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            fill = level_fill(cell.level)
-            return QBrush(ink_on(fill)) if fill is not None else None
-        if role == Qt.ItemDataRole.FontRole and margin:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == CELL_ROLE:
-            return cell
-        if role == LEVEL_ROLE:
-            return cell.level
-        if role == SCORE_ROLE:
-            return cell.score
-        if role == KIND_ROLE:
-            return ("stream" if not cell.stage and not cell.dimension else "stage" if cell.stage and
-                    not cell.dimension else "dimension" if margin else "cell")
-        if role == OVERRIDE_ROLE:
-            return cell.origin == ANALYST
-        if role == JUDGEMENT_ROLE:
-            return judgement
-        if role == WEAKEST_ROLE:
-            return bool(self.is_weakest(cell))
-        return None
+        cell = self.cell(index)
+        return answer(self, cell) if cell is not None else None
+
+    # one method per role, each given the index's cell (synthetic for a margin cell); _ANSWERS names them
+    def _display(self, cell: Cell):
+        return "?" if _judgement(cell) else score_text(cell.score)
+
+    def _edit(self, cell: Cell):
+        return cell.score                     # a plain number for Ctrl+C into Excel
+
+    def _tooltip(self, cell: Cell):
+        return cell_tip(cell, self.is_weakest(cell), self.editable and not _margin(cell))
+
+    def _accessible_text(self, cell: Cell):
+        return cell_tip(cell, self.is_weakest(cell)).replace("\n", ". ")
+
+    def _alignment(self, cell: Cell):
+        return int(Qt.AlignmentFlag.AlignCenter)
+
+    def _background(self, cell: Cell):
+        return _fill_brush(cell.level)
+
+    def _foreground(self, cell: Cell):
+        return _ink_brush(cell.level)
+
+    def _font(self, cell: Cell):
+        return _bold_font() if _margin(cell) else None
+
+    def _cell(self, cell: Cell):
+        return cell
+
+    def _level(self, cell: Cell):
+        return cell.level
+
+    def _kind(self, cell: Cell):
+        return ("stream" if not cell.stage and not cell.dimension else "stage" if cell.stage and
+                not cell.dimension else "dimension" if _margin(cell) else "cell")
+
+    def _override(self, cell: Cell):
+        return cell.origin == ANALYST
+
+    def _needs_judgement(self, cell: Cell):
+        return _judgement(cell)
+
+    def _weakest(self, cell: Cell):
+        return bool(self.is_weakest(cell))
+
+    _ANSWERS = {
+        Qt.ItemDataRole.DisplayRole: _display,
+        Qt.ItemDataRole.EditRole: _edit,
+        Qt.ItemDataRole.ToolTipRole: _tooltip,
+        Qt.ItemDataRole.AccessibleTextRole: _accessible_text,
+        Qt.ItemDataRole.TextAlignmentRole: _alignment,
+        Qt.ItemDataRole.BackgroundRole: _background,
+        Qt.ItemDataRole.ForegroundRole: _foreground,
+        Qt.ItemDataRole.FontRole: _font,
+        CELL_ROLE: _cell,
+        LEVEL_ROLE: _level,
+        SCORE_ROLE: _edit,
+        KIND_ROLE: _kind,
+        OVERRIDE_ROLE: _override,
+        JUDGEMENT_ROLE: _needs_judgement,
+        WEAKEST_ROLE: _weakest,
+    }
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         grid = self.grid()
@@ -351,45 +403,78 @@ class HeatmapModel(OneCallPerCell, QAbstractTableModel):
         if role == MINERAL_ROLE:
             return row.mineral
         if name == "mineral":
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-                return row.name or row.mineral
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return QCoreApplication.translate("MatrixModel", "Click to open %1 in the grids").replace(
-                    "%1", row.name or row.mineral)
-            if role == KIND_ROLE:
-                return "name"
+            return self._mineral_data(row, role)
+        answer = self._ANSWERS.get(role)
+        if answer is None:
             return None
         score = self.score(row, column)
-        level = level_of(score)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return score_text(score)
-        if role == Qt.ItemDataRole.EditRole:
-            return score
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._tip(row, name, score, level, role == Qt.ItemDataRole.ToolTipRole)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            fill = level_fill(level)
-            return QBrush(fill) if fill is not None else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            fill = level_fill(level)
-            return QBrush(ink_on(fill)) if fill is not None else None
-        if role == Qt.ItemDataRole.FontRole and name == "chain":
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == LEVEL_ROLE:
-            return level
-        if role == SCORE_ROLE:
-            return score
+        return answer(self, row, name, score, level_of(score))
+
+    def _mineral_data(self, row: HeatRow, role: int):
+        """The mineral column: the mineral's name."""
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return row.name or row.mineral
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return QCoreApplication.translate("MatrixModel", "Click to open %1 in the grids").replace(
+                "%1", row.name or row.mineral)
         if role == KIND_ROLE:
-            return "stream" if name == "chain" else "cell"
-        if role == WEAKEST_ROLE:
-            return name == row.weakest
-        if role in (OVERRIDE_ROLE, JUDGEMENT_ROLE):
-            return False
+            return "name"
         return None
+
+    # a score column (a stage or the whole chain): one method per role, each given the row, the column's name,
+    # its score and level; _ANSWERS names them
+    def _display(self, row: HeatRow, name: str, score, level):
+        return score_text(score)
+
+    def _edit(self, row: HeatRow, name: str, score, level):
+        return score
+
+    def _tooltip(self, row: HeatRow, name: str, score, level):
+        return self._tip(row, name, score, level, True)
+
+    def _accessible_text(self, row: HeatRow, name: str, score, level):
+        return self._tip(row, name, score, level, False)
+
+    def _alignment(self, row: HeatRow, name: str, score, level):
+        return int(Qt.AlignmentFlag.AlignCenter)
+
+    def _background(self, row: HeatRow, name: str, score, level):
+        return _fill_brush(level)
+
+    def _foreground(self, row: HeatRow, name: str, score, level):
+        return _ink_brush(level)
+
+    def _font(self, row: HeatRow, name: str, score, level):
+        return _bold_font() if name == "chain" else None
+
+    def _level(self, row: HeatRow, name: str, score, level):
+        return level
+
+    def _kind(self, row: HeatRow, name: str, score, level):
+        return "stream" if name == "chain" else "cell"
+
+    def _weakest(self, row: HeatRow, name: str, score, level):
+        return name == row.weakest
+
+    def _no(self, row: HeatRow, name: str, score, level):
+        return False
+
+    _ANSWERS = {
+        Qt.ItemDataRole.DisplayRole: _display,
+        Qt.ItemDataRole.EditRole: _edit,
+        Qt.ItemDataRole.ToolTipRole: _tooltip,
+        Qt.ItemDataRole.AccessibleTextRole: _accessible_text,
+        Qt.ItemDataRole.TextAlignmentRole: _alignment,
+        Qt.ItemDataRole.BackgroundRole: _background,
+        Qt.ItemDataRole.ForegroundRole: _foreground,
+        Qt.ItemDataRole.FontRole: _font,
+        LEVEL_ROLE: _level,
+        SCORE_ROLE: _edit,
+        KIND_ROLE: _kind,
+        WEAKEST_ROLE: _weakest,
+        OVERRIDE_ROLE: _no,
+        JUDGEMENT_ROLE: _no,
+    }
 
     def _tip(self, row: HeatRow, name: str, score, level, tip: str) -> str:
         locale = QLocale()

@@ -140,36 +140,47 @@ class MembershipModel(OneCallPerCell, QAbstractTableModel):
         if not self._valid(index):
             return None
         item, col = self.ids[index.row()], index.column()
-        last = len(self.names) + 1
-        on = self._on[item]
         if role == ID_ROLE:
             return item
         if col == 0:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return self.label(item)
-            if role == SORT_ROLE:
-                return self._name_rank[item]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                if item in self._known:
-                    return f"{self.label(item)} ({item})"
-                return self.tr("%1: not a mineral in CritMin's registry; shown as the list publishes it").replace(
-                    "%1", item)
-            if role == Qt.ItemDataRole.FontRole and item not in self._known:
-                font = QFont()
-                font.setItalic(True)
-                return font
-            return None
-        if col == last:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return QLocale().toString(len(on))
-            if role == SORT_ROLE:
-                return len(on)
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return self._count_sentence(item)
-            return None
-        ticked = (col - 1) in on
+            return self._name_data(item, role)
+        if col == len(self.names) + 1:
+            return self._count_data(item, role)
+        return self._tick_data(item, col, role)
+
+    def _name_data(self, item: str, role: int):
+        """The mineral column: its name, italic when it is not a registry mineral."""
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.label(item)
+        if role == SORT_ROLE:
+            return self._name_rank[item]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if item in self._known:
+                return f"{self.label(item)} ({item})"
+            return self.tr("%1: not a mineral in CritMin's registry; shown as the list publishes it").replace(
+                "%1", item)
+        if role == Qt.ItemDataRole.FontRole and item not in self._known:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def _count_data(self, item: str, role: int):
+        """The last column: on how many of the chosen lists the mineral is."""
+        on = self._on[item]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return QLocale().toString(len(on))
+        if role == SORT_ROLE:
+            return len(on)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._count_sentence(item)
+        return None
+
+    def _tick_data(self, item: str, col: int, role: int):
+        """A list's column: a tick when the mineral is on the list."""
+        ticked = (col - 1) in self._on[item]
         if role == Qt.ItemDataRole.DisplayRole:
             return TICK if ticked else ""
         if role == Qt.ItemDataRole.AccessibleTextRole:

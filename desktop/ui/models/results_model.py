@@ -212,7 +212,7 @@ def _blank(value) -> bool:
     try:
         return bool(np.isnan(value))
     except (TypeError, ValueError):
-        return value == "" or value is getattr(__import__("pandas"), "NA")
+        return value == "" or value is __import__("pandas").NA
 
 
 def _python(value):

@@ -9,10 +9,14 @@ No Qt here: it runs on the worker thread.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from desktop.core.tables import INT_COLUMNS, SCHEMA, TEXT_COLUMNS
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Text columns whose codes are shown as registry names in the interface language.
 MINERAL_COLUMNS = {"mineral"}
@@ -98,7 +102,7 @@ def _code(col: Column, label: str) -> int:
         return len(col.labels) - 1
 
 
-def prepare(table: str, frame: "pd.DataFrame", source_ids: np.ndarray, import_log: "pd.DataFrame") -> TableData:
+def prepare(table: str, frame: pd.DataFrame, source_ids: np.ndarray, import_log: pd.DataFrame) -> TableData:
     """Arrays for display from a canonical table and the import id of each row (worker thread)."""
     import pandas as pd    # only on the worker: the window is built before pandas is loaded
 

@@ -128,7 +128,8 @@ class OverlapChart(PlotPanel):
         if len(key) == n:
             if n == 2:
                 return QCoreApplication.translate("OverlapChart", "On both lists")
-            return QCoreApplication.translate("OverlapChart", "On all %1 lists").replace("%1", self.locale().toString(n))
+            return QCoreApplication.translate("OverlapChart", "On all %1 lists").replace(
+                "%1", self.locale().toString(n))
         names = " + ".join(self._names[i] for i in key)
         return QCoreApplication.translate("OverlapChart", "Only on %1").replace("%1", names)
 
@@ -285,7 +286,8 @@ class OverlapChart(PlotPanel):
             if len(self._regions) > len(self._bars):
                 title += " " + QCoreApplication.translate(
                     "OverlapChart", "Only the %1 largest of %2 combinations are shown.").replace(
-                    "%1", self.locale().toString(len(self._bars))).replace("%2", self.locale().toString(len(self._regions)))
+                    "%1", self.locale().toString(len(self._bars))).replace(
+                    "%2", self.locale().toString(len(self._regions)))
         elif self.mode == "venn":
             title = QCoreApplication.translate(
                 "OverlapChart", "Each number counts the minerals on exactly those lists; the circles are not to scale.")

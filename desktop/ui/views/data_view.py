@@ -9,6 +9,8 @@ from __future__ import annotations
 # pandas is imported inside the functions that need it: the window is built (and shown) before
 # the data libraries are loaded, which the worker does while the first project opens.
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QToolButton,
@@ -25,6 +27,9 @@ from desktop.ui.titles import table_title
 from desktop.ui.widgets.choices import fill_countries
 from desktop.ui.widgets.messages import tell
 from desktop.ui.widgets.table_view import ExcelTableView
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # The template's input tables, always shown; publishers' extra tables get a tab when they hold rows.
 MAIN_TABLES = ("production", "balance", "prices", "governance", "reserves", "recycling", "lists")
@@ -213,7 +218,7 @@ class SourcesPanel(QWidget):
         self.stale = True
 
 
-def sources_frame(project) -> "pd.DataFrame":
+def sources_frame(project) -> pd.DataFrame:
     """The import log with the years each import still supplies per table (worker thread)."""
     log = project.import_log()
     years = project.years_by_import()

@@ -1002,7 +1002,8 @@ class ImportWizardDialog(QDialog):
         elif record.status == "unknown":
             text = where + " " + self.tr("is not a known %1, so its rows cannot be imported.").replace("%1", kind)
             if record.suggestions:
-                text += " " + self.tr("Did you mean %1?").replace("%1", "; ".join(l for _, l in record.suggestions))
+                names = "; ".join(label for _, label in record.suggestions)
+                text += " " + self.tr("Did you mean %1?").replace("%1", names)
             text += " " + self.tr("Choose the right one and save it as an alias.")
         elif record.status == "guessed":
             text = where + " " + self.tr("was guessed to be %1. If that is wrong, choose the right one.") \

@@ -1275,78 +1275,18 @@ def cell_html(cell: Cell, registry, lang: str) -> str:
     or the aggregation rule and the scores it combines), the computed value beside an override, the note,
     when it was edited, and the five levels' cut-offs with the cell's level in bold."""
     locale = QLocale()
-
-    def t(text: str) -> str:
-        return html.escape(text)
-
-    def value(name: str, raw) -> str:
-        if raw is None or (isinstance(raw, float) and math.isnan(raw)):
-            return "—"
-        if isinstance(raw, bool):
-            return str(raw)
-        if isinstance(raw, float):
-            return locale.toString(raw, "g", 4)
-        if isinstance(raw, int):
-            return str(raw) if name.endswith("year") else locale.toString(raw)
-        text = str(raw)
-        if name == "stage" or name.endswith("_stage"):
-            from desktop.ui.titles import stage_title as production_stage
-
-            return production_stage(text) if text else QCoreApplication.translate("MatrixDetails", "(not named)")
-        if registry is not None and name in ("country", "exporter", "importer", "top_country") and len(text) == 3:
-            return registry.country_name(text, lang)
-        if registry is not None and name == "mineral":
-            return registry.mineral_name(text, lang)
-        return text
-
+    t = html.escape
     aggregate = cell.origin.startswith("aggregate:")
-    parts = [f"<h3>{t(cell_name(cell))}</h3><p>{t(stream_title(cell.stream))}</p>"]
-    if cell.score is None:
-        if aggregate:
-            parts.append("<p>" + t(QCoreApplication.translate(
-                "MatrixDetails", "No score: none of the cells it aggregates has one yet.")) + "</p>")
-        else:
-            parts.append("<p><b>" + t(QCoreApplication.translate("MatrixDetails", "Needs judgement")) + "</b>: "
-                         + t(QCoreApplication.translate(
-                             "MatrixDetails", "no rule could fill this cell from the project's data, and it is "
-                                              "never taken as 0. Double-click it to give your score.")) + "</p>")
-    else:
-        parts.append(f"<p><b>{t(score_text(cell.score, locale))}</b> — {t(level_title(cell.level))}</p>")
+    parts = [f"<h3>{t(cell_name(cell))}</h3><p>{t(stream_title(cell.stream))}</p>",
+             _score_html(cell, aggregate, locale)]
     if not aggregate:
-        parts.append("<p>" + t(QCoreApplication.translate("MatrixDetails", "Origin: %1").replace(
-            "%1", origin_title(cell.origin))) + "</p>")
-        formula = rule_formula(cell.rule, lang) if cell.computed is not None else ""
-        if formula:
-            parts.append("<p><b>" + t(QCoreApplication.translate("MatrixDetails", "Rule %1").replace(
-                "%1", cell.rule)) + "</b><br>" + t(formula) + "</p>")
+        parts += _origin_html(cell, lang)
     if cell.origin == ANALYST:
-        if cell.computed is not None:
-            parts.append("<p>" + t(QCoreApplication.translate(
-                "MatrixDetails", "The analyst's score overrides the computed value %1 (%2) of rule %3; reverting "
-                                 "brings it back.").replace("%1", score_text(cell.computed, locale)).replace(
-                "%2", level_title(level_of(cell.computed))).replace("%3", cell.rule or "—")) + "</p>")
-        else:
-            parts.append("<p>" + t(QCoreApplication.translate(
-                "MatrixDetails", "No rule fills this cell: without the analyst's score it needs judgement.")) + "</p>")
+        parts.append(_override_html(cell, locale))
     if aggregate:
-        rule = cell.origin[len("aggregate:"):]
-        parts.append("<p>" + t(QCoreApplication.translate("MatrixDetails", "Aggregated by %1: %2").replace(
-            "%1", rule_title(rule)).replace("%2", rule_tip(rule))) + "</p>")
-        rows = []
-        for name, score in cell.inputs.items():
-            title = stage_title(name) if name in ("mining", "processing", "use", "recycling") else \
-                dimension_title(name)
-            rows.append(f"<tr><td>{t(title)}</td><td align='right'>{t(score_text(score, locale))}</td>"
-                        f"<td>{t(level_title(level_of(score)) if score is not None else '')}</td></tr>")
-        parts.append("<table cellspacing='2' cellpadding='2'>" + "".join(rows) + "</table>")
+        parts += _aggregate_html(cell, locale)
     elif cell.inputs:
-        from desktop.ui.indicator_titles import result_column_title
-
-        parts.append("<p><b>" + t(QCoreApplication.translate("MatrixDetails", "Inputs of rule %1").replace(
-            "%1", cell.rule or "—")) + "</b></p>")
-        rows = "".join(f"<tr><td>{t(result_column_title(str(k)))}</td><td style='white-space:nowrap'>"
-                       f"{t(value(str(k), v))}</td></tr>" for k, v in cell.inputs.items())
-        parts.append(f"<table cellspacing='2' cellpadding='2'>{rows}</table>")
+        parts += _inputs_html(cell, registry, lang, locale)
     note = shown_note(cell, lang)
     if note:
         heading = QCoreApplication.translate("MatrixDetails", "Analyst's note")
@@ -1354,16 +1294,111 @@ def cell_html(cell: Cell, registry, lang: str) -> str:
     if cell.edited:
         parts.append("<p>" + t(QCoreApplication.translate("MatrixDetails", "Last edited: %1").replace(
             "%1", edited_text(cell.edited, locale))) + "</p>")
+    parts.append(_levels_html(cell, locale))
+    return "".join(parts)
+
+
+def _score_html(cell: Cell, aggregate: bool, locale: QLocale) -> str:
+    """Details: the cell's score and level, or why it has none."""
+    t = html.escape
+    if cell.score is not None:
+        return f"<p><b>{t(score_text(cell.score, locale))}</b> — {t(level_title(cell.level))}</p>"
+    if aggregate:
+        return "<p>" + t(QCoreApplication.translate(
+            "MatrixDetails", "No score: none of the cells it aggregates has one yet.")) + "</p>"
+    return ("<p><b>" + t(QCoreApplication.translate("MatrixDetails", "Needs judgement")) + "</b>: "
+            + t(QCoreApplication.translate(
+                "MatrixDetails", "no rule could fill this cell from the project's data, and it is "
+                                 "never taken as 0. Double-click it to give your score.")) + "</p>")
+
+
+def _origin_html(cell: Cell, lang: str) -> list[str]:
+    """Details of a grid cell: its origin, and the rule's formula when a rule computed it."""
+    t = html.escape
+    parts = ["<p>" + t(QCoreApplication.translate("MatrixDetails", "Origin: %1").replace(
+        "%1", origin_title(cell.origin))) + "</p>"]
+    formula = rule_formula(cell.rule, lang) if cell.computed is not None else ""
+    if formula:
+        parts.append("<p><b>" + t(QCoreApplication.translate("MatrixDetails", "Rule %1").replace(
+            "%1", cell.rule)) + "</b><br>" + t(formula) + "</p>")
+    return parts
+
+
+def _override_html(cell: Cell, locale: QLocale) -> str:
+    """Details of the analyst's score: the computed value it overrides, or that no rule fills the cell."""
+    t = html.escape
+    if cell.computed is not None:
+        return "<p>" + t(QCoreApplication.translate(
+            "MatrixDetails", "The analyst's score overrides the computed value %1 (%2) of rule %3; reverting "
+                             "brings it back.").replace("%1", score_text(cell.computed, locale)).replace(
+            "%2", level_title(level_of(cell.computed))).replace("%3", cell.rule or "—")) + "</p>"
+    return "<p>" + t(QCoreApplication.translate(
+        "MatrixDetails", "No rule fills this cell: without the analyst's score it needs judgement.")) + "</p>"
+
+
+def _aggregate_html(cell: Cell, locale: QLocale) -> list[str]:
+    """Details of a margin cell: the aggregation rule and a table of the scores it combines."""
+    t = html.escape
+    rule = cell.origin[len("aggregate:"):]
+    parts = ["<p>" + t(QCoreApplication.translate("MatrixDetails", "Aggregated by %1: %2").replace(
+        "%1", rule_title(rule)).replace("%2", rule_tip(rule))) + "</p>"]
+    rows = []
+    for name, score in cell.inputs.items():
+        title = stage_title(name) if name in ("mining", "processing", "use", "recycling") else \
+            dimension_title(name)
+        rows.append(f"<tr><td>{t(title)}</td><td align='right'>{t(score_text(score, locale))}</td>"
+                    f"<td>{t(level_title(level_of(score)) if score is not None else '')}</td></tr>")
+    parts.append("<table cellspacing='2' cellpadding='2'>" + "".join(rows) + "</table>")
+    return parts
+
+
+def _inputs_html(cell: Cell, registry, lang: str, locale: QLocale) -> list[str]:
+    """Details of a computed cell: a table of its rule's inputs."""
+    from desktop.ui.indicator_titles import result_column_title
+
+    t = html.escape
+    parts = ["<p><b>" + t(QCoreApplication.translate("MatrixDetails", "Inputs of rule %1").replace(
+        "%1", cell.rule or "—")) + "</b></p>"]
+    rows = "".join(f"<tr><td>{t(result_column_title(str(k)))}</td><td style='white-space:nowrap'>"
+                   f"{t(_input_value(str(k), v, registry, lang, locale))}</td></tr>" for k, v in cell.inputs.items())
+    parts.append(f"<table cellspacing='2' cellpadding='2'>{rows}</table>")
+    return parts
+
+
+def _input_value(name: str, raw, registry, lang: str, locale: QLocale) -> str:
+    """A rule input's value as Details shows it: numbers in the locale, ids as names."""
+    if raw is None or (isinstance(raw, float) and math.isnan(raw)):
+        return "—"
+    if isinstance(raw, bool):
+        return str(raw)
+    if isinstance(raw, float):
+        return locale.toString(raw, "g", 4)
+    if isinstance(raw, int):
+        return str(raw) if name.endswith("year") else locale.toString(raw)
+    text = str(raw)
+    if name == "stage" or name.endswith("_stage"):
+        from desktop.ui.titles import stage_title as production_stage
+
+        return production_stage(text) if text else QCoreApplication.translate("MatrixDetails", "(not named)")
+    if registry is not None and name in ("country", "exporter", "importer", "top_country") and len(text) == 3:
+        return registry.country_name(text, lang)
+    if registry is not None and name == "mineral":
+        return registry.mineral_name(text, lang)
+    return text
+
+
+def _levels_html(cell: Cell, locale: QLocale) -> str:
+    """Details: the five levels' cut-offs, the cell's level in bold."""
+    t = html.escape
     rows = []
     for level, low, high in cutoffs():
         bold = " style='font-weight:bold'" if level == cell.level else ""
         rows.append(f"<tr{bold}><td bgcolor='{LEVEL_FILLS[level]}'>&nbsp;&nbsp;&nbsp;&nbsp;</td>"
                     f"<td>{t(level_title(level))}</td><td>{t(score_text(low, locale))} – "
                     f"{t(score_text(high, locale))}</td></tr>")
-    parts.append("<p><b>" + t(QCoreApplication.translate("MatrixDetails", "Levels")) + "</b> "
-                 + t(QCoreApplication.translate("MatrixDetails", "(a score at a cut-off takes the higher level)"))
-                 + "</p><table cellspacing='2' cellpadding='2'>" + "".join(rows) + "</table>")
-    return "".join(parts)
+    return ("<p><b>" + t(QCoreApplication.translate("MatrixDetails", "Levels")) + "</b> "
+            + t(QCoreApplication.translate("MatrixDetails", "(a score at a cut-off takes the higher level)"))
+            + "</p><table cellspacing='2' cellpadding='2'>" + "".join(rows) + "</table>")
 
 
 def edited_text(edited: str, locale: QLocale) -> str:
@@ -1491,31 +1526,7 @@ def write_matrix_xlsx(path, matrix: Matrix, words: dict, heat: list[HeatRow] | N
     from desktop.core.export.cells import add_sheet, write_xlsx
 
     def build(wb) -> None:
-        formats: dict = {}
-
-        def fmt(level=None, *, judgement=False, italic=False, weakest=False, bold=False, margin=False):
-            key = (level, judgement, italic, weakest, bold, margin)
-            if key not in formats:
-                spec = {"align": "center", "valign": "vcenter", "border": 1, "border_color": "#808080",
-                        "num_format": "0.00"}
-                if level in LEVEL_FILLS:
-                    spec.update(bg_color=LEVEL_FILLS[level], pattern=1,
-                                font_color=ink_on(QColor(LEVEL_FILLS[level])).name())
-                if judgement:
-                    spec.update(pattern=14, fg_color="#A0A0A0", bg_color="#FFFFFF", bold=True)
-                if italic:
-                    spec["italic"] = True
-                if bold or margin:
-                    spec["bold"] = True
-                if margin:
-                    spec["top" if margin == "row" else "left"] = 2
-                    if margin == "corner":
-                        spec.update(top=2, left=2)
-                if weakest:
-                    spec.update(border=5, border_color="#000000")
-                formats[key] = wb.add_format(spec)
-            return formats[key]
-
+        fmt = _cell_formats(wb)
         head = wb.add_format({"bold": True, "text_wrap": True, "align": "center", "valign": "vcenter",
                               "border": 1, "border_color": "#808080"})
         side = wb.add_format({"bold": True, "border": 1, "border_color": "#808080", "valign": "vcenter"})
@@ -1529,55 +1540,106 @@ def write_matrix_xlsx(path, matrix: Matrix, words: dict, heat: list[HeatRow] | N
         ws.write_string(2, 0, words["weakest"])
         ws.write_string(3, 0, words["chain"])
         row = 5
-        weakest = matrix.weakest
         for stream in STREAMS:
-            grid = matrix.grid(stream)
             ws.write_string(row, 0, words["stream"][stream], bold)
-            row += 1
-            ws.set_row(row, 30)
-            ws.write_string(row, 0, "", head)
-            for c, dim in enumerate(grid.dimensions, start=1):
-                ws.write_string(row, c, words["dimension"][dim], head)
-            ws.write_string(row, len(grid.dimensions) + 1, words["overall"], head)
-            row += 1
-            for stage in grid.stages:
-                ws.set_row(row, 22)
-                ws.write_string(row, 0, words["stage"][stage], side)
-                for c, dim in enumerate(grid.dimensions, start=1):
-                    cell = grid.cells.get((stage, dim))
-                    is_weakest = weakest is not None and (weakest.stream, weakest.stage, weakest.dimension) == \
-                        (stream, stage, dim)
-                    if cell is None or cell.score is None:
-                        ws.write_string(row, c, "?", fmt(judgement=True, weakest=is_weakest))
-                    else:
-                        ws.write_number(row, c, float(cell.score), fmt(cell.level, italic=cell.origin == ANALYST,
-                                                                       weakest=is_weakest))
-                    comment = words["comments"].get((stream, stage, dim))
-                    if comment:
-                        ws.write_comment(row, c, comment, {"x_scale": 2.2, "y_scale": 1.6})
-                _margin(ws, row, len(grid.dimensions) + 1, grid.stage_scores.get(stage), fmt, "column")
-                row += 1
-            ws.set_row(row, 22)
-            ws.write_string(row, 0, words["overall"], side)
-            for c, dim in enumerate(grid.dimensions, start=1):
-                _margin(ws, row, c, grid.dimension_scores.get(dim), fmt, "row")
-            _margin(ws, row, len(grid.dimensions) + 1, grid.score, fmt, "corner")
-            row += 2
-        ws.write_string(row, 0, words["legend"], bold)
-        row += 1
-        for level, name, band in words["levels"]:
-            ws.write_string(row, 0, name, fmt(level))
-            ws.write_string(row, 1, band)
-            row += 1
-        ws.write_string(row, 0, "?", fmt(judgement=True))
-        ws.write_string(row, 1, words["judgement"])
-        ws.write_string(row + 1, 1, words["override"])
-        ws.write_string(row + 2, 1, words["outline"])
+            row = _grid_rows(ws, row + 1, matrix, stream, words, fmt, head, side) + 1
+        _legend_rows(ws, row, words, fmt, bold)
         if heat and heat_words:
             _overview_sheet(wb, heat, heat_words, fmt, head)
 
     write_xlsx(path, build, constant_memory=False)
     return Path(path)
+
+
+def _cell_formats(wb):
+    """``fmt(level, judgement=, italic=, weakest=, bold=, margin=)``: the matrix sheet's format of a score cell,
+    each one added to ``wb`` once, when first asked for."""
+    formats: dict = {}
+
+    def fmt(level=None, *, judgement=False, italic=False, weakest=False, bold=False, margin=False):
+        key = (level, judgement, italic, weakest, bold, margin)
+        if key not in formats:
+            formats[key] = wb.add_format(_format_spec(level, judgement, italic, weakest, bold, margin))
+        return formats[key]
+
+    return fmt
+
+
+def _format_spec(level, judgement: bool, italic: bool, weakest: bool, bold: bool, margin) -> dict:
+    """The xlsxwriter format of a score cell: its level's fill, hatched for needs judgement, italic for the
+    analyst's score, a thick border for the weakest link, a double rule before a margin (``margin`` "row",
+    "column" or "corner")."""
+    spec = {"align": "center", "valign": "vcenter", "border": 1, "border_color": "#808080",
+            "num_format": "0.00"}
+    if level in LEVEL_FILLS:
+        spec.update(bg_color=LEVEL_FILLS[level], pattern=1,
+                    font_color=ink_on(QColor(LEVEL_FILLS[level])).name())
+    if judgement:
+        spec.update(pattern=14, fg_color="#A0A0A0", bg_color="#FFFFFF", bold=True)
+    if italic:
+        spec["italic"] = True
+    if bold or margin:
+        spec["bold"] = True
+    if margin:
+        spec["top" if margin == "row" else "left"] = 2
+        if margin == "corner":
+            spec.update(top=2, left=2)
+    if weakest:
+        spec.update(border=5, border_color="#000000")
+    return spec
+
+
+def _grid_rows(ws, row: int, matrix: Matrix, stream: str, words: dict, fmt, head, side) -> int:
+    """One stream's grid from ``row``: the dimensions' header, a row per stage with its margin, the margin row.
+    Returns the row after the margin row."""
+    grid = matrix.grid(stream)
+    ws.set_row(row, 30)
+    ws.write_string(row, 0, "", head)
+    for c, dim in enumerate(grid.dimensions, start=1):
+        ws.write_string(row, c, words["dimension"][dim], head)
+    ws.write_string(row, len(grid.dimensions) + 1, words["overall"], head)
+    row += 1
+    for stage in grid.stages:
+        ws.set_row(row, 22)
+        ws.write_string(row, 0, words["stage"][stage], side)
+        for c, dim in enumerate(grid.dimensions, start=1):
+            _score_cell(ws, row, c, matrix, stream, stage, dim, words, fmt)
+        _margin(ws, row, len(grid.dimensions) + 1, grid.stage_scores.get(stage), fmt, "column")
+        row += 1
+    ws.set_row(row, 22)
+    ws.write_string(row, 0, words["overall"], side)
+    for c, dim in enumerate(grid.dimensions, start=1):
+        _margin(ws, row, c, grid.dimension_scores.get(dim), fmt, "row")
+    _margin(ws, row, len(grid.dimensions) + 1, grid.score, fmt, "corner")
+    return row + 1
+
+
+def _score_cell(ws, row: int, c: int, matrix: Matrix, stream: str, stage: str, dim: str, words: dict, fmt) -> None:
+    """A grid cell: its score in its level's format ("?" when it needs judgement) and its comment."""
+    cell = matrix.grid(stream).cells.get((stage, dim))
+    weakest = matrix.weakest
+    is_weakest = weakest is not None and (weakest.stream, weakest.stage, weakest.dimension) == (stream, stage, dim)
+    if cell is None or cell.score is None:
+        ws.write_string(row, c, "?", fmt(judgement=True, weakest=is_weakest))
+    else:
+        ws.write_number(row, c, float(cell.score), fmt(cell.level, italic=cell.origin == ANALYST, weakest=is_weakest))
+    comment = words["comments"].get((stream, stage, dim))
+    if comment:
+        ws.write_comment(row, c, comment, {"x_scale": 2.2, "y_scale": 1.6})
+
+
+def _legend_rows(ws, row: int, words: dict, fmt, bold) -> None:
+    """The legend below the grids: each level's fill and range, and the looks of judgement, override, weakest."""
+    ws.write_string(row, 0, words["legend"], bold)
+    row += 1
+    for level, name, band in words["levels"]:
+        ws.write_string(row, 0, name, fmt(level))
+        ws.write_string(row, 1, band)
+        row += 1
+    ws.write_string(row, 0, "?", fmt(judgement=True))
+    ws.write_string(row, 1, words["judgement"])
+    ws.write_string(row + 1, 1, words["override"])
+    ws.write_string(row + 2, 1, words["outline"])
 
 
 def _margin(ws, row: int, col: int, score, fmt, where: str) -> None:

@@ -2,8 +2,8 @@
 
 Above, the scenarios (name, rationale) with New…, Duplicate…, Edit… and Delete — each one undo step
 written through the document (the ``scenarios`` table) — and the selected scenario's changes, rationale
-and source beside them.  Below, at the view's whole width, after Run (on the worker: the engine on the changed data, then
-:func:`desktop.core.scenarios.compare`), the comparison for the selected list's minerals and the
+and source beside them.  Below, at the view's whole width, after Run (on the worker: the engine on the changed data,
+then :func:`desktop.core.scenarios.compare`), the comparison for the selected list's minerals and the
 toolbar year: baseline, scenario and the change per indicator, the change signed and coloured (red:
 supply less secure, green: more).  Ticked scenarios run together, in one task, and show side by side:
 the baseline, then per scenario its value and its change (:func:`desktop.core.scenarios.compare_many`).
@@ -125,7 +125,7 @@ class ScenariosView(QWidget):
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.list, 1)
         lv.addLayout(buttons)
-        left = QWidget(self)                   # the scenarios and the selected one's changes and rationale, side by side
+        left = QWidget(self)    # the scenarios and the selected one's changes and rationale, side by side
         lh = QHBoxLayout(left)
         lh.setContentsMargins(0, 0, 0, 0)
         lh.addWidget(list_pane, 1)

@@ -7,7 +7,7 @@ balance table for 20 assessed countries (500 × 20 × 50 = 0.5 M rows).  Text
 columns are plain object strings, as the store returns them.  Runs the engine
 on the full dataset and on a 10× smaller one (50 minerals) and prints both
 times, their ratio and the peak memory, for the core indicators alone (the
-extended module hidden) and for the full ``run()`` including the extended
+engine's extended step skipped) and for the full ``run()`` including the extended
 indicators (reserves, recycling rates and bilateral trade flows are part of
 the synthetic data so that they compute), plus the write speed of a
 500k-row results-workbook sheet.
@@ -17,7 +17,10 @@ objects (one per cell) in shuffled order, factorising a text column is
 dominated by cache misses (seconds per column); sorted rows, shared objects or
 ``category`` columns avoid that.
 
-    python bench/bench_engine.py [--minerals 500] [--repeat 3] [--core-only] [--no-workbook] [--default-malloc] [--period]
+    python bench/bench_engine.py [--minerals 500] [--repeat 3] [--core-only] [--no-workbook] [--default-malloc]
+                                 [--period]
+
+To compare two versions of the engine side by side: ``bench/bench_engine_versions.py OTHER_CHECKOUT``.
 
 The process first calls ``tune_malloc()``, as ``critmin compute`` does around its run
 (``allocator.engine_memory``); ``--default-malloc`` measures without it.
@@ -26,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import importlib
 import os
 import resource
 import sys
@@ -40,12 +42,11 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from desktop.core.dataset import WGI_INDICATORS, Dataset  # noqa: E402
+from desktop.core.metrics import engine  # noqa: E402
 from desktop.core.metrics.engine import run  # noqa: E402
 from desktop.core.metrics.params import EngineParams  # noqa: E402
 
 
-EXT = "desktop.core.metrics.extended"
-_MISSING = object()
 
 
 def synthetic(n_minerals: int, n_countries: int = 200, n_years: int = 50, n_balance: int = 20,
@@ -165,17 +166,14 @@ def _peak(ds: Dataset, params: EngineParams) -> float:
 
 
 class _CoreOnly:
-    """Hide the extended module (importing it raises ModuleNotFoundError) while active."""
+    """The engine without its extended step (it gives no tables) while active."""
 
     def __enter__(self):
-        self.saved = sys.modules.get(EXT, _MISSING)
-        sys.modules[EXT] = None
+        self.saved = engine.run_extended
+        engine.run_extended = lambda *args, **kwargs: {}
 
     def __exit__(self, *exc):
-        if self.saved is _MISSING:
-            del sys.modules[EXT]
-        else:
-            sys.modules[EXT] = self.saved
+        engine.run_extended = self.saved
 
 
 def measure(small: Dataset, full: Dataset, params: EngineParams, repeat: int) -> dict:
@@ -215,7 +213,7 @@ def main() -> None:
     ap.add_argument("--shuffle", action="store_true",
                     help="shuffle the production rows (the store returns them sorted by key)")
     ap.add_argument("--default-malloc", action="store_true",
-                    help="do not call desktop.core.metrics.allocator.tune_malloc() first (critmin compute "
+                    help="do not call desktop.allocator.tune_malloc() first (critmin compute "
                          "runs the engine with it: glibc then reuses freed memory)")
     ap.add_argument("--core-only", action="store_true", help="time the core indicators only")
     ap.add_argument("--no-workbook", action="store_true", help="skip the results-workbook write speed")
@@ -223,7 +221,7 @@ def main() -> None:
                     help="also time the full run with an analysis period (2000–2020: growth needs earlier years)")
     args = ap.parse_args()
     if not args.default_malloc:
-        from desktop.core.metrics.allocator import tune_malloc
+        from desktop.allocator import tune_malloc
 
         print(f"tune_malloc() as around critmin compute's run: {'applied' if tune_malloc() else 'not available'}")
     else:
@@ -250,15 +248,11 @@ def main() -> None:
         core = measure(small, full, params, args.repeat)
     rows = [("core indicators (D, M, Γ, shares, HHI, R, thresholds, trends)", core)]
     if not args.core_only:
-        try:
-            importlib.import_module(EXT)
-            rows.append(("full run() incl. extended indicators", measure(small, full, params, args.repeat)))
-            if args.period:
-                period = dataclasses.replace(params, years=(2000, 2020))
-                rows.append(("  the same with an analysis period (years 2000–2020)",
-                             measure(small, full, period, args.repeat)))
-        except ModuleNotFoundError:
-            print("extended module not present: full run skipped")
+        rows.append(("full run() incl. extended indicators", measure(small, full, params, args.repeat)))
+        if args.period:
+            period = dataclasses.replace(params, years=(2000, 2020))
+            rows.append(("  the same with an analysis period (years 2000–2020)",
+                         measure(small, full, period, args.repeat)))
     print(f"best of {args.repeat}; targets for the full run: ≤ 3 s on 2 cores, ratio full/small ≤ 12, peak < 2048 MB")
     print(f"  {'':62s} {'small s':>8s} {'full s':>8s} {'slowest':>8s} {'full CPU s':>10s} {'ratio':>6s} "
           f"{'peak MB':>8s}")

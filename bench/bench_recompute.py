@@ -38,7 +38,7 @@ import pandas as pd  # noqa: E402
 
 from desktop.core.dataset import SCHEMA, Dataset, conform  # noqa: E402
 from desktop.core.ingest.load import load_file  # noqa: E402
-from desktop.core.metrics.allocator import engine_memory  # noqa: E402
+from desktop.allocator import engine_memory  # noqa: E402
 from desktop.core.metrics.engine import run  # noqa: E402
 from desktop.core.metrics.params import EngineParams  # noqa: E402
 from desktop.core.store import Project  # noqa: E402

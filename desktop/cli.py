@@ -148,7 +148,7 @@ def cmd_compute(args) -> int:
     from desktop.core.alerts import compute_alerts
     from desktop.core.chain.matrix import matrix_table
     from desktop.core.export.results_workbook import write_results
-    from desktop.core.metrics.allocator import engine_memory
+    from desktop.allocator import engine_memory
     from desktop.core.metrics.engine import run
     from desktop.core.metrics.params import EngineParams, parse_threshold_method
     from desktop.core.registry import default_registry

@@ -124,8 +124,8 @@ def convert_unit(unit, mineral: str | None = None) -> Conversion:
     for written in sorted(QUANTITY_UNITS, key=len, reverse=True):
         rest = key[len(written):].strip("()（）,， ")
         if key.startswith(written) and rest in BASES:
-            base = convert_unit(written, mineral)
-            return base._replace(unit=with_basis(base.unit, BASES[rest]))
+            plain = convert_unit(written, mineral)
+            return plain._replace(unit=with_basis(plain.unit, BASES[rest]))
     return Conversion(str(unit).strip(), 1.0, False, "")
 
 

@@ -126,7 +126,7 @@ def compute_results(project, params, state, cache=None):
     """(dataset, results): the engine over a project's data on the worker, in the allocator context
     ``critmin compute`` uses.  ``cache`` keeps the dataset between recomputes (only changed tables are
     read again)."""
-    from desktop.core.metrics.allocator import engine_memory
+    from desktop.allocator import engine_memory
     from desktop.core.metrics.engine import run
 
     state.progress(0.02, QCoreApplication.translate("Analysis", "reading the project"))

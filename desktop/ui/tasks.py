@@ -16,12 +16,14 @@ Errors become one sentence in the window, with the details in the log file.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
@@ -99,10 +101,9 @@ class _Runnable(QRunnable):
             result = task.fn(task.state)
         except BaseException as exc:   # noqa: BLE001 — every failure goes back to the GUI thread
             error = exc
-        try:
+        # RuntimeError: the window went away while the task ran: nobody is waiting
+        with contextlib.suppress(RuntimeError):
             self.signals.sig_finished.emit(result, error)
-        except RuntimeError:     # the window went away while the task ran: nobody is waiting
-            pass
 
 
 class TaskRunner(QObject):

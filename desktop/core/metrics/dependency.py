@@ -55,9 +55,35 @@ _INPUTS = ("production", "imports", "exports", "net_imports")
 
 def compute_dependency(balance: pd.DataFrame, params: EngineParams,
                        production: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The import-dependency table; ``production``: the production table, for balance rows whose
-    production cell is empty (see the module docstring).  Notes for the problem list are in
-    ``frame.attrs["problems"]``."""
+    """The import-dependency table: D = I / (I + P) per (mineral, country, year, stage).
+
+    I = imports − exports, or the row's ``net_imports`` number when supplied; the rules (missing input,
+    net exporter, no supply), the withheld policies and the printed bounds are those of the module
+    docstring.  Aggregate rows (WORLD, OTHERS) get no D.
+
+    Parameters
+    ----------
+    balance : DataFrame or None
+        The canonical balance table (mineral, country, year, stage, production, imports, exports,
+        net_imports with their ``*_state`` columns, unit; optional reliance / reliance_state and flag).
+        None or empty gives the empty table.
+    params : EngineParams
+        ``country`` narrows the rows to one country (None = every country), ``withheld_policy`` says what
+        a withheld input means, the analysis period (``years``) narrows the output rows (earlier years
+        still feed ``last_known``).
+    production : DataFrame, optional
+        The production table, for balance rows whose production cell is empty (see the module
+        docstring).
+
+    Returns
+    -------
+    DataFrame
+        mineral, country, year, stage, production (P), net_imports (I), D and flag, ordered by mineral,
+        country, stage and year.  Flags: ``missing_input``, ``production_unit_differs``,
+        ``production_from_production_table``, ``withheld``, ``withheld_last_known:<year>``,
+        ``net_exporter``, ``no_supply``, ``bound``, then the balance row's own ``flag`` (the trade
+        conversion's).  Notes for the problem list are in ``frame.attrs["problems"]``.
+    """
     if balance is None or len(balance) == 0:
         return _empty()
     n_all = len(balance)
@@ -88,6 +114,7 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams,
     years = year_all[order].astype(np.int64)
     m_o, c_o, s_o = m_codes[order], c_codes[order], s_codes[order]
 
+    group = None
     if params.withheld_policy == "last_known":
         new_group = np.ones(n, dtype=bool)
         new_group[1:] = (m_o[1:] != m_o[:-1]) | (c_o[1:] != c_o[:-1]) | (s_o[1:] != s_o[:-1])
@@ -99,26 +126,19 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams,
     stated: dict[str, np.ndarray] = {}           # the cell has a state (W, NA, E, a bound …)
     bounds: dict[str, np.ndarray] = {}
     usable_of: dict[str, np.ndarray] = {}
+    e_state = np.zeros(n, dtype=bool)
     for col in _INPUTS:
-        v, usable, bound, _, masks = (in_order(a) if isinstance(a, np.ndarray) else a
-                                       for a in stated_values_and_masks(balance, col))
+        v, usable, bound, _, masks = stated_values_and_masks(balance, col)
+        v, usable, bound = in_order(v), in_order(usable), in_order(bound)
         w = in_order(masks["W"]) if "W" in masks else np.zeros(n, dtype=bool)
         if col == "net_imports":
-            e_state = in_order(masks["E"]) if "E" in masks else np.zeros(n, dtype=bool)
+            e_state = in_order(masks["E"]) if "E" in masks else e_state
             # a withheld net_imports with both imports and exports known is not needed
             w &= ~(usable_of["imports"] & usable_of["exports"])
         usable_of[col] = usable
         lk = np.full(n, np.nan)
-        if params.withheld_policy == "last_known" and w.any():
-            # latest earlier usable row of the same group: running max of usable row positions
-            pos = np.where(usable, np.arange(n), -1)
-            prev = np.maximum.accumulate(pos)
-            prev_ok = (prev >= 0) & (group[np.maximum(prev, 0)] == group)
-            take = w & prev_ok
-            src_row = np.maximum(prev, 0)
-            v = np.where(take, v[src_row], v)
-            lk = np.where(take, years[src_row].astype(float), np.nan)
-            w = w & ~take
+        if group is not None and w.any():
+            v, w, lk = _last_known(v, w, usable, group, years)
         has_state = np.zeros(n, dtype=bool)
         for mask in masks.values():
             has_state |= in_order(mask)
@@ -126,33 +146,21 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams,
 
     # an empty production cell (no number, no state) takes the production table's quantity of the same
     # mineral, country, year and stage when it is in the same unit
-    notes: list[str] = []          # Messages (desktop.core.messages)
-    from_table = np.zeros(n, dtype=bool)
-    unit_differs = np.zeros(n, dtype=bool)
     absent = ~np.isfinite(val["production"]) & ~stated["production"]
+    from_table, unit_differs, notes = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool), []
     if production is not None and len(production) and absent.any():
         idx = np.flatnonzero(absent)
         unit = in_order(text_column(balance, "unit").to_numpy(dtype=object))[idx]
-        got, differs, pairs = _production_of(production, minerals[m_o[idx]], countries[c_o[idx]],
-                                             years[idx], stages[s_o[idx]], unit)
-        val["production"] = val["production"].copy()          # may share memory with the input
-        val["production"][idx] = np.where(np.isfinite(got), got, val["production"][idx])
-        from_table[idx] = np.isfinite(got)
-        unit_differs[idx] = differs
-        if from_table.any():
-            notes.append(msg("metrics.production_from_table", n=int(from_table.sum())))
-        if unit_differs.any():
-            shown = [msg("metrics.unit_pair", balance=b or msg("phrase.none"), production=q or msg("phrase.none"))
-                     for b, q in pairs[:3]]
-            notes.append(msg("metrics.production_unit_differs", n=int(unit_differs.sum()),
-                             pairs=Joined(tuple(shown), "; ")))
+        val["production"], from_table, unit_differs, notes = _production_from_table(
+            production, val["production"], idx, minerals[m_o[idx]], countries[c_o[idx]], years[idx],
+            stages[s_o[idx]], unit)
 
     P = val["production"]
     ni_number = np.isfinite(val["net_imports"])
     ni_exporter = e_state & ~ni_number
     ni_supplied = ni_number | ni_exporter
     diff = val["imports"] - val["exports"]
-    I = np.where(ni_number, val["net_imports"], diff)
+    I = np.where(ni_number, val["net_imports"], diff)      # noqa: E741 — METHODS §2.1's I (net imports)
 
     # which inputs are in play for each row
     use_ni = ni_supplied | (withheld["net_imports"] & ~(np.isfinite(val["imports"]) & np.isfinite(val["exports"])))
@@ -187,26 +195,7 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams,
     b_P, b_ni, b_im, b_ex = bounds["production"], bounds["net_imports"], bounds["imports"], bounds["exports"]
     bound_used = (b_P | np.where(use_ni, b_ni, b_im | b_ex)) & np.isfinite(D) | reliance_used
 
-    lk_parts = []
-    for col in _INPUTS:
-        y = lk_year[col]
-        used = np.isfinite(y)
-        if col == "net_imports":
-            used &= use_ni
-        elif col in ("imports", "exports"):
-            used &= use_ie
-        if used.any():
-            txt = np.full(n, "", dtype=object)
-            txt[used] = "withheld_last_known:" + pd.Series(y[used].astype(np.int64)).astype(str).to_numpy(dtype=object)
-            lk_parts.append(txt)
-    if lk_parts:
-        # one mention per distinct year is enough
-        merged = lk_parts[0]
-        for extra in lk_parts[1:]:
-            dup = extra == merged
-            extra = np.where(dup, "", extra)
-            merged = join_flags(n, [merged, extra])
-        lk_parts = [merged]
+    lk_parts = _last_known_flags(lk_year, use_ni, use_ie)
 
     flag = join_flags(n, [
         ("missing_input", missing),
@@ -235,6 +224,66 @@ def compute_dependency(balance: pd.DataFrame, params: EngineParams,
     out.attrs["problems"] = notes
     return out
 
+
+
+def _last_known_flags(lk_year: dict[str, np.ndarray], use_ni: np.ndarray, use_ie: np.ndarray) -> list:
+    """The ``withheld_last_known:<year>`` texts of the inputs that took an earlier year and fed D,
+    one mention per distinct year (a part for :func:`join_flags`, or none)."""
+    n = len(use_ni)
+    parts = []
+    for col in _INPUTS:
+        y = lk_year[col]
+        used = np.isfinite(y)
+        if col == "net_imports":
+            used &= use_ni
+        elif col in ("imports", "exports"):
+            used &= use_ie
+        if used.any():
+            txt = np.full(n, "", dtype=object)
+            txt[used] = "withheld_last_known:" + pd.Series(y[used].astype(np.int64)).astype(str).to_numpy(dtype=object)
+            parts.append(txt)
+    if not parts:
+        return []
+    merged = parts[0]
+    for extra in parts[1:]:
+        merged = join_flags(n, [merged, np.where(extra == merged, "", extra)])
+    return [merged]
+
+
+def _last_known(v: np.ndarray, w: np.ndarray, usable: np.ndarray, group: np.ndarray, years: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """withheld_policy last_known: a withheld cell takes the latest earlier usable row of its group
+    (a running max of the usable rows' positions).  Returns (values, still withheld, year taken from)."""
+    n = len(v)
+    pos = np.where(usable, np.arange(n), -1)
+    prev = np.maximum.accumulate(pos)
+    prev_ok = (prev >= 0) & (group[np.maximum(prev, 0)] == group)
+    take = w & prev_ok
+    src_row = np.maximum(prev, 0)
+    return np.where(take, v[src_row], v), w & ~take, np.where(take, years[src_row].astype(float), np.nan)
+
+
+def _production_from_table(production: pd.DataFrame, values: np.ndarray, idx: np.ndarray, minerals: np.ndarray,
+                           countries: np.ndarray, years: np.ndarray, stages: np.ndarray, unit: np.ndarray):
+    """The balance's production column with its empty cells ``idx`` taken from the production table
+    where the unit agrees; (values, taken mask, unit-differs mask, notes for the problem list)."""
+    n = len(values)
+    from_table = np.zeros(n, dtype=bool)
+    unit_differs = np.zeros(n, dtype=bool)
+    notes: list[str] = []          # Messages (desktop.core.messages)
+    got, differs, pairs = _production_of(production, minerals, countries, years, stages, unit)
+    values = values.copy()          # may share memory with the input
+    values[idx] = np.where(np.isfinite(got), got, values[idx])
+    from_table[idx] = np.isfinite(got)
+    unit_differs[idx] = differs
+    if from_table.any():
+        notes.append(msg("metrics.production_from_table", n=int(from_table.sum())))
+    if unit_differs.any():
+        shown = [msg("metrics.unit_pair", balance=b or msg("phrase.none"), production=q or msg("phrase.none"))
+                 for b, q in pairs[:3]]
+        notes.append(msg("metrics.production_unit_differs", n=int(unit_differs.sum()),
+                         pairs=Joined(tuple(shown), "; ")))
+    return values, from_table, unit_differs, notes
 
 def _production_of(production: pd.DataFrame, mineral, country, year, stage, unit
                    ) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]:

@@ -11,8 +11,8 @@
 * with a ``trade`` table (bilateral trade by HS code): ``trade_content`` (the HS codes, gross tonnes, factors
   and content tonnes behind each country's imports and exports, :mod:`.trade_content`), and for the
   assessed country ``import_sources``, ``import_concentration``, ``import_partner_counts`` and, with the
-  publisher's ``usgs_nir``, ``import_sources_usgs`` (:mod:`.import_sources`; also from ``trade_flows`` alone).  These come last, so that the earlier tables
-  keep their places in the results workbook.
+  publisher's ``usgs_nir``, ``import_sources_usgs`` (:mod:`.import_sources`; also from ``trade_flows``
+  alone).  These come last, so that the earlier tables keep their places in the results workbook.
 
 Trade by HS code is converted to the production's basis before anything else: the balance rows it gives
 join the dataset's balance (:func:`.trade_content.with_trade_balance`), so D, the what-if and every table

@@ -58,9 +58,9 @@ def flag_codes(n: int, parts: list) -> tuple[np.ndarray, np.ndarray]:
                 codes, uniq = part.codes.astype(np.int64), part.categories
             else:
                 codes, uniq = pd.factorize(np.asarray(part, dtype=object))
-            texts = ["" if pd.isna(u) else str(u) for u in uniq]
-            if any(texts):
-                comps.append(("text", texts + [""], np.where(codes < 0, len(texts), codes)))
+            detail_texts = ["" if pd.isna(u) else str(u) for u in uniq]
+            if any(detail_texts):
+                comps.append(("text", detail_texts + [""], np.where(codes < 0, len(detail_texts), codes)))
     flush()
     if not comps:
         return np.zeros(n, dtype=np.int64), np.array([""], dtype=object)

@@ -24,6 +24,28 @@ COLUMNS = ["country", "year", "gamma", "n_indicators", "flag"]
 
 
 def compute_gamma(governance: pd.DataFrame, params: EngineParams) -> pd.DataFrame:
+    """Governance risk Γ per (country, year): the geometric mean of the clipped Γr of its WGI indicators.
+
+    Γr = 1 − (x + bound) / span per estimate x, clipped into (0, 1] (see the module docstring).  Only
+    usable estimates of the six WGI indicators (VA PV GE RQ RL CC) count; a repeated (country, year,
+    indicator): the last row wins.  Every year is kept (the analysis period does not narrow Γ, which is
+    carried forward by :func:`gamma_for`).
+
+    Parameters
+    ----------
+    governance : DataFrame or None
+        The canonical governance table (country, year, indicator, estimate, estimate_state).  None or
+        empty gives the empty table.
+    params : EngineParams
+        ``wgi_bound`` (bound), ``span`` (``wgi_span``, default 2·bound) and ``gamma_epsilon`` (the floor of
+        a clipped Γr).
+
+    Returns
+    -------
+    DataFrame
+        country, year, gamma, n_indicators and flag, ordered by country and year.  Flags:
+        ``partial_indicators`` (fewer than six indicators), ``clipped``.
+    """
     if governance is None or len(governance) == 0:
         return _empty()
     x, usable, _, _ = stated_values(governance, "estimate")
@@ -100,7 +122,8 @@ def gamma_for(gamma_frame: pd.DataFrame, country_years: pd.DataFrame) -> pd.Data
     carried = ~missing & (gy < years)
     carry_txt = np.full(n, "", dtype=object)
     if carried.any():
-        carry_txt[carried] = "carried_forward:" + pd.Series(gy[carried].astype(np.int64)).astype(str).to_numpy(dtype=object)
+        years_from = pd.Series(gy[carried].astype(np.int64)).astype(str).to_numpy(dtype=object)
+        carry_txt[carried] = "carried_forward:" + years_from
     own = merged["_gflag"].fillna("").to_numpy(dtype=object)
     flag = join_flags(n, [("missing_governance", missing), carry_txt, own])
     return pd.DataFrame({

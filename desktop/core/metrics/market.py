@@ -26,6 +26,27 @@ COLUMNS = ["mineral", "year", "n", "M_raw", "M", "flag"]
 
 
 def compute_market(prices: pd.DataFrame, params: EngineParams) -> pd.DataFrame:
+    """Price volatility M_raw and its min-max M per (mineral, year).
+
+    M_raw = sample standard deviation (divisor n − 1) / mean of the prices in the window of the ``w``
+    years t−w+1..t; M = min-max of M_raw over every mineral and year of the analysis (see the module
+    docstring).  A mineral has a row for each year from its first to its last year with a price row.
+
+    Parameters
+    ----------
+    prices : DataFrame or None
+        The canonical prices table (mineral, year, price, price_state); a repeated (mineral, year):
+        the last row wins.  None or empty gives the empty table.
+    params : EngineParams
+        ``window`` is w, ``min_points`` the fewest prices a window may have (None = w); the analysis
+        period (``years``) narrows the output rows, earlier years still feed the windows.
+
+    Returns
+    -------
+    DataFrame
+        mineral, year, n (prices in the window), M_raw, M and flag.  Flags: ``incomplete_window``,
+        ``partial_window``, ``nonpositive_mean``, ``bound``, ``constant``.
+    """
     if prices is None or len(prices) == 0:
         return _empty()
     value, usable, bound, _ = stated_values(prices, "price")

@@ -81,7 +81,8 @@ def stated_values(frame: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray
     return stated_values_and_masks(frame, col)[:4]
 
 
-def stated_values_and_masks(frame: pd.DataFrame, col: str):
+def stated_values_and_masks(frame: pd.DataFrame, col: str
+                            ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, dict[str, np.ndarray]]:
     """:func:`stated_values` plus {state: row mask} of the states other than '' (e.g. 'W')."""
     values = numbers_of(frame, col)
     states, plain = states_and_plain(frame, col)

@@ -73,12 +73,30 @@ def threshold(values: np.ndarray, method: str, metric: str = "") -> ThresholdRes
     elif kind == "distance":
         thr = split.distance
     else:
-        thr = float(fixed)
+        thr = float(fixed) if fixed is not None else np.nan      # fixed:<v> always carries its value
     return ThresholdResult(metric, method, split.low_centre, split.high_centre, thr)
 
 
 def compute_thresholds(results: dict, params: EngineParams) -> pd.DataFrame:
-    """One row per metric: the two centres of its values and the threshold of its method."""
+    """The threshold table: one row per metric, the two centres of its values and the threshold of its method.
+
+    The centres are those of the exact two-cluster split of the metric's finite values
+    (:func:`two_cluster_split`); the threshold is their midpoint, their distance or a fixed value, as the
+    metric's method says (see the module docstring).
+
+    Parameters
+    ----------
+    results : dict
+        Metric name (``D``, ``M``, ``R``) → its values (a Series or array; text that is not a number
+        counts as missing).
+    params : EngineParams
+        ``params.method_for(metric)`` gives each metric's threshold method.
+
+    Returns
+    -------
+    DataFrame
+        metric, method, low_centre, high_centre and threshold, in the order of ``results``.
+    """
     rows = []
     for metric, series in results.items():
         values = np.asarray(pd.to_numeric(pd.Series(series), errors="coerce"), dtype=float)

@@ -141,7 +141,7 @@ def test_cancel_at_every_check_with_the_extended_indicators_leaves_no_thread():
     for k in range(1, checks["n"] + 1):
         calls = {"n": 0}
 
-        def cancel_at_k():
+        def cancel_at_k(calls=calls, k=k):
             calls["n"] += 1
             return calls["n"] >= k
 

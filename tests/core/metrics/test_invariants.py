@@ -41,7 +41,8 @@ def test_listed_plus_others_shares_sum_to_one(rows):
     s = production_shares(_prod(rows))
     assert "WORLD" not in set(s.country)
     sums = s.groupby(["mineral", "year", "stage"], observed=True)["share"].sum(min_count=1)
-    totals = s.assign(q=s.quantity.where(s.share.notna())).groupby(["mineral", "year", "stage"], observed=True)["q"].sum()
+    totals = s.assign(q=s.quantity.where(s.share.notna())) \
+        .groupby(["mineral", "year", "stage"], observed=True)["q"].sum()
     for key, total in sums.items():
         if totals[key] > 0:
             assert np.isclose(total, 1.0)

@@ -59,7 +59,7 @@ def test_left_out_cells_do_not_make_a_group_mixed():
               ("x", "CCC", 2020, 30.0, "t")])
     r = compute_supply_risk(p, None, EngineParams()).iloc[0]
     assert "mixed_units" not in r.flag and "withheld_producers" in r.flag
-    assert r.HHI == pytest.approx(0.25 ** 2 + 0.75 ** 2)
+    assert pytest.approx(0.25 ** 2 + 0.75 ** 2) == r.HHI
 
 
 def test_extended_concentration_and_growth_follow_the_rule():
@@ -79,7 +79,8 @@ def test_production_context_from_the_engines_rows_equals_the_one_coded_here():
     from desktop.core.metrics.extended.production_context import production_context
     from desktop.core.metrics.supply_risk import producer_rows
 
-    data = pd.concat([lithium(), prod([("lithium", "CHL", 2018, 50.0, "t Li2O"), ("lithium", "ARG", 2018, 25.0, "t Li2O"),
+    data = pd.concat([lithium(), prod([("lithium", "CHL", 2018, 50.0, "t Li2O"),
+                                       ("lithium", "ARG", 2018, 25.0, "t Li2O"),
                                        ("cobalt", "IDN", 2018, np.nan, "t", "W")])], ignore_index=True)
     a = production_context(data)                                        # coded here
     b = production_context(data, producer_rows(data))                   # the engine's rows

@@ -70,7 +70,8 @@ def world_production(production: pd.DataFrame | None, stages: tuple[str, ...], c
     m, y, s = ctx.split(w["gids"])
     flag = join_flags(len(m), [("world_total_row", w["from_world"]), ("withheld_producers", w["n_bad"] > 0),
                                ("no_production", ~np.isfinite(w["quantity"])), ctx.unit_flag(w["gids"])])
-    return pd.DataFrame({"mineral": ctx.mineral_ids[m], "year": (y + ctx.y0).astype(np.int64), "stage": ctx.stage_names[s],
+    return pd.DataFrame({"mineral": ctx.mineral_ids[m], "year": (y + ctx.y0).astype(np.int64),
+                         "stage": ctx.stage_names[s],
                          "quantity": w["quantity"], "n_producers": w["n_producers"], "flag": flag}, columns=cols)
 
 
@@ -239,20 +240,20 @@ def merge_nearest_year(left: pd.DataFrame, right: pd.DataFrame, by: list[str], v
     ``direction`` as :func:`pandas.merge_asof` ('backward' = latest earlier or same year,
     'nearest').  Adds ``suffix_year`` = the year the values came from.  Row order of ``left`` kept.
     """
-    l = left.copy()
-    l["_row"] = np.arange(len(l))
+    left_rows = left.copy()
+    left_rows["_row"] = np.arange(len(left_rows))
     r = right[by + ["year"] + value_cols].copy()
     r[suffix_year] = r["year"]
     for k in by:
-        l[k] = l[k].astype(object)
+        left_rows[k] = left_rows[k].astype(object)
         r[k] = r[k].astype(object)
-    l["year"] = l["year"].astype("int64")
+    left_rows["year"] = left_rows["year"].astype("int64")
     r["year"] = r["year"].astype("int64")
-    if len(r) == 0 or len(l) == 0:
+    if len(r) == 0 or len(left_rows) == 0:
         for c in value_cols + [suffix_year]:
-            l[c] = np.nan
-        return l.drop(columns="_row")
-    m = pd.merge_asof(l.sort_values("year", kind="stable"), r.sort_values("year", kind="stable"),
+            left_rows[c] = np.nan
+        return left_rows.drop(columns="_row")
+    m = pd.merge_asof(left_rows.sort_values("year", kind="stable"), r.sort_values("year", kind="stable"),
                       on="year", by=by, direction=direction)
     return m.sort_values("_row", kind="stable").drop(columns="_row").reset_index(drop=True)
 

@@ -130,7 +130,8 @@ def _top_body(total, n_countries, n_bad, others_q, cand, ccid, ccountry, cq, cou
 
 
 def production_top_shares(ctx, k: int) -> pd.DataFrame:
-    """:func:`top_shares` of production per (mineral, year, stage) from a :class:`production_context.ProductionContext`."""
+    """:func:`top_shares` of production per (mineral, year, stage) from a
+    :class:`production_context.ProductionContext`."""
     cols = ["mineral", "year", "stage"] + [c for c in CONC_COLUMNS if c not in ("mineral", "year", "basis", "stage")]
     n_rows = ctx.agg("n_rows")
     gids = np.flatnonzero(n_rows > 0)
@@ -138,7 +139,8 @@ def production_top_shares(ctx, k: int) -> pd.DataFrame:
     compact[gids] = np.arange(len(gids))
     cand = np.flatnonzero(ctx.valid & ~ctx.others & (ctx.quantity > 0))
     body = _top_body(ctx.agg("total")[gids], ctx.agg("n_listed")[gids].astype(np.int64), ctx.agg("n_bad")[gids],
-                     ctx.agg("others_q")[gids], cand, compact[ctx.group[cand]], ctx.country_code[cand], ctx.quantity[cand],
+                     ctx.agg("others_q")[gids], cand, compact[ctx.group[cand]], ctx.country_code[cand],
+                     ctx.quantity[cand],
                      ctx.country_ids, k)
     m, y, s = ctx.split(gids)
     out = {"mineral": ctx.mineral_ids[m], "year": (y + ctx.y0).astype(np.int64), "stage": ctx.stage_names[s]}

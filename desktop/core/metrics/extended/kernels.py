@@ -160,12 +160,12 @@ class CarriedTable:
         self.span = hi - self.lo + 1
         nc = len(countries) + 1                                     # last row: unknown country
         self.nc = nc
-        x = np.full(nc * self.span, np.nan)
+        flat = np.full(nc * self.span, np.nan)
         if len(values):
             vc = countries.get_indexer(values["country"].to_numpy(dtype=object))
             ok = vc >= 0
-            x[vc[ok] * self.span + (vy[ok] - self.lo)] = values["x"].to_numpy(dtype=float)[ok]
-        x = x.reshape(nc, self.span)
+            flat[vc[ok] * self.span + (vy[ok] - self.lo)] = values["x"].to_numpy(dtype=float)[ok]
+        x = flat.reshape(nc, self.span)
         idx = np.where(np.isfinite(x), np.arange(self.span)[None, :], -1)
         if carry:
             idx = np.maximum.accumulate(idx, axis=1)

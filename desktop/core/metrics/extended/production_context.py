@@ -22,7 +22,7 @@ from desktop.core.metrics.extended.kernels import index_of, key_lookup
 from desktop.core.metrics.groups import Groups, Key
 from desktop.core.metrics.states import stated_values, text_column
 from desktop.core.metrics.supply_risk import ProductionRows, producer_rows
-from desktop.core.registry import OTHERS, WORLD
+from desktop.core.registry import WORLD
 
 
 @dataclass
@@ -251,22 +251,20 @@ def production_context(production: pd.DataFrame | None, rows: ProductionRows | N
         return None
     y0 = int(all_years.min())
     ny = int(all_years.max()) - y0 + 1
-    empty_rows = rows is None
     ctx = ProductionContext(
         mineral_ids=mineral_ids, country_ids=country_ids, stage_names=stage_names, y0=y0, ny=ny,
         mineral_code=mineral_code, country_code=country_code, year_offset=year - y0, stage_code=stage_code,
-        quantity=np.zeros(0) if empty_rows else rows.quantity.astype(float, copy=True),
-        valid=np.zeros(0, dtype=bool) if empty_rows else rows.valid,
-        others=np.zeros(0, dtype=bool) if empty_rows else rows.country.is_(OTHERS),
-        share=np.zeros(0) if empty_rows else rows.share,
+        quantity=np.zeros(0), valid=np.zeros(0, dtype=bool), others=np.zeros(0, dtype=bool), share=np.zeros(0),
         world_mineral=world_mineral_code[ok], world_year=world_year[ok] - y0, world_stage=world_stage_code[ok],
-        world_quantity_rows=world_q[ok],
-        other_unit=None if empty_rows else rows.other_unit)
-    if not empty_rows and rows.unit_flag is not None and rows.other_unit is not None:
-        # the core's per-group flag, laid out on the context's grid
-        of_grid = np.full(ctx.n_groups, "", dtype=object)
-        of_grid[ctx.group] = rows.unit_flag[rows.groups.ids]
-        ctx.unit_flag_of_group = of_grid
+        world_quantity_rows=world_q[ok])
+    if rows is not None:
+        ctx.quantity = rows.quantity.astype(float, copy=True)
+        ctx.valid, ctx.others, ctx.share, ctx.other_unit = rows.valid, rows.others, rows.share, rows.other_unit
+        if rows.unit_flag is not None and rows.other_unit is not None:
+            # the core's per-group flag, laid out on the context's grid
+            of_grid = np.full(ctx.n_groups, "", dtype=object)
+            of_grid[ctx.group] = rows.unit_flag[rows.groups.ids]
+            ctx.unit_flag_of_group = of_grid
     return ctx
 
 

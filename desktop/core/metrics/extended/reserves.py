@@ -98,7 +98,8 @@ def _with_production(r: pd.DataFrame, production: pd.DataFrame | None, params: E
     rows = np.flatnonzero(sel)
     wanted = np.zeros(len(ctx.mineral_ids) * (nc + 1), dtype=bool)      # (mineral, country) pairs asked for
     wanted[lkey[ok & ~is_world]] = True
-    rows = rows[wanted[ctx.mineral_code[rows] * (nc + 1) + ctx.country_code[rows]]]          # context codes are never -1
+    # context codes are never -1
+    rows = rows[wanted[ctx.mineral_code[rows] * (nc + 1) + ctx.country_code[rows]]]
     w = ctx.world_groups(prim)
     wok = np.isfinite(w["quantity"])
     wm, wy, ws = ctx.split(w["gids"][wok])

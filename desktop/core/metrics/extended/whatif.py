@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -88,7 +89,7 @@ def apply_shocks(dataset_tables: dict[str, pd.DataFrame], shocks: Sequence[Shock
     prod = dataset_tables.get("production")
     bal = dataset_tables.get("balance")
     trade = dataset_tables.get("trade_flows")
-    notes = {"no_trade_flows": trade is None or len(trade) == 0, "export_shock_not_applied": set()}
+    notes: dict[str, Any] = {"no_trade_flows": trade is None or len(trade) == 0, "export_shock_not_applied": set()}
     if prod is not None and len(prod):
         prod = prod.copy()
         q = pd.to_numeric(prod["quantity"], errors="coerce").to_numpy(dtype=float)

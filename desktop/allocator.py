@@ -11,7 +11,7 @@ hand it back with :func:`release_memory` once a run is over.
 
 It changes the whole process, so the engine never calls it by itself: whoever
 runs the engine wraps the run in :func:`engine_memory` (``critmin compute``
-does; the GUI's task runner should).  Both functions do nothing (and return
+and the GUI's analysis run on its worker do).  Both functions do nothing (and return
 False) where glibc is not the C library (Windows, macOS, musl).
 """
 from __future__ import annotations

@@ -176,71 +176,152 @@ def explain(results: Results, dataset: Dataset, table: str, key: dict) -> Explan
 
 def _explain_dependency(res: Results, ds: Dataset, table: str, key: dict, frame: pd.DataFrame,
                         pos: int) -> Explanation:
+    """D of one import_dependency row rebuilt from the balance the engine ran on (METHODS §2.1)."""
     p = res.params
     m, c, s = (_text_at(frame, col, pos) for col in ("mineral", "country", "stage"))
     y = int(frame["year"].iloc[pos])
     # the balance the engine ran on: the dataset's, with the rows derived from trade by HS code
     ds, conv = with_trade_balance(ds, p.country)
     bal = ds.get("balance")
+    found = _balance_group(bal, frame, pos, m, c, y, s)
+    if found is None:
+        return _from_table(res, table, key, frame, pos, "D", "D", ["balance"], ds)
+    group, yrs, i = found
+    row = int(group[i])
+    cell = _balance_cells(bal, group[: i + 1], yrs, p.withheld_policy)
+    from_table, differs = _fill_production(ds, bal, row, cell["production"], m, c, y, s)
+    d = _dependency_terms(cell)
+    reliance = _bound_reliance(bal, group[i: i + 1], p.withheld_policy, d)
+    D = reliance if math.isfinite(reliance) else d.D
+
+    steps = (_input_steps(cell, d.in_play) + _production_steps(from_table, differs, d.production)
+             + _net_imports_steps(cell, d) + _blocked_steps(d, reliance, p.withheld_policy) + _rule_steps(d))
+    params = {"withheld_policy": p.withheld_policy, "country": p.country or ""}
+    inputs = ["balance"] + (["production"] if from_table or differs else [])
+    tables = [InputTable(msg("explain.table.balance"), ["input", "value", "state", "used"], _balance_rows(cell, d)),
+              _values_table(_dependency_values(d, reliance, D))]
+    row_flag = _text_at(bal, "flag", row) if "flag" in bal else ""
+    if conv is not None and row_flag:
+        # a row derived from trade: its HS codes and factors, before the rules
+        trade_steps, trade_table = _trade_parts(conv, ds, m, c, y, s, row_flag, d.production, d.net_imports)
+        steps = trade_steps + steps
+        tables.insert(1, trade_table)
+        inputs = ["trade", "production"] + (["content_factors"] if "content_factors" in ds else [])
+    return Explanation(
+        table=table, key=key, value=_clean(D), metric="D", formula=msg("explain.formula.D"),
+        substituted=_dependency_sub(d, reliance), steps=steps, inputs=tables, flags=_flags(frame, pos),
+        parameters=_named(params), sources=_sources(ds, inputs))
+
+
+@dataclass(frozen=True)
+class _Dependency:
+    """The terms of D for one balance cell as the engine applies METHODS §2.1 (before a printed reliance)."""
+
+    production: float       # P
+    net_imports: float      # I: the net_imports cell when a number, else imports − exports
+    supply: float           # I + P
+    ni_number: bool         # net_imports is a number
+    ni_exporter: bool       # net_imports has the state E and no number: a net exporter
+    use_ni: bool            # the formula reads net_imports (not imports and exports)
+    in_play: list[str]      # the input columns the formula reads
+    withheld: list[str]     # those still withheld (after last_known)
+    miss: list[str]         # those missing (no number, not withheld)
+    exporter: bool          # a net exporter: D = 0
+    no_supply: bool         # P + I ≤ 0: no D
+    D: float                # the formula's D (NaN when an input lacks or there is no supply)
+
+    @property
+    def blocked(self) -> bool:
+        """Whether an input is missing or withheld (no rule applies)."""
+        return bool(self.miss or self.withheld)
+
+
+def _balance_group(bal: pd.DataFrame, frame: pd.DataFrame, pos: int, m: str, c: str, y: int, s: str
+                   ) -> tuple[np.ndarray, np.ndarray, int] | None:
+    """The balance rows of the cell's mineral, country and stage in the engine's order (year, then the table's
+    order), their years and the index among them of the row explained; None when the year has no row."""
     group = _rows(bal, ("mineral", "country", "stage"), (m, c, s))
     yrs = _numbers(bal, "year", group)
     keep = np.isfinite(yrs)
     group, yrs = group[keep], yrs[keep]
-    order = np.argsort(yrs, kind="stable")          # the engine's order: year, then the table's order
+    order = np.argsort(yrs, kind="stable")
     group, yrs = group[order], yrs[order]
     twins = _rows(frame, ("mineral", "country", "year", "stage"), (m, c, y, s))
     same = np.flatnonzero(yrs == y)
     if len(same) == 0:
-        return _from_table(res, table, key, frame, pos, "D", "D", ["balance"], ds)
-    i = int(same[min(int(np.searchsorted(twins, pos)), len(same) - 1)])
-    cell = _balance_cells(bal, group[: i + 1], yrs, p.withheld_policy)
+        return None
+    return group, yrs, int(same[min(int(np.searchsorted(twins, pos)), len(same) - 1)])
 
-    # an empty production cell: the production table's quantity of the same cell and unit
-    pc = cell["production"]
-    from_table = differs = False
-    if not math.isfinite(pc["value"]) and pc["state"] == "" and "production" in ds:
-        unit = _text_at(bal, "unit", int(group[i])) if "unit" in bal else ""
-        got, diff, _ = _production_of(ds.get("production"), np.array([m], dtype=object), np.array([c], dtype=object),
-                                      np.array([y], dtype=np.int64), np.array([s], dtype=object),
-                                      np.array([unit], dtype=object))
-        from_table, differs = bool(np.isfinite(got[0])), bool(diff[0])
-        if from_table:
-            pc["value"] = float(got[0])
 
-    P = pc["value"]
+def _fill_production(ds: Dataset, bal: pd.DataFrame, row: int, pc: dict, m: str, c: str, y: int, s: str
+                     ) -> tuple[bool, bool]:
+    """(taken from the production table, its unit differs): an empty production cell ``pc`` gets the production
+    table's quantity of the same cell and unit (``pc['value']`` is set)."""
+    if math.isfinite(pc["value"]) or pc["state"] != "" or "production" not in ds:
+        return False, False
+    unit = _text_at(bal, "unit", row) if "unit" in bal else ""
+    got, diff, _ = _production_of(ds.get("production"), np.array([m], dtype=object), np.array([c], dtype=object),
+                                  np.array([y], dtype=np.int64), np.array([s], dtype=object),
+                                  np.array([unit], dtype=object))
+    from_table, differs = bool(np.isfinite(got[0])), bool(diff[0])
+    if from_table:
+        pc["value"] = float(got[0])
+    return from_table, differs
+
+
+def _dependency_terms(cell: dict[str, dict]) -> _Dependency:
+    """P, I, the inputs in play, missing and withheld, and the rule that gives D (METHODS §2.1)."""
+    P = cell["production"]["value"]
     ni, im, ex = cell["net_imports"], cell["imports"], cell["exports"]
     ni_number = math.isfinite(ni["value"])
     ni_exporter = ni["state"] == "E" and not ni_number
     ni_supplied = ni_number or ni_exporter
-    diff_ie = im["value"] - ex["value"]
-    I = ni["value"] if ni_number else diff_ie
+    net_imports = ni["value"] if ni_number else im["value"] - ex["value"]
     both_ie = math.isfinite(im["value"]) and math.isfinite(ex["value"])
     use_ni = ni_supplied or (ni["w"] and not both_ie)
     in_play = ["production"] + (["net_imports"] if use_ni else ["imports", "exports"])
     withheld = [col for col in in_play if cell[col]["w"]]
-    miss = []
-    if not math.isfinite(P) and not pc["w"]:
-        miss.append("production")
-    if use_ni:
-        if not ni_supplied and not ni["w"]:
-            miss.append("net_imports")
-    else:
-        miss += [col for col in ("imports", "exports") if not math.isfinite(cell[col]["value"]) and not cell[col]["w"]]
+    miss = _missing_inputs(cell, use_ni, ni_supplied)
     blocked = bool(miss or withheld)
-    exporter = not blocked and (ni_exporter or (math.isfinite(I) and I < 0))
-    total = I + P
-    no_supply = not blocked and not exporter and not total > 0
+    exporter = not blocked and (ni_exporter or (math.isfinite(net_imports) and net_imports < 0))
+    supply = net_imports + P
+    no_supply = not blocked and not exporter and not supply > 0
     D = math.nan
     if exporter:
         D = 0.0
     elif not blocked and not no_supply:
-        D = I / total
-    reliance = math.nan
-    if p.withheld_policy == "bound" and withheld and not miss and "reliance" in bal:
-        rel = _numbers(bal, "reliance", group[i: i + 1])[0]
-        if math.isfinite(rel) and str(_states(bal, "reliance", group[i: i + 1])[0]) in _USABLE:
-            reliance = D = float(rel)
+        D = net_imports / supply
+    return _Dependency(production=P, net_imports=net_imports, supply=supply, ni_number=ni_number,
+                       ni_exporter=ni_exporter, use_ni=use_ni, in_play=in_play, withheld=withheld, miss=miss,
+                       exporter=exporter, no_supply=no_supply, D=D)
 
+
+def _missing_inputs(cell: dict[str, dict], use_ni: bool, ni_supplied: bool) -> list[str]:
+    """The input columns the formula reads that have no number and are not withheld (production first)."""
+    pc = cell["production"]
+    miss = []
+    if not math.isfinite(pc["value"]) and not pc["w"]:
+        miss.append("production")
+    if use_ni:
+        if not ni_supplied and not cell["net_imports"]["w"]:
+            miss.append("net_imports")
+    else:
+        miss += [col for col in ("imports", "exports") if not math.isfinite(cell[col]["value"]) and not cell[col]["w"]]
+    return miss
+
+
+def _bound_reliance(bal: pd.DataFrame, here: np.ndarray, policy: str, d: _Dependency) -> float:
+    """The row's printed reliance, D under the bound policy when an input is withheld (NaN when none applies)."""
+    if policy != "bound" or not d.withheld or d.miss or "reliance" not in bal:
+        return math.nan
+    rel = _numbers(bal, "reliance", here)[0]
+    if math.isfinite(rel) and str(_states(bal, "reliance", here)[0]) in _USABLE:
+        return float(rel)
+    return math.nan
+
+
+def _input_steps(cell: dict[str, dict], in_play: list[str]) -> list[Message]:
+    """Per input the formula reads: its printed bound, and the last known value that replaced it or its lack."""
     steps: list[Message] = []
     for col in in_play:
         ci = cell[col]
@@ -252,80 +333,97 @@ def _explain_dependency(res: Results, ds: Dataset, table: str, key: dict, frame:
                              value=_fmt(ci["value"])))
         elif ci["lk_none"] and ci["w"]:
             steps.append(msg("explain.d.no_earlier", column=term("column", col)))
+    return steps
+
+
+def _production_steps(from_table: bool, differs: bool, P: float) -> list[Message]:
+    """Production taken from the production table, or not taken because the table's unit differs."""
     if from_table:
-        steps.append(msg("explain.d.production_from_table", value=_fmt(P)))
-    elif differs:
-        steps.append(msg("explain.d.production_unit_differs"))
-    if ni_number and use_ni:
-        steps.append(msg("explain.d.net_imports_supplied", value=_fmt(I)))
-    elif ni_exporter:
-        steps.append(msg("explain.d.net_imports_exporter"))
-    elif not use_ni and math.isfinite(I):
-        steps.append(msg("explain.d.net_imports_computed", imports=_fmt(im["value"]), exports=_fmt(ex["value"]),
-                         value=_fmt(I)))
-    if miss:
-        steps.append(msg("explain.d.missing", columns=_column_names(miss)))
-    if withheld and math.isfinite(reliance):
+        return [msg("explain.d.production_from_table", value=_fmt(P))]
+    if differs:
+        return [msg("explain.d.production_unit_differs")]
+    return []
+
+
+def _net_imports_steps(cell: dict[str, dict], d: _Dependency) -> list[Message]:
+    """How I was obtained: the net_imports number, its state E (a net exporter), or imports − exports."""
+    if d.ni_number and d.use_ni:
+        return [msg("explain.d.net_imports_supplied", value=_fmt(d.net_imports))]
+    if d.ni_exporter:
+        return [msg("explain.d.net_imports_exporter")]
+    if not d.use_ni and math.isfinite(d.net_imports):
+        return [msg("explain.d.net_imports_computed", imports=_fmt(cell["imports"]["value"]),
+                    exports=_fmt(cell["exports"]["value"]), value=_fmt(d.net_imports))]
+    return []
+
+
+def _blocked_steps(d: _Dependency, reliance: float, policy: str) -> list[Message]:
+    """The missing inputs, and the withheld ones: the printed reliance taken, or none and the policy applied."""
+    steps: list[Message] = []
+    if d.miss:
+        steps.append(msg("explain.d.missing", columns=_column_names(d.miss)))
+    if d.withheld and math.isfinite(reliance):
         steps.append(msg("explain.d.reliance", value=_fmt(reliance)))
-    elif withheld:
-        if p.withheld_policy == "bound" and not miss:
+    elif d.withheld:
+        if policy == "bound" and not d.miss:
             steps.append(msg("explain.d.no_reliance"))
-        steps.append(msg("explain.d.withheld", columns=_column_names(withheld), policy=p.withheld_policy))
-    if not blocked:
-        if exporter:
-            steps.append(msg("explain.d.net_exporter_state") if ni_exporter
-                         else msg("explain.d.net_exporter", value=_fmt(I)))
-        elif no_supply:
-            steps.append(msg("explain.d.no_supply", value=_fmt(total)))
-        else:
-            steps.append(msg("explain.d.ratio"))
+        steps.append(msg("explain.d.withheld", columns=_column_names(d.withheld), policy=policy))
+    return steps
 
+
+def _rule_steps(d: _Dependency) -> list[Message]:
+    """The rule that gives D: net exporter → 0, no supply, or I / (P + I); none when an input lacks."""
+    if d.blocked:
+        return []
+    if d.exporter:
+        return [msg("explain.d.net_exporter_state") if d.ni_exporter
+                else msg("explain.d.net_exporter", value=_fmt(d.net_imports))]
+    if d.no_supply:
+        return [msg("explain.d.no_supply", value=_fmt(d.supply))]
+    return [msg("explain.d.ratio")]
+
+
+def _dependency_sub(d: _Dependency, reliance: float) -> str:
+    """D's formula with the numbers substituted (or the rule that replaced it)."""
+    P, net_imports = _fmt(d.production), _fmt(d.net_imports)
     if math.isfinite(reliance):
-        sub = f"D = reliance = {_fmt(reliance)}"
-    elif blocked:
-        sub = f"D = {_EMPTY}"
-    elif exporter:
-        sub = "net_imports_state = E → D = 0" if ni_exporter else f"I = {_fmt(I)} < 0 → D = 0"
-    elif no_supply:
-        sub = f"{_fmt(P)} + {_fmt(I)} = {_fmt(total)} ≤ 0 → D = {_EMPTY}"
-    else:
-        sub = f"D = {_fmt(I)} / ({_fmt(P)} + {_fmt(I)}) = {_fmt(D)}"
+        return f"D = reliance = {_fmt(reliance)}"
+    if d.blocked:
+        return f"D = {_EMPTY}"
+    if d.exporter:
+        return "net_imports_state = E → D = 0" if d.ni_exporter else f"I = {net_imports} < 0 → D = 0"
+    if d.no_supply:
+        return f"{P} + {net_imports} = {_fmt(d.supply)} ≤ 0 → D = {_EMPTY}"
+    return f"D = {net_imports} / ({P} + {net_imports}) = {_fmt(d.D)}"
 
+
+def _balance_rows(cell: dict[str, dict], d: _Dependency) -> list[tuple]:
+    """Per balance input: (input, its number, state, the number that entered the formula)."""
     def used(col: str) -> float:
         if col == "production":
-            return P
+            return d.production
         if col == "net_imports":
-            return ni["value"] if use_ni else math.nan
-        return cell[col]["value"] if not use_ni else math.nan
+            return cell[col]["value"] if d.use_ni else math.nan
+        return cell[col]["value"] if not d.use_ni else math.nan
 
-    rows = [(col, cell[col]["raw"], cell[col]["state"], used(col)) for col in _INPUTS]
-    values = {"production": P, "net_imports": I, "supply": total}
+    return [(col, cell[col]["raw"], cell[col]["state"], used(col)) for col in _INPUTS]
+
+
+def _dependency_values(d: _Dependency, reliance: float, D: float) -> dict[str, float]:
+    """The intermediate values: P, I, supply, the printed reliance when taken, and D."""
+    values = {"production": d.production, "net_imports": d.net_imports, "supply": d.supply}
     if math.isfinite(reliance):
         values["reliance"] = reliance
     values["D"] = D
-    params = {"withheld_policy": p.withheld_policy, "country": p.country or ""}
-    inputs = ["balance"] + (["production"] if from_table or differs else [])
-    tables = [InputTable(msg("explain.table.balance"), ["input", "value", "state", "used"], rows),
-              _values_table(values)]
-    row_flag = _text_at(bal, "flag", int(group[i])) if "flag" in bal else ""
-    if conv is not None and row_flag:
-        # a row derived from trade: its HS codes and factors, before the rules
-        trade_steps, trade_table = _trade_parts(conv, ds, m, c, y, s, row_flag, P, I)
-        steps = trade_steps + steps
-        tables.insert(1, trade_table)
-        inputs = ["trade", "production"] + (["content_factors"] if "content_factors" in ds else [])
-    return Explanation(
-        table=table, key=key, value=_clean(D), metric="D", formula=msg("explain.formula.D"), substituted=sub,
-        steps=steps, inputs=tables, flags=_flags(frame, pos), parameters=_named(params),
-        sources=_sources(ds, inputs))
+    return values
 
 
 _TRADE_COLUMNS = ["hs_code", "trade_stage", "gross_imports_t", "gross_exports_t", "share", "factor_basis",
                   "conversion", "factor", "imports", "exports", "unit", "status", "mixed", "source"]
 
 
-def _trade_parts(conv, ds: Dataset, m: str, c: str, y: int, s: str, row_flag: str, P: float, I: float
-                 ) -> tuple[list[Message], InputTable]:
+def _trade_parts(conv, ds: Dataset, m: str, c: str, y: int, s: str, row_flag: str, P: float,
+                 net_imports: float) -> tuple[list[Message], InputTable]:
     """The steps and the HS-code table of a balance row derived from trade (trade_content's rows)."""
     t = conv.table
     sel = _rows(t, ("mineral", "country", "year"), (m, c, y))
@@ -348,9 +446,9 @@ def _trade_parts(conv, ds: Dataset, m: str, c: str, y: int, s: str, row_flag: st
         steps.append(msg("explain.d.trade_mixed", codes=Joined(tuple(mixed["hs_code"]))))
     if "production_not_listed" in row_flag.split(";"):
         others = _others_production(ds, m, y, s)
-        if math.isfinite(others) and math.isfinite(I) and I > 0:
+        if math.isfinite(others) and math.isfinite(net_imports) and net_imports > 0:
             steps.append(msg("explain.d.production_not_listed_bound", others=_fmt(others), unit=unit,
-                             value=_fmt(I / (I + others))))
+                             value=_fmt(net_imports / (net_imports + others))))
         else:
             steps.append(msg("explain.d.production_not_listed"))
     rows = [tuple(_clean(v) if isinstance(v, float) else v for v in r)
@@ -553,16 +651,74 @@ def _gamma_of(res: Results, country: str, year: int) -> tuple[float, int | None]
 
 def _explain_risk(res: Results, ds: Dataset, table: str, key: dict, frame: pd.DataFrame,
                   pos: int) -> Explanation:
+    """R of one supply_risk row rebuilt from the production shares and Γ (METHODS §2.3)."""
     p = res.params
     m, s = _text_at(frame, "mineral", pos), _text_at(frame, "stage", pos)
     y = int(frame["year"].iloc[pos])
     shares = res.tables.get("production_shares")
     group = _rows(shares, ("mineral", "year", "stage"), (m, y, s)) if shares is not None else np.zeros(0, int)
-    countries = list(_texts(shares, "country", group))
     q, S = _numbers(shares, "quantity", group), _numbers(shares, "share", group)
     other_unit = ["other_unit" in f.split(";") for f in _texts(shares, "flag", group)]
+    split = _split_producers(res, list(_texts(shares, "country", group)), q, S, y)
+    r = _risk_sums(split, q, S, sum(other_unit))
+    lo, hi = _finite_range(frame, "R_raw")
+    R, constant = _minmax(r.raw, lo, hi)
 
-    producers, rest = [], []          # (country, quantity, share, Γ, Γ year, contribution)
+    steps = _risk_steps(split, r, y) + [_minmax_step("R", "R_raw", r.raw, lo, hi, constant)]
+    if math.isfinite(r.raw):
+        terms = [f"{_fmt(row[2])}² · {_fmt(row[3])}" for row in split.producers[:_MAX_TERMS]]
+        more = " + …" if len(split.producers) > _MAX_TERMS else ""
+        sub = f"R_raw = {' + '.join(terms)}{more} = {_fmt(r.raw)}; " + _minmax_sub("R", r.raw, lo, hi, R, constant)
+    else:
+        sub = f"R_raw = {_EMPTY}, R = {_EMPTY}"
+    rows = [(c, qi, si, g, gy if gy is not None else math.nan, ct)
+            for c, qi, si, g, gy, ct in split.producers + split.rest]
+    values = {"total": r.total, "HHI": r.hhi, "R_raw": r.raw, "min_R_raw": lo, "max_R_raw": hi,
+              "coverage": r.coverage, "R": R}
+    return Explanation(
+        table=table, key=key, value=_clean(R), metric="R", formula=msg("explain.formula.R"), substituted=sub,
+        steps=steps,
+        inputs=[InputTable(msg("explain.table.producers"),
+                           ["country", "quantity", "share", "gamma", "gamma_year", "contribution"], rows),
+                _values_table(values)],
+        flags=_flags(frame, pos), parameters=_gamma_params(p), sources=_sources(ds, ["production", "governance"]))
+
+
+@dataclass(frozen=True)
+class _Producers:
+    """The rows of one mineral, year and stage's shares, each (country, quantity, share, Γ, Γ year, S²·Γ)."""
+
+    producers: list[tuple]      # the terms of R_raw (a share and a Γ), by contribution
+    rest: list[tuple]           # no term: no Γ, 'other countries', left out (no share)
+    carried: list[str]          # 'country year' of a Γ carried forward from an earlier year
+    no_gamma: list[str]         # producers with a share > 0 and no Γ
+    others_share: float         # the share of 'other countries'
+
+
+@dataclass(frozen=True)
+class _RiskSums:
+    """The sums of R (METHODS §2.3): total quantity, HHI, covered share, coverage, R_raw, and why there is none."""
+
+    total: float
+    n_listed: int               # listed producers (a share, not 'other countries')
+    n_left: int                 # rows left out (no quantity), not counting those of another unit
+    n_unit: int                 # rows left out because of another unit
+    hhi: float
+    covered: float              # the share of the producers with a Γ
+    coverage: float
+    raw: float                  # R_raw = Σ S²·Γ
+    no_production: bool         # no row has a share
+    no_listed: bool             # only 'other countries' has a share
+
+    @property
+    def empty(self) -> bool:
+        """Whether no listed producer has a share (no HHI, coverage or R)."""
+        return self.no_production or self.no_listed
+
+
+def _split_producers(res: Results, countries: list[str], q: np.ndarray, S: np.ndarray, y: int) -> _Producers:
+    """The producers with a Γ of the year (or carried from an earlier one) and S²·Γ, and the rows with no term."""
+    producers, rest = [], []
     carried, no_gamma, others_share = [], [], 0.0
     for country, qi, si in zip(countries, q, S):
         if country == "OTHERS" or not math.isfinite(si):
@@ -573,7 +729,7 @@ def _explain_risk(res: Results, ds: Dataset, table: str, key: dict, frame: pd.Da
         g, gy = _gamma_of(res, country, y)
         if math.isfinite(g):
             producers.append((country, qi, si, g, gy, si * si * g))
-            if gy < y:
+            if gy is not None and gy < y:
                 carried.append(f"{country} {gy}")
         else:
             if si > 0:
@@ -581,61 +737,51 @@ def _explain_risk(res: Results, ds: Dataset, table: str, key: dict, frame: pd.Da
             rest.append((country, qi, si, math.nan, None, math.nan))
     producers.sort(key=lambda r: (-r[5], -r[2], r[0]))
     rest.sort(key=lambda r: (r[0] == "OTHERS", not math.isfinite(r[2]), -(r[2] if math.isfinite(r[2]) else 0), r[0]))
-    listed = [r for r in producers + rest if r[0] != "OTHERS" and math.isfinite(r[2])]
+    return _Producers(producers=producers, rest=rest, carried=carried, no_gamma=no_gamma, others_share=others_share)
+
+
+def _risk_sums(split: _Producers, q: np.ndarray, S: np.ndarray, n_unit: int) -> _RiskSums:
+    """Total, HHI of the listed producers, the share covered by a Γ, coverage and R_raw = Σ S²·Γ."""
+    listed = [r for r in split.producers + split.rest if r[0] != "OTHERS" and math.isfinite(r[2])]
     total = float(np.nansum(q)) if len(q) else 0.0
-    n_unit = sum(other_unit)
     n_left = int((~np.isfinite(q)).sum()) - n_unit           # the table's quantity is empty for a row left out
     hhi = sum(r[2] ** 2 for r in listed)
-    covered = sum(r[2] for r in producers)
+    covered = sum(r[2] for r in split.producers)
     listed_sum = sum(r[2] for r in listed)
     no_production = not any(math.isfinite(si) for si in S)
     no_listed = not no_production and not listed
     empty = no_production or no_listed
     coverage = covered / listed_sum if not empty and listed_sum > 0 else (0.0 if not empty else math.nan)
-    raw = math.nan if empty or covered <= 0 else math.fsum(r[5] for r in producers)
-    hhi = math.nan if empty else hhi
-    lo, hi = _finite_range(frame, "R_raw")
-    R, constant = _minmax(raw, lo, hi)
+    raw = math.nan if empty or covered <= 0 else math.fsum(r[5] for r in split.producers)
+    return _RiskSums(total=total, n_listed=len(listed), n_left=n_left, n_unit=n_unit,
+                     hhi=math.nan if empty else hhi, covered=covered, coverage=coverage, raw=raw,
+                     no_production=no_production, no_listed=no_listed)
 
+
+def _risk_steps(split: _Producers, r: _RiskSums, y: int) -> list[Message]:
+    """The shares used, the rows left out, Γ carried or lacking, and HHI with coverage (before the min-max)."""
     steps: list[Message] = []
-    if no_production:
+    if r.no_production:
         steps.append(msg("explain.r.no_production"))
-    elif no_listed:
+    elif r.no_listed:
         steps.append(msg("explain.r.no_listed"))
     else:
-        steps.append(msg("explain.r.shares", total=_fmt(total), n=len(listed)))
-        if others_share > 0:
-            steps.append(msg("explain.r.others", share=_fmt(others_share)))
-    if n_left:
-        steps.append(msg("explain.r.left_out", n=n_left))
-    if n_unit:
-        steps.append(msg("explain.r.other_unit", n=n_unit))
-    if carried:
-        steps.append(msg("explain.r.carried", countries=Joined(tuple(carried))))
-    if no_gamma and not empty:
-        steps.append(msg("explain.r.no_gamma", year=y, countries=Joined(tuple(no_gamma))))
-    if not empty:
-        steps.append(msg("explain.r.hhi", hhi=_fmt(hhi), coverage=_fmt(coverage)))
-        if covered <= 0:
+        steps.append(msg("explain.r.shares", total=_fmt(r.total), n=r.n_listed))
+        if split.others_share > 0:
+            steps.append(msg("explain.r.others", share=_fmt(split.others_share)))
+    if r.n_left:
+        steps.append(msg("explain.r.left_out", n=r.n_left))
+    if r.n_unit:
+        steps.append(msg("explain.r.other_unit", n=r.n_unit))
+    if split.carried:
+        steps.append(msg("explain.r.carried", countries=Joined(tuple(split.carried))))
+    if split.no_gamma and not r.empty:
+        steps.append(msg("explain.r.no_gamma", year=y, countries=Joined(tuple(split.no_gamma))))
+    if not r.empty:
+        steps.append(msg("explain.r.hhi", hhi=_fmt(r.hhi), coverage=_fmt(r.coverage)))
+        if r.covered <= 0:
             steps.append(msg("explain.r.no_gamma_all"))
-    steps.append(_minmax_step("R", "R_raw", raw, lo, hi, constant))
-
-    if math.isfinite(raw):
-        terms = [f"{_fmt(r[2])}² · {_fmt(r[3])}" for r in producers[:_MAX_TERMS]]
-        more = " + …" if len(producers) > _MAX_TERMS else ""
-        sub = f"R_raw = {' + '.join(terms)}{more} = {_fmt(raw)}; " + _minmax_sub("R", raw, lo, hi, R, constant)
-    else:
-        sub = f"R_raw = {_EMPTY}, R = {_EMPTY}"
-    rows = [(c, qi, si, g, gy if gy is not None else math.nan, ct) for c, qi, si, g, gy, ct in producers + rest]
-    values = {"total": total, "HHI": hhi, "R_raw": raw, "min_R_raw": lo, "max_R_raw": hi, "coverage": coverage,
-              "R": R}
-    return Explanation(
-        table=table, key=key, value=_clean(R), metric="R", formula=msg("explain.formula.R"), substituted=sub,
-        steps=steps,
-        inputs=[InputTable(msg("explain.table.producers"),
-                           ["country", "quantity", "share", "gamma", "gamma_year", "contribution"], rows),
-                _values_table(values)],
-        flags=_flags(frame, pos), parameters=_gamma_params(p), sources=_sources(ds, ["production", "governance"]))
+    return steps
 
 
 # -- thresholds ------------------------------------------------------------------------------------------
@@ -658,7 +804,8 @@ def _explain_threshold(res: Results, ds: Dataset, table: str, key: dict, frame: 
     else:
         lo, hi = float(x[:kb].mean()), float(x[kb:].mean())
     kind, fixed = parse_threshold_method(method)
-    thr = (lo + hi) / 2.0 if kind == "midpoint" else hi - lo if kind == "distance" else float(fixed)
+    thr = (lo + hi) / 2.0 if kind == "midpoint" else hi - lo if kind == "distance" \
+        else float(fixed) if fixed is not None else math.nan
 
     steps: list[Message] = []
     if n == 0:
@@ -971,8 +1118,11 @@ def _cached(frame: pd.DataFrame, what: tuple, build):
     if hit is not None and hit[0]() is frame and hit[1] == len(frame):
         return hit[2]
     value = build()
+    def forget(_ref: weakref.ref) -> None:
+        _CACHE.pop(k, None)
+
     try:
-        ref = weakref.ref(frame, lambda _r, k=k: _CACHE.pop(k, None))
+        ref = weakref.ref(frame, forget)
     except TypeError:
         return value
     _CACHE[k] = (ref, len(frame), value)

@@ -76,8 +76,40 @@ PRIMARY_STAGES = ("mine", "")
 def compute_import_sources(conv: TradeContent | None, dataset_tables: dict, core_tables: dict, country: str | None,
                            params: ImportSourceParams | None = None, years: tuple[int, int] | None = None
                            ) -> tuple[dict[str, pd.DataFrame], list]:
-    """({table: frame}, notes) — see the module docstring.  ``conv``: :func:`trade_content.convert` for
-    ``country``; ``core_tables``: the engine's governance and production_shares (Γ, the largest producer)."""
+    """The import-source tables of the assessed country: partners' shares, concentration and partner counts.
+
+    Per mineral and year, partner j's share s_j = q_j / Σ_i q_i of the country's imports, HHI = Σ s_j², the
+    top-n share, the high-risk share H = Σ_{j: Γ_j ≥ level} s_j and its coverage (see the module docstring).
+
+    Parameters
+    ----------
+    conv : TradeContent or None
+        :func:`trade_content.convert` for ``country`` (the ``trade`` table in the production's basis);
+        None = no ``trade`` table.
+    dataset_tables : dict of DataFrames
+        The input tables: ``trade_flows`` (for the minerals ``conv`` lacks) and ``usgs_nir``.
+    core_tables : dict of DataFrames
+        The engine's governance and production_shares (Γ, the largest producer), and import_dependency
+        (the D set beside the publisher's NIR).
+    country : str or None
+        The assessed country (ISO3, upper-cased); None or empty: nothing is computed (a note says so).
+    params : ImportSourceParams, optional
+        ``risk_level``, ``top_n`` and ``minerals`` (the list the counts run over); None = the defaults.
+    years : tuple of (int, int), optional
+        The analysis period (first, last), inclusive: narrows the trade years; None = every year.
+
+    Returns
+    -------
+    tuple of (dict of DataFrames, list)
+        ({table: frame}, notes).  The tables: ``import_sources`` (one row per partner:
+        :data:`SOURCE_COLUMNS`; flags ``gamma_carried_forward:<year>``, ``gamma_missing``),
+        ``import_concentration`` (one row per mineral and year: :data:`CONCENTRATION_COLUMNS`; flags
+        ``gross_weight``, ``trade_flows_as_given``, ``trade_codes_left_out:<codes>``,
+        ``trade_mixed_heading:<codes>``, ``gamma_carried_forward``, ``gamma_missing``),
+        ``import_partner_counts`` (:data:`COUNT_COLUMNS`) and, with the publisher's ``usgs_nir`` rows of the
+        country, ``import_sources_usgs`` (:data:`USGS_COLUMNS`).  No trade at all: ({}, []).  The notes are
+        messages for the problem list.
+    """
     params = params or ImportSourceParams()
     trade_flows = dataset_tables.get("trade_flows")
     has_trade = conv is not None or (trade_flows is not None and len(trade_flows))

@@ -38,6 +38,32 @@ def _group_keys(frame: pd.DataFrame) -> list[str]:
 
 def classify_trends(frame: pd.DataFrame, value_col: str, threshold: float | None,
                     params: EngineParams) -> pd.DataFrame:
+    """The trend class of one indicator per group (mineral, plus country and/or stage) over the analysis years.
+
+    The classes are tried in the order of the module docstring: ``insufficient_data``, ``volatile``,
+    ``rise_then_fall`` / ``fall_then_rise``, then ``rising`` / ``falling`` / ``stable`` from the fitted
+    least-squares change, each against tol·L (L = the mean |value|).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        An indicator table with mineral, year, the value column and, when it has them, country and stage
+        (the group keys; a missing key text counts as '').  Empty gives the empty table.
+    value_col : str
+        The column classified (e.g. ``D``, ``M``, ``R``); text that is not a number counts as missing.
+    threshold : float or None
+        The metric's threshold for ``persistently``; None or NaN → ``persistently`` is ''.
+    params : EngineParams
+        ``years`` (the analysis period narrows the rows), ``trend_tolerance``, ``trend_volatility``,
+        ``trend_reversals`` and ``trend_min_points``.
+
+    Returns
+    -------
+    DataFrame
+        One row per group in sorted key order: mineral (country, stage), first_year, last_year (Int64,
+        NA without a value), n (years with a value), slope, trend (one of :data:`CLASSES`), persistently
+        (``persistently_high``, ``persistently_low`` or '') and explanation (the reason in words).
+    """
     keys = _group_keys(frame)
     out_cols = keys + ["first_year", "last_year", "n", "slope", "trend", "persistently", "explanation"]
     if frame is None or len(frame) == 0:

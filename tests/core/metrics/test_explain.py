@@ -153,6 +153,42 @@ def test_d_production_taken_from_the_production_table():
     assert [s["table"] for s in e.sources] == ["balance", "production"]
 
 
+@pytest.mark.parametrize("policy", ["exclude", "bound"])
+def test_d_each_rule_and_missing_input(policy):
+    bal = balance([
+        {"mineral": "tin", "year": 2023, "production": 100, "net_imports": 50},            # I given: 50 / 150
+        {"mineral": "zinc", "year": 2023, "production": 0, "imports": 5, "exports": 5},     # P + I = 0: no supply
+        {"mineral": "lead", "year": 2023, "production": nan, "imports": 5, "exports": nan},  # P and exports missing
+        {"mineral": "gold", "year": 2023, "production": nan, "production_state": "W", "imports": 9, "exports": 1},
+    ])
+    ds = Dataset({"balance": bal}, sources=[SOURCE])
+    res = run(ds, EngineParams(withheld_policy=policy))
+
+    def of(mineral: str) -> Explanation:
+        return explain(res, ds, "import_dependency", {"mineral": mineral, "country": "USA", "year": 2023, "stage": ""})
+
+    e = of("tin")
+    assert e.value == pytest.approx(50 / 150) and e.substituted == "D = 50 / (100 + 50) = 0.3333"
+    assert codes(e.steps) == ["explain.d.net_imports_supplied", "explain.d.ratio"]
+    assert same(table_of(e, "explain.table.balance").rows[1:], [("imports", nan, "", nan), ("exports", nan, "", nan),
+                                                                ("net_imports", 50.0, "", 50.0)])
+    e = of("zinc")
+    assert math.isnan(e.value) and e.substituted == "0 + 0 = 0 ≤ 0 → D = –"
+    assert codes(e.steps) == ["explain.d.net_imports_computed", "explain.d.no_supply"]
+    assert codes(e.flags) == ["flag.no_supply"]
+    e = of("lead")
+    assert math.isnan(e.value) and e.substituted == "D = –"
+    assert codes(e.steps) == ["explain.d.missing"] and e.steps[0] == (
+        "A needed input is missing (production, exports): D is empty.")
+    assert codes(e.flags) == ["flag.missing_input"]
+    e = of("gold")                                 # withheld, and no printed reliance to take under bound
+    assert math.isnan(e.value) and e.substituted == "D = –"
+    assert codes(e.steps) == ["explain.d.net_imports_computed"] + (["explain.d.no_reliance"] if policy == "bound"
+                                                                   else []) + ["explain.d.withheld"]
+    assert codes(e.flags) == ["flag.withheld"]
+    assert ("withheld_policy", policy) in e.parameters
+
+
 # -- market dynamics M -------------------------------------------------------------------------------------
 
 def m_results():
@@ -250,6 +286,27 @@ def test_r_others_and_carried_governance():
     assert v["HHI"] == pytest.approx(0.36 + 0.09) and v["coverage"] == pytest.approx(1.0)
     assert {"explain.r.others", "explain.r.carried"} <= set(codes(e.steps))
     assert codes(e.flags) == ["flag.governance_carried_forward"]
+
+
+def test_r_only_other_countries_and_a_producer_without_governance():
+    prod = production([("tin", "OTHERS", 2023, "mine", 10.0), ("tin", "WORLD", 2023, "mine", 10.0),
+                       ("zinc", "COD", 2023, "mine", 60.0), ("zinc", "FIN", 2023, "mine", 40.0)])
+    ds = Dataset({"production": prod, "governance": governance({("COD", 2023): -1.5})}, sources=[SOURCE])
+    res = run(ds)
+    e = explain(res, ds, "supply_risk", {"mineral": "tin", "year": 2023, "stage": "mine"})
+    assert math.isnan(e.value) and e.substituted == "R_raw = –, R = –"
+    assert codes(e.steps) == ["explain.r.no_listed", "explain.minmax_empty"]
+    assert codes(e.flags) == ["flag.no_listed_producers"]
+    assert same(table_of(e, "explain.table.producers").rows, [("OTHERS", 10.0, 1.0, nan, nan, nan)])
+    assert math.isnan(values_of(e)["HHI"]) and math.isnan(values_of(e)["coverage"])
+    # zinc: COD 0.6² · 5/7 only (FIN has no Γ); the analysis' only R_raw, so R = 0
+    e = explain(res, ds, "supply_risk", {"mineral": "zinc", "year": 2023, "stage": "mine"})
+    assert e.value == 0.0 and e.substituted == "R_raw = 0.6² · 0.7143 = 0.2571; max = min = 0.2571 → R = 0"
+    assert codes(e.steps) == ["explain.r.shares", "explain.r.no_gamma", "explain.r.hhi", "explain.minmax_constant"]
+    v = values_of(e)
+    assert v["HHI"] == pytest.approx(0.36 + 0.16) and v["coverage"] == pytest.approx(0.6)
+    assert v["R_raw"] == pytest.approx(0.36 * 5 / 7)
+    assert codes(e.flags) == ["flag.missing_governance", "flag.constant"]
 
 
 def test_gamma_six_indicators():

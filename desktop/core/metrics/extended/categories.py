@@ -109,6 +109,37 @@ def reserve_shares(r: pd.DataFrame) -> dict:
 def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame | None,
                        reserves: pd.DataFrame | None, supply_risk: pd.DataFrame | None,
                        params: ExtendedParams, ctx=None) -> pd.DataFrame:
+    """The supply-security category of each import-dependency row of the assessed countries.
+
+    Rules, first match wins: ``domestic_advantage`` (s_P ≥ domestic_production_high, s_R ≥
+    domestic_reserves_high or unknown, D < d_high), ``low_risk`` (D < d_high), ``dependent_diversified``
+    (D ≥ d_high, R < r_high), ``dependent_high_risk`` (D ≥ d_high, R ≥ r_high); see the module docstring.
+
+    Parameters
+    ----------
+    dependency : DataFrame or None
+        The core import-dependency table (mineral, country, year, stage, D).  None or empty gives the
+        empty table.
+    production : DataFrame or None
+        The canonical production table (the country's share s_P of world primary production, same year).
+    reserves : DataFrame or None
+        The canonical reserves table (the share s_R of world reserves, nearest year).
+    supply_risk : DataFrame or None
+        The core supply-risk table (R of D's stage, else the primary stage).
+    params : ExtendedParams
+        ``assessed_countries`` (empty = every country with import dependency), ``primary_stages``, ``d_high``,
+        ``r_high``, ``domestic_production_high``, ``domestic_reserves_high`` and ``domestic_production_low``.
+    ctx : ProductionContext, optional
+        :func:`production_context` of ``production``, when the caller has it.
+
+    Returns
+    -------
+    DataFrame
+        mineral, country, year, stage, D, R, production_share, reserves_share, category ('' when none),
+        category_no (1–4, 0 when none), label, label_zh, explanation, explanation_zh and flag, sorted by
+        country, mineral, year and stage.  Flags: ``missing_D``, ``missing_R``, ``no_domestic_production_row``,
+        ``reserves_unknown``, ``reserves_year:<y>``, ``R_stage:<stage>``, ``R_minmax_constant``.
+    """
     if dependency is None or len(dependency) == 0:
         return empty_frame(COLUMNS, floats=("D", "R", "production_share", "reserves_share"),
                            ints=("year", "category_no"))

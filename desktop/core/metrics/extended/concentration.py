@@ -153,7 +153,28 @@ def compute_concentration(production: pd.DataFrame | None, reserves: pd.DataFram
                           params: ExtendedParams, ctx=None) -> pd.DataFrame:
     """Top-1 / top-k shares of production (per stage) and of reserves, one long frame.
 
-    ``basis`` is 'production' or 'reserves' (stage '' for reserves).
+    S_i = q_i / (Σ_listed q + q_OTHERS); top-1 share = max_i S_i, top-k share = Σ of the k largest S_i
+    (OTHERS in the total, never ranked; WORLD rows ignored; ties broken by country code).
+
+    Parameters
+    ----------
+    production : DataFrame or None
+        The canonical production table; groups (mineral, year, stage).
+    reserves : DataFrame or None
+        The canonical reserves table; groups (mineral, year).
+    params : ExtendedParams
+        ``top_n`` is k.
+    ctx : ProductionContext, optional
+        :func:`production_context` of ``production``, when the caller has it.
+
+    Returns
+    -------
+    DataFrame
+        mineral, year, basis, stage, total, n_countries, top1_country, top1_name, top1_share, k,
+        topk_countries, topk_names, topk_share, others_share and flag, sorted by mineral, basis, stage and
+        year.  ``basis`` is 'production' or 'reserves' (stage '' for reserves).  Flags: ``no_production``,
+        ``withheld_producers``, ``fewer_than_<k>_countries``, ``others_in_total`` and, on the production side,
+        ``mixed_units:<used>|<other>…``.  Neither table: the empty table.
     """
     parts = []
     if production is not None and len(production):

@@ -52,8 +52,44 @@ def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | No
                   dependency: pd.DataFrame | None, recycling: pd.DataFrame | None,
                   trade_flows: pd.DataFrame | None, params: ExtendedParams, ctx=None,
                   quantities: pd.DataFrame | None = None, wgi_mean: pd.DataFrame | None = None) -> pd.DataFrame:
-    """``quantities`` / ``wgi_mean``: :func:`trade_quantities` of ``trade_flows`` and :func:`governance_mean`
-    of ``governance`` over the six indicators, when the caller has them."""
+    """The EU supply risk SR per import-dependency row of the assessed countries.
+
+    SR = [HHI_WGI,global × IR/2 + HHI_WGI,sourcing × (1 − IR/2)] × (1 − EoL-RIR) × SI_SR, with
+    HHI_WGI = Σ_i S_i² × WGI_i × t_i and IR = D (see the module docstring).
+
+    Parameters
+    ----------
+    production : DataFrame or None
+        The canonical production table (global shares, domestic production); None or empty gives the
+        empty table.
+    governance : DataFrame or None
+        The WGI governance table (the mean of the six estimates per country and year).
+    dependency : DataFrame or None
+        The core import-dependency table (mineral, country, year, stage, D); None or empty gives the
+        empty table.
+    recycling : DataFrame or None
+        The recycling table (EoL-RIR, :func:`recycled.eol_rir_for`).
+    trade_flows : DataFrame or None
+        The bilateral ``trade_flows`` table (the sourcing side).
+    params : ExtendedParams
+        ``assessed_countries`` (empty = every country with import dependency), ``primary_stages``,
+        ``eu_wgi_offset``, ``eu_wgi_factor``, ``eu_substitution``, ``eu_trade_factor``, ``eu_sr_threshold``
+        and ``eu_missing_eol_rir_as_zero``.
+    ctx : ProductionContext, optional
+        :func:`production_context` of ``production``, when the caller has it.
+    quantities : DataFrame, optional
+        :func:`trade_quantities` of ``trade_flows``, when the caller has it.
+    wgi_mean : DataFrame, optional
+        :func:`governance_mean` of ``governance`` over the six indicators, when the caller has it.
+
+    Returns
+    -------
+    DataFrame
+        mineral, country, year, stage, IR, HHI_WGI_global, HHI_WGI_sourcing, eol_rir (as used), SR,
+        above_threshold (SR ≥ eu_sr_threshold), coverage_global, coverage_sourcing and flag, sorted by
+        country, mineral, stage and year.  Flags: ``missing_IR``, ``missing_global``, ``no_sourcing_data``,
+        ``missing_eol_rir``, ``eol_rir_assumed_0``, ``missing_wgi:<n>``, ``wgi_carried:<n>``.
+    """
     floats = ("IR", "HHI_WGI_global", "HHI_WGI_sourcing", "eol_rir", "SR", "coverage_global", "coverage_sourcing")
     if dependency is None or len(dependency) == 0 or production is None or len(production) == 0:
         return empty_frame(COLUMNS, floats=floats, bools=("above_threshold",))

@@ -49,8 +49,38 @@ def pv_weight(pv: np.ndarray, params: ExtendedParams) -> np.ndarray:
 def compute_geopolrisk(trade_flows: pd.DataFrame | None, production: pd.DataFrame | None,
                        governance: pd.DataFrame | None, params: ExtendedParams, ctx=None,
                        quantities: pd.DataFrame | None = None, pv_mean: pd.DataFrame | None = None) -> pd.DataFrame:
-    """``quantities`` / ``pv_mean``: :func:`trade_quantities` of ``trade_flows`` and :func:`governance_mean`
-    of ``governance`` over PV, when the caller has them."""
+    """The GeoPolRisk score per (mineral, year, stage, importing country).
+
+    score = HHI × Σ_j (q_jc · g_j) / (Σ_j q_jc + P_c), with g_j = clamp((pv_bound − PV_j) / pv_span, 0, 1)
+    (:func:`pv_weight`) and P_c = 0 when the country has no production row (see the module docstring).
+
+    Parameters
+    ----------
+    trade_flows : DataFrame or None
+        The bilateral ``trade_flows`` table (mineral, year, stage, exporter, importer, value_kusd,
+        quantity_t).  No flows give the empty table.
+    production : DataFrame or None
+        The canonical production table (HHI and domestic production); None (and no ``ctx``): HHI empty.
+    governance : DataFrame or None
+        The WGI governance table (the partners' ``PV`` estimates).
+    params : ExtendedParams
+        ``assessed_countries`` (the importers kept; empty = every importer), ``pv_bound``, ``pv_span``,
+        ``pv_missing``, ``pv_carry_forward`` and ``primary_stages``.
+    ctx : ProductionContext, optional
+        :func:`production_context` of ``production``, when the caller has it.
+    quantities : DataFrame, optional
+        :func:`trade_quantities` of ``trade_flows``, when the caller has it.
+    pv_mean : DataFrame, optional
+        :func:`governance_mean` of ``governance`` over PV, when the caller has it.
+
+    Returns
+    -------
+    DataFrame
+        mineral, year, stage, country, production_stage, HHI, imports, weighted_imports, domestic_production,
+        import_risk, score, n_partners and flag, sorted by country, mineral, stage and year.  Flags:
+        ``missing_HHI``, ``no_domestic_production_row``, ``no_supply``, ``production_stage:<s>``,
+        ``quantity_from_value:<n>``, ``flows_dropped:<n>``, ``pv_missing:<n>``, ``pv_carried:<n>``.
+    """
     floats = ("HHI", "imports", "weighted_imports", "domestic_production", "import_risk", "score")
     t = trade_quantities(trade_flows) if quantities is None else quantities
     if len(t) == 0:

@@ -29,6 +29,29 @@ C_COLUMNS = ["mineral", "year", "stage", "R", "G_scaled", "M", "C", "flag"]
 
 
 def compute_growth(production: pd.DataFrame | None, params: ExtendedParams, ctx=None) -> pd.DataFrame:
+    """Production growth G and its min-max G_scaled per (mineral, year) of world primary production.
+
+    G(m, t) = (P_t / P_{t−n})^(1/n) with n = ``params.growth_years``; G_scaled = min-max of G over every
+    mineral and year of the rows (see the module docstring).  P is the world primary production of
+    ``_base.world_production`` (the first of ``params.primary_stages`` a mineral has).
+
+    Parameters
+    ----------
+    production : DataFrame or None
+        The canonical production table; None or empty gives the empty table.
+    params : ExtendedParams
+        ``growth_years`` (n) and ``primary_stages``.
+    ctx : ProductionContext, optional
+        :func:`production_context` of ``production``, when the caller has it.
+
+    Returns
+    -------
+    DataFrame
+        mineral, year, stage, production (P_t), base_year (t − n), production_base (P_{t−n}), G, G_scaled
+        and flag, sorted by mineral and year.  Flags: ``no_base_year``, ``nonpositive_base``, then the world
+        total's (``world_total_row``, ``withheld_producers``, ``no_production``, ``mixed_units:…``), then
+        ``constant``.
+    """
     if production is None or len(production) == 0:
         return empty_frame(GROWTH_COLUMNS, floats=("production", "production_base", "G", "G_scaled"),
                            ints=("year", "base_year"))
@@ -71,9 +94,30 @@ def rescale_growth(growth: pd.DataFrame) -> pd.DataFrame:
 
 def compute_criticality_potential(growth: pd.DataFrame, supply_risk: pd.DataFrame | None,
                                   market: pd.DataFrame | None, params: ExtendedParams) -> pd.DataFrame:
-    """C = (R · G_s · M)^(1/3) per (mineral, year) where growth exists.
+    """Criticality potential C = (R · G_s · M)^(1/3) per (mineral, year) where growth exists.
 
-    R is taken from the supply-risk row of the same stage as the growth row (the primary stage).
+    R is taken from the supply-risk row of the same stage as the growth row (the primary stage); R, G_s and
+    M are already min-max scaled, so a factor can be exactly 0 by construction.
+
+    Parameters
+    ----------
+    growth : DataFrame or None
+        The production-growth table of :func:`compute_growth` (mineral, year, stage, G_scaled); None or
+        empty gives the empty table.
+    supply_risk : DataFrame or None
+        The core supply-risk table (mineral, year, stage, R); None: R empty.
+    market : DataFrame or None
+        The core market-dynamics table (mineral, year, M; a repeated (mineral, year): the last row);
+        None: M empty.
+    params : ExtendedParams
+        The extended parameters (not read here).
+
+    Returns
+    -------
+    DataFrame
+        mineral, year, stage, R, G_scaled, M, C and flag, sorted by mineral and year.  Flags:
+        ``missing_R``, ``missing_G``, ``missing_M`` (C empty), ``minmax_zero:R`` / ``minmax_zero:G`` /
+        ``minmax_zero:M`` (C is 0 because min-max put that factor at 0).
     """
     if growth is None or len(growth) == 0:
         return empty_frame(C_COLUMNS, floats=("R", "G_scaled", "M", "C"))

@@ -61,6 +61,34 @@ def eol_rir_for(recycling: pd.DataFrame | None, wanted: pd.DataFrame) -> pd.Data
 
 def compute_recycled(supply_risk: pd.DataFrame | None, recycling: pd.DataFrame | None,
                      production: pd.DataFrame | None, params: ExtendedParams, ctx=None) -> pd.DataFrame:
+    """The recycled-adjusted supply risk per supply-risk row (mineral, year, stage).
+
+    R_recycled = R × (1 − EoL-RIR), R_raw_recycled = R_raw × (1 − EoL-RIR), secondary_share = EoL-RIR and
+    secondary_supply_implied = P × EoL-RIR / (1 − EoL-RIR) (empty when EoL-RIR = 1), with P the world
+    production of the row's own stage (producers + OTHERS, else the WORLD row).  EoL-RIR of the latest year
+    at or before t, else the nearest later year (:func:`eol_rir_for`); none → the recycled columns are
+    empty (never 0).
+
+    Parameters
+    ----------
+    supply_risk : DataFrame or None
+        The core supply-risk table (mineral, year, stage, R, R_raw); None or empty gives the empty table.
+    recycling : DataFrame or None
+        The recycling table (mineral, year, eol_rir, eol_rir_state); values outside 0..1 are left out.
+    production : DataFrame or None
+        The canonical production table (P); None (and no ``ctx``): P empty.
+    params : ExtendedParams
+        The extended parameters (not read here).
+    ctx : ProductionContext, optional
+        :func:`production_context` of ``production``, when the caller has it.
+
+    Returns
+    -------
+    DataFrame
+        mineral, year, stage, R, R_raw, eol_rir, eol_rir_year, R_recycled, R_raw_recycled, secondary_share,
+        primary_production, secondary_supply_implied and flag, sorted by mineral, stage and year.  Flags:
+        ``missing_eol_rir``, ``eol_rir_out_of_range``, ``eol_rir_year:<y>``, ``missing_R``, ``eol_rir_is_1``.
+    """
     if supply_risk is None or len(supply_risk) == 0:
         return empty_frame(COLUMNS, floats=tuple(c for c in COLUMNS if c not in ("mineral", "year", "stage", "flag")))
     s = supply_risk[["mineral", "year", "stage", "R", "R_raw"]].reset_index(drop=True)

@@ -30,6 +30,32 @@ COLUMNS = ["mineral", "country", "year", "reserves", "production", "production_y
 
 def compute_reserve_years(production: pd.DataFrame | None, reserves: pd.DataFrame | None,
                           params: ExtendedParams, ctx=None) -> pd.DataFrame:
+    """The reserve-to-production ratio RP per (mineral, country, year), the world included.
+
+    RP(m, i, t) = reserves(m, i, t) / production(m, i, t') in years, with the primary production of t, else
+    of the latest earlier year t'; world reserves = the WORLD row, else the sum of the countries and OTHERS
+    (see the module docstring).  ``warning`` = RP < ``params.reserve_warning_years``.
+
+    Parameters
+    ----------
+    production : DataFrame or None
+        The canonical production table; None (and no ``ctx``): RP empty (``no_production``).
+    reserves : DataFrame or None
+        The canonical reserves table (mineral, country, year, reserves, reserves_state); None or empty
+        gives the empty table.  OTHERS rows get no row of their own.
+    params : ExtendedParams
+        ``primary_stages`` (the production stage, first the mineral has) and ``reserve_warning_years``.
+    ctx : ProductionContext, optional
+        :func:`production_context` of ``production``, when the caller has it.
+
+    Returns
+    -------
+    DataFrame
+        mineral, country (``WORLD`` for the world), year, reserves, production, production_year (t'),
+        stage, rp_years, warning and flag, sorted by mineral, country and year.  Flags:
+        ``reserves_withheld``, ``reserves_missing``, ``world_from_sum``, ``no_production``,
+        ``zero_production``, ``production_year:<t'>``, ``below_<n>_years`` (the warning).
+    """
     if reserves is None or len(reserves) == 0:
         return empty_frame(COLUMNS, floats=("reserves", "production", "production_year", "rp_years"),
                            bools=("warning",))

@@ -33,7 +33,34 @@ COLUMNS = ["mineral", "base_year", "target_year", "multiplier", "production_base
 
 def compute_scenarios(world: pd.DataFrame | None, growth: pd.DataFrame | None, params: ExtendedParams,
                       multipliers: dict[str, float] | None = None) -> pd.DataFrame:
-    """``world``: world primary production (mineral, year, quantity), e.g. growth.production renamed."""
+    """Demand scenarios per mineral with a multiplier: required vs projected supply in the target year.
+
+    required_supply = demand_base × k, required_annual_growth = k^(1 / (target − base)) − 1,
+    projected_supply = P_latest × G^(target − latest year), gap = required − projected (> 0: shortfall),
+    coverage = projected / required (see the module docstring).
+
+    Parameters
+    ----------
+    world : DataFrame or None
+        World primary production (mineral, year, quantity), e.g. growth.production renamed; the base
+        year's quantity, or the latest earlier year's, is demand_base.  None or empty gives the empty table.
+    growth : DataFrame or None
+        The production-growth table (:func:`growth.compute_growth`: mineral, year, G); each mineral's latest
+        G is its observed growth.  None: no observed growth.
+    params : ExtendedParams
+        ``scenario_base_year``, ``scenario_target_year`` and ``demand_multipliers``.
+    multipliers : dict of str to float, optional
+        k per mineral in place of ``params.demand_multipliers``; an empty mapping gives the empty table.
+
+    Returns
+    -------
+    DataFrame
+        mineral, base_year, target_year, multiplier, production_base, required_supply,
+        required_annual_growth, latest_year, production_latest, observed_annual_growth (G − 1),
+        projected_supply, gap, coverage, status (``shortfall`` | ``on_track``, '' when the gap is empty)
+        and flag, sorted by mineral.  Flags: ``no_production`` (a row with empty values),
+        ``base_year:<y>`` (the base year taken from an earlier year), ``no_growth``.
+    """
     mult = dict(params.demand_multipliers if multipliers is None else multipliers)
     if not mult or world is None or len(world) == 0:
         return empty_frame(COLUMNS, floats=tuple(COLUMNS[3:13]), ints=("base_year", "target_year"))

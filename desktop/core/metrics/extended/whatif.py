@@ -135,11 +135,35 @@ def apply_shocks(dataset_tables: dict[str, pd.DataFrame], shocks: Sequence[Shock
 
 def run_whatif(dataset, shocks: Shock | Sequence[Shock], params=None,
                baseline: dict[str, pd.DataFrame] | None = None) -> dict[str, pd.DataFrame]:
-    """Baseline vs scenario for the shocked minerals: tables ``shares``, ``supply_risk``,
-    ``import_dependency`` and ``summary`` (one row per shock with its description).
+    """Baseline vs scenario for the shocked minerals: shares, HHI, R and D side by side.
 
-    ``dataset``: a :class:`~desktop.core.dataset.Dataset` or a dict of canonical tables;
-    ``params``: :class:`EngineParams`; ``baseline``: core tables already computed (optional).
+    The shocks scale production and exports (:func:`apply_shocks`; factors of several shocks multiply) and
+    the core functions recompute the tables; R in the scenario is rescaled with the baseline's min and max
+    of R_raw, ``*_delta`` = scenario − baseline (see the module docstring).
+
+    Parameters
+    ----------
+    dataset : Dataset or dict of DataFrames
+        A :class:`~desktop.core.dataset.Dataset` or a dict of canonical tables (production, balance,
+        governance, trade_flows).
+    shocks : Shock or sequence of Shock
+        The shocks applied together.
+    params : EngineParams, optional
+        The engine's parameters; the defaults when None.
+    baseline : dict of DataFrames, optional
+        Core tables already computed (``supply_risk``, ``import_dependency``); else computed here.
+
+    Returns
+    -------
+    dict of DataFrames
+        Only the shocked minerals' rows.  ``shares`` (with production: mineral, year, stage, country,
+        share_base, share_scenario, flag_scenario, share_delta), ``supply_risk`` (with production: mineral,
+        year, stage, supply_base, supply_scenario, supply_change, then HHI, R_raw, R and coverage each as
+        ``_base`` / ``_scenario`` / ``_delta``, flag_base, flag_scenario; flag ``outside_baseline_range``),
+        ``import_dependency`` (with a balance: mineral, country, year, stage, net_imports_base,
+        net_imports_scenario, D_base, D_scenario, D_delta, flag_base, flag_scenario; flags ``no_trade_flows``,
+        ``export_shock_not_applied``) and ``summary`` (one row per shock with its description: shock,
+        mineral, country, production_factor, export_factor, stage).
     """
     from desktop.core.metrics.dependency import compute_dependency
     from desktop.core.metrics.governance import compute_gamma

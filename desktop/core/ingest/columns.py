@@ -86,7 +86,8 @@ def parse_ids(ctx: ParseContext, sheet: RawSheet, raw: pd.Series, rows: np.ndarr
     file has a few hundred names."""
     reg = ctx.registry
     codes, distinct = pd.factorize(raw)
-    names = pd.Series(np.append(np.asarray(distinct, dtype=object), None), dtype=object)   # code -1: no cell
+    names = pd.Series(np.concatenate([np.asarray(distinct, dtype=object), np.array([None], dtype=object)]),
+                      dtype=object)   # code -1 (no cell) is the last: None
     named = reg.map_minerals(names) if kind == "mineral" else reg.map_countries(names)
     name_blank = names.map(is_blank).to_numpy(dtype=bool)
     name_unknown = named.isna().to_numpy() & ~name_blank
@@ -112,7 +113,8 @@ def parse_ids(ctx: ParseContext, sheet: RawSheet, raw: pd.Series, rows: np.ndarr
         # One name per row (every template table): a name's rows are its cells, counted by its code.
         cells = np.bincount(codes[~bad], minlength=len(names))
         for code in np.flatnonzero(cells):
-            ctx.mappings.append(NameMapping(kind, str(names[code]).strip(), str(named[code]), 1.0, int(cells[code])))
+            ctx.mappings.append(NameMapping(kind=kind, raw=str(names[code]).strip(), target=str(named[code]),
+                                            confidence=1.0, rows=int(cells[code])))
     return ids, bad
 
 

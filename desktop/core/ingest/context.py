@@ -66,11 +66,12 @@ def cell_text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, float | np.floating):
-        if np.isnan(value):
+        number = float(value)
+        if np.isnan(number):
             return ""
-        if float(value).is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return repr(float(value))
+        if number.is_integer() and abs(number) < 1e15:
+            return str(int(number))
+        return repr(number)
     if isinstance(value, np.integer):
         return str(int(value))
     if value is pd.NaT:
@@ -147,10 +148,8 @@ def cell_context(path: str | Path, sheet: str, row: int | None, column: str, rad
 
     # Columns: all of them when they fit, else a window around the highlighted one.
     width = 2 * column_radius + 1
-    if len(headers) <= width or col is None:
-        first_col = 0
-    else:
-        first_col = min(max(col - column_radius, 0), len(headers) - width)
+    first_col = (0 if len(headers) <= width or col is None
+                 else min(max(col - column_radius, 0), len(headers) - width))
     shown_cols = list(range(first_col, min(first_col + width, len(headers))))
 
     # Rows: frame row i is spreadsheet row header_row + 1 + i.

@@ -53,11 +53,11 @@ def load_file_and_plan(path: str | Path, registry: Registry | None = None, recog
         scored = [(r.detect(sheet), i, r) for i, r in enumerate(recognisers)]
         score, _, best = max(scored, key=lambda t: (t[0], -t[1]))
         if score <= 0:
-            preview.sheets.append(SheetPreview(sheet.sheet, "", "", 0.0))
+            preview.sheets.append(SheetPreview(sheet=sheet.sheet, recogniser="", label="", confidence=0.0))
             continue
         ctx = ParseContext(registry=registry)
         tables = best.parse(sheet, ctx)
-        sp = SheetPreview(sheet.sheet, best.name, best.label, score)
+        sp = SheetPreview(sheet=sheet.sheet, recogniser=best.name, label=best.label, confidence=score)
         parsed_rows = [frame["_row"].to_numpy() for frame in tables.values() if "_row" in frame]
         checked = {name: check_table(name, frame, sheet, ctx) for name, frame in tables.items()}
         checked, sheet_plan = leave_out_sheet(sheet, ctx, checked, parsed_rows, best.name, leave_out_error_rows)

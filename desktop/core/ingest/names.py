@@ -50,7 +50,7 @@ def report_unknown(ctx: ParseContext, sheet: RawSheet, kind: str, raw: pd.Series
             expected = msg("expected.known_name", kind=term("kind", kind))
         ctx.problems.error(f"unknown_{kind}", text, file=sheet.file, sheet=sheet.sheet, row=int(row),
                            column=column, value=shown, expected=expected)
-        ctx.mappings.append(NameMapping(kind, shown, "", 0.0, int(count)))
+        ctx.mappings.append(NameMapping(kind=kind, raw=shown, target="", confidence=0.0, rows=int(count)))
 
 
 def record_mappings(ctx: ParseContext, kind: str, raw: pd.Series, ids: pd.Series, rows=None) -> None:
@@ -73,7 +73,8 @@ def record_mappings(ctx: ParseContext, kind: str, raw: pd.Series, ids: pd.Series
     first = np.full(len(uniques), -1)
     first[codes[::-1]] = np.arange(len(codes))[::-1]   # first position of each code
     for code, name in enumerate(uniques):
-        ctx.mappings.append(NameMapping(kind, str(name).strip(), str(targets[first[code]]), 1.0, int(counts[code])))
+        ctx.mappings.append(NameMapping(kind=kind, raw=str(name).strip(), target=str(targets[first[code]]),
+                                        confidence=1.0, rows=int(counts[code])))
 
 
 def map_names(ctx: ParseContext, sheet: RawSheet, kind: str, names: pd.Series, rows, column: str,

@@ -12,7 +12,7 @@ import pandas as pd
 from desktop.core.dataset import year_span
 from desktop.core.ingest.base import NameMapping
 from desktop.core.ingest.drops import reason_text
-from desktop.core.messages import Joined, msg, term, text
+from desktop.core.messages import Joined, Message, msg, term, text
 from desktop.core.problems import ProblemList
 from desktop.core.registry.normalise import normalise_name
 
@@ -65,58 +65,87 @@ class ImportPreview:
     def summary_lines(self, verbose: bool = False, lang: str = "en") -> list[str]:
         """Readable summary in ``lang`` ('en' or 'zh'); ``verbose`` lists every guess and every reason rows
         were left out.  The file's own names and values are shown as they are."""
-        def t(code, **params):
-            return text(code, params, lang)
-
         lines = [f"{self.file}"]
-        for sp in self.sheets:
-            where = "  " + (t("preview.sheet", sheet=sp.sheet) if sp.sheet else "")
-            if sp.recogniser:
-                parts = [msg("preview.table_rows", table=name, rows=n) for name, n in sp.tables.items()]
-                tables = Joined(tuple(parts)) if parts else msg("preview.no_rows")
-                lines.append(where + t("preview.sheet_tables", label=sp.label, tables=tables))
-            else:
-                lines.append(where + t("preview.not_recognised"))
-        for name, frame in self.tables.items():
-            bits = []
-            if "year" in frame and len(frame):
-                bits.append(msg("preview.years", first=frame["year"].min(), last=frame["year"].max()))
-            if "mineral" in frame:
-                bits.append(msg("preview.minerals", n=frame["mineral"].nunique()))
-            if "country" in frame:
-                bits.append(msg("preview.countries", n=frame["country"].nunique()))
-            if "unit" in frame:
-                units = sorted(u for u in frame["unit"].dropna().unique() if u)
-                if units:
-                    bits.append(msg("preview.units", units=units[:6], more=" …" if len(units) > 6 else ""))
-            details = t("preview.details", details=Joined(tuple(bits), "; ")) if bits else ""
-            lines.append("  " + t("preview.table_rows", table=name, rows=len(frame)) + details)
-        for note in self.notes:
-            lines.append("  " + t("preview.note", note=note))
-        mapped = [m for m in self.mappings if m.target]
-        if mapped:
-            renamed = [m for m in mapped if normalise_name(m.raw) != normalise_name(m.target)]
-            kinds = {k: len({m.target for m in mapped if m.kind == k}) for k in ("mineral", "country")}
-            lines.append("  " + t("preview.names", minerals=kinds["mineral"], countries=kinds["country"],
-                                  renamed=len(renamed)))
-            for m in renamed if verbose else []:
-                lines.append("    " + t("preview.renamed", kind=term("kind", m.kind), raw=m.raw, target=m.target,
-                                        rows=m.rows))
-        guessed = [m for m in mapped if m.confidence < 1.0]
-        for m in guessed if verbose else guessed[:20]:
-            lines.append("  " + t("preview.guessed", kind=term("kind", m.kind), raw=m.raw, target=m.target,
-                                  confidence=m.confidence))
-        if self.dropped:
-            total = sum(int(d.get("count", 1)) for d in self.dropped)
-            lines.append("  " + t("preview.rows_left_out", n=total))
-            reasons: dict[str, list] = {}        # English reason -> [rows, first entry]
-            for d in self.dropped:
-                counted = reasons.setdefault(d.get("reason", ""), [0, d])
-                counted[0] += int(d.get("count", 1))
-            ranked = sorted(reasons.values(), key=lambda kv: -kv[0])
-            for count, entry in ranked if verbose else ranked[:8]:
-                lines.append(f"    {count:>7} {reason_text(entry, lang)}")
-            if not verbose and len(ranked) > 8:
-                rest = sum(c for c, _ in ranked[8:])
-                lines.append("    " + t("preview.more_reasons", rows=rest, reasons=len(ranked) - 8))
+        lines += self._sheet_lines(lang)
+        lines += self._table_lines(lang)
+        lines += ["  " + text("preview.note", {"note": note}, lang) for note in self.notes]
+        lines += self._name_lines(verbose, lang)
+        lines += self._dropped_lines(verbose, lang)
         return lines
+
+    def _sheet_lines(self, lang: str) -> list[str]:
+        """One line per sheet: the format that read it and its rows per table, or that nothing did."""
+        lines = []
+        for sheet in self.sheets:
+            where = "  " + (text("preview.sheet", {"sheet": sheet.sheet}, lang) if sheet.sheet else "")
+            if sheet.recogniser:
+                parts = [msg("preview.table_rows", table=name, rows=n) for name, n in sheet.tables.items()]
+                tables = Joined(tuple(parts)) if parts else msg("preview.no_rows")
+                lines.append(where + text("preview.sheet_tables", {"label": sheet.label, "tables": tables}, lang))
+            else:
+                lines.append(where + text("preview.not_recognised", lang=lang))
+        return lines
+
+    def _table_lines(self, lang: str) -> list[str]:
+        """One line per table: its rows, and the years, minerals, countries and units it holds."""
+        lines = []
+        for name, frame in self.tables.items():
+            bits = _table_details(frame)
+            details = text("preview.details", {"details": Joined(tuple(bits), "; ")}, lang) if bits else ""
+            lines.append("  " + text("preview.table_rows", {"table": name, "rows": len(frame)}, lang) + details)
+        return lines
+
+    def _name_lines(self, verbose: bool, lang: str) -> list[str]:
+        """How many minerals and countries the names mapped to, how many were renamed (each listed when
+        ``verbose``), and the guesses (the first 20 unless ``verbose``): what the analyst should check."""
+        lines = []
+        mapped = [mapping for mapping in self.mappings if mapping.target]
+        if mapped:
+            renamed = [mapping for mapping in mapped if normalise_name(mapping.raw) != normalise_name(mapping.target)]
+            targets = {kind: len({mapping.target for mapping in mapped if mapping.kind == kind})
+                       for kind in ("mineral", "country")}
+            lines.append("  " + text("preview.names", {"minerals": targets["mineral"], "countries": targets["country"],
+                                                       "renamed": len(renamed)}, lang))
+            for mapping in renamed if verbose else []:
+                lines.append("    " + text("preview.renamed", {"kind": term("kind", mapping.kind), "raw": mapping.raw,
+                                                              "target": mapping.target, "rows": mapping.rows}, lang))
+        guessed = [mapping for mapping in mapped if mapping.confidence < 1.0]
+        for mapping in guessed if verbose else guessed[:20]:
+            lines.append("  " + text("preview.guessed", {"kind": term("kind", mapping.kind), "raw": mapping.raw,
+                                                        "target": mapping.target, "confidence": mapping.confidence},
+                                     lang))
+        return lines
+
+    def _dropped_lines(self, verbose: bool, lang: str) -> list[str]:
+        """The rows left out, and how many for each reason, most first (the first 8 unless ``verbose``)."""
+        if not self.dropped:
+            return []
+        total = sum(int(entry.get("count", 1)) for entry in self.dropped)
+        lines = ["  " + text("preview.rows_left_out", {"n": total}, lang)]
+        reasons: dict[str, list] = {}        # English reason -> [rows, first entry]
+        for entry in self.dropped:
+            counted = reasons.setdefault(entry.get("reason", ""), [0, entry])
+            counted[0] += int(entry.get("count", 1))
+        ranked = sorted(reasons.values(), key=lambda rows_and_entry: -rows_and_entry[0])
+        for count, first_entry in ranked if verbose else ranked[:8]:
+            lines.append(f"    {count:>7} {reason_text(first_entry, lang)}")
+        if not verbose and len(ranked) > 8:
+            rest = sum(count for count, _ in ranked[8:])
+            lines.append("    " + text("preview.more_reasons", {"rows": rest, "reasons": len(ranked) - 8}, lang))
+        return lines
+
+
+def _table_details(frame: pd.DataFrame) -> list[Message]:
+    """What a table holds, for its summary line: its years, and how many minerals, countries, which units."""
+    bits = []
+    if "year" in frame and len(frame):
+        bits.append(msg("preview.years", first=frame["year"].min(), last=frame["year"].max()))
+    if "mineral" in frame:
+        bits.append(msg("preview.minerals", n=frame["mineral"].nunique()))
+    if "country" in frame:
+        bits.append(msg("preview.countries", n=frame["country"].nunique()))
+    if "unit" in frame:
+        units = sorted(u for u in frame["unit"].dropna().unique() if u)
+        if units:
+            bits.append(msg("preview.units", units=units[:6], more=" …" if len(units) > 6 else ""))
+    return bits

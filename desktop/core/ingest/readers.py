@@ -117,7 +117,8 @@ def refused(where, code: str, **params) -> ReadError:
     """``ReadError("<where>: <reason>")``; the reason, a Message, is also kept as ``err.reason``."""
     reason = msg(code, **params)
     err = ReadError(f"{where}: {reason[:1].lower()}{reason[1:]}")
-    err.where, err.reason = str(where), reason       # so the window can say it in its own language
+    # so the window can say it in its own language; ReadError (desktop/core/errors.py) does not declare them
+    err.where, err.reason = str(where), reason  # type: ignore[attr-defined]
     return err
 
 
@@ -183,7 +184,7 @@ def _read_text(path: Path) -> RawSheet:
         raise refused(path.name, "read.ragged", error=str(exc)) from exc
     frame.columns = clean_headers(frame.columns)
     frame = _drop_empty_columns(frame)
-    return RawSheet(path, "", frame, header_row=skip + 1, encoding=encoding, separator=sep,
+    return RawSheet(path=path, sheet="", frame=frame, header_row=skip + 1, encoding=encoding, separator=sep,
                     meta={"padding_rows": padding})
 
 
@@ -234,7 +235,8 @@ def _read_workbook(path: Path) -> list[RawSheet]:
                 if empty.any():
                     frame[col] = frame[col].mask(empty)
         frame = _drop_empty_columns(frame.infer_objects())
-        sheets.append(RawSheet(path, name, frame, header_row=header + 1, meta={"padding_rows": padding}))
+        sheets.append(RawSheet(path=path, sheet=name, frame=frame, header_row=header + 1,
+                               meta={"padding_rows": padding}))
     if not sheets:
         raise refused(path.name, "read.no_data")
     return sheets
@@ -242,7 +244,8 @@ def _read_workbook(path: Path) -> list[RawSheet]:
 
 def clean_headers(columns) -> list[str]:
     """Headers as strings; blanks get a positional name; duplicates get a suffix."""
-    out, seen = [], {}
+    out: list[str] = []
+    seen: dict[str, int] = {}
     for i, col in enumerate(columns):
         text = "" if col is None or (isinstance(col, float) and col != col) else str(col).strip()
         if isinstance(col, float) and col.is_integer():

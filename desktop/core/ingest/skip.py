@@ -26,6 +26,7 @@ how many rows the fix would leave out before the analyst chooses it.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -104,6 +105,8 @@ def _reason(problem: Problem):
 
 def _named_rows(problem: Problem) -> list[int]:
     """The rows a problem names: its row, a conflicting duplicate's rows, a summary's listed rows."""
+    if problem.row is None:         # not an error leaving rows out fixes (names_a_row): it names no row
+        return []
     rows = [int(problem.row)]
     if problem.code == "conflicting_duplicate" or _is_summary(problem):
         rows += _ints(problem.params.get("rows"))
@@ -143,7 +146,7 @@ def _rule_rows(table: str, frame: pd.DataFrame) -> dict[int, Message]:
     return out
 
 
-def _recorded(dropped: list[dict]):
+def _recorded(dropped: list[dict]) -> Callable[[int], bool]:
     """A test: was a row already recorded as left out?  Entries list their first 20 rows only, so a row
     beyond the listed ones of an entry with more rows counts as recorded (never counted twice)."""
     listed: set[int] = set()
@@ -167,60 +170,101 @@ def leave_out_sheet(sheet: RawSheet, ctx: ParseContext, tables: dict[str, pd.Dat
     """
     plan = LeaveOut(applied=apply)
     items = ctx.problems.items
-    errors = [i for i, p in enumerate(items) if p.severity is Severity.ERROR]
+    errors = [i for i, problem in enumerate(items) if problem.severity is Severity.ERROR]
     if not errors:
         return tables, plan
-    fixable = [i for i in errors if names_a_row(items[i])]
-    blocking = set(errors) - set(fixable)
-    if fixable and any("_row" not in f for f in tables.values() if len(f)):
-        blocking |= set(fixable)           # a table without row numbers: its rows cannot be told apart
-        fixable = []
-
-    reason: dict[int, Message | str] = {}          # row -> the first error naming it
-    for i in fixable:
-        p = items[i]
-        for r in _named_rows(p):
-            reason.setdefault(r, _reason(p))
+    fixable, blocking = _fixable_errors(items, errors, tables)
     silent = recogniser in SILENT_RECOGNISERS
-    if silent:
-        for i in fixable:
-            p = items[i]
-            if p.code.startswith("unknown_") and not _is_summary(p):
-                for r in _name_rows(sheet, p):
-                    reason.setdefault(int(r), p.message)
-    if any(items[i].code in _CHECK_CODES for i in fixable):
-        for name, frame in tables.items():
-            for r, why in _rule_rows(name, frame).items():
-                reason.setdefault(r, why)
-
-    in_tables = set()
-    for frame in tables.values():
-        if "_row" in frame:
-            in_tables.update(int(r) for r in pd.unique(frame["_row"]))
-    parsed = set(np.concatenate([np.asarray(a, dtype='int64') for a in parsed_rows]).tolist()) \
+    reason = _row_reasons(sheet, items, fixable, tables, silent)
+    in_tables = _table_rows(tables)
+    parsed: set[int] = set(np.concatenate([np.asarray(rows, dtype='int64') for rows in parsed_rows]).tolist()) \
         if len(parsed_rows) else set()
     recorded = _recorded(ctx.dropped)
-    marked = set(reason)
-    left_out = {r for r in marked if silent or r in in_tables or r in parsed or not recorded(r)}
+    left_out = {row for row in set(reason) if silent or row in in_tables or row in parsed or not recorded(row)}
     if silent:
-        # The template leaves every row with an error out of its table (and nothing else, but for a wide
-        # governance row without any estimate): the rows it left out that no problem names are those of
-        # the "… and 25 more rows like this" summaries.
-        # (rows it left out itself with a reason — an empty row, a title line — are recorded already)
-        missing = {r for r in set(sheet.excel_rows().tolist()) - parsed - left_out if not recorded(r)}
-        summaries = [i for i in fixable if _is_summary(items[i]) and items[i].code not in _CHECK_CODES]
-        if missing and "governance" in tables:
-            blocking |= set(summaries)     # its rows cannot be told from those without an estimate
-        elif missing:
-            why = _reason(items[summaries[0]]) if len(summaries) == 1 else msg("phrase.summarised_error")
-            for r in missing:
-                reason.setdefault(r, why)
-            left_out |= missing
+        blocking |= _template_unnamed_rows(sheet, items, fixable, tables, parsed, recorded, reason, left_out)
     fixable = [i for i in fixable if i not in blocking]
     if not fixable:
         return tables, LeaveOut(blocking=len(blocking), applied=apply)
 
-    # one entry per table row removed, and one per spreadsheet row left out before it reached a table
+    masks, rows = _rows_removed(tables, left_out, in_tables)
+    plan.errors, plan.blocking, plan.rows = len(fixable), len(blocking), len(rows)
+    if not apply:
+        return tables, plan
+    return _leave_out(sheet, ctx, tables, masks, rows, reason, fixable), plan
+
+
+def _fixable_errors(items: list[Problem], errors: list[int],
+                    tables: dict[str, pd.DataFrame]) -> tuple[list[int], set[int]]:
+    """(errors leaving rows out fixes, errors it cannot fix), as positions in ``items``.  When a table has no
+    row numbers its rows cannot be told apart, so no error is fixable."""
+    fixable = [i for i in errors if names_a_row(items[i])]
+    blocking = set(errors) - set(fixable)
+    if fixable and any("_row" not in frame for frame in tables.values() if len(frame)):
+        blocking |= set(fixable)
+        fixable = []
+    return fixable, blocking
+
+
+def _row_reasons(sheet: RawSheet, items: list[Problem], fixable: list[int], tables: dict[str, pd.DataFrame],
+                 silent: bool) -> dict[int, Message | str]:
+    """Spreadsheet row -> the first reason to leave it out: the rows each fixable error names; for a silent
+    recogniser also every row carrying an unknown name it reports (it reports the name once); and the rows
+    check_table's row rules mark, since its problems stop listing rows after 20."""
+    reason: dict[int, Message | str] = {}
+    for i in fixable:
+        problem = items[i]
+        for row in _named_rows(problem):
+            reason.setdefault(row, _reason(problem))
+    if silent:
+        for i in fixable:
+            problem = items[i]
+            if problem.code.startswith("unknown_") and not _is_summary(problem):
+                for row in _name_rows(sheet, problem):
+                    reason.setdefault(int(row), problem.message)
+    if any(items[i].code in _CHECK_CODES for i in fixable):
+        for name, frame in tables.items():
+            for row, why in _rule_rows(name, frame).items():
+                reason.setdefault(row, why)
+    return reason
+
+
+def _table_rows(tables: dict[str, pd.DataFrame]) -> set[int]:
+    """The spreadsheet rows that reached a table."""
+    in_tables: set[int] = set()
+    for frame in tables.values():
+        if "_row" in frame:
+            in_tables.update(int(row) for row in pd.unique(frame["_row"]))
+    return in_tables
+
+
+def _template_unnamed_rows(sheet: RawSheet, items: list[Problem], fixable: list[int],
+                           tables: dict[str, pd.DataFrame], parsed: set[int], recorded: Callable[[int], bool],
+                           reason: dict[int, Message | str], left_out: set[int]) -> set[int]:
+    """The rows the template left out that no problem names, added to ``left_out`` and ``reason``; returns
+    the errors that then cannot be fixed.
+
+    The template leaves every row with an error out of its table (and nothing else, but for a wide
+    governance row without any estimate): the rows it left out that no problem names are those of
+    the "… and 25 more rows like this" summaries.
+    (rows it left out itself with a reason — an empty row, a title line — are recorded already)
+    """
+    missing = {row for row in set(sheet.excel_rows().tolist()) - parsed - left_out if not recorded(row)}
+    summaries = [i for i in fixable if _is_summary(items[i]) and items[i].code not in _CHECK_CODES]
+    if missing and "governance" in tables:
+        return set(summaries)     # its rows cannot be told from those without an estimate
+    if missing:
+        why = _reason(items[summaries[0]]) if len(summaries) == 1 else msg("phrase.summarised_error")
+        for row in missing:
+            reason.setdefault(row, why)
+        left_out |= missing
+    return set()
+
+
+def _rows_removed(tables: dict[str, pd.DataFrame], left_out: set[int],
+                  in_tables: set[int]) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """(table -> mask of its rows to remove, the spreadsheet rows left out): one entry per table row removed,
+    and one per spreadsheet row left out before it reached a table."""
     gone = list(left_out)
     masks = {}
     removed = [np.asarray(sorted(left_out - in_tables), dtype="int64")]
@@ -230,24 +274,26 @@ def leave_out_sheet(sheet: RawSheet, ctx: ParseContext, tables: dict[str, pd.Dat
             if hit.any():
                 masks[name] = hit
                 removed.append(frame["_row"].to_numpy(dtype="int64")[hit])
-    rows = np.concatenate(removed)
-    plan.errors, plan.blocking, plan.rows = len(fixable), len(blocking), len(rows)
-    if not apply:
-        return tables, plan
+    return masks, np.concatenate(removed)
 
-    # remove the rows from the tables, record them, turn the errors into warnings
+
+def _leave_out(sheet: RawSheet, ctx: ParseContext, tables: dict[str, pd.DataFrame], masks: dict[str, np.ndarray],
+               rows: np.ndarray, reason: dict[int, Message | str], fixable: list[int]) -> dict[str, pd.DataFrame]:
+    """Remove the rows from the tables, record them in ``ctx.dropped``, turn the fixed errors into warnings."""
     out = {name: frame[~masks[name]].reset_index(drop=True) if name in masks else frame
            for name, frame in tables.items()}
     rows.sort(kind="stable")
     said: dict[int, Message] = {}          # one Message per distinct reason, not one per row
-    drop_rows(ctx, sheet, rows, [said.setdefault(id(reason[r]), msg(LEFT_OUT_REASON, reason=reason[r]))
-                                 for r in rows.tolist()])
+    drop_rows(ctx, sheet, rows, [said.setdefault(id(reason[row]), msg(LEFT_OUT_REASON, reason=reason[row]))
+                                 for row in rows.tolist()])
+    items = ctx.problems.items
     for i in fixable:
-        p = items[i]
-        items[i] = Problem(Severity.WARNING, LEFT_OUT_CODE, msg("problem.row_left_out", reason=p.message),
-                           file=p.file, sheet=p.sheet, row=p.row, column=p.column, value=p.value,
-                           expected=p.expected)
-    return out, plan
+        problem = items[i]
+        items[i] = Problem(severity=Severity.WARNING, code=LEFT_OUT_CODE,
+                           message=msg("problem.row_left_out", reason=problem.message),
+                           file=problem.file, sheet=problem.sheet, row=problem.row, column=problem.column,
+                           value=problem.value, expected=problem.expected)
+    return out
 
 
 def rows_left_out(dropped: list[dict]) -> int:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.units import split_unit
+from desktop.core.registry import WORLD
 from desktop.core.registry.normalise import normalise_name
+from desktop.core.units import split_unit
 
 # measure -> (table, value column)
 MEASURES = {
@@ -140,6 +141,10 @@ def _mineral_names(registry) -> list[tuple[str, str]]:
     return _cached(registry, "_title_mineral_names", build)
 
 
+# Words naming the whole world in a title ("全球锂产量", "World production"): the WORLD aggregate.
+_WORLD_WORDS = ("世界", "全球", "world", "global")
+
+
 def _country_names(registry) -> list[tuple[str, str]]:
     def build(reg) -> list[tuple[str, str]]:
         pairs = {}
@@ -148,8 +153,8 @@ def _country_names(registry) -> list[tuple[str, str]]:
                 key = normalise_name(name)
                 if key and (not key.isascii() or len(key) >= 4):
                     pairs[key] = iso
-        for word, code in (("世界", "WORLD"), ("全球", "WORLD"), ("world", "WORLD"), ("global", "WORLD")):
-            pairs[word] = code
+        for word in _WORLD_WORDS:
+            pairs[word] = WORLD
         return sorted(pairs.items(), key=lambda kv: -len(kv[0]))
 
     return _cached(registry, "_title_country_names", build)

@@ -224,7 +224,8 @@ def test_ambiguous_or_missing_context_is_an_error(tmp_path, registry):
 
 
 def test_text_numbers_are_not_silently_lost(tmp_path, registry):
-    sheet = _book(tmp_path, {"镍产量": [["国家", "2020年"], ["印度尼西亚", "1,234"], ["菲律宾", "about 300"]]})["镍产量"]
+    sheet = _book(tmp_path, {"镍产量": [["国家", "2020年"], ["印度尼西亚", "1,234"],
+                                       ["菲律宾", "about 300"]]})["镍产量"]
     ctx, out = _parse(sheet, registry)
     assert out["production"]["quantity"].tolist() == [1234]
     bad = [p for p in ctx.problems.errors if p.code == "not_a_number"]

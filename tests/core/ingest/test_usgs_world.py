@@ -78,7 +78,8 @@ def test_per_commodity_layout(tmp_path):
     cod = _get(prod, country="COD")
     assert list(cod.sort_values("year")["quantity_state"]) == ["W", "<"]
     civ = _get(prod, country="CIV").sort_values("year")
-    assert civ["quantity_state"].iloc[0].startswith("range") and civ["quantity_state"].iloc[1] == "" and civ["quantity"].iloc[1] == -88000
+    assert (civ["quantity_state"].iloc[0].startswith("range") and civ["quantity_state"].iloc[1] == ""
+            and civ["quantity"].iloc[1] == -88000)
     assert set(prod["country"]) >= {"OTHERS", "WORLD"}
     res = out["reserves"]
     assert _get(res, country="COD")["reserves"].iloc[0] == 3.5e6 and set(res["year"]) == {2022}

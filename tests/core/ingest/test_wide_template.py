@@ -107,7 +107,8 @@ def test_wide_csv_named_after_the_table(tmp_path, name):
 
 
 def test_csv_with_a_title_line_and_a_unit_column(tmp_path):
-    text = "表2 钴矿产量\n矿种,国家,单位,2022年,2023年\n钴,刚果（金）,吨,\"130,000\",\"170,000\"\n钴,印度尼西亚,万吨,1.0,1.7\n"
+    text = ("表2 钴矿产量\n矿种,国家,单位,2022年,2023年\n"
+            "钴,刚果（金）,吨,\"130,000\",\"170,000\"\n钴,印度尼西亚,万吨,1.0,1.7\n")
     path = write_csv(tmp_path / "产量.csv", text, encoding="gb18030")
     sheet, ctx, out = _parse(path)
     p = out["production"].set_index(["country", "year"])

@@ -124,14 +124,15 @@ class BaciRecogniser:
         counts = np.bincount(codes[keep], minlength=len(uniques))
         for u, ok, m, s, count in zip(uniques, known_u, mineral_u, stage_u, counts):
             if ok:
-                ctx.mappings.append(NameMapping("hs_code", f"{int(u):06d}", f"{m} ({s})", 1.0, int(count)))
+                ctx.mappings.append(NameMapping(kind="hs_code", raw=f"{int(u):06d}", target=f"{m} ({s})",
+                                                confidence=1.0, rows=int(count)))
 
         # -- countries -------------------------------------------------------------------
         exp = ctx.registry.map_countries(pd.Series(np.where(keep, i, -1).astype("int64")))
         imp = ctx.registry.map_countries(pd.Series(np.where(keep, j, -1).astype("int64")))
         exp_ok = exp.notna().to_numpy()
         imp_ok = imp.notna().to_numpy()
-        for side, codes_raw, ok, col in (("exporter", i, exp_ok, cols["i"]), ("importer", j, imp_ok, cols["j"])):
+        for codes_raw, ok, col in ((i, exp_ok, cols["i"]), (j, imp_ok, cols["j"])):     # exporters, importers
             miss = known & ~ok
             if miss.any():
                 report_unknown(ctx, sheet, "country", pd.Series(codes_raw[miss].astype("int64").astype(str)),
@@ -180,7 +181,8 @@ class BaciRecogniser:
         pairs = pd.concat([pd.DataFrame({"raw": i.astype("int64"), "iso": exp.to_numpy(dtype=object)}),
                            pd.DataFrame({"raw": j.astype("int64"), "iso": imp.to_numpy(dtype=object)})])
         for (raw, iso), count in pairs.value_counts(sort=False).items():
-            ctx.mappings.append(NameMapping("country", str(raw), str(iso), 1.0, int(count)))
+            ctx.mappings.append(NameMapping(kind="country", raw=str(raw), target=str(iso), confidence=1.0,
+                                            rows=int(count)))
 
     @staticmethod
     def _trade(data: pd.DataFrame) -> pd.DataFrame:

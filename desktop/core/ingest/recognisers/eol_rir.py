@@ -66,7 +66,9 @@ class EolRirRecogniser:
             drop_rows(ctx, sheet, rows, msg("drop.no_year_in_rate_header"))
             return {}
         reg = ctx.registry
-        names = frame[name_col].astype(object) if name_col else frame[ref_col].astype(object)
+        names_col = name_col or ref_col        # the column the commodities are named in
+        assert names_col is not None           # detect returns 0 for a sheet without one
+        names = frame[names_col].astype(object)
         mineral = reg.map_minerals(names)
         if ref_col and name_col:
             mineral = mineral.where(mineral.notna(), reg.map_minerals(frame[ref_col].astype(object)))
@@ -87,7 +89,7 @@ class EolRirRecogniser:
         why[bad & (why == "")] = not_a_number
         why[empty & (why == "")] = msg("drop.no_eol_rir")
         if unknown.any():
-            report_unknown(ctx, sheet, "mineral", names[unknown], rows[unknown].to_numpy(), name_col or ref_col)
+            report_unknown(ctx, sheet, "mineral", names[unknown], rows[unknown].to_numpy(), names_col)
         for i in np.flatnonzero(bad & (why == not_a_number).to_numpy())[:20]:
             ctx.problems.error("not_a_number", msg("problem.eol_rir_not_number"), file=sheet.file, sheet=sheet.sheet,
                                row=int(rows.iloc[i]), column=rate_col, value=str(frame[rate_col].iloc[i]),

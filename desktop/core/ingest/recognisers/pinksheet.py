@@ -148,8 +148,10 @@ class PinkSheetRecogniser:
                                      column=name, value=unit_raw)
             if kind == "real":
                 unit = f"{unit} (real 2010 USD)"
-            ctx.mappings.append(NameMapping("mineral", name, mineral, 1.0, int(keep.sum())))
-            ctx.mappings.append(NameMapping("unit", unit_raw, unit, 1.0, int(keep.sum())))
+            ctx.mappings.append(NameMapping(kind="mineral", raw=name, target=mineral, confidence=1.0,
+                                            rows=int(keep.sum())))
+            ctx.mappings.append(NameMapping(kind="unit", raw=unit_raw, target=unit, confidence=1.0,
+                                            rows=int(keep.sum())))
             parts.append(pd.DataFrame({
                 "mineral": mineral, "year": year_values[keep], "price": values[keep] * factor,
                 "price_state": states[keep], "unit": unit, "_row": rows_excel[keep],

@@ -13,7 +13,7 @@ from desktop.core.ingest.base import ParseContext
 from desktop.core.ingest.drops import drop_rows
 from desktop.core.ingest.headers import TABLES, match_columns, sheet_table
 from desktop.core.ingest.readers import RawSheet
-from desktop.core.ingest.recognisers.analyst import _NOTE_PREFIXES as NOTE_PREFIXES  # one list of note words
+from desktop.core.ingest.recognisers.analyst import NOTE_PREFIXES  # one list of note words
 from desktop.core.messages import Message, msg, term
 from desktop.core.registry.normalise import normalise_name
 
@@ -58,6 +58,7 @@ class TemplateRecogniser:
 
     def parse(self, sheet: RawSheet, ctx: ParseContext) -> dict[str, pd.DataFrame]:
         table, named = _table_for(sheet)
+        assert table is not None        # detect returns 0 for a sheet that is for no table
         layout = wide.find_layout(sheet, table) if named else None
         if layout is not None:
             frame = _wide(sheet, ctx, table, layout)
@@ -101,6 +102,11 @@ def _empty_rows(frame: pd.DataFrame) -> np.ndarray:
 
 def _col(frame: pd.DataFrame, found: dict, name: str) -> pd.Series | None:
     return frame[found[name][0]] if name in found else None
+
+
+def _required_col(frame: pd.DataFrame, found: dict, name: str) -> pd.Series:
+    """A required column of the table: parse has refused the sheet already when it is missing."""
+    return frame[found[name][0]]
 
 
 def _keep(out: dict, bad: np.ndarray, sheet: RawSheet, ctx: ParseContext, rows: np.ndarray) -> pd.DataFrame:
@@ -189,8 +195,9 @@ def _wide(sheet: RawSheet, ctx: ParseContext, table: str, layout: wide.WideLayou
     values = np.full((len(frame), len(headers)), np.nan)
     states = np.full((len(frame), len(headers)), "", dtype=object)
     not_number = np.zeros((len(frame), len(headers)), dtype=bool)
-    for j, header in enumerate(headers):
-        values[:, j], states[:, j], not_number[:, j] = cols.parse_numbers(ctx, sheet, frame[header], rows, header)
+    for col_index, header in enumerate(headers):
+        values[:, col_index], states[:, col_index], not_number[:, col_index] = cols.parse_numbers(
+            ctx, sheet, frame[header], rows, header)
     filled = ~np.isnan(values) | (states != "") | not_number      # an empty cell: no value for that year
     some = filled.any(axis=1)
     if not some.all():
@@ -279,13 +286,14 @@ def _governance(sheet, ctx, frame, found, rows):
         _values(sheet, ctx, frame, found, rows, out, bad, ("estimate",))
         return _keep(out, bad, sheet, ctx, rows)
     parts = []
-    for ind in WGI_INDICATORS:
-        if ind not in found:
+    for indicator in WGI_INDICATORS:
+        if indicator not in found:
             continue
         part = dict(out)
         b = bad.copy()
-        values, states, b2 = cols.parse_numbers(ctx, sheet, _col(frame, found, ind), rows, found[ind][0])
-        part.update(indicator=ind, estimate=values, estimate_state=states)
+        values, states, b2 = cols.parse_numbers(ctx, sheet, _required_col(frame, found, indicator), rows,
+                                                found[indicator][0])
+        part.update(indicator=indicator, estimate=values, estimate_state=states)
         parts.append(_keep(part, b | b2, sheet, ctx, rows))
     long = pd.concat(parts, ignore_index=True)
     # An empty cell in the wide layout is "no estimate", not a row to keep.
@@ -319,7 +327,7 @@ def _chain_risk(sheet, ctx, frame, found, rows):
 def _lists(sheet, ctx, frame, found, rows):
     bad = np.zeros(len(frame), dtype=bool)
     out: dict = {}
-    raw = _col(frame, found, "list")
+    raw = _required_col(frame, found, "list")
     empty = raw.isna().to_numpy() | (raw.astype(str).str.strip() == "").to_numpy()
     if empty.any():
         cols.report_cells(ctx, sheet, rows[empty], raw[empty], found["list"][0], "missing_list",
@@ -413,7 +421,7 @@ def _trade_flows(sheet, ctx, frame, found, rows):
 def _normalised(sheet, ctx, frame, found, rows, bad: np.ndarray, name: str, normalise, problem, expected) -> np.ndarray:
     """The column ``name`` through ``normalise`` (None: not understood — reported per cell and marked in ``bad``,
     in place); "" where it was not understood."""
-    raw = _col(frame, found, name)
+    raw = _required_col(frame, found, name)
     values = cols.map_unique(raw, normalise)
     wrong = values.isna().to_numpy()
     if wrong.any():
@@ -434,7 +442,7 @@ def _content_factors(sheet, ctx, frame, found, rows):
     out["hs_code"] = _normalised(sheet, ctx, frame, found, rows, bad, "hs_code", normalise_hs_code,
                                  msg("problem.bad_hs_code"), msg("expected.hs_code"))
     _ids(sheet, ctx, frame, found, rows, out, bad, ("mineral",))
-    raw = _col(frame, found, "share")
+    raw = _required_col(frame, found, "share")
     values, states, b = cols.parse_numbers(ctx, sheet, raw, rows, found["share"][0])
     # a share is a number: a token (W, NA, a bound) or 0 converts nothing
     wrong = ~b & ((states != "") | ~np.isfinite(values) | ~(values > 0))

@@ -32,6 +32,7 @@ from desktop.core.ingest.drops import drop_rows
 from desktop.core.ingest.headers import header_map
 from desktop.core.ingest.readers import RawSheet
 from desktop.core.messages import Message, msg
+from desktop.core.registry import Registry
 from desktop.core.values import parse_values
 
 _NIR = re.compile(r"^net_import_reliance(?:_pct)?_(\d{4})$")
@@ -82,25 +83,8 @@ class USGSNirRecogniser:
         if blank.any():
             drop_rows(ctx, sheet, rows[blank], msg("drop.empty_row"))
 
-        # commodity -> mineral, with how exactly it matched (0 best)
-        reg = ctx.registry
-        ids = np.full(len(frame), None, dtype=object)
-        quality = np.full(len(frame), 9, dtype=np.int64)
-        for i, name in enumerate(commodity):
-            if not name:
-                continue
-            head, _, qual = name.partition(",")
-            base = re.sub(r"\s*\([^)]*\)", "", head).strip()
-            qual = qual.strip()
-            for q, cand in enumerate((name, f"{base} {qual}" if qual else "", f"{qual} {base}" if qual else "",
-                                      head.strip(), base)):
-                mid = reg.mineral_id(cand) if cand else None
-                if mid:
-                    # the mineral's own name (FELDSPAR, TITANIUM) beats an alias (NEPHELINE SYENITE → feldspar)
-                    own = cand.casefold() in (mid.casefold(), reg.mineral_name(mid).casefold())
-                    ids[i], quality[i] = mid, -1 if own else q
-                    break
-        unknown = ~blank & np.array([i is None for i in ids], dtype=bool)
+        ids, quality = _match_minerals(commodity, ctx.registry)
+        unknown = ~blank & np.array([mineral_id is None for mineral_id in ids], dtype=bool)
         for i in np.flatnonzero(unknown):
             ctx.problems.warning("unknown_mineral", msg("problem.nir_unknown_commodity"), file=sheet.file,
                                  sheet=sheet.sheet, row=int(rows[i]), column=c_comm, value=commodity.iloc[i],
@@ -108,20 +92,7 @@ class USGSNirRecogniser:
         if unknown.any():
             drop_rows(ctx, sheet, rows[unknown], msg("drop.unknown_mineral_see"))
         keep = ~blank & ~unknown
-
-        # one row per mineral: the exact match, then the first
-        order = sorted(np.flatnonzero(keep), key=lambda i: (ids[i], quality[i], i))
-        kept_for: dict[str, int] = {}
-        for i in order:
-            if ids[i] in kept_for:
-                j = kept_for[ids[i]]
-                drop_rows(ctx, sheet, rows[i:i + 1], msg("drop.nir_second_form", mineral=ids[i],
-                                                         kept=commodity.iloc[j], row=int(rows[j])))
-                keep[i] = False
-            else:
-                kept_for[ids[i]] = i
-        for i in kept_for.values():
-            ctx.mappings.append(NameMapping("mineral", commodity.iloc[i], ids[i], 1.0, 1))
+        _keep_one_row_per_mineral(keep, ids, quality, commodity, rows, ctx, sheet)
 
         numbers, states, bad = parse_values(frame[c_nir])
         bad &= keep
@@ -139,23 +110,8 @@ class USGSNirRecogniser:
         sources = [self._sources(frame[c_src].iloc[i] if c_src else None, ctx, sheet, int(rows[i]), c_src)
                    for i in idx]
         if c_src:
-            # one mapping per distinct source name, with the rows that carry it
-            names = pd.Series([_FOOTNOTE.sub("", n.strip()).strip() for i in idx
-                               for n in str(frame[c_src].iloc[i]).split(",") if not _blank(frame[c_src].iloc[i])])
-            names = names[names != ""]
-            codes = reg.map_countries(names)
-            for (name, code), count in pd.DataFrame({"n": names, "c": codes}).dropna().value_counts(sort=False).items():
-                ctx.mappings.append(NameMapping("country", str(name), str(code), 1.0, int(count)))
-        notes = []
-        for i in idx:
-            parts = [commodity.iloc[i]]
-            if c_src:
-                raw = frame[c_src].iloc[i]
-                parts.append(f"major import sources {span}: {'' if _blank(raw) else ' '.join(str(raw).split())}")
-            extra = frame[c_notes].iloc[i] if c_notes else None
-            if not _blank(extra):
-                parts.append(" ".join(str(extra).split()))
-            notes.append("; ".join(parts))
+            _record_source_mappings(frame[c_src], idx, ctx)
+        notes = [_row_note(frame, i, commodity.iloc[i], c_src, c_notes, span) for i in idx.tolist()]
         out = pd.DataFrame({"mineral": ids[idx], "country": "USA", "year": year,
                             # USGS prints percentages without the % sign: 76 means 76 % → 0.76
                             "nir": numbers[idx] / 100.0, "nir_state": states[idx],
@@ -181,6 +137,73 @@ class USGSNirRecogniser:
             if code not in out:
                 out.append(code)
         return ";".join(out)
+
+
+def _match_minerals(commodity: pd.Series, registry: Registry) -> tuple[np.ndarray, np.ndarray]:
+    """(mineral id or None, how exactly it matched) per commodity: the first of the whole name, name and
+    qualifier (both orders), the name before the comma, that name without brackets, that the registry knows;
+    quality is that candidate's position (0 best), or -1 when it is the mineral's own id or name."""
+    ids = np.full(len(commodity), None, dtype=object)
+    quality = np.full(len(commodity), 9, dtype=np.int64)
+    for i, name in enumerate(commodity):
+        if not name:
+            continue
+        head, _, qual = name.partition(",")
+        base = re.sub(r"\s*\([^)]*\)", "", head).strip()
+        qual = qual.strip()
+        for rank, candidate in enumerate((name, f"{base} {qual}" if qual else "", f"{qual} {base}" if qual else "",
+                                          head.strip(), base)):
+            mineral_id = registry.mineral_id(candidate) if candidate else None
+            if mineral_id:
+                # the mineral's own name (FELDSPAR, TITANIUM) beats an alias (NEPHELINE SYENITE → feldspar)
+                own = candidate.casefold() in (mineral_id.casefold(), registry.mineral_name(mineral_id).casefold())
+                ids[i], quality[i] = mineral_id, -1 if own else rank
+                break
+    return ids, quality
+
+
+def _keep_one_row_per_mineral(keep: np.ndarray, ids: np.ndarray, quality: np.ndarray, commodity: pd.Series,
+                              rows: np.ndarray, ctx: ParseContext, sheet: RawSheet) -> None:
+    """USGS lists some minerals in two forms: of the kept rows (``keep``, changed in place) of a mineral the
+    exact match is kept, then the first; the others are left out naming the row kept.  Each row kept is
+    recorded as a mapping."""
+    order = sorted(np.flatnonzero(keep).tolist(), key=lambda i: (ids[i], quality[i], i))
+    kept_for: dict[str, int] = {}
+    for i in order:
+        if ids[i] in kept_for:
+            j = kept_for[ids[i]]
+            drop_rows(ctx, sheet, rows[i:i + 1], msg("drop.nir_second_form", mineral=ids[i],
+                                                     kept=commodity.iloc[j], row=int(rows[j])))
+            keep[i] = False
+        else:
+            kept_for[ids[i]] = i
+    for i in kept_for.values():
+        ctx.mappings.append(NameMapping(kind="mineral", raw=commodity.iloc[i], target=ids[i], confidence=1.0,
+                                        rows=1))
+
+
+def _record_source_mappings(sources: pd.Series, idx: np.ndarray, ctx: ParseContext) -> None:
+    """One country mapping per distinct source name of the rows ``idx``, with how many names carry it."""
+    names = pd.Series([_FOOTNOTE.sub("", source.strip()).strip() for i in idx
+                       for source in str(sources.iloc[i]).split(",") if not _blank(sources.iloc[i])])
+    names = names[names != ""]
+    codes = ctx.registry.map_countries(names)
+    for (name, code), count in pd.DataFrame({"n": names, "c": codes}).dropna().value_counts(sort=False).items():
+        ctx.mappings.append(NameMapping(kind="country", raw=str(name), target=str(code), confidence=1.0,
+                                        rows=int(count)))
+
+
+def _row_note(frame: pd.DataFrame, i: int, commodity: str, c_src: str | None, c_notes: str | None,
+              span: str) -> str:
+    """The note of row ``i``: the commodity as published, the sources as published, the publisher's note."""
+    parts = [commodity]
+    if c_src:
+        raw = frame[c_src].iloc[i]
+        parts.append(f"major import sources {span}: {'' if _blank(raw) else ' '.join(str(raw).split())}")
+    extra = frame[c_notes].iloc[i] if c_notes else None
+    if not _blank(extra):
+        parts.append(" ".join(str(extra).split()))
+    return "; ".join(parts)
 
 
 RECOGNISERS = [USGSNirRecogniser()]

@@ -32,6 +32,7 @@ from desktop.core.ingest.headers import header_map, norm_header
 from desktop.core.ingest.names import map_names
 from desktop.core.units import quantity_unit
 from desktop.core.messages import Joined, Message, msg, term
+from desktop.core.registry import Registry
 from desktop.core.values import parse_values
 
 _KIND = {"usprod": "production", "prod": "production", "production": "production", "sold": "production",
@@ -77,6 +78,40 @@ def _parse_header(col: str, reg) -> dict | None:
     return {"col": col, "kind": kind, "prefix": prefix, "qual": qual, "unit": unit}
 
 
+def _drop_blank_and_yearless(frame: pd.DataFrame, years: pd.Series, rows: pd.Series, c_year: str,
+                             ctx: ParseContext, sheet: RawSheet) -> pd.Series:
+    """The rows with a year; empty rows are left out, rows whose year is not a number too, with an error
+    (the first 20 one by one)."""
+    blank = frame.isna().all(axis=1) | frame.apply(lambda s: s.astype(str).str.strip().isin(["", "nan"])
+                                                    ).all(axis=1)
+    valid = years.notna() & ~blank
+    bad_year = ~years.notna() & ~blank
+    for i in np.flatnonzero(bad_year)[:20]:
+        ctx.problems.error("bad_year", msg("problem.year_not_number"), file=sheet.file, sheet=sheet.sheet,
+                           row=int(rows.iloc[i]), column=c_year, value=str(frame[c_year].iloc[i]),
+                           expected=msg("expected.year_number"))
+    drop_rows(ctx, sheet, rows[blank], msg("drop.empty_row"))
+    drop_rows(ctx, sheet, rows[bad_year], msg("drop.no_year_see"))
+    return valid
+
+
+def _group_by_mineral(parsed: list[dict], base: str, registry: Registry) -> dict[str, list[dict]]:
+    """The parsed value columns grouped by the mineral they describe: the file's own (``base``) unless a
+    prefix or qualifier names another mineral (a qualifier doing so is cleared: it is no qualifier)."""
+    groups: dict[str, list[dict]] = {}
+    for column in parsed:
+        target = base
+        for candidate in (column["prefix"], column["qual"]):
+            mineral_id = registry.mineral_id(candidate) if candidate else None
+            if mineral_id and mineral_id != base:
+                target = mineral_id
+                if candidate == column["qual"]:
+                    column["qual"] = ""
+                break
+        groups.setdefault(target, []).append(column)
+    return groups
+
+
 class USGSSalientRecogniser:
     name = "usgs_salient"
     label = Message("recogniser.usgs_salient")
@@ -99,16 +134,7 @@ class USGSSalientRecogniser:
         headers = header_map(frame.columns)
         c_comm, c_year = headers["commodity"], headers["year"]
         years = pd.to_numeric(frame[c_year], errors="coerce")
-        blank = frame.isna().all(axis=1) | frame.apply(lambda s: s.astype(str).str.strip().isin(["", "nan"])
-                                                        ).all(axis=1)
-        valid = years.notna() & ~blank
-        bad_year = ~years.notna() & ~blank
-        for i in np.flatnonzero(bad_year)[:20]:
-            ctx.problems.error("bad_year", msg("problem.year_not_number"), file=sheet.file, sheet=sheet.sheet,
-                               row=int(rows.iloc[i]), column=c_year, value=str(frame[c_year].iloc[i]),
-                               expected=msg("expected.year_number"))
-        drop_rows(ctx, sheet, rows[blank], msg("drop.empty_row"))
-        drop_rows(ctx, sheet, rows[bad_year], msg("drop.no_year_see"))
+        valid = _drop_blank_and_yearless(frame, years, rows, c_year, ctx, sheet)
         body = frame[valid]
         brow = rows[valid]
         byear = years[valid].astype("int64")
@@ -120,20 +146,21 @@ class USGSSalientRecogniser:
             return {}
 
         parsed = [p for c in frame.columns if (p := _parse_header(c, ctx.registry))]
-        # Group columns by the mineral they describe: a prefix or qualifier naming a mineral.
         base = mineral.iloc[0]
-        groups: dict[str, list[dict]] = {}
-        for p in parsed:
-            target = base
-            for cand in (p["prefix"], p["qual"]):
-                mid = ctx.registry.mineral_id(cand) if cand else None
-                if mid and mid != base:
-                    target = mid
-                    if cand == p["qual"]:
-                        p["qual"] = ""
-                    break
-            groups.setdefault(target, []).append(p)
-        # Keep only groups that carry their own quantities or prices, else fold into the base.
+        groups = _group_by_mineral(parsed, base, ctx.registry)
+        out = self._group_tables(groups, base, body, brow, byear, ctx, sheet)
+        used: set[int] = set()
+        for table in out.values():
+            used |= set(table["_row"])
+        left = brow[~brow.isin(used)]
+        drop_rows(ctx, sheet, left, msg("drop.no_salient_value"))
+        ctx.notes.append(msg("note.usgs_salient", minerals=sorted(groups), first=byear.min(), last=byear.max()))
+        return out
+
+    def _group_tables(self, groups: dict[str, list[dict]], base: str, body: pd.DataFrame, brow: pd.Series,
+                      byear: pd.Series, ctx: ParseContext, sheet: RawSheet) -> dict[str, pd.DataFrame]:
+        """The balance, prices and usgs_nir tables of every mineral's columns, each from the columns chosen
+        (and noted) per kind.  A mineral other than the file's own without any usable column is skipped."""
         balance_parts, price_parts, nir_parts = [], [], []
         for target, cols in groups.items():
             chosen = {kind: self._choose(cols, kind) for kind in ("production", "imports", "exports",
@@ -155,12 +182,6 @@ class USGSSalientRecogniser:
             out["prices"] = pd.concat(price_parts, ignore_index=True)
         if nir_parts:
             out["usgs_nir"] = pd.concat(nir_parts, ignore_index=True)
-        used = set()
-        for t in out.values():
-            used |= set(t["_row"])
-        left = brow[~brow.isin(used)]
-        drop_rows(ctx, sheet, left, msg("drop.no_salient_value"))
-        ctx.notes.append(msg("note.usgs_salient", minerals=sorted(groups), first=byear.min(), last=byear.max()))
         return out
 
     # ------------------------------------------------------------------------------
@@ -208,7 +229,9 @@ class USGSSalientRecogniser:
         unit = None
         for k, c in qty.items():
             numbers, states, bad = self._cells(body, c["col"], rows, ctx, sheet)
-            canon, factor = quantity_unit(_QTY_UNITS[c["unit"]], mineral)
+            converted = quantity_unit(_QTY_UNITS[c["unit"]], mineral)
+            assert converted is not None        # every unit of _QTY_UNITS is a quantity (mass, carats, volume)
+            canon, factor = converted
             unit = unit or canon
             if canon != unit:
                 ctx.problems.warning("unit_mismatch", msg("problem.unit_mismatch", column=c["col"], unit=canon,

@@ -15,6 +15,7 @@ See docs/formats-publishers.md for what is read, converted and dropped.
 from __future__ import annotations
 
 import re
+from typing import TypedDict
 
 import numpy as np
 import pandas as pd
@@ -27,7 +28,7 @@ from desktop.core.ingest.headers import header_map, norm_header
 from desktop.core.ingest.names import map_names, record_mappings, report_unknown
 from desktop.core.units import basis_of, quantity_unit, with_basis
 from desktop.core.messages import Message, msg, term
-from desktop.core.registry import OTHERS, WORLD, normalise_name
+from desktop.core.registry import AGGREGATE_CODES, normalise_name
 from desktop.core.values import MISSING, WITHHELD, parse_values
 
 _UNIT_TOKENS = {"t", "kt", "mt", "mmt", "kg", "g", "ct", "kct", "mct", "mcm", "m3"}
@@ -75,15 +76,24 @@ def mineral_from_filename(stem: str, ctx: ParseContext) -> str | None:
     return None
 
 
-def _columns(headers) -> dict[str, dict]:
+class ValueColumn(TypedDict):
+    """What the header of a value column says (``PROD_EST_ 2024``, ``Reserves_kt``, ``PROD_NOTES``)."""
+
+    kind: str              # "prod" | "cap" | "res"; "prod_notes", … for a notes column
+    year: int | None       # the year in the header, if any
+    unit: str | None       # the unit in the header, as USGS words ("thousand metric tons"), if any
+    est: bool              # marked as an estimate
+
+
+def _columns(headers) -> dict[str, ValueColumn]:
     """Classify value columns: {header: {kind, year, unit, est}}; notes columns kind '*_notes'."""
-    out = {}
+    out: dict[str, ValueColumn] = {}
     for col in headers:
         tokens = [t for t in norm_header(col).split("_") if t]
         if not tokens or tokens[0] not in _KINDS:
             continue
         kind = _KINDS[tokens[0]]
-        info = {"kind": kind, "year": None, "unit": None, "est": False}
+        info: ValueColumn = {"kind": kind, "year": None, "unit": None, "est": False}
         for tok in tokens[1:]:
             if re.fullmatch(r"(19|20)\d\d", tok):
                 info["year"] = int(tok)
@@ -131,6 +141,7 @@ class USGSWorldRecogniser:
         rows = sheet.excel_rows()
         cols = _columns(headers)
         c_country = _find(headers, "country")
+        assert c_country is not None        # detect returns 0 for a sheet without a country column
         c_type = _find(headers, "type")
         c_unit = _find(headers, "unit_meas", "unit", "units")
         c_comm = _find(headers, "commodity")
@@ -182,7 +193,7 @@ class USGSWorldRecogniser:
                 ctx.notes.append(msg("note.unit_filled", row=int(rows.iloc[i]), column=c_unit, unit=filled.iloc[i]))
             unit_text = unit_text.where(~blank_unit | filled.isna(), filled)
         capacity = type_text.str.contains(r"capacity", case=False)
-        is_agg = country.isin([WORLD, OTHERS])
+        is_agg = country.isin(AGGREGATE_CODES)
         has_country = (~is_agg & country.notna()).groupby(series).transform("any")
         only_totals = ~has_country & is_agg
         basis = map_unique(type_text, basis_of).astype(str)
@@ -244,7 +255,7 @@ class USGSWorldRecogniser:
             ctx.notes.append(msg("note.capacity_columns", columns=cap_cols))
         est = [c for c, v in cols.items() if v["est"] and v["kind"] in ("prod", "res")]
         if est:
-            years = sorted({cols[c]["year"] for c in est if cols[c]["year"]})
+            years = sorted({year for year in (cols[c]["year"] for c in est) if year})
             shown = msg("phrase.years", years=years) if years else msg("phrase.est_columns")
             ctx.notes.append(msg("note.usgs_estimates", years=shown, columns=est))
         self._series_notes(commodity, type_text, mineral, stage, unit_text, basis, cols, usable, ctx)
@@ -338,26 +349,27 @@ class USGSWorldRecogniser:
             return None
         out = pd.concat(parts, ignore_index=True)
         # Convert units once per distinct (unit, mineral).
-        conv = out[["_unit", "mineral"]].drop_duplicates()
-        factors = {}
-        for u, m in conv.itertuples(index=False):
-            factors[(u, m)] = quantity_unit(u, m)
-        key = list(zip(out["_unit"], out["mineral"]))
-        unknown_units = {k for k, f in factors.items() if f is None}
-        for u, m in unknown_units:
-            first = out.loc[(out["_unit"] == u) & (out["mineral"] == m), "_row"].min()
-            ctx.problems.error("unknown_unit", msg("problem.unit_not_convertible_for", unit=u, mineral=m),
-                               file=sheet.file, sheet=sheet.sheet, row=int(first), value=str(u),
+        pairs = out[["_unit", "mineral"]].drop_duplicates()
+        conversions: dict[tuple[str, str], tuple[str, float] | None] = {}     # (canonical unit, factor)
+        for written_unit, mineral_id in pairs.itertuples(index=False):
+            conversions[(written_unit, mineral_id)] = quantity_unit(written_unit, mineral_id)
+        keys = list(zip(out["_unit"], out["mineral"]))
+        unknown_units = {k for k, conversion in conversions.items() if conversion is None}
+        for written_unit, mineral_id in unknown_units:
+            first = out.loc[(out["_unit"] == written_unit) & (out["mineral"] == mineral_id), "_row"].min()
+            ctx.problems.error("unknown_unit", msg("problem.unit_not_convertible_for", unit=written_unit,
+                                                   mineral=mineral_id),
+                               file=sheet.file, sheet=sheet.sheet, row=int(first), value=str(written_unit),
                                expected=msg("expected.usgs_units"))
-        ok = np.array([factors[k] is not None for k in key], dtype=bool)
+        ok = np.array([conversions[k] is not None for k in keys], dtype=bool)
         out = out[ok].copy()
-        key = [k for k, good in zip(key, ok) if good]
-        out["_f"] = [factors[k][1] for k in key]
-        out["_cu"] = [factors[k][0] for k in key]
+        kept = [conversion for k in keys if (conversion := conversions[k]) is not None]   # of each row kept
+        out["_f"] = [factor for _, factor in kept]
+        out["_cu"] = [canonical for canonical, _ in kept]
         value = "quantity" if kind == "prod" else "reserves"
         out[value] = out["_v"] * out["_f"]
         out[f"{value}_state"] = out["_s"]
-        out["unit"] = [with_basis(u, b) for u, b in zip(out["_cu"], out["_basis"])]
+        out["unit"] = [with_basis(canonical, row_basis) for canonical, row_basis in zip(out["_cu"], out["_basis"])]
         out["year"] = out["year"].astype("int64")
         out["_row"] = out["_row"].astype("int64")
         return out.drop(columns=["_v", "_s", "_unit", "_basis", "_f", "_cu"])

@@ -70,7 +70,7 @@ class WGIRecogniser:
 
     def _wide(self, sheet, ctx, h, rows) -> dict[str, pd.DataFrame]:
         f = sheet.frame
-        years = {c: int(_YEAR_COL.match(str(c)).group(1)) for c in f.columns if _YEAR_COL.match(str(c))}
+        years = {c: int(year_match.group(1)) for c in f.columns if (year_match := _YEAR_COL.match(str(c)))}
         series = f[h[_series_column(h)]].astype(str).str.strip().str.upper()
         m = series.str.extract(r"^(VA|PV|GE|RQ|RL|CC)\.([\w.]+)$")
         ok = m[0].notna() & (m[1] == "EST")

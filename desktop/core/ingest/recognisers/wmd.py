@@ -56,7 +56,7 @@ class WMDRecogniser:
         f = sheet.frame
         h = header_map(sheet.frame.columns)
         rows = sheet.excel_rows()
-        years = {c: int(_YEAR.match(str(c)).group(1)) for c in f.columns if _YEAR.match(str(c))}
+        years = {c: int(year_match.group(1)) for c in f.columns if (year_match := _YEAR.match(str(c)))}
         # -- commodity ---------------------------------------------------------------
         if "hs" in h:
             commodity = f[h["hs"]].astype(object)

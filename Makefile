@@ -20,7 +20,10 @@ install: $(STAMP)
 run: $(STAMP)
 	$(if $(DISPLAY),,QT_QPA_PLATFORM=offscreen) $(VENV)/bin/critmin gui $(if $(DISPLAY),,--smoke-test)
 
+# lint (ruff) and types (mypy on desktop/core) first: they take seconds; then the tests and the import contracts
 test: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen CRITMIN_HOME=$(CURDIR)/.test-home $(PY) -m pytest -q -p no:cacheprovider
 	$(VENV)/bin/lint-imports
 

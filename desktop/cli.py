@@ -99,7 +99,7 @@ def cmd_import(args) -> int:
     # a refused file never leaves a half-imported batch behind.
     with Project.open(args.project, create=True) as project:
         for preview in previews:
-            report = project.write_import(preview.tables, preview.source())
+            report = project.write_import(preview.tables, preview.source(), origins=preview.origins)
             if report.already_imported:
                 _say(args, "cli.already_imported", file=preview.file)
             else:

@@ -1484,6 +1484,9 @@ ZH = {
     "Import sources: imports from partners whose governance risk Γ is at or above this count as coming from high-risk partners.":
         "进口来源：来自治理风险 Γ 达到或超过此值的贸易伙伴的进口，计为来自高风险伙伴。",
     "High-risk partner, Γ ≥:": "高风险伙伴，Γ ≥：",
+    "Sheet %1, row %2": "工作表 %1，第 %2 行",
+    "Row %1": "第 %1 行",
+    "Where in the file: %1": "文件中的位置：%1",
 }
 
 

@@ -53,7 +53,7 @@ _METRICS = {"D": ("import_dependency", "D", ["mineral", "country", "stage"]),
 _SHARES = {"D"}                     # shown as percentages
 
 
-def compute_alerts(results, dataset=None, rules: AlertRules = AlertRules(), *, country: str | None = None,
+def compute_alerts(results, dataset=None, rules: AlertRules | None = None, *, country: str | None = None,
                    minerals: list[str] | None = None, matrix: pd.DataFrame | None = None,
                    year: int | None = None) -> pd.DataFrame:
     """Every alert of the rules that are on, newest first; columns :data:`COLUMNS`.
@@ -63,7 +63,9 @@ def compute_alerts(results, dataset=None, rules: AlertRules = AlertRules(), *, c
     ``matrix``: a :func:`matrix_table` frame already computed (``critmin compute`` has one); else it is
     built from ``dataset`` when the matrix rule is on and a dataset is given.  ``year``: only the alerts of
     that year (the Overview's count; the matrix is then built for that year and the one before only).
+    ``rules``: None = the default rules (``AlertRules()``).
     """
+    rules = rules if rules is not None else AlertRules()
     from desktop.core.metrics.overview import assessed_country, thresholds_of
 
     country = assessed_country(results, country)
@@ -81,8 +83,8 @@ def compute_alerts(results, dataset=None, rules: AlertRules = AlertRules(), *, c
         if matrix is None:
             from desktop.core.chain.matrix import matrix_table
 
-            years = None if year is None else [year - 1, year]
-            matrix = matrix_table(results, dataset, minerals, years, country=country)
+            matrix = matrix_table(results, dataset, minerals, None if year is None else [year - 1, year],
+                                  country=country)
         rows += _matrix_alerts(matrix, wanted)
     if rules.event and dataset is not None and "events" in dataset:
         rows += _event_alerts(dataset.get("events"), wanted)
@@ -234,7 +236,9 @@ def _values_by_key(results, metric: str, wanted: set | None, country: str | None
     each trend's first and last values are a look-up, not a scan of the whole table (which, per trend, took
     seconds on a project of all the shared data, holding the GUI thread's share of the interpreter)."""
     spec = _METRICS.get(metric)
-    frame = _filter(results.tables.get(spec[0]), wanted) if spec else None
+    if spec is None:
+        return {}
+    frame = _filter(results.tables.get(spec[0]), wanted)
     if frame is None or spec[1] not in frame:
         return {}
     if country and "country" in spec[2] and "country" in frame:
@@ -314,7 +318,7 @@ def _event_alerts(events: pd.DataFrame, wanted: set | None) -> list[dict]:
                     "from_value": math.nan, "to_value": grade, "rule": "event", "table": "events",
                     "key": {"country": _text(row.country), "mineral": row.mineral, "stage": stage, "type": kind,
                             "start_year": int(row.start_year)},
-                    "what": msg("alert.event_started", country=CountryName(_text(row.country)),
+                    "what": msg("alert.event_started", country=CountryName(code=_text(row.country)),
                                 event=Message(f"alert.event.{kind}") if kind in EVENT_NAMES else kind,
                                 stage=Message(f"alert.stage.{stage}") if stage else Message("alert.stage.all"))})
     return out
@@ -339,7 +343,7 @@ def _share_alerts(results, level: float, wanted: set | None, years: set | None =
                     "stage": stage, "country": step.country, "rule": "share", "table": "production_shares",
                     "from_value": float(step.before), "to_value": float(step.after),
                     "key": {"mineral": step.mineral, "year": int(step.year), "stage": stage, "country": step.country},
-                    "what": msg("alert.share_passed", country=CountryName(step.country), stage=word,
+                    "what": msg("alert.share_passed", country=CountryName(code=step.country), stage=word,
                                 level=_fmt(level, True), before=_fmt(step.before, True), after=_fmt(step.after, True))})
     return out
 

@@ -12,6 +12,7 @@ is empty while the event is in force (:mod:`desktop.core.chain.events`).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -48,12 +49,29 @@ def conform(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+# reader(table, {key column: value}) -> the stored (source_id, sheet, row) of that row, or None
+# (desktop.core.store.provenance.OriginReader)
+OriginReader = Callable[[str, dict], tuple[int | None, str | None, int | None] | None]
+
+
 @dataclass
 class Dataset:
-    """Canonical tables plus where they came from."""
+    """Canonical tables plus where they came from.
+
+    The tables are exactly what the engine reads; the provenance of their rows is kept beside them (a
+    Dataset read from a project has it, ``Project.dataset()``; one built otherwise has none):
+    ``row_sources[table]`` is the import id of each row (float, NaN for a row edited by hand or pasted),
+    parallel to ``tables[table]``; ``source_files`` names each import's file; ``origin()`` says where a
+    row came from.  ``revision`` is the project file's revision when it was read (``Project.revision()``):
+    a different number now means the project changed since.
+    """
 
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     sources: list[dict] = field(default_factory=list)   # file, sha256, format, rows per table
+    row_sources: dict[str, np.ndarray] = field(default_factory=dict)
+    source_files: dict[int, str] = field(default_factory=dict)     # import id -> file name
+    revision: int | None = None
+    origin_reader: OriginReader | None = field(default=None, repr=False)
 
     def get(self, table: str) -> pd.DataFrame:
         return self.tables.get(table, empty(table))
@@ -61,14 +79,48 @@ class Dataset:
     def __contains__(self, table: str) -> bool:
         return table in self.tables and len(self.tables[table]) > 0
 
-    def merge(self, other: "Dataset") -> None:
+    def origin(self, table: str, row: int) -> dict[str, object]:
+        """Where the row at position ``row`` of ``tables[table]`` came from: ``{"source_id", "file", "sheet",
+        "row"}`` (the import, its file name, and the sheet and 1-based row of that file), each None where it
+        is not known; all None for a row edited by hand.  IndexError for a position outside the table.
+
+        The sheet and row are read from the project file when asked (``origin_reader``), and given only while
+        the row there is still the one this import wrote.
+        """
+        frame = self.get(table)
+        if not 0 <= row < len(frame):
+            raise IndexError(f"{table} has no row {row} (it has {len(frame)})")
+        out: dict[str, object] = {"source_id": None, "file": None, "sheet": None, "row": None}
+        ids = self.row_sources.get(table)
+        if ids is None or len(ids) != len(frame) or np.isnan(ids[row]):
+            return out
+        sid = int(ids[row])
+        out.update(source_id=sid, file=self.source_files.get(sid))
+        if self.origin_reader is not None and table in SCHEMA:
+            key = {k: frame[k].iat[row] for k in SCHEMA[table][0]}
+            stored = self.origin_reader(table, key)
+            if stored is not None and stored[0] == sid:
+                out.update(sheet=stored[1], row=stored[2])
+        return out
+
+    def merge(self, other: Dataset) -> None:
         """Add ``other``; on equal keys the later file wins column by column.
 
         A value the later file does not carry (empty with no state, e.g. the
         production column of a trade file) keeps the earlier file's value, so
         combining USGS production with BACI trade does not wipe production.
         The project store applies the same rule (``Project.write_import``).
+
+        Merged into an empty Dataset, ``other`` keeps its provenance; otherwise the tables the merge
+        changes lose theirs (their rows no longer come from one project) and ``revision`` is None.
         """
+        if not self.tables and not self.sources:
+            self.row_sources, self.source_files = dict(other.row_sources), dict(other.source_files)
+            self.revision, self.origin_reader = other.revision, other.origin_reader
+        else:
+            for name in other.tables:
+                self.row_sources.pop(name, None)
+            self.revision = None
         for name, frame in other.tables.items():
             if name in self.tables and len(self.tables[name]) and name in SCHEMA:
                 self.tables[name] = combine(name, self.tables[name], frame)

@@ -84,7 +84,7 @@ def _render(value: object, lang: str) -> object:
     if isinstance(value, (Message, Joined, CountryName)):
         return value.text(lang)
     if isinstance(value, (list, tuple)):
-        return Joined(tuple(value)).text(lang)
+        return Joined(items=tuple(value)).text(lang)
     return value
 
 
@@ -165,10 +165,10 @@ def count_rows(n: int) -> Message:
     return Message("count.row" if n == 1 else "count.rows", {"n": n})
 
 
-def known_phrase(kind: str, english: object) -> Message | str:
+def known_phrase(kind: str, english: str) -> Message | str:
     """The parameterless ``kind.*`` Message whose English is ``english`` (fixed wording of a data file,
     e.g. the reasons of registry/data/regions.csv), else ``english`` unchanged."""
-    code = _phrase_codes().get((kind, english)) if isinstance(english, str) else None
+    code = _phrase_codes().get((kind, english))
     return english if code is None else Message(code)
 
 
@@ -208,7 +208,7 @@ def flag_text(flag: str, lang: str = "en") -> str:
     code, detail = flag_code(flag)
     if code not in CATALOGUE:
         return flag
-    return text(code, {"detail": Joined(tuple(detail.split("|")))}, lang)   # 'mixed_units:t|kg' → 't, kg'
+    return text(code, {"detail": Joined(items=tuple(detail.split("|")))}, lang)   # 'mixed_units:t|kg' → 't, kg'
 
 
 def describe_flags(flags: object, lang: str = "en") -> str:

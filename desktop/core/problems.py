@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from desktop.core.messages import Message, text, translate
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -80,7 +80,7 @@ class ProblemList:
     items: list[Problem] = field(default_factory=list)
 
     def add(self, severity: Severity, code: str, message: str, **where) -> None:
-        self.items.append(Problem(severity, code, message, **where))
+        self.items.append(Problem(severity=severity, code=code, message=message, **where))
 
     def error(self, code: str, message: str, **where) -> None:
         self.add(Severity.ERROR, code, message, **where)
@@ -91,7 +91,7 @@ class ProblemList:
     def info(self, code: str, message: str, **where) -> None:
         self.add(Severity.INFO, code, message, **where)
 
-    def extend(self, other: "ProblemList | list[Problem]") -> None:
+    def extend(self, other: ProblemList | list[Problem]) -> None:
         self.items.extend(other.items if isinstance(other, ProblemList) else other)
 
     @property

@@ -8,8 +8,12 @@ what a withheld or bounded value means (see docs/data-model.md).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:           # imported in parse_values: the window imports this module before pandas is needed
+    import pandas as pd
 
 VALUE = ""            # an ordinary number
 WITHHELD = "W"        # USGS "W": withheld to avoid disclosing company data
@@ -31,7 +35,7 @@ def range_high(state: str) -> float:
     return float(state.split(":", 1)[1])
 
 
-def format_token(value: float, state: str) -> object:
+def format_token(value: float, state: str) -> float | str | None:
     """The cell to write back for a value and its state (inverse of :func:`parse_token`)."""
     if state == VALUE:
         return None if value != value else value
@@ -113,7 +117,7 @@ def parse_token(raw: object) -> tuple[float, str] | None:
     return None
 
 
-def parse_values(series: "pd.Series") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def parse_values(series: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Vectorised parse of a column.
 
     Returns ``(numbers, states, bad)``: float64 numbers (NaN where there is none),

@@ -1007,7 +1007,7 @@ def build_demo_project(workbook: Path, target: Path, state) -> None:
 
     def build(tmp: Path) -> None:
         with Project.open(tmp, create=True) as project:
-            project.write_import(preview.tables, preview.source())
+            project.write_import(preview.tables, preview.source(), origins=preview.origins)
 
     target.parent.mkdir(parents=True, exist_ok=True)
     write_replacing(target, build)

@@ -190,7 +190,7 @@ def test_the_results_workbook_writes_the_alerts_sheet(tmp_path):
 def test_critmin_compute_writes_an_alerts_sheet(tmp_path):
     from openpyxl import load_workbook
 
-    from tests.core.foundation.helpers import write_xlsx
+    from tests.core.helpers import write_xlsx
     from tests.e2e.test_cli import critmin
     from tests.e2e.test_compute import sheet_rows
 

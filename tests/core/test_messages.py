@@ -135,7 +135,8 @@ def test_every_metric_flag_has_an_explanation():
 def test_text_fills_parameters_and_falls_back():
     assert text("problem.unit_not_known", {"unit": "kt"}) == "Unit 'kt' is not known; values kept as written."
     assert text("problem.unit_not_known", {"unit": "kt"}, "zh") == "单位“kt”无法识别；数值按原样保留。"
-    assert text("problem.unit_not_known", {"unit": "kt"}, "zh_CN") == text("problem.unit_not_known", {"unit": "kt"}, "zh")
+    assert text("problem.unit_not_known", {"unit": "kt"}, "zh_CN") == \
+        text("problem.unit_not_known", {"unit": "kt"}, "zh")
     assert text("problem.unit_not_known", lang="zh") == "单位“{unit}”无法识别；数值按原样保留。"   # missing param
     assert text("no.such_code", {"x": 1}, "zh") == "no.such_code"
     # a format spec that cannot take the missing parameter: English, then the code — never an exception
@@ -155,7 +156,8 @@ def test_a_message_is_its_english_text():
     with pytest.raises(AttributeError):
         m.code = "other"
     assert Message("count.row", {"n": 1}) == "1 row" and count_rows(3) == "3 rows"
-    assert msg("drop.hs_code_unmapped", code="081110").text("zh") == "HS 编码 081110 不在 HS→矿种对照表（hs_minerals.csv）中"
+    assert msg("drop.hs_code_unmapped", code="081110").text("zh") == \
+        "HS 编码 081110 不在 HS→矿种对照表（hs_minerals.csv）中"
 
 
 def test_list_parameters_use_the_language_separator():

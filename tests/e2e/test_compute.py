@@ -19,7 +19,7 @@ def sheet_rows(path, name):
 @pytest.fixture
 def template(tmp_path):
     """A small template workbook whose indicators are easy to compute by hand."""
-    from tests.core.foundation.helpers import write_xlsx
+    from tests.core.helpers import write_xlsx
 
     return write_xlsx(tmp_path / "small.xlsx", {
         # Cobalt 2023: COD 70, IDN 20, Other countries 10 → shares .7 .2 (+ .1 others): HHI = .49 + .04 = .53

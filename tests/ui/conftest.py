@@ -35,7 +35,7 @@ def project_path(tmp_path, sample_csv):
     assert preview.ok, [p.format() for p in preview.problems]
     with Project.open(path, create=True) as project:
         project.write_import(preview.tables, {"file": preview.file, "sha256": preview.sha256,
-                                              "format": preview.format_label()})
+                                              "format": preview.format_label()}, origins=preview.origins)
     return path
 
 

@@ -218,6 +218,7 @@ def test_details_dock_names_the_source(window, qtbot, project_path):
     window.runner.wait()
     text = window.details.browser.toPlainText()
     assert "170000" in text and "production.csv" in text and "CritMin template" in text
+    assert "Where in the file: Row 3" in text          # Cobalt,COD,2023 is the file's third line
     assert model.setData(model.index(r, _col(model, "quantity")), "1")
     window.runner.wait()
     panel.view.setCurrentIndex(model.index(r, _col(model, "unit")))

@@ -106,9 +106,9 @@ def _judgements(dataset, minerals: set | None) -> dict[tuple, _Judgement]:
         usable = score is not None and math.isfinite(float(score))
         note = row.get("note")
         out[(row["mineral"], row["stream"], row["stage"], row["dimension"])] = _Judgement(
-            min(1.0, max(0.0, float(score))) if usable else None,
-            "" if note is None or (isinstance(note, float) and math.isnan(note)) else str(note),
-            edited_of(row.get("source")))
+            score=min(1.0, max(0.0, float(score))) if usable else None,
+            note="" if note is None or (isinstance(note, float) and math.isnan(note)) else str(note),
+            edited=edited_of(row.get("source")))
     return out
 
 
@@ -144,18 +144,23 @@ def _weights(rule: str, weights: dict | None) -> dict[str, float]:
 def _cell(inputs: Inputs, judgements: dict, mineral: str, year: int, country: str | None,
           stream: str, stage: str, dimension: str) -> Cell:
     found = rule_for(stream, stage, dimension)
-    result = found.apply(Case(mineral, year, country, stream, stage, dimension, inputs)) if found else None
+    case = Case(mineral=mineral, year=year, country=country, stream=stream, stage=stage, dimension=dimension,
+                inputs=inputs)
+    result = found.apply(case) if found else None
     computed, used = (result[0], result[1]) if result is not None else (None, {})
-    rule_id = found.id if result is not None else None
+    rule_id = found.id if found is not None and result is not None else None
     judged = judgements.get((mineral, stream, stage, dimension))
     note, edited = (judged.note, judged.edited) if judged is not None else ("", "")
     if judged is not None and judged.score is not None:
-        return Cell(stream, stage, dimension, judged.score, level_of(judged.score), ANALYST, computed=computed,
-                    rule=rule_id, inputs=used, note=note, edited=edited)
-    if computed is not None:
-        return Cell(stream, stage, dimension, computed, level_of(computed), COMPUTED + rule_id, computed=computed,
-                    rule=rule_id, inputs=used, note=note or found.formula(), edited=edited)
-    return Cell(stream, stage, dimension, None, None, NEEDS_JUDGEMENT, note=note, edited=edited)
+        return Cell(stream=stream, stage=stage, dimension=dimension, score=judged.score,
+                    level=level_of(judged.score), origin=ANALYST, computed=computed, rule=rule_id, inputs=used,
+                    note=note, edited=edited)
+    if computed is not None and found is not None:      # (a computed score has its rule)
+        return Cell(stream=stream, stage=stage, dimension=dimension, score=computed, level=level_of(computed),
+                    origin=COMPUTED + found.id, computed=computed, rule=found.id, inputs=used,
+                    note=note or found.formula(), edited=edited)
+    return Cell(stream=stream, stage=stage, dimension=dimension, score=None, level=None, origin=NEEDS_JUDGEMENT,
+                note=note, edited=edited)
 
 
 def aggregate(cells, rule: str = "max", weights: dict | None = None) -> float | None:

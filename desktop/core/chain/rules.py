@@ -167,7 +167,7 @@ def _event_inputs(event: dict, prefix: str = "") -> dict:
     end = event.get("end_year")
     return {f"{prefix}event": event["type"], f"{prefix}event_country": event["country"],
             f"{prefix}event_start": int(event["start_year"]),
-            f"{prefix}event_end": int(end) if _finite(end) else None,
+            f"{prefix}event_end": int(end) if end is not None and _finite(end) else None,
             f"{prefix}event_grade": EVENT_TYPES[event["type"]].grade,
             f"{prefix}event_source": _text(event.get("source"))}
 
@@ -334,18 +334,21 @@ class Rule:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("R_mine", "primary", "mining", "political", mine_supply_risk),
-    Rule("R_refinery", "primary", "processing", "political", refinery_supply_risk),
-    *(Rule("export_restrictions", "primary", s, "trade", export_restrictions) for s in CHAIN_STAGES),
-    Rule("technology_limits", "primary", "mining", "technology", technology_limits),
-    Rule("HHI_refinery", "primary", "processing", "technology", refinery_technology),
-    Rule("technology_limits", "primary", "use", "technology", technology_limits),
-    Rule("technology_limits", "primary", "recycling", "technology", technology_limits),
-    *(Rule("investment_reviews", "primary", s, "investment", investment_reviews) for s in CHAIN_STAGES),
-    *(Rule("esg_rules", "primary", s, "regulatory", esg_rules) for s in CHAIN_STAGES),
-    *(Rule("recycled_policies", "recycled", s, "political", recycled_policies) for s in CHAIN_STAGES),
-    Rule("eol_rir", "recycled", "recycling", "technology", recycling_technology),
-    Rule("M", "recycled", "use", "economic", market_economics),
+    Rule(id="R_mine", stream="primary", stage="mining", dimension="political", fn=mine_supply_risk),
+    Rule(id="R_refinery", stream="primary", stage="processing", dimension="political", fn=refinery_supply_risk),
+    *(Rule(id="export_restrictions", stream="primary", stage=s, dimension="trade", fn=export_restrictions)
+      for s in CHAIN_STAGES),
+    Rule(id="technology_limits", stream="primary", stage="mining", dimension="technology", fn=technology_limits),
+    Rule(id="HHI_refinery", stream="primary", stage="processing", dimension="technology", fn=refinery_technology),
+    Rule(id="technology_limits", stream="primary", stage="use", dimension="technology", fn=technology_limits),
+    Rule(id="technology_limits", stream="primary", stage="recycling", dimension="technology", fn=technology_limits),
+    *(Rule(id="investment_reviews", stream="primary", stage=s, dimension="investment", fn=investment_reviews)
+      for s in CHAIN_STAGES),
+    *(Rule(id="esg_rules", stream="primary", stage=s, dimension="regulatory", fn=esg_rules) for s in CHAIN_STAGES),
+    *(Rule(id="recycled_policies", stream="recycled", stage=s, dimension="political", fn=recycled_policies)
+      for s in CHAIN_STAGES),
+    Rule(id="eol_rir", stream="recycled", stage="recycling", dimension="technology", fn=recycling_technology),
+    Rule(id="M", stream="recycled", stage="use", dimension="economic", fn=market_economics),
 )
 RULE_FOR: dict[tuple[str, str, str], Rule] = {(r.stream, r.stage, r.dimension): r for r in RULES}
 assert len(RULE_FOR) == len(RULES), "one rule per cell"

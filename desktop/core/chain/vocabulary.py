@@ -16,7 +16,8 @@ DIMENSION_NAMES = {
     "economic": ("Economic", "经济"),
 }
 _EXTRA = {
-    "primary": ("原生", "原生资源链", "primary stream"), "recycled": ("再生", "再生资源链", "secondary", "recycled stream"),
+    "primary": ("原生", "原生资源链", "primary stream"),
+    "recycled": ("再生", "再生资源链", "secondary", "recycled stream"),
     "mining": ("mine", "勘查、开采、选矿", "勘查", "采矿", "选矿", "矿山"),
     "processing": ("冶炼", "精炼", "冶炼/提炼、加工、生产", "refining", "smelting", "refinery"),
     "use": ("产业嵌入、行业使用", "行业使用", "应用", "消费"),

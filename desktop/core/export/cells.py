@@ -13,6 +13,7 @@ Every file is written beside its target and moved into place
 """
 from __future__ import annotations
 
+import contextlib
 import math
 import tempfile
 from collections.abc import Callable
@@ -74,10 +75,8 @@ def save_workbook(wb, path) -> Path:
             wb.save(tmp)
         except BaseException:
             for ws in wb.worksheets:
-                try:
+                with contextlib.suppress(Exception):    # already broken; the save error matters
                     ws.close()
-                except Exception:                  # noqa: BLE001 — already broken; the save error matters
-                    pass
             raise
 
     return write_replacing(path, save)
@@ -165,6 +164,8 @@ class SafeSheet(Worksheet):
     This overrides three internal methods of XlsxWriter 3.3 (``_write_string``, ``_write_single_row``,
     ``_xml_number_element``); pyproject.toml keeps XlsxWriter below 4 and tests/core/export check the
     behaviour, so a change of those internals shows up as a failing test, not a bad workbook."""
+
+    previous_row: int          # XlsxWriter's own (the row constant_memory mode holds), whose type mypy cannot infer
 
     def __init__(self):
         super().__init__()

@@ -188,7 +188,8 @@ def _write_overview(ws, report: Report, styles: _Styles) -> None:
     for c, header in enumerate(ov.headers):
         values = column_cells([row[c] for row in ov.rows])
         width = column_width(str(header), values)
-        if formats[c] and "%" in formats[c]:
+        number_format = formats[c]
+        if number_format and "%" in number_format:
             width = max(8, min(width, len(str(header)) + 2))      # a share needs no float width
         ws.set_column(c, c, width)
     ws.freeze_panes(top + 1, 1 if ov.headers else 0)
@@ -197,7 +198,10 @@ def _write_overview(ws, report: Report, styles: _Styles) -> None:
 
 # -- indicators ---------------------------------------------------------------------------
 def threshold_name(section: IndicatorSection) -> str:
-    """The threshold series' name, its value in it: "Threshold = 0.50", "阈值（0.50）" …"""
+    """The threshold series' name, its value in it: "Threshold = 0.50", "阈值（0.50）" … (ValueError for a
+    section without a threshold)."""
+    if section.threshold is None:
+        raise ValueError("the section has no threshold to name")
     value = _value_text(section.threshold, section.number_format)
     label = section.threshold_label
     if "{value}" in label:

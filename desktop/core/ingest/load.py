@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from desktop.core.dataset import SCHEMA, Dataset, conform
@@ -49,6 +50,7 @@ def load_file_and_plan(path: str | Path, registry: Registry | None = None, recog
         return preview, plan
     recognisers = recognisers if recognisers is not None else all_recognisers()
     parts: dict[str, list[pd.DataFrame]] = {}
+    origins: dict[str, list[pd.DataFrame]] = {}
     for sheet in sheets:
         scored = [(r.detect(sheet), i, r) for i, r in enumerate(recognisers)]
         score, _, best = max(scored, key=lambda t: (t[0], -t[1]))
@@ -65,6 +67,7 @@ def load_file_and_plan(path: str | Path, registry: Registry | None = None, recog
         for name, frame in checked.items():
             sp.tables[name] = len(frame)
             parts.setdefault(name, []).append(frame)
+            origins.setdefault(name, []).append(_origins(frame, sheet.sheet))
         preview.sheets.append(sp)
         preview.problems.extend(ctx.problems)
         preview.mappings.extend(ctx.mappings)
@@ -76,7 +79,16 @@ def load_file_and_plan(path: str | Path, registry: Registry | None = None, recog
     for name, frames in parts.items():
         frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
         preview.tables[name] = conform(name, frame) if name in SCHEMA else frame.drop(columns="_row", errors="ignore")
+        if name in SCHEMA:
+            preview.origins[name] = pd.concat(origins[name], ignore_index=True)
     return preview, plan
+
+
+def _origins(frame: pd.DataFrame, sheet: str) -> pd.DataFrame:
+    """The sheet and spreadsheet row of each row of a parsed frame (its ``_row``; empty when it has none)."""
+    rows = frame["_row"] if "_row" in frame else pd.Series(np.nan, index=frame.index)
+    return pd.DataFrame({"sheet": sheet or "", "row": pd.to_numeric(rows, errors="coerce").astype("Int64")
+                         .to_numpy(dtype=object, na_value=None)})
 
 
 def preview_dataset(preview: ImportPreview) -> Dataset:

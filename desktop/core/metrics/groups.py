@@ -126,7 +126,8 @@ class Groups:
         for per-group tables that other rows look up by key (:meth:`id_of`)."""
         ids = np.zeros(len(next(iter(keys.values())).codes) if keys else 0, dtype=np.int64)
         for k in keys.values():
-            ids = ids * max(k.size, 1) + k.codes
+            ids *= max(k.size, 1)          # in place: no temporaries of millions of rows
+            ids += k.codes
         n = math.prod(max(k.size, 1) for k in keys.values())
         return cls(keys, ids, n, {})
 

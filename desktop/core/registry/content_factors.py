@@ -167,7 +167,11 @@ class ContentFactor:
         if self.kind == "convention":
             return 1.0
         share = stoichiometric_share(self.formula, self.basis)
-        return share * (self.grade if self.kind == "typical_grade" else 1.0)
+        if self.kind != "typical_grade":
+            return share
+        if self.grade is None:
+            raise ValueError(f"the typical-grade factor of {self.hs_code} for {self.mineral} states no grade")
+        return share * self.grade
 
 
 def _row(r: dict[str, str]) -> ContentFactor:
@@ -271,10 +275,8 @@ def normalise_hs_code(value: object) -> str | None:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value).strip().replace(" ", "")
-    if re.fullmatch(r"\d{5,}\.0+", text):           # a number read as a float: 260300.0
-        text = text.split(".")[0]
-    else:                                           # HS notation: 2822.00 and 2822.00.10
-        text = text.replace(".", "")
+    # a number read as a float (260300.0), or HS notation (2822.00 and 2822.00.10)
+    text = text.split(".")[0] if re.fullmatch(r"\d{5,}\.0+", text) else text.replace(".", "")
     if not text.isdigit():
         return None
     if len(text) == 5:

@@ -11,7 +11,7 @@ Plain ``csv`` and no pandas: the Minerals dock and the Compare dialog read these
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import NamedTuple
 
@@ -103,8 +103,7 @@ def official_lists(registry=None) -> list[OfficialList]:
             out.append(lst)
             continue
         kept = tuple(Entry(e.entry, tuple(m for m in e.minerals if m in known)) for e in lst.entries)
-        out.append(OfficialList(lst.id, lst.name_en, lst.name_zh, lst.publisher, lst.date, lst.document, lst.url,
-                                lst.count, kept, lst.notes))
+        out.append(replace(lst, entries=kept))
     return out
 
 

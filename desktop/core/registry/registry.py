@@ -55,7 +55,7 @@ class Registry:
 
     # -- construction -------------------------------------------------------------
     @classmethod
-    def load(cls) -> "Registry":
+    def load(cls) -> Registry:
         minerals = pd.DataFrame(_read_csv("minerals.csv")).set_index("id")
         historic = pd.DataFrame(_read_csv("historic_countries.csv"))
         countries = pd.concat([pd.DataFrame(_read_csv("countries.csv")),
@@ -89,14 +89,14 @@ class Registry:
         if key and (override or key not in table):
             table[key] = target
 
-    def with_aliases(self, aliases: pd.DataFrame) -> "Registry":
+    def with_aliases(self, aliases: pd.DataFrame) -> Registry:
         """Return a copy that also knows a project's aliases (columns kind, alias, target)."""
         reg = self._copy()
         for kind, alias, target in aliases[["kind", "alias", "target"]].itertuples(index=False):
             reg._add(reg.mineral_keys if kind == "mineral" else reg.country_keys, alias, target, True)
         return reg
 
-    def with_minerals(self, minerals: pd.DataFrame) -> "Registry":
+    def with_minerals(self, minerals: pd.DataFrame) -> Registry:
         """Return a copy in which a project's minerals replace the built-in rows of the same id and add the rest.
 
         ``minerals`` is indexed by id with the columns of :attr:`minerals` it sets (name_en, name_zh,
@@ -124,9 +124,10 @@ class Registry:
                 reg._add(reg.mineral_keys, name, mid, override=True)
         return reg
 
-    def _copy(self) -> "Registry":
-        return Registry(self.minerals, self.countries, dict(self.mineral_keys), dict(self.country_keys),
-                        dict(self.region_keys), self.historic)
+    def _copy(self) -> Registry:
+        return Registry(minerals=self.minerals, countries=self.countries, mineral_keys=dict(self.mineral_keys),
+                        country_keys=dict(self.country_keys), region_keys=dict(self.region_keys),
+                        historic=self.historic)
 
     # -- lookups -------------------------------------------------------------------
     def mineral_id(self, name: object) -> str | None:
@@ -166,7 +167,7 @@ class Registry:
 
     def country_name(self, code: str, lang: str = "en") -> str:
         if code in AGGREGATE_CODES:
-            return {"WORLD": ("World total", "世界合计"), "OTHERS": ("Other countries", "其他国家")}[code][lang == "zh"]
+            return {WORLD: ("World total", "世界合计"), OTHERS: ("Other countries", "其他国家")}[code][lang == "zh"]
         col = "name_zh" if lang == "zh" else "name_en"
         return self.countries[col].get(code, code)
 

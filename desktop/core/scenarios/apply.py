@@ -26,6 +26,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
+from desktop.core.registry import WORLD
 from desktop.core.scenarios.model import Scenario
 
 YEAR_MAX = 9999
@@ -46,11 +47,14 @@ def shocks_of(scenario: Scenario) -> list:
     for c in scenario.changes:
         if c.type in ("demand", "event") or c.partners:     # a ban to some partners: _partner_cuts
             continue
-        kw = {"stage": c.stage or None, "years": (c.from_year, YEAR_MAX) if c.from_year else None}
+        stage = c.stage or None
+        years = (c.from_year, YEAR_MAX) if c.from_year else None
         if c.type == "production":
-            out.append(Shock(c.mineral, c.country, production_factor=c.factor, **kw))
+            out.append(Shock(mineral=c.mineral, country=c.country, production_factor=c.factor, stage=stage,
+                             years=years))
         else:
-            out.append(Shock(c.mineral, c.country, export_factor=c.factor, **kw))
+            out.append(Shock(mineral=c.mineral, country=c.country, export_factor=c.factor, stage=stage,
+                             years=years))
     return out
 
 
@@ -302,8 +306,14 @@ def _pick(frame, minerals, year):
 
 
 def _side_by_side(b, s, keys, value, metric, country=None) -> pd.DataFrame | None:
+    """:func:`_both_sides`, or None when neither side has the table."""
     if b is None and s is None:
         return None
+    return _both_sides(b, s, keys, value, metric, country)
+
+
+def _both_sides(b, s, keys, value, metric, country=None) -> pd.DataFrame:
+    """The baseline's and the scenario's ``value`` by ``keys`` (a missing side: no rows)."""
     cols = keys + [value]
     b = b[cols] if b is not None else pd.DataFrame(columns=cols)
     s = s[cols] if s is not None else pd.DataFrame(columns=cols)
@@ -321,7 +331,7 @@ def _shares(bt, st, minerals, year, countries):
         return None
     b = b[b["country"].isin(countries)]
     s = s[s["country"].isin(countries)] if s is not None else None
-    out = _side_by_side(b, s, ["mineral", "year", "stage", "country"], "share", "share")
+    out = _both_sides(b, s, ["mineral", "year", "stage", "country"], "share", "share")
     # the banned exporter has quantity 0 in the scenario: its share is 0, not missing
     out["scenario"] = out["scenario"].where(out["scenario"].notna(), 0.0)
     return out
@@ -332,7 +342,7 @@ def _supply(bt, st, minerals, year):
         frame = _pick(frame, minerals, year)
         if frame is None:
             return None
-        frame = frame[~frame["country"].astype(str).isin(["WORLD"])]
+        frame = frame[~frame["country"].astype(str).isin([WORLD])]
         return frame.groupby(["mineral", "year", "stage"], as_index=False, observed=True)["quantity"].sum(
             min_count=1)
     b, s = total(bt.get("production_shares")), total(st.get("production_shares"))
@@ -366,7 +376,7 @@ def _categories(bt, st, minerals, year):
     b, s = _pick(bt.get("supply_categories"), minerals, year), _pick(st.get("supply_categories"), minerals, year)
     if b is None:
         return None
-    out = _side_by_side(b, s, ["mineral", "country", "year", "stage"], "category", "category")
+    out = _both_sides(b, s, ["mineral", "country", "year", "stage"], "category", "category")
     for col in ("baseline", "scenario"):
         out[col] = out[col].where(out[col].notna() & (out[col] != ""), None)
     return out
@@ -378,9 +388,9 @@ def _demand(bt, st, minerals):
         return None
     parts = []
     for value in ("required_supply", "gap", "coverage"):
-        part = _side_by_side(b.rename(columns={"target_year": "year"}) if b is not None else None,
-                             s.rename(columns={"target_year": "year"}) if s is not None else None,
-                             ["mineral"], value, value)
+        part = _both_sides(b.rename(columns={"target_year": "year"}) if b is not None else None,
+                           s.rename(columns={"target_year": "year"}) if s is not None else None,
+                           ["mineral"], value, value)
         if s is not None and len(s):
             mult = dict(zip(s["mineral"], s["multiplier"]))
             ty = dict(zip(s["mineral"], s["target_year"]))
@@ -446,5 +456,6 @@ def _alerts(baseline, scenario, dataset, scenario_dataset, mineral, year) -> dic
     before = set(ids(ab))
     # the alerts' own sentences (Messages), so that the view shows them in the interface language
     added = [w for w, key in zip(als["what"], ids(als)) if key not in before]
+    detail = msg("compare.alerts_added", alerts=Joined(items=tuple(added[:ALERTS_SHOWN]), sep="; ")) if added else ""
     return {"mineral": mineral, "year": year, "stage": "", "country": "", "metric": "alerts",
-            "baseline": len(ab), "scenario": len(als), "detail": msg("compare.alerts_added", alerts=Joined(tuple(added[:ALERTS_SHOWN]), "; ")) if added else ""}
+            "baseline": len(ab), "scenario": len(als), "detail": detail}

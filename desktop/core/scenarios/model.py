@@ -20,8 +20,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:           # the template recogniser calls this module: no import of ingest when it runs
+    from desktop.core.ingest.base import ParseContext
+    from desktop.core.ingest.readers import RawSheet
 
 CHANGE_TYPES = ("production", "exports", "demand", "event")
 # typed or imported spelling -> (type, factor implied when the cell is empty)
@@ -190,12 +196,13 @@ def from_rows(frame: pd.DataFrame | None) -> list[Scenario]:
     for name, rows in frame.groupby("scenario", sort=True):
         changes = []
         for r in rows.itertuples(index=False):
+            partners = split_partners(getattr(r, "partners", "")) if r.type == "exports" else ()
             changes.append(Change(type=r.type, mineral=r.mineral, country=r.country or "",
                                   factor=float(r.factor) if not _blank(r.factor) else 1.0, stage=r.stage or "",
-                                  from_year=r.from_year, target_year=r.target_year,
-                                  partners=getattr(r, "partners", "") if r.type == "exports" else (),
+                                  from_year=r.from_year, target_year=r.target_year, partners=partners,
                                   event=getattr(r, "event", "") if r.type == "event" else ""))
-        out.append(Scenario(str(name), tuple(changes), _first(rows["rationale"]), _first(rows["source"])))
+        out.append(Scenario(name=str(name), changes=tuple(changes), rationale=_first(rows["rationale"]),
+                            source=_first(rows["source"])))
     return out
 
 
@@ -220,144 +227,237 @@ def free_name(taken, base: str) -> str:
 
 
 # -- the template sheet ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Sheet:
+    """The scenarios sheet being parsed: where to report, its columns (``found``: name -> (header, …)) and the
+    spreadsheet row of each of its ``n`` rows."""
+
+    sheet: RawSheet
+    ctx: ParseContext
+    frame: pd.DataFrame
+    found: dict
+    rows: np.ndarray
+
+    @property
+    def n(self) -> int:
+        return len(self.frame)
+
+    def col(self, name: str) -> pd.Series | None:
+        return self.frame[self.found[name][0]] if name in self.found else None
+
+    def header(self, name: str) -> str:
+        """The column's header as written (its name when the sheet lacks it)."""
+        return self.found.get(name, (name,))[0]
+
+    def report(self, where: np.ndarray, values, column: str, code: str, message, expected) -> None:
+        from desktop.core.ingest import columns as cols
+
+        cols.report_cells(self.ctx, self.sheet, self.rows[where], values[where], column, code, message,
+                          expected=expected)
+
+
 def parse_scenario_sheet(sheet, ctx, frame, found, rows) -> pd.DataFrame:
     """The ``scenarios`` sheet of the template: checks each cell and says what is wrong, as the other sheets."""
     from desktop.core.ingest import columns as cols
-    from desktop.core.messages import msg, term
-    from desktop.core.registry.normalise import normalise_name
 
-    def col(name):
-        return frame[found[name][0]] if name in found else None
-
-    n = len(frame)
-    bad = np.zeros(n, dtype=bool)
+    s = _Sheet(sheet=sheet, ctx=ctx, frame=frame, found=found, rows=rows)
     out: dict = {}
-    raw = col("scenario")
+    out["scenario"], bad = _scenario_names(s)
+    out["type"], implied, b = _change_types(s)
+    bad |= b
+    ids, b = cols.parse_ids(ctx, sheet, s.col("mineral"), rows, found["mineral"][0], "mineral")
+    out["mineral"] = ids.to_numpy(dtype=object)
+    bad |= b
+    out["country"], bad = _countries(s, out["type"], bad)
+    out["partners"], b = _parse_partners(ctx, sheet, s.col("partners"), rows, s.header("partners"), s.n)
+    bad |= b
+    out["partners"] = np.where(out["type"] == "exports", out["partners"], "").astype(object)
+    out["event"], b = _parse_events(ctx, sheet, s.col("event"), rows, s.header("event"), out["type"] == "event")
+    bad |= b
+    out["stage"], b = _stages(s)
+    bad |= b
+    for name in ("from_year", "target_year"):
+        out[name], b = _years(s, name)
+        bad |= b
+    out["factor"], bad = _factors(s, out["type"], implied, bad)
+    for name in ("rationale", "source"):
+        out[name] = _texts(s, name)
+    out["change_no"], b = _change_numbers(s, out["scenario"])
+    bad |= b
+    bad = _check_events(s, out, bad)
+    out["factor"] = np.where(out["type"] == "event", 1.0, out["factor"])     # an event scales nothing
+    result = pd.DataFrame(out)
+    bad = _check_duplicates(s, result, bad)
+    result["_row"] = rows
+    return result[~bad].reset_index(drop=True)
+
+
+def _scenario_names(s: _Sheet) -> tuple[np.ndarray, np.ndarray]:
+    """The scenarios' names; an empty one is an error."""
+    from desktop.core.ingest import columns as cols
+    from desktop.core.messages import msg
+
+    raw = s.col("scenario")
     names = cols.map_unique(raw, lambda v: "" if cols.is_blank(v) else str(v).strip())
     empty = (names == "").to_numpy()
     if empty.any():
-        cols.report_cells(ctx, sheet, rows[empty], raw[empty], found["scenario"][0], "missing_scenario",
-                          msg("problem.scenario_name_empty"), expected=msg("expected.scenario_name"))
-    bad |= empty
-    out["scenario"] = names.to_numpy(dtype=object)
-    raw = col("type")
+        s.report(empty, raw, s.found["scenario"][0], "missing_scenario", msg("problem.scenario_name_empty"),
+                 msg("expected.scenario_name"))
+    return names.to_numpy(dtype=object), np.array(empty, dtype=bool)     # a copy: the caller adds to it
+
+
+def _change_types(s: _Sheet) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(type, the factor the spelling implies or NaN, bad) of each change (``TYPE_ALIASES``)."""
+    from desktop.core.ingest import columns as cols
+    from desktop.core.messages import msg
+    from desktop.core.registry.normalise import normalise_name
+
+    raw = s.col("type")
     typed = cols.map_unique(raw, lambda v: TYPE_ALIASES.get(normalise_name("" if cols.is_blank(v) else v)))
     wrong = typed.isna().to_numpy()
     if wrong.any():
-        cols.report_cells(ctx, sheet, rows[wrong], raw[wrong], found["type"][0], "bad_type",
-                          msg("problem.unknown_choice", column=found["type"][0]),
-                          expected=msg("expected.scenario_type"))
-    bad |= wrong
-    out["type"] = np.array([t[0] if isinstance(t, tuple) else "" for t in typed], dtype=object)
+        s.report(wrong, raw, s.found["type"][0], "bad_type", msg("problem.unknown_choice", column=s.found["type"][0]),
+                 msg("expected.scenario_type"))
+    types = np.array([t[0] if isinstance(t, tuple) else "" for t in typed], dtype=object)
     implied = np.array([t[1] if isinstance(t, tuple) and t[1] is not None else np.nan for t in typed], dtype=float)
-    ids, b = cols.parse_ids(ctx, sheet, col("mineral"), rows, found["mineral"][0], "mineral")
-    out["mineral"] = ids.to_numpy(dtype=object)
-    bad |= b
-    country = np.full(n, "", dtype=object)
-    raw = col("country")
-    needs = np.isin(out["type"], ("production", "exports"))
+    return types, implied, wrong
+
+
+def _countries(s: _Sheet, types: np.ndarray, bad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The country of each change (single countries only), required by production and exports changes;
+    returns the countries and ``bad`` with the rows found wrong here."""
+    from desktop.core.ingest import columns as cols
+    from desktop.core.messages import msg, term
+
+    bad = bad.copy()
+    country = np.full(s.n, "", dtype=object)
+    raw = s.col("country")
     if raw is not None:
         given = ~cols.map_unique(raw, cols.is_blank).to_numpy(dtype=bool)
         if given.any():
             idx = np.flatnonzero(given)
-            c, b = cols.parse_ids(ctx, sheet, raw.iloc[idx], rows[idx], found["country"][0], "country",
+            c, b = cols.parse_ids(s.ctx, s.sheet, raw.iloc[idx], s.rows[idx], s.found["country"][0], "country",
                                   allow_aggregates=False)
             country[idx] = c.to_numpy(dtype=object)
             bad[idx] |= b
-    lacking = needs & (country == "") & ~bad
+    lacking = np.isin(types, ("production", "exports")) & (country == "") & ~bad
     if lacking.any():
-        where = found.get("country", ("country",))[0]
-        cols.report_cells(ctx, sheet, rows[lacking], pd.Series(out["type"])[lacking], where, "missing_country",
-                          msg("problem.scenario_needs_country"), expected=msg("expected.name_or_code",
-                                                                               kind=term("kind", "country")))
+        s.report(lacking, pd.Series(types), s.header("country"), "missing_country",
+                 msg("problem.scenario_needs_country"), msg("expected.name_or_code", kind=term("kind", "country")))
         bad |= lacking
-    out["country"] = country
-    out["partners"], b = _parse_partners(ctx, sheet, col("partners"), rows, found.get("partners", ("partners",))[0], n)
-    bad |= b
-    out["partners"] = np.where(out["type"] == "exports", out["partners"], "").astype(object)
-    out["event"], b = _parse_events(ctx, sheet, col("event"), rows, found.get("event", ("event",))[0],
-                                    out["type"] == "event")
-    bad |= b
-    raw = col("stage")
+    return country, bad
+
+
+def _stages(s: _Sheet) -> tuple[np.ndarray, np.ndarray]:
+    from desktop.core.ingest import columns as cols
+
+    raw = s.col("stage")
     if raw is None:
-        out["stage"] = np.full(n, "", dtype=object)
-    else:
-        st, b = cols.parse_stage(ctx, sheet, raw, rows, found["stage"][0], n)
-        out["stage"], bad = st, bad | b
-    for name in ("from_year", "target_year"):
-        raw = col(name)
-        years = np.full(n, np.nan)
-        if raw is not None:
-            blank = cols.map_unique(raw, cols.is_blank).to_numpy(dtype=bool)
-            years = np.where(blank, np.nan, pd.to_numeric(cols.years_of(raw), errors="coerce").to_numpy(dtype=float))
-            not_year = ~blank & np.isnan(years)
-            if not_year.any():
-                cols.report_cells(ctx, sheet, rows[not_year], raw[not_year], found[name][0], "bad_year",
-                                  msg("problem.not_a_year"), expected=msg("expected.year_or_empty"))
-            bad |= not_year
-        out[name] = years
-    raw = col("factor")
+        return np.full(s.n, "", dtype=object), np.zeros(s.n, dtype=bool)
+    return cols.parse_stage(s.ctx, s.sheet, raw, s.rows, s.found["stage"][0], s.n)
+
+
+def _years(s: _Sheet, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """A year column that may be empty (NaN)."""
+    from desktop.core.ingest import columns as cols
+    from desktop.core.messages import msg
+
+    raw = s.col(name)
+    if raw is None:
+        return np.full(s.n, np.nan), np.zeros(s.n, dtype=bool)
+    blank = cols.map_unique(raw, cols.is_blank).to_numpy(dtype=bool)
+    years = np.where(blank, np.nan, pd.to_numeric(cols.years_of(raw), errors="coerce").to_numpy(dtype=float))
+    not_year = ~blank & np.isnan(years)
+    if not_year.any():
+        s.report(not_year, raw, s.found[name][0], "bad_year", msg("problem.not_a_year"), msg("expected.year_or_empty"))
+    return years, not_year
+
+
+def _factors(s: _Sheet, types: np.ndarray, implied: np.ndarray, bad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The factor of each change (an empty cell: the one its type's spelling implies), not negative, and
+    positive for demand; returns the factors and ``bad`` with the rows found wrong here."""
+    from desktop.core.ingest import columns as cols
+    from desktop.core.messages import msg
+
+    bad = bad.copy()
+    raw = s.col("factor")
     factor = implied.copy()
     if raw is not None:
-        blank = cols.map_unique(raw, cols.is_blank).to_numpy(dtype=bool)
-        given = ~blank
+        given = ~cols.map_unique(raw, cols.is_blank).to_numpy(dtype=bool)
         if given.any():
             idx = np.flatnonzero(given)
-            values, _, b = cols.parse_numbers(ctx, sheet, raw.iloc[idx], rows[idx], found["factor"][0])
+            values, _, b = cols.parse_numbers(s.ctx, s.sheet, raw.iloc[idx], s.rows[idx], s.found["factor"][0])
             factor[idx] = values
             bad[idx] |= b
-    wrong = ~bad & (~np.isfinite(factor) | (factor < 0) | ((out["type"] == "demand") & (factor <= 0)))
+    wrong = ~bad & (~np.isfinite(factor) | (factor < 0) | ((types == "demand") & (factor <= 0)))
     if wrong.any():
-        where = found.get("factor", ("factor",))[0]
-        cols.report_cells(ctx, sheet, rows[wrong], pd.Series(factor)[wrong], where, "bad_factor",
-                          msg("problem.bad_factor"), expected=msg("expected.factor"))
+        s.report(wrong, pd.Series(factor), s.header("factor"), "bad_factor", msg("problem.bad_factor"),
+                 msg("expected.factor"))
         bad |= wrong
-    out["factor"] = factor
-    for name in ("rationale", "source"):
-        raw = col(name)
-        out[name] = (cols.map_unique(raw, lambda v: "" if cols.is_blank(v) else str(v).strip()).to_numpy(dtype=object)
-                     if raw is not None else np.full(n, "", dtype=object))
-    raw = col("change_no")
+    return factor, bad
+
+
+def _texts(s: _Sheet, name: str) -> np.ndarray:
+    from desktop.core.ingest import columns as cols
+
+    raw = s.col(name)
+    if raw is None:
+        return np.full(s.n, "", dtype=object)
+    return cols.map_unique(raw, lambda v: "" if cols.is_blank(v) else str(v).strip()).to_numpy(dtype=object)
+
+
+def _change_numbers(s: _Sheet, scenarios: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each change's number: as written (a whole number from 1), or, when empty, the next one of its
+    scenario in sheet order."""
+    from desktop.core.ingest import columns as cols
+    from desktop.core.messages import msg
+
+    raw = s.col("change_no")
+    wrong = np.zeros(s.n, dtype=bool)
     if raw is not None:
         nums = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
         blank = cols.map_unique(raw, cols.is_blank).to_numpy(dtype=bool)
         wrong = ~blank & (~np.isfinite(nums) | (nums < 1) | (nums != np.round(nums)))
         if wrong.any():
-            cols.report_cells(ctx, sheet, rows[wrong], raw[wrong], found["change_no"][0], "bad_change_no",
-                              msg("problem.bad_change_no"), expected=msg("expected.change_no"))
-            bad |= wrong
+            s.report(wrong, raw, s.found["change_no"][0], "bad_change_no", msg("problem.bad_change_no"),
+                     msg("expected.change_no"))
     else:
-        nums, blank = np.full(n, np.nan), np.ones(n, dtype=bool)
-    # an empty number: the next one of its scenario, in sheet order
-    numbers = np.zeros(n, dtype="int64")
+        nums, blank = np.full(s.n, np.nan), np.ones(s.n, dtype=bool)
+    numbers = np.zeros(s.n, dtype="int64")
+    written = ~blank & np.isfinite(nums)
     used: dict[str, set] = {}
-    for i in range(n):
-        if not blank[i] and np.isfinite(nums[i]):
-            used.setdefault(out["scenario"][i], set()).add(int(nums[i]))
-    for i in range(n):
-        taken = used.setdefault(out["scenario"][i], set())
-        if not blank[i] and np.isfinite(nums[i]):
+    for at in np.flatnonzero(written):
+        used.setdefault(scenarios[at], set()).add(int(nums[at]))
+    for i in range(s.n):
+        taken = used.setdefault(scenarios[i], set())
+        if written[i]:
             numbers[i] = int(nums[i])
         else:
             numbers[i] = max(taken, default=0) + 1
             taken.add(int(numbers[i]))
-    out["change_no"] = numbers
+    return numbers, wrong
+
+
+def _check_events(s: _Sheet, out: dict, bad: np.ndarray) -> np.ndarray:
+    """An event change needs its event type and its first year; ``bad`` with the rows lacking them."""
+    from desktop.core.messages import msg
+
     incomplete = ~bad & (out["type"] == "event") & ((out["event"] == "") | np.isnan(out["from_year"]))
     if incomplete.any():
-        where = found.get("event", ("event",))[0]
-        cols.report_cells(ctx, sheet, rows[incomplete], pd.Series(out["event"])[incomplete], where,
-                          "incomplete_event", msg("problem.scenario_event_incomplete"),
-                          expected=msg("expected.event_type"))
-        bad |= incomplete
-    out["factor"] = np.where(out["type"] == "event", 1.0, out["factor"])     # an event scales nothing
-    result = pd.DataFrame(out)
+        s.report(incomplete, pd.Series(out["event"]), s.header("event"), "incomplete_event",
+                 msg("problem.scenario_event_incomplete"), msg("expected.event_type"))
+    return bad | incomplete
+
+
+def _check_duplicates(s: _Sheet, result: pd.DataFrame, bad: np.ndarray) -> np.ndarray:
+    """Two changes of one scenario with one number; ``bad`` with both rows."""
+    from desktop.core.messages import msg
+
     dup = result.duplicated(["scenario", "change_no"], keep=False).to_numpy() & ~bad
     if dup.any():
-        cols.report_cells(ctx, sheet, rows[dup], pd.Series(numbers)[dup], found.get("change_no", ("change_no",))[0],
-                          "duplicate_change", msg("problem.duplicate_change"), expected=msg("expected.change_no"))
-        bad |= dup
-    result["_row"] = rows
-    return result[~bad].reset_index(drop=True)
+        s.report(dup, pd.Series(result["change_no"].to_numpy()), s.header("change_no"), "duplicate_change",
+                 msg("problem.duplicate_change"), msg("expected.change_no"))
+    return bad | dup
 
 
 def _parse_events(ctx, sheet, raw, rows, column: str, is_event: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

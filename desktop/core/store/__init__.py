@@ -5,9 +5,9 @@ window does on its own thread before the worker opens the file — does not load
 """
 from importlib import import_module
 
-_WHERE = {"Change": "changes", "TableChange": "changes", "WriteReport": "imports", "ProjectLock": "lock",
-          "FILE_SUFFIX": "project", "Project": "project", "DatasetCache": "snapshot",
-          "NameResolution": "lists", "UnknownName": "lists",
+_WHERE = {"Change": "changes", "TableChange": "changes", "CellValue": "editing", "OriginReader": "provenance",
+          "WriteReport": "imports", "ProjectLock": "lock", "FILE_SUFFIX": "project", "Project": "project",
+          "DatasetCache": "snapshot", "NameResolution": "lists", "UnknownName": "lists",
           "MineralEdit": "registry_edits", "RegistryEditError": "registry_edits"}
 __all__ = sorted(_WHERE)
 

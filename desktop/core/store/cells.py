@@ -64,18 +64,19 @@ def parse_cell(table: str, column: str, text: object, registry: Registry | None 
         return _mineral(raw, reg)
     if column in COUNTRY_COLUMNS:
         return _country(table, raw, reg)
-    if column == "stage" and table == "chain_risk":
-        return _choice(raw, CHAIN_STAGE_ALIASES, "a chain stage", "mining, processing, use or recycling")
-    if column == "stage" and table == "events":       # empty: the event names no stage, so it bears on all
-        return "" if raw == "" else _choice(raw, CHAIN_STAGE_ALIASES, "a chain stage",
-                                            "mining, processing, use or recycling, or leave it empty for every stage")
+    return _vocabulary_cell(table, column, raw, row)
+
+
+def _vocabulary_cell(table: str, column: str, raw: str, row: Mapping | None) -> object:
+    """A cell of a column with its own vocabulary (stages, event types, indicators, streams, dimensions),
+    an event's end year, free text, or a plain number: the rest of :func:`parse_cell`."""
+    if column == "stage":
+        return _stage(table, raw)
     if column == "type":
         return _choice(raw, EVENT_ALIASES, "an event type", ", ".join(list(EVENT_TYPES)[:-1])
                        + f" or {list(EVENT_TYPES)[-1]}")
     if column == "end_year":
         return _end_year(raw, row)
-    if column == "stage":
-        return _choice(raw, STAGE_ALIASES, "a production stage", "mine or refinery (矿山 / 冶炼), or leave it empty")
     if column == "indicator":
         return _choice(raw, INDICATOR_ALIASES, "a WGI indicator", "one of " + ", ".join(WGI_INDICATORS))
     if column == "stream":
@@ -87,7 +88,17 @@ def parse_cell(table: str, column: str, text: object, registry: Registry | None 
     return _plain_number(column, raw)
 
 
-def format_cell(table: str, column: str, value: object, state: str = "") -> str:
+def _stage(table: str, raw: str) -> str:
+    """A chain stage (chain_risk, events: empty there = the event bears on every stage) or a production stage."""
+    if table == "chain_risk":
+        return _choice(raw, CHAIN_STAGE_ALIASES, "a chain stage", "mining, processing, use or recycling")
+    if table == "events":
+        return "" if raw == "" else _choice(raw, CHAIN_STAGE_ALIASES, "a chain stage",
+                                            "mining, processing, use or recycling, or leave it empty for every stage")
+    return _choice(raw, STAGE_ALIASES, "a production stage", "mine or refinery (矿山 / 冶炼), or leave it empty")
+
+
+def format_cell(table: str, column: str, value: float | str | None, state: str = "") -> str:
     """The text an analyst would type for a stored value (and its state): the inverse of parse_cell."""
     if table not in SCHEMA or column not in columns(table):
         raise ValueError(f"{table} has no column {column!r}")
@@ -232,7 +243,7 @@ def _choice(raw: str, aliases: dict[str, str], what: str, expected: str) -> str:
 
 
 def _dimension(raw: str, row: Mapping | None) -> str:
-    stream = (row or {}).get("stream")
+    stream = str((row or {}).get("stream") or "")        # "": no stream yet, every dimension is allowed
     allowed = DIMENSIONS.get(stream, tuple(dict.fromkeys(DIMENSIONS["primary"] + DIMENSIONS["recycled"])))
     found = DIMENSION_ALIASES.get(normalise_name(raw))
     if found not in allowed:

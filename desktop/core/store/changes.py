@@ -2,7 +2,7 @@
 
 Every write the GUI can undo (an import, several imports at once, an edit of
 rows) returns a :class:`Change`.  ``Project.apply(change, undo=True)`` puts
-back the rows as they were, source ids included, and removes the import-log
+back the rows as they were, source ids and origins included, and removes the import-log
 rows the change added; ``Project.apply(change)`` writes the change again (the
 import-log rows come back with the same ids).  The undo stack applies a change
 only to the state it left (undo) or found (redo); ``apply`` checks the row
@@ -28,7 +28,7 @@ def empty_log() -> pd.DataFrame:
 
 @dataclass(eq=False)      # compared by identity: frames have no single truth value
 class TableChange:
-    """The touched rows of one table before and after the change (rows frames, see ``rows.py``).
+    """The touched rows of one table before and after the change (stored rows frames, see ``rows.py``).
 
     A touched key missing from ``before`` did not exist before; missing from
     ``after``, it does not exist after.  For an import ``after`` is None until
@@ -72,8 +72,8 @@ def apply(con: sqlite3.Connection, change: Change, undo: bool) -> None:
                             change.imports[LOG_COLUMNS].itertuples(index=False, name=None))
         for table, tc in change.tables.items():
             if undo:
-                gone = _remove_after(con, table, tc)
-                expected = len(tc.after)
+                gone, after = _remove_after(con, table, tc)
+                expected = len(after)
                 target = tc.before
             else:
                 if tc.after is None:
@@ -88,16 +88,20 @@ def apply(con: sqlite3.Connection, change: Change, undo: bool) -> None:
         raise stale from exc
 
 
-def _remove_after(con: sqlite3.Connection, table: str, tc: TableChange) -> int:
-    """Delete the rows the change left (reading them first if an import did not keep them)."""
+def _remove_after(con: sqlite3.Connection, table: str, tc: TableChange) -> tuple[int, pd.DataFrame]:
+    """Delete the rows the change left (reading them first if an import did not keep them); returns how
+    many rows were deleted and the rows the change left."""
     if not tc.sources:
-        return R.delete_at(con, table, tc.after)
+        if tc.after is None:        # only an import's change reads its rows after on the first undo
+            raise ValueError(f"the change of {table} kept no rows after")
+        return R.delete_at(con, table, tc.after), tc.after
     where = f"WHERE source_id IN ({', '.join(str(int(s)) for s in tc.sources)})"
     if tc.after is None:
-        tc.after = R.share_text(R.fetch(con.execute(f"{R.select_sql(table)} FROM {table} {where}"), table))
+        cur = con.execute(f"{R.select_sql(table, stored=True)} FROM {table} {where}")
+        tc.after = R.share_text(R.fetch(cur, table, stored=True))
     before = con.total_changes
     con.execute(f"DELETE FROM {table} {where}")
-    return con.total_changes - before
+    return con.total_changes - before, tc.after
 
 
 def combine_imports(parts: list[Change], label: str) -> Change:

@@ -7,6 +7,11 @@ they replace (the before-rows for undo), and one ``INSERT … SELECT … ON
 CONFLICT DO UPDATE`` writes just those.  Each is a single SQL statement, so
 capturing the change costs about a read of the changed rows, and a re-import
 of unchanged data writes nothing (bench/bench_store_changes.py).
+
+Each written row also keeps where it came from in the file (``source_sheet``, ``source_row``), when the
+caller gives the *origins* of the file's rows: per table a frame with the columns ``sheet`` and ``row``,
+parallel to that table's frame (same length, same order).  Without them the origin is NULL (unknown).
+The origin goes with ``source_id``: a row the file leaves unchanged keeps its earlier import and origin.
 """
 from __future__ import annotations
 
@@ -23,6 +28,11 @@ from desktop.core.dataset import SCHEMA, TEXT_COLUMNS, columns, conform, key_ord
 from desktop.core.errors import Cancelled
 from desktop.core.store import rows as R
 from desktop.core.store.changes import LOG_COLUMNS, Change, TableChange, combine_imports
+
+# table -> {"sheet": sheet name or None, "row": 1-based spreadsheet row}, parallel to the table's rows
+Origins = dict[str, pd.DataFrame]
+# (tables, source) or (tables, source, origins): one file of ``write_files``
+ImportItem = tuple[dict[str, pd.DataFrame], dict] | tuple[dict[str, pd.DataFrame], dict, Origins | None]
 
 STAGE = "temp._critmin_stage"     # the file's rows for one table, in key order
 TODO = "temp._critmin_todo"       # which of them change the table, and the stored values they replace
@@ -67,16 +77,18 @@ class Ticker:
         self.check()
 
 
-def write_files(con: sqlite3.Connection, items: list[tuple[dict[str, pd.DataFrame], dict]],
+def write_files(con: sqlite3.Connection, items: list[ImportItem],
                 progress=None, cancelled=None) -> tuple[list[WriteReport], Change]:
-    """Write several files inside the caller's transaction; returns their reports and one change."""
-    ticker = Ticker(sum(len(f) for tables, _ in items for n, f in tables.items() if n in SCHEMA),
+    """Write several files ``(tables, source)`` or ``(tables, source, origins)`` inside the caller's
+    transaction; returns their reports and one change."""
+    ticker = Ticker(sum(len(f) for item in items for n, f in item[0].items() if n in SCHEMA),
                     progress, cancelled)
     if cancelled is not None:
         # Lets a long single statement (the join, the upsert) stop too: SQLite interrupts it.
         con.set_progress_handler(lambda: 1 if cancelled() else 0, INTERRUPT_EVERY)
     try:
-        reports = [_write_file(con, tables, source, ticker) for tables, source in items]
+        reports = [_write_file(con, item[0], item[1], ticker, item[2] if len(item) > 2 else None)
+                   for item in items]
     except sqlite3.OperationalError as exc:
         if "interrupt" in str(exc):
             raise Cancelled("The import was cancelled; the project is unchanged.") from exc
@@ -85,11 +97,12 @@ def write_files(con: sqlite3.Connection, items: list[tuple[dict[str, pd.DataFram
         con.set_progress_handler(None, 0)
         con.execute(f"DROP TABLE IF EXISTS {STAGE}")
         con.execute(f"DROP TABLE IF EXISTS {TODO}")
-    label = ", ".join(source["file"] for _, source in items)
+    label = ", ".join(item[1]["file"] for item in items)
     return reports, combine_imports([r.change for r in reports], label)
 
 
-def _write_file(con, tables: dict[str, pd.DataFrame], source: dict, ticker: Ticker) -> WriteReport:
+def _write_file(con, tables: dict[str, pd.DataFrame], source: dict, ticker: Ticker,
+                origins: Origins | None = None) -> WriteReport:
     """One file; a savepoint lets a file that changes nothing and was seen before leave no trace."""
     report = WriteReport()
     known = con.execute("SELECT id FROM import_log WHERE sha256 = ? ORDER BY id LIMIT 1",
@@ -107,7 +120,8 @@ def _write_file(con, tables: dict[str, pd.DataFrame], source: dict, ticker: Tick
         ticker.check()
         if name not in SCHEMA or frame.empty:
             continue
-        changed, befores[name] = write_table(con, name, frame, import_id, ticker)
+        origin = None if origins is None else origins.get(name)
+        changed, befores[name] = write_table(con, name, frame, import_id, ticker, origin=origin)
         report.inserted_or_updated[name] = changed
         report.unchanged[name] = len(frame) - changed
     if report.changed == 0 and known:
@@ -127,34 +141,60 @@ def _write_file(con, tables: dict[str, pd.DataFrame], source: dict, ticker: Tick
 
 
 def write_table(con: sqlite3.Connection, table: str, frame: pd.DataFrame, source_id: int | None,
-                ticker: Ticker | None = None, capture: bool = True) -> tuple[int, pd.DataFrame | None]:
-    """Upsert ``frame`` (rows tagged ``source_id``); returns (rows inserted or updated, before-rows).
+                ticker: Ticker | None = None, capture: bool = True, *,
+                origin: pd.DataFrame | None = None) -> tuple[int, pd.DataFrame | None]:
+    """Upsert ``frame`` (rows tagged ``source_id``, and ``origin``'s sheet and row, see the module's
+    docstring); returns (rows inserted or updated, before-rows).
 
     The before-rows are the stored rows this write changed, as they were
-    (None when ``capture`` is False).
+    (a stored rows frame; None when ``capture`` is False).
     """
     ticker = ticker or Ticker(len(frame), None, None)
     frame = frame if list(frame.columns) == columns(table) else conform(table, frame)
-    frame = frame.iloc[sorted_unique(frame, R.key_columns(table))]
+    order = sorted_unique(frame, R.key_columns(table))
+    origin_data = []         # without origins the origin columns are left NULL: not even bound, which saves time
+    if origin is not None:
+        sheets, lines = origin_columns(table, origin, len(frame))
+        origin_data = [sheets[order].tolist(), lines[order].tolist()]
+    frame = frame.iloc[order]
     data = [frame[c].tolist() for c in columns(table)]
     start = con.total_changes
     if con.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None:
         # Empty table: nothing to merge with or to remember, a plain INSERT is enough.
-        data.append([source_id] * len(frame))
-        R.insert_columns(con, R.insert_into(table), data, ticker.add)
-        return con.total_changes - start, R.empty_rows(table)
-    cols = ", ".join(columns(table))
+        R.insert_columns(con, R.insert_into(table, origin=origin is not None),
+                         [*data, [source_id] * len(frame), *origin_data], ticker.add)
+        return con.total_changes - start, R.empty_rows(table, stored=True)
+    cols = ", ".join([*columns(table), *(R.ORIGIN if origin is not None else ())])
     con.execute(f"CREATE TEMP TABLE _critmin_stage AS SELECT {cols} FROM main.{table} WHERE 0")
-    R.insert_columns(con, STAGE, data, lambda n: ticker.add(n / 2))
+    R.insert_columns(con, STAGE, [*data, *origin_data], lambda n: ticker.add(n / 2))
     _mark_todo(con, table)
     before = _changed_rows(con, table, frame) if capture else None
     start = con.total_changes    # after staging: only the main table's changes count
-    _write_todo(con, table, source_id)
+    _write_todo(con, table, source_id, staged_origin=origin is not None)
     changed = con.total_changes - start
     con.execute(f"DROP TABLE {STAGE}")
     con.execute(f"DROP TABLE {TODO}")
     ticker.add(len(frame) / 2)
     return changed, before
+
+
+def origin_columns(table: str, origin: pd.DataFrame, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The sheet (str, or None for a CSV or when unknown) and row (int or None) of each of ``n`` rows, as
+    object arrays of Python values, from an origins frame.  ValueError when it does not match the rows."""
+    missing = {"sheet", "row"} - set(origin.columns)
+    if missing or len(origin) != n:
+        raise ValueError(f"the origins of the {table} rows need the columns sheet and row and one row per row "
+                         f"({n}), not {sorted(map(str, origin.columns))} × {len(origin)}")
+    # A file has few sheets: each distinct name is checked once.
+    codes, names = pd.factorize(origin["sheet"].to_numpy(dtype=object))
+    named = [s if isinstance(s, str) and s else None for s in names.tolist()] + [None]      # code -1: missing
+    sheets = np.array(named, dtype=object)[codes]
+    rows = pd.to_numeric(origin["row"], errors="coerce").to_numpy(dtype="float64")
+    unknown = np.isnan(rows)
+    lines = np.empty(n, dtype=object)
+    lines[:] = np.where(unknown, 0, rows).astype("int64").tolist()      # Python ints: what SQLite binds
+    lines[unknown] = None
+    return sheets, lines
 
 
 def _mark_todo(con: sqlite3.Connection, table: str) -> None:
@@ -184,13 +224,18 @@ def _changed_rows(con: sqlite3.Connection, table: str, frame: pd.DataFrame) -> p
     return R.share_text(R.fetch(cur, table, keys_from=frame), R.value_columns(table))
 
 
-def _write_todo(con: sqlite3.Connection, table: str, source_id: int | None) -> None:
-    """Insert the new rows and update the changed ones, in key order, with the upsert rule."""
+def _write_todo(con: sqlite3.Connection, table: str, source_id: int | None, staged_origin: bool) -> None:
+    """Insert the new rows and update the changed ones, in key order, with the upsert rule; their origin is
+    the staged one (``staged_origin``) or NULL."""
     new = new_value_sql(table, "excluded.", "")
-    updates = ", ".join([f"{c} = {expr}" for c, expr in new.items()] + ["source_id = excluded.source_id"])
+    # The origin goes with the source id: both name the import (and its row) that wrote the row last.
+    updates = ", ".join([f"{c} = {expr}" for c, expr in new.items()] +
+                        [f"{c} = excluded.{c}" for c in (R.SOURCE, *R.ORIGIN)])
     cols = columns(table)
-    con.execute(f"INSERT INTO main.{table} ({', '.join(cols)}, source_id) "
-                f"SELECT {', '.join('n.' + c for c in cols)}, ? FROM {TODO} AS d "
+    con.execute(f"INSERT INTO main.{table} ({', '.join(cols)}, {R.SOURCE}, {', '.join(R.ORIGIN)}) "
+                f"SELECT {', '.join('n.' + c for c in cols)}, ?, "
+                f"{', '.join(('n.' + c) if staged_origin else 'NULL' for c in R.ORIGIN)} "
+                f"FROM {TODO} AS d "
                 f"CROSS JOIN {STAGE} AS n ON n.rowid = d.pos WHERE true "
                 f"ON CONFLICT ({', '.join(R.key_columns(table))}) DO UPDATE SET {updates}", (source_id,))
 

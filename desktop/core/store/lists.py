@@ -201,7 +201,7 @@ def resolve_names(registry, cells, header: bool | None = None) -> NameResolution
         key = normalise_name(name)
         if key not in seen_unknown:
             seen_unknown.add(key)
-            out.unknown.append(UnknownName(name, registry.suggest_ids("mineral", name)))
+            out.unknown.append(UnknownName(raw=name, suggestions=registry.suggest_ids("mineral", name)))
     out.ids = list(dict.fromkeys(ids))
     return out
 
@@ -213,10 +213,7 @@ def names_from_text(text: str) -> list[str]:
     comes quoted.
     """
     lines = [ln for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if ln.strip()]
-    if len(lines) == 1:
-        cells = lines[0].split("\t")
-    else:
-        cells = [ln.split("\t")[0] for ln in lines]
+    cells = lines[0].split("\t") if len(lines) == 1 else [ln.split("\t")[0] for ln in lines]
     return [c for c in (_cell_text(c) for c in cells) if c]
 
 

@@ -9,12 +9,14 @@ sidecar file never blocks anyone: the next window simply locks it again.
 """
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 from pathlib import Path
 
 from desktop.core.errors import ProjectError
 
-if os.name == "nt":
+if sys.platform == "win32":         # (not os.name: type checkers follow sys.platform, and skip the branch elsewhere)
     import msvcrt
 
     def _try_lock(fd: int) -> bool:
@@ -119,14 +121,10 @@ class ProjectLock:
         self.release()
 
     def __del__(self):
-        try:
+        with contextlib.suppress(Exception):   # interpreter shutdown: the OS releases the lock anyway
             self.release()
-        except Exception:   # interpreter shutdown: the OS releases the lock anyway
-            pass
 
 
 def _remove(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass

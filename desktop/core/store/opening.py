@@ -78,7 +78,7 @@ def check_database(con: sqlite3.Connection, path: Path, verify: bool) -> int:
     if version > schema.SCHEMA_VERSION:
         raise ProjectError(f"{path.name}: made by a newer CritMin (file version {version}, this program "
                            f"reads up to {schema.SCHEMA_VERSION}); please update CritMin.")
-    if not REQUIRED_TABLES <= tables and version == schema.SCHEMA_VERSION:
+    if not tables >= REQUIRED_TABLES and version == schema.SCHEMA_VERSION:
         raise damaged(path)
     if verify:
         try:
@@ -147,6 +147,8 @@ def copy_database(con: sqlite3.Connection, dest: Path) -> None:
     try:
         write_replacing(dest, write)
     except WriteError as exc:
+        if exc.__cause__ is None:
+            raise
         raise exc.__cause__ from None
 
 

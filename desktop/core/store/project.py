@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -23,10 +24,11 @@ from desktop import __version__
 from desktop.core.dataset import SCHEMA, Dataset, columns, year_span
 from desktop.core.errors import EditError, ProjectError, WriteError
 from desktop.core.registry import AGGREGATE_CODES, Registry, default_registry
-from desktop.core.store import changes, editing, imports, opening, revisions, schema, snapshot
+from desktop.core.store import changes, editing, imports, opening, provenance, revisions, schema, snapshot
 from desktop.core.store import rows as R
 from desktop.core.store.changes import Change
-from desktop.core.store.imports import WriteReport, now
+from desktop.core.store.editing import CellValue
+from desktop.core.store.imports import ImportItem, Origins, WriteReport, now
 
 FILE_SUFFIX = ".critmin"
 __all__ = ["FILE_SUFFIX", "Project", "WriteReport"]
@@ -181,7 +183,7 @@ class Project:
 
     # -- writing -------------------------------------------------------------------------
     def write_import(self, tables: dict[str, pd.DataFrame], source: dict, progress=None,
-                     cancelled=None) -> WriteReport:
+                     cancelled=None, *, origins: Origins | None = None) -> WriteReport:
         """Upsert canonical tables from one file and log the import, in one transaction.
 
         Importing the same content again changes nothing: unchanged rows are not
@@ -189,14 +191,17 @@ class Project:
         not even the import log grows.  ``report.change`` undoes the import.
         ``progress(fraction)`` and ``cancelled() -> bool`` are called between
         tables and chunks of rows; a cancel raises Cancelled with the project unchanged.
+        ``origins`` ({table: frame with ``sheet`` and ``row``, parallel to ``tables[table]``}) says where in
+        the file each row is; the rows written keep it (``Dataset.origin``).  Without it the origin is unknown.
         """
-        reports, change = self.write_imports([(tables, source)], progress, cancelled)
+        reports, change = self.write_imports([(tables, source, origins)], progress, cancelled)
         reports[0].change = change
         return reports[0]
 
-    def write_imports(self, items: list[tuple[dict[str, pd.DataFrame], dict]], progress=None,
+    def write_imports(self, items: list[ImportItem], progress=None,
                       cancelled=None) -> tuple[list[WriteReport], Change]:
-        """Several files ``[(tables, source), …]`` in one transaction: their reports and one change."""
+        """Several files ``[(tables, source), …]`` or ``[(tables, source, origins), …]`` (see
+        :meth:`write_import`) in one transaction: their reports and one change."""
         with self.transaction() as tx:
             reports, change = imports.write_files(self.con, items, progress, cancelled)
             if all(r.already_imported for r in reports):
@@ -220,6 +225,31 @@ class Project:
         with self.transaction():
             change = editing.edit_rows(self.con, table, remove, upsert, label, replace)
             revisions.bump(self.con, change.tables)
+        return change
+
+    def set_values(self, cells: Iterable[CellValue | tuple] | pd.DataFrame, label: str = "", *,
+                   parse: bool = False) -> Change:
+        """Set many cells ``(table, key, column, value)`` in one transaction: one change, one undo step.
+
+        ``key`` is {key column: value} of an existing row (before the batch: a later cell of the same row
+        names it by the same key even when an earlier cell changed a key column, which moves the row).
+        ``cells`` may also be a DataFrame with the columns ``table``, ``key``, ``column`` and ``value``.
+        A value column with a state companion takes ``(number, state)`` or a plain number (state "",
+        a value); its ``_state`` column may also be set alone.  With ``parse`` every value is text as an
+        analyst types or pastes it, checked by ``cells.parse_cell`` with the project's registry.
+        Rows the cells leave as they were are not rewritten (they keep their source); changed rows get
+        ``source_id`` NULL, like every hand edit.  One bad value, a row that is not there or a key taken
+        by another row refuses the whole batch (CellError, EditError, KeyCollision); nothing is changed.
+        """
+        if isinstance(cells, pd.DataFrame):
+            cells = [CellValue(r.table, r.key, r.column, r.value) for r in cells.itertuples(index=False)]
+        registry = self.registry() if parse else None
+        with self.transaction() as tx:
+            change = editing.set_values(self.con, cells, label, registry)
+            if change.is_empty:
+                tx.rollback()           # every cell had its value already: not a write
+            else:
+                revisions.bump(self.con, change.tables)
         return change
 
     def apply(self, change: Change, undo: bool = False) -> Change:
@@ -256,15 +286,26 @@ class Project:
         ``snapshot.DatasetCache`` gives the same Dataset reading only the tables changed since its last call.
         """
         with self.reading():
+            revision = self.revision()
             parts = {name: snapshot.read_part(self, name) for name in SCHEMA}
             log = self.import_log()
-        return snapshot.assemble(parts, log, self.path)
+        return snapshot.assemble(parts, log, self.path, revision)
 
-    def revision(self, table: str) -> int:
-        """How many writes have changed ``table`` (a data table, ``import_log`` or ``aliases``), read from the file.
+    def origin(self, table: str, key: dict) -> dict[str, object] | None:
+        """Where the ``table`` row with ``key`` ({key column: value}) came from (None: no such row):
+        ``{"source_id", "file", "sheet", "row"}``, each None where unknown (all None after a hand edit)."""
+        return provenance.stored_origin(self.con, table, key)
 
-        Only for telling whether a table changed since an earlier call while the file is open:
-        a changed table has a higher number.  0 for a table no write of this version has changed."""
+    def revision(self, table: str | None = None) -> int:
+        """How many committed writes have changed the file, or ``table`` (a data table, ``import_log`` or
+        ``aliases``), read from the file.
+
+        Only for telling whether the project (or a table) changed since an earlier call while the file is
+        open: every committed write raises the file's number (a write through any connection, an undo, a
+        setting, a registry edit …), a write changing a table raises its number.  0 before the first write of
+        this version.  ``Dataset.revision`` is the file's number when it was read."""
+        if table is None:
+            return revisions.read_whole(self.con)
         if table not in revisions.TRACKED:
             raise ValueError(f"{table} is not a table of the project")
         return revisions.read(self.con)[table]
@@ -383,17 +424,21 @@ class Project:
 
     def delete_rows(self, table: str, keys: pd.DataFrame) -> pd.DataFrame:
         """Delete rows by key; returns the deleted rows (re-insert them with ``upsert_rows`` to undo)."""
-        with self.transaction():
+        with self.transaction() as tx:
             gone = R.rows_at(self.con, table, keys)
             if R.delete_at(self.con, table, gone):
                 revisions.bump(self.con, [table])
-        return gone.drop(columns=R.SOURCE)
+            else:
+                tx.rollback()           # nothing was there: not a write (the file's revision stays)
+        return gone.drop(columns=[R.SOURCE, *R.ORIGIN])
 
     def upsert_rows(self, table: str, frame: pd.DataFrame) -> int:
-        with self.transaction():
+        with self.transaction() as tx:
             changed = imports.write_table(self.con, table, frame, None, capture=False)[0]
             if changed:
                 revisions.bump(self.con, [table])
+            else:
+                tx.rollback()           # every row was there already
         return changed
 
 
@@ -416,11 +461,16 @@ _YEAR_TABLES = [t for t, (keys, _, _) in SCHEMA.items() if "year" in keys]
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception (or on request)."""
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception (or on request).
+
+    Every write of the project goes through it, so it is where the file's revision is raised
+    (``Project.revision()``): just before COMMIT, when the transaction changed something.
+    """
 
     def __init__(self, con: sqlite3.Connection):
         self.con = con
         self._rolled_back = False
+        self._changes = 0
 
     def rollback(self) -> None:
         self.con.execute("ROLLBACK")
@@ -428,12 +478,23 @@ class _Transaction:
 
     def __enter__(self) -> _Transaction:
         self.con.execute("BEGIN IMMEDIATE")
+        self._changes = self.con.total_changes
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if self._rolled_back:
             return
-        if exc_type is None:
+        if exc_type is not None:
+            if self.con.in_transaction:   # an interrupted statement may have rolled back already
+                self.con.execute("ROLLBACK")
+            return
+        try:
+            # total_changes also counts the temporary tables of an import or an edit: a write that stages rows
+            # and then changes nothing may raise the revision too (the older helpers roll such writes back).
+            if self.con.total_changes != self._changes:
+                revisions.bump_whole(self.con)
             self.con.execute("COMMIT")
-        elif self.con.in_transaction:   # an interrupted statement may have rolled back already
-            self.con.execute("ROLLBACK")
+        except BaseException:
+            if self.con.in_transaction:   # e.g. COMMIT busy beyond the timeout: leave the file as it was
+                self.con.execute("ROLLBACK")
+            raise

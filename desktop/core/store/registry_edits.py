@@ -154,6 +154,8 @@ def mineral_table(project) -> pd.DataFrame:
     out = []
     for mid in [*builtin.index, *(m for m in edited if m not in builtin.index)]:
         stored = edited.get(mid) or _builtin(mid)
+        if stored is None:          # every id listed is built-in or edited
+            continue
         values = _effective(stored)
         out.append({"id": mid, **{FIELDS[c]: values[c] for c in FIELDS}, "origin": origin(stored),
                     "edited": " ".join(FIELDS[c] for c in FIELDS if c in stored["edited"].split())})
@@ -178,9 +180,12 @@ def set_fields(project, mineral: str, values: dict[str, str], label: str = "") -
         schema.add_mineral_columns(project.con)
         before = _stored(project.con, mineral)
         base = _builtin(mineral)
-        if base is None and origin(before) != OWN:
+        if before is not None and before["edited"]:
+            current = _effective(before)
+        elif base is not None:
+            current = _effective(base)
+        else:                       # neither built in nor the project's own
             raise RegistryEditError(f"“{mineral}” is not a mineral of this project.", "unknown", mineral=mineral)
-        current = _effective(before) if before is not None and before["edited"] else _effective(base)
         if "name_en" in new and not new["name_en"]:
             raise RegistryEditError("A mineral needs an English name.", "empty", mineral=mineral)
         _check_names(project, mineral, {c: v for c, v in new.items() if c in NAMES and v != current[c]})
@@ -194,7 +199,8 @@ def set_fields(project, mineral: str, values: dict[str, str], label: str = "") -
         after = {**row, "edited": " ".join(edited)}
         _write(project.con, mineral, after)
     changed = tuple(FIELDS[c] for c in FIELDS if current[c] != merged[c])
-    return MineralEdit(mineral, label or f"Edit {current['name_en']}", before, after, changed)
+    return MineralEdit(mineral=mineral, label=label or f"Edit {current['name_en']}", before=before, after=after,
+                       fields=changed)
 
 
 def set_field(project, mineral: str, column: str, value: str, label: str = "") -> MineralEdit:
@@ -228,23 +234,24 @@ def add_mineral(project, name_en: str, name_zh: str = "", symbol: str = "", grou
                                     mineral=mid, name=registry.mineral_name(mid))
         _check_names(project, mid, {**{c: row[c] for c in NAMES}, "id": mid}, registry)
         _write(project.con, mid, row)
-    return MineralEdit(mid, label or f"Add {name_en}", before, row, tuple(FIELDS.values()))
+    return MineralEdit(mineral=mid, label=label or f"Add {name_en}", before=before, after=row,
+                       fields=tuple(FIELDS.values()))
 
 
 def remove_mineral(project, mineral: str, label: str = "") -> MineralEdit:
     """Remove one of the project's own minerals; refused for a built-in one or one the project's rows use."""
     with project.transaction():
         before = _stored(project.con, mineral)
-        kind = origin(before)
-        if kind != OWN:
-            if _builtin(mineral) is None:
+        if before is None or origin(before) != OWN:
+            base = _builtin(mineral)
+            if base is None:
                 raise RegistryEditError(f"“{mineral}” is not a mineral of this project.", "unknown",
                                         mineral=mineral)
-            raise RegistryEditError(f"{_effective(before or _builtin(mineral))['name_en']} is a built-in mineral; "
+            raise RegistryEditError(f"{_effective(before or base)['name_en']} is a built-in mineral; "
                                     "it can be reverted but not removed.", "builtin", mineral=mineral)
         _refuse_if_used(project, mineral, before["name_en"])
         _write(project.con, mineral, None)
-    return MineralEdit(mineral, label or f"Remove {before['name_en']}", before, None)
+    return MineralEdit(mineral=mineral, label=label or f"Remove {before['name_en']}", before=before, after=None)
 
 
 def revert_mineral(project, mineral: str, label: str = "") -> MineralEdit:
@@ -252,13 +259,13 @@ def revert_mineral(project, mineral: str, label: str = "") -> MineralEdit:
     with project.transaction():
         schema.add_mineral_columns(project.con)
         before = _stored(project.con, mineral)
-        if origin(before) != CHANGED:
-            raise RegistryEditError(f"“{mineral}” has no changes to revert.", "not_changed", mineral=mineral)
         after = _builtin(mineral)
+        if before is None or after is None or origin(before) != CHANGED:     # (CHANGED: built in, and edited)
+            raise RegistryEditError(f"“{mineral}” has no changes to revert.", "not_changed", mineral=mineral)
         _check_names(project, mineral, {c: after[c] for c in NAMES if after[c] != _effective(before)[c]})
         _write(project.con, mineral, after)
-    return MineralEdit(mineral, label or f"Revert {after['name_en']}", before, after,
-                       tuple(FIELDS[c] for c in before["edited"].split()))
+    return MineralEdit(mineral=mineral, label=label or f"Revert {after['name_en']}", before=before, after=after,
+                       fields=tuple(FIELDS[c] for c in before["edited"].split()))
 
 
 def apply_edit(project, edit: MineralEdit, undo: bool = False) -> MineralEdit:
@@ -270,7 +277,7 @@ def apply_edit(project, edit: MineralEdit, undo: bool = False) -> MineralEdit:
             verb = "undone" if undo else "redone"
             raise RegistryEditError(f"“{edit.label}” cannot be {verb}: the project has changed since.", "stale",
                                     label=edit.label)
-        if target is None:
+        if target is None and expected is not None:       # a removal: the row expected is the mineral's
             _refuse_if_used(project, edit.mineral, expected["name_en"])
         _write(project.con, edit.mineral, target)
     return edit

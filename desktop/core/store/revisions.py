@@ -1,4 +1,4 @@
-"""Per-table change revisions: one counter per table, bumped inside the transaction of every write.
+"""Change revisions: one counter per table, bumped inside the transaction of every write, and one for the file.
 
 A reader that keeps what it read (``snapshot.DatasetCache``) compares the counters with those it
 saw and reads again only the tables whose counter moved.  The counters live in the file, so a
@@ -11,6 +11,10 @@ consistent, because a write creates the table and bumps in the same transaction.
 without it open such files as before; they do not bump, which matters only for a reader of this
 version keeping an open file's tables in memory while such a version writes to it — the window's
 lock file prevents that.)
+
+Beside the tables' counters, the row ``*`` counts every committed write transaction of the file, whatever it
+changed (settings, the registry's minerals, …): ``Project.transaction()`` raises it just before COMMIT when the
+transaction changed something.  Equal numbers mean that nothing at all was written in between.
 """
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ TABLE = "revisions"
 DDL = f"CREATE TABLE IF NOT EXISTS {TABLE} (name TEXT PRIMARY KEY, revision INTEGER NOT NULL) WITHOUT ROWID"
 # What a write can change: the data tables, the import log (Dataset.sources) and the aliases.
 TRACKED = (*SCHEMA, "import_log", "aliases")
+WHOLE = "*"         # every committed write of the file (never a table's name)
 
 
 def bump(con: sqlite3.Connection, tables: Iterable[str]) -> None:
@@ -44,3 +49,18 @@ def read(con: sqlite3.Connection) -> dict[str, int]:
     if con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)).fetchone():
         out.update((name, rev) for name, rev in con.execute(f"SELECT name, revision FROM {TABLE}") if name in out)
     return out
+
+
+def bump_whole(con: sqlite3.Connection) -> None:
+    """Add one to the file's revision, inside the caller's write transaction (``Project.transaction``)."""
+    con.execute(DDL)
+    con.execute(f"INSERT INTO {TABLE} (name, revision) VALUES (?, 1) "
+                "ON CONFLICT (name) DO UPDATE SET revision = revision + 1", (WHOLE,))
+
+
+def read_whole(con: sqlite3.Connection) -> int:
+    """How many write transactions this version committed to the file (0 before the first)."""
+    if not con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)).fetchone():
+        return 0
+    row = con.execute(f"SELECT revision FROM {TABLE} WHERE name = ?", (WHOLE,)).fetchone()
+    return 0 if row is None else int(row[0])

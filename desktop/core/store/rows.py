@@ -1,10 +1,14 @@
 """Rows of the data tables as DataFrames: a typed fetch, rows at given keys, insert and delete by key.
 
 A *rows frame* has the canonical columns of its table plus ``source_id`` (the
-import that last wrote the row, NaN after a hand edit).  It is what the undo
-machinery keeps: writing a rows frame back with :func:`insert` restores the
-stored rows exactly (SQLite stores NaN as NULL, and the declared column types
-turn ``3.0`` back into the integer 3).
+import that last wrote the row, NaN after a hand edit): what reading a table gives.
+A *stored rows frame* adds the row's origin in that import's file, ``source_sheet``
+(None when unknown) and ``source_row`` (the 1-based spreadsheet row, NaN when
+unknown).  It is what the undo machinery keeps: writing it back with
+:func:`insert` restores the stored rows exactly (SQLite stores NaN as NULL, and
+the declared column types turn ``3.0`` back into the integer 3).  The origin is
+not part of the read: it costs a third more time to read and is asked for one
+row at a time (``provenance.py``).
 """
 from __future__ import annotations
 
@@ -19,59 +23,78 @@ import pandas as pd
 from desktop.core.dataset import SCHEMA, columns, empty
 
 SOURCE = "source_id"
+SHEET = "source_sheet"      # the sheet of the import's file the row came from (NULL: unknown, or a CSV)
+LINE = "source_row"         # its 1-based row in that sheet (NULL: unknown)
+ORIGIN = (SHEET, LINE)
 CHUNK = 50_000          # rows written at a time: progress and cancel are checked between chunks
 MAX_PARAMETERS = 999    # "?" per statement: the smallest limit any SQLite build has had
 
 
 def row_columns(table: str) -> list[str]:
+    """The columns of a rows frame: the canonical ones and ``source_id``."""
     return columns(table) + [SOURCE]
+
+
+def stored_columns(table: str) -> list[str]:
+    """The columns of a stored rows frame: a rows frame's and the row's origin."""
+    return row_columns(table) + list(ORIGIN)
 
 
 def key_columns(table: str) -> list[str]:
     return list(SCHEMA[table][0])
 
 
-def empty_rows(table: str) -> pd.DataFrame:
+def empty_rows(table: str, *, stored: bool = False) -> pd.DataFrame:
+    """A rows frame without rows (a stored rows frame with ``stored``)."""
     frame = empty(table)
     frame[SOURCE] = pd.Series(dtype="float64")
+    if stored:
+        frame[SHEET] = pd.Series(dtype="object")
+        frame[LINE] = pd.Series(dtype="float64")
     return frame
 
 
 @functools.cache
 def dtypes(table: str) -> dict[str, str]:
-    """The dtype of each column of a rows frame: ``dataset.empty``'s, and float64 for source_id."""
-    return {c: str(t) for c, t in empty_rows(table).dtypes.items()}
+    """The dtype of each column of a stored rows frame: ``dataset.empty``'s, float64 for source_id and
+    source_row (NaN for NULL), object for source_sheet."""
+    return {c: str(t) for c, t in empty_rows(table, stored=True).dtypes.items()}
 
 
-def select_sql(table: str, alias: str = "") -> str:
+def select_sql(table: str, alias: str = "", *, stored: bool = False) -> str:
+    """``SELECT`` the columns of a rows frame (of a stored rows frame with ``stored``)."""
     prefix = f"{alias}." if alias else ""
-    return "SELECT " + ", ".join(prefix + c for c in row_columns(table))
+    return "SELECT " + ", ".join(prefix + c for c in (stored_columns(table) if stored else row_columns(table)))
 
 
 _GRID_SLICE = 50_000
 
 
-def fetch(cursor: sqlite3.Cursor, table: str, keys_from: pd.DataFrame | None = None) -> pd.DataFrame:
-    """A rows frame from a cursor over ``select_sql(table)``.
+def fetch(cursor: sqlite3.Cursor, table: str, keys_from: pd.DataFrame | None = None, *,
+          stored: bool = False) -> pd.DataFrame:
+    """A rows frame from a cursor over ``select_sql(table)`` (a stored rows frame, over
+    ``select_sql(table, stored=True)``, with ``stored``).
 
     One 2-D object array, then one typed copy per column: about twice as fast
     as ``DataFrame.from_records`` followed by ``conform`` on a million rows.  A
     numeric column that is NULL throughout comes out as float64 NaN.
 
     With ``keys_from``, the cursor gives a 1-based row number into that frame
-    and then the non-key columns (``value_columns``): the key columns are
-    taken from the frame instead of being fetched again, which saves a third
-    of the time when an import reads the rows it is about to replace.
+    and then the non-key columns of a stored rows frame (``value_columns``), and
+    the result is a stored rows frame: the key columns are taken from the frame
+    instead of being fetched again, which saves a third of the time when an
+    import reads the rows it is about to replace.
     """
-    wanted = row_columns(table) if keys_from is None else ["_position"] + value_columns(table)
+    names = stored_columns(table) if stored or keys_from is not None else row_columns(table)
+    wanted = names if keys_from is None else ["_position"] + value_columns(table)
     out = _fetch_columns(cursor, wanted, dtypes(table) | {"_position": "int64"})
     if out is None:
-        return empty_rows(table)
+        return empty_rows(table, stored=stored or keys_from is not None)
     if keys_from is not None:
         positions = out.pop("_position") - 1
         out.update({k: keys_from[k].to_numpy()[positions] for k in key_columns(table)})
     # The columns are copies (the fetched grid is gone), so the frame need not copy them again.
-    return pd.DataFrame({c: out[c] for c in row_columns(table)}, copy=False)
+    return pd.DataFrame({c: out[c] for c in names}, copy=False)
 
 
 def fetch_table(con: sqlite3.Connection, table: str) -> pd.DataFrame:
@@ -150,26 +173,36 @@ def share_text(frame: pd.DataFrame, cols: list[str] | None = None) -> pd.DataFra
     for col in frame.columns if cols is None else cols:
         if frame[col].dtype == object and len(frame):
             codes, uniques = pd.factorize(frame[col].to_numpy())
-            frame[col] = np.asarray(uniques, dtype=object)[codes]
+            # code -1 (a NULL: source_sheet of a row of unknown origin) picks the None appended last
+            frame[col] = np.append(np.asarray(uniques, dtype=object), [None])[codes]
     return frame
 
 
 def value_columns(table: str) -> list[str]:
-    """The columns of a rows frame that are not part of the key (source_id included)."""
+    """The columns of a stored rows frame that are not part of the key (source_id and the origin included)."""
     keys = key_columns(table)
-    return [c for c in row_columns(table) if c not in keys]
+    return [c for c in stored_columns(table) if c not in keys]
 
 
 def params(table: str, frame: pd.DataFrame) -> list[list]:
-    """Column lists for executemany: the canonical columns, then source_id (NaN as NULL)."""
+    """Column lists for executemany: the canonical columns, then source_id, source_sheet and source_row (NaN
+    and None as NULL).  A rows frame without the origin columns writes NULL origins."""
     data = [frame[c].tolist() for c in columns(table)]
-    data.append([None if math.isnan(s) else int(s) for s in frame[SOURCE].tolist()])
+    data.append(_integers(frame[SOURCE].tolist()))
+    none = [None] * len(frame)
+    data.append([s if isinstance(s, str) else None for s in frame[SHEET].tolist()] if SHEET in frame else none)
+    data.append(_integers(frame[LINE].tolist()) if LINE in frame else none)
     return data
 
 
-def insert_into(table: str) -> str:
-    """``table (its row columns)``: where :func:`insert_columns` puts a rows frame's :func:`params`."""
-    return f"{table} ({', '.join(row_columns(table))})"
+def _integers(values: list) -> list[int | None]:
+    return [None if v is None or math.isnan(v) else int(v) for v in values]
+
+
+def insert_into(table: str, *, origin: bool = True) -> str:
+    """``table (its stored columns)``: where :func:`insert_columns` puts a stored rows frame's :func:`params`
+    (without ``origin``, the columns of a rows frame: the origin is left NULL)."""
+    return f"{table} ({', '.join(stored_columns(table) if origin else row_columns(table))})"
 
 
 def insert_columns(con: sqlite3.Connection, into: str, data: list[list], done=None) -> None:
@@ -220,22 +253,22 @@ def delete_at(con: sqlite3.Connection, table: str, rows: pd.DataFrame) -> int:
 
 
 def rows_at(con: sqlite3.Connection, table: str, keys: pd.DataFrame) -> pd.DataFrame:
-    """The stored rows whose keys appear in ``keys`` (a frame with at least the key columns).
+    """The stored rows (a stored rows frame) whose keys appear in ``keys`` (a frame with at least the key columns).
 
     The keys go to a temporary table joined on the primary key, so the cost is
     one lookup per key whatever the size of the table.
     """
     key_cols = key_columns(table)
     if len(keys) == 0:
-        return empty_rows(table)
+        return empty_rows(table, stored=True)
     # Made from the table, the temporary columns take its affinity: "2023" meets 2023.
     con.execute(f"CREATE TEMP TABLE _critmin_keys AS SELECT {', '.join(key_cols)} FROM main.{table} WHERE 0")
     try:
         con.executemany(f"INSERT INTO temp._critmin_keys VALUES ({', '.join('?' * len(key_cols))})",
                         zip(*(keys[k].tolist() for k in key_cols)))
-        cur = con.execute(f"{select_sql(table, 't')} FROM (SELECT DISTINCT * FROM temp._critmin_keys) AS k "
-                          f"CROSS JOIN main.{table} AS t ON " + " AND ".join(f"t.{k} = k.{k}" for k in key_cols))
-        return fetch(cur, table)
+        cur = con.execute(f"{select_sql(table, 't', stored=True)} FROM (SELECT DISTINCT * FROM temp._critmin_keys) "
+                          f"AS k CROSS JOIN main.{table} AS t ON " + " AND ".join(f"t.{k} = k.{k}" for k in key_cols))
+        return fetch(cur, table, stored=True)
     finally:
         con.execute("DROP TABLE temp._critmin_keys")
 

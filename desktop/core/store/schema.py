@@ -10,18 +10,22 @@ Versions: 1 — the tables of the first release; 2 — adds ``events`` (policy e
 ``note`` and ``edited`` columns of ``minerals`` (the project's edits of the registry, issue 12); 3 — adds the
 ``event`` column of ``scenarios`` (a policy event as a scenario change); 4 — adds ``trade`` (bilateral trade by
 HS code, converted to content when the engine runs) and ``content_factors`` (the project's content factors), and
-the ``import_sources`` and ``note`` columns of ``usgs_nir`` (issue 9, items 5 and 7).
+the ``import_sources`` and ``note`` columns of ``usgs_nir`` (issue 9, items 5 and 7); 5 — adds ``source_sheet``
+and ``source_row`` to every data table (where in its import's file each row came from; NULL for the rows of
+earlier files, hand edits and imports that do not say).
 Opening an older file backs it up beside itself, then runs the migrations in one transaction
 (``Project._migrate``); a newer file is refused.
 """
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from desktop.core.dataset import INT_COLUMNS, SCHEMA, TEXT_COLUMNS, columns
 from desktop.core.store import revisions
+from desktop.core.store import rows as R
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # "CrMn" — lets us tell a CritMin project from any other SQLite file.
 APPLICATION_ID = 0x43724D6E
 
@@ -34,10 +38,16 @@ def _sql_type(col: str) -> str:
     return "REAL"
 
 
+# Where in its import's file a row came from (version 5): the sheet (NULL for a CSV) and the 1-based row; NULL
+# when unknown.  Beside ``source_id`` and like it not part of the canonical table (rows.py, provenance.py).
+ORIGIN_COLUMNS = {R.SHEET: "TEXT", R.LINE: "INTEGER"}
+
+
 def data_table_ddl(table: str, if_not_exists: bool = False) -> str:
     keys = SCHEMA[table][0]
     cols = [f"{c} {_sql_type(c)}" for c in columns(table)]
     cols.append("source_id INTEGER REFERENCES import_log(id)")
+    cols += [f"{name} {definition}" for name, definition in ORIGIN_COLUMNS.items()]
     return (f"CREATE TABLE {'IF NOT EXISTS ' if if_not_exists else ''}{table} (\n  " + ",\n  ".join(cols) +
             f",\n  PRIMARY KEY ({', '.join(keys)})\n) WITHOUT ROWID")
 
@@ -129,8 +139,16 @@ def _to_version_4(con: sqlite3.Connection) -> None:
     add_missing_columns(con, "usgs_nir", {"import_sources": EMPTY_TEXT, "note": EMPTY_TEXT})
 
 
+def _to_version_5(con: sqlite3.Connection) -> None:
+    """4 → 5: the ``source_sheet`` and ``source_row`` columns of every data table (NULL on every existing row:
+    where those rows came from in their files was not kept).  Adding a column with no default rewrites no row."""
+    for table in SCHEMA:
+        add_missing_columns(con, table, ORIGIN_COLUMNS)
+
+
 # version -> function upgrading a file from that version to version + 1
-MIGRATIONS: dict[int, callable] = {1: _to_version_2, 2: _to_version_3, 3: _to_version_4}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _to_version_2, 2: _to_version_3, 3: _to_version_4, 4: _to_version_5}
 
 
 def migrate(con: sqlite3.Connection, from_version: int) -> None:

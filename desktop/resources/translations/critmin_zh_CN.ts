@@ -1755,42 +1755,57 @@
         <translation>来源：第 %1 次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="79" />
+        <location filename="../../ui/docks/details.py" line="86" />
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="80" />
+        <location filename="../../ui/docks/details.py" line="88" />
+        <source>Sheet %1, row %2</source>
+        <translation>工作表 %1，第 %2 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/details.py" line="90" />
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/details.py" line="91" />
+        <source>Where in the file: %1</source>
+        <translation>文件中的位置：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/docks/details.py" line="92" />
         <source>Format: %1</source>
         <translation>格式：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="81" />
+        <location filename="../../ui/docks/details.py" line="93" />
         <source>Imported: %1</source>
         <translation>导入时间：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="82" />
+        <location filename="../../ui/docks/details.py" line="94" />
         <source>Content hash: %1</source>
         <translation>内容哈希：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="90" />
+        <location filename="../../ui/docks/details.py" line="102" />
         <source>There is no computed value here: its inputs are missing (see the flags and Problems).</source>
         <translation>此处没有计算值：缺少其输入数据（见标记和“问题”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="125" />
+        <location filename="../../ui/docks/details.py" line="137" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="126" />
+        <location filename="../../ui/docks/details.py" line="138" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ui/docks/details.py" line="127" />
+        <location filename="../../ui/docks/details.py" line="139" />
         <source>Sources</source>
         <translation>来源</translation>
     </message>
@@ -7180,67 +7195,67 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>TableModel</name>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="332" />
+        <location filename="../../ui/models/frame_model.py" line="330" />
         <source>The pasted block has %1 columns; only %2 fit from column '%3'.</source>
         <translation>粘贴的区域有 %1 列，但从“%3”列起只能容纳 %2 列。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="346" />
+        <location filename="../../ui/models/frame_model.py" line="361" />
         <source>'%1' cannot be edited: it says which import a row came from.</source>
         <translation>“%1”不能编辑：它记录该行来自哪一次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="352" />
+        <location filename="../../ui/models/frame_model.py" line="367" />
         <source>Row %1, column '%2': </source>
         <translation>第 %1 行，“%2”列：</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="358" />
+        <location filename="../../ui/models/frame_model.py" line="380" />
         <source>Row %1, column '%2': a plain number is expected here.</source>
         <translation>第 %1 行，列“%2”：此处应为普通数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="368" />
+        <location filename="../../ui/models/frame_model.py" line="390" />
         <source>Row %1 would be a new row, but it has no %2.</source>
         <translation>第 %1 行将作为新行添加，但缺少%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="380" />
+        <location filename="../../ui/models/frame_model.py" line="397" />
         <source>Edit %1</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="382" />
+        <location filename="../../ui/models/frame_model.py" line="398" />
         <source>Paste 1 cell</source>
         <translation>粘贴 1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="382" />
+        <location filename="../../ui/models/frame_model.py" line="398" />
         <source>Paste %1 cells</source>
         <translation>粘贴 %1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="406" />
+        <location filename="../../ui/models/frame_model.py" line="421" />
         <source>'%1' cannot be empty: it identifies the row. Delete the row instead.</source>
         <translation>“%1”不能为空：它用于标识该行。如需去掉，请删除该行。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="424" />
+        <location filename="../../ui/models/frame_model.py" line="439" />
         <source>Clear 1 cell</source>
         <translation>清除 1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="424" />
+        <location filename="../../ui/models/frame_model.py" line="439" />
         <source>Clear %1 cells</source>
         <translation>清除 %1 个单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="432" />
+        <location filename="../../ui/models/frame_model.py" line="447" />
         <source>Delete 1 row</source>
         <translation>删除 1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_model.py" line="432" />
+        <location filename="../../ui/models/frame_model.py" line="447" />
         <source>Delete %1 rows</source>
         <translation>删除 %1 行</translation>
     </message>
@@ -7315,17 +7330,17 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../ui/tasks.py" line="219" />
+        <location filename="../../ui/tasks.py" line="220" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks.py" line="224" />
+        <location filename="../../ui/tasks.py" line="225" />
         <source>The file could not be read or written%1: %2.</source>
         <translation>无法读取或写入文件%1：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks.py" line="227" />
+        <location filename="../../ui/tasks.py" line="228" />
         <source>An internal error occurred; details were written to %1.</source>
         <translation>发生内部错误，详细信息已写入 %1。</translation>
     </message>

@@ -55,31 +55,43 @@ class DetailsPanel(QWidget):
         else:
             parts.append("<p id='source'>" + html.escape(self.tr("Source: import #%1").replace("%1", str(sid)))
                          + "</p>")
-            self._load_source(sid)
         self.browser.setHtml("".join(parts))
+        if sid is not None:
+            self._load_source(sid, info["table"], record)
 
-    def _load_source(self, sid: int) -> None:
-        if sid in self._sources:
-            self._append_source(self._sources[sid])
-            return
+    def _load_source(self, sid: int, table: str, record: dict) -> None:
+        """The import's file, and the sheet and row of the file this row came from, read on the worker."""
+        from desktop.core.dataset import SCHEMA
+
+        key = {k: record.get(k) for k in SCHEMA[table][0]} if table in SCHEMA else None
+        known = self._sources.get(sid)
 
         def work(project, state):
+            origin = project.origin(table, key) if key is not None else None
+            if known is not None:
+                return known, origin
             log = project.import_log()
             row = log[log["id"] == sid]
-            return None if row.empty else row.iloc[0].to_dict()
+            return (None if row.empty else row.iloc[0].to_dict()), origin
 
-        def done(row) -> None:
+        def done(result) -> None:
+            row, origin = result
             if row is not None:
                 self._sources[sid] = row
-                self._append_source(row)
+                self._append_source(row, origin)
 
         self.document.read(work, kind="details", on_done=done)
 
-    def _append_source(self, row: dict) -> None:
-        lines = [self.tr("File: %1").replace("%1", str(row["file_name"])),
-                 self.tr("Format: %1").replace("%1", str(row["format"])),
-                 self.tr("Imported: %1").replace("%1", str(row["imported_at"])),
-                 self.tr("Content hash: %1").replace("%1", str(row["sha256"])[:16] + "…")]
+    def _append_source(self, row: dict, origin: dict | None = None) -> None:
+        lines = [self.tr("File: %1").replace("%1", str(row["file_name"]))]
+        if origin and origin.get("source_id") == row["id"] and origin.get("row") is not None:
+            where = self.tr("Sheet %1, row %2").replace("%1", str(origin["sheet"])).replace(
+                "%2", str(origin["row"])) if origin.get("sheet") else \
+                self.tr("Row %1").replace("%1", str(origin["row"]))
+            lines.append(self.tr("Where in the file: %1").replace("%1", where))
+        lines += [self.tr("Format: %1").replace("%1", str(row["format"])),
+                  self.tr("Imported: %1").replace("%1", str(row["imported_at"])),
+                  self.tr("Content hash: %1").replace("%1", str(row["sha256"])[:16] + "…")]
         self.browser.append("<p>" + "<br>".join(html.escape(x) for x in lines) + "</p>")
 
     # -- a results cell: the formula with its inputs --------------------------------------------------

@@ -325,49 +325,19 @@ class TableModel(OneCallPerCell, QAbstractTableModel):
         d = self.data_
         if d is None or not block:
             return None
-        from desktop.core.store.cells import parse_cell
-
         width = max(len(r) for r in block)
         if left + width > len(d.columns):
             raise CellRefused(self.tr("The pasted block has %1 columns; only %2 fit from column '%3'.")
                               .replace("%1", str(width)).replace("%2", str(len(d.columns) - left))
                               .replace("%3", column_title(d.columns[left].name)))
-        keys = _key_columns(self.table)
         before, after, positions = [], [], []
         for i, cells in enumerate(block):
             row = top + i
             existing = row < len(self._rows)
             record = self.data_.record(self.position(row)) if existing else {}
-            new = dict(record)
-            for j, text in enumerate(cells):
-                col = d.columns[left + j]
-                if not col.editable:
-                    if kind == "edit":
-                        raise CellRefused(self.tr("'%1' cannot be edited: it says which import a row came from.")
-                                          .replace("%1", column_title(col.name)))
-                    continue
-                try:
-                    parsed = parse_cell(self.table, col.name, text, self.registry)
-                except CritMinError as exc:
-                    where = self.tr("Row %1, column '%2': ").replace("%1", str(row + 1)) \
-                        .replace("%2", column_title(col.name))
-                    raise CellRefused(where + str(exc)) from exc
-                if col.kind == "number":
-                    value, state = _number_pair(parsed)
-                    if not col.stated and state:
-                        raise CellRefused(self.tr("Row %1, column '%2': a plain number is expected here.")
-                                          .replace("%1", str(row + 1)).replace("%2", column_title(col.name)))
-                    new[col.name] = value
-                    if col.stated:
-                        new[f"{col.name}_state"] = state
-                else:
-                    new[col.name] = parsed
+            new = self._edited_record(record, row, left, cells, kind)
             if not existing:
-                missing = [k for k in keys if new.get(k) in (None, "") and k not in OPTIONAL_TEXT]
-                if missing:
-                    raise CellRefused(self.tr("Row %1 would be a new row, but it has no %2.")
-                                      .replace("%1", str(row + 1))
-                                      .replace("%2", ", ".join(column_title(k) for k in missing)))
+                self._check_new_row(new, row)
             if new != record:
                 if existing:
                     before.append(record)
@@ -375,12 +345,57 @@ class TableModel(OneCallPerCell, QAbstractTableModel):
                 after.append(new)
         if not after:
             return None
-        cells = sum(len(r) for r in block)
+        label = self._edit_label(kind, left, sum(len(r) for r in block))
+        return EditRequest(table=self.table, label=label, before=before, after=after, positions=positions)
+
+    def _edited_record(self, record: dict, row: int, left: int, cells: list[str], kind: str) -> dict:
+        """``record`` with the cell texts ``cells`` (from column ``left`` on) parsed into it, as a new dict."""
+        from desktop.core.store.cells import parse_cell
+
+        d = self.data_
+        new = dict(record)
+        for j, text in enumerate(cells):
+            col = d.columns[left + j]
+            if not col.editable:
+                if kind == "edit":
+                    raise CellRefused(self.tr("'%1' cannot be edited: it says which import a row came from.")
+                                      .replace("%1", column_title(col.name)))
+                continue
+            try:
+                parsed = parse_cell(self.table, col.name, text, self.registry)
+            except CritMinError as exc:
+                where = self.tr("Row %1, column '%2': ").replace("%1", str(row + 1)) \
+                    .replace("%2", column_title(col.name))
+                raise CellRefused(where + str(exc)) from exc
+            self._put_parsed(new, col, parsed, row)
+        return new
+
+    def _put_parsed(self, record: dict, col: Column, parsed, row: int) -> None:
+        """Put a parsed cell into ``record``: a number column takes its number and, when stated, its state."""
+        if col.kind != "number":
+            record[col.name] = parsed
+            return
+        value, state = _number_pair(parsed)
+        if not col.stated and state:
+            raise CellRefused(self.tr("Row %1, column '%2': a plain number is expected here.")
+                              .replace("%1", str(row + 1)).replace("%2", column_title(col.name)))
+        record[col.name] = value
+        if col.stated:
+            record[f"{col.name}_state"] = state
+
+    def _check_new_row(self, record: dict, row: int) -> None:
+        """A row past the end is a new row: it needs its key columns (those that may be empty aside)."""
+        missing = [k for k in _key_columns(self.table) if record.get(k) in (None, "") and k not in OPTIONAL_TEXT]
+        if missing:
+            raise CellRefused(self.tr("Row %1 would be a new row, but it has no %2.")
+                              .replace("%1", str(row + 1))
+                              .replace("%2", ", ".join(column_title(k) for k in missing)))
+
+    def _edit_label(self, kind: str, left: int, cells: int) -> str:
+        """The undo text: "Edit <column>" for a typed cell, "Paste N cells" for a block."""
         if kind == "edit":
-            label = self.tr("Edit %1").replace("%1", column_title(d.columns[left].name))
-        else:
-            label = self.tr("Paste 1 cell") if cells == 1 else self.tr("Paste %1 cells").replace("%1", str(cells))
-        return EditRequest(self.table, label, before, after, positions)
+            return self.tr("Edit %1").replace("%1", column_title(self.data_.columns[left].name))
+        return self.tr("Paste 1 cell") if cells == 1 else self.tr("Paste %1 cells").replace("%1", str(cells))
 
     def apply_optimistic(self, request: EditRequest) -> None:
         """Show an edit of existing rows at once (the reload after the write confirms it)."""
@@ -422,16 +437,16 @@ class TableModel(OneCallPerCell, QAbstractTableModel):
             return None
         n = len(indexes)
         label = self.tr("Clear 1 cell") if n == 1 else self.tr("Clear %1 cells").replace("%1", str(n))
-        return EditRequest(self.table, label,
-                           [b for b, _, _ in triples], [a for _, a, _ in triples], [p for _, _, p in triples])
+        return EditRequest(table=self.table, label=label, before=[b for b, _, _ in triples],
+                           after=[a for _, a, _ in triples], positions=[p for _, _, p in triples])
 
     def delete_request(self, rows: list[int]) -> EditRequest | None:
         if not rows or self.data_ is None:
             return None
         rows = sorted(rows)
         label = self.tr("Delete 1 row") if len(rows) == 1 else self.tr("Delete %1 rows").replace("%1", str(len(rows)))
-        return EditRequest(self.table, label, self.records(rows), [],
-                           [self.position(r) for r in rows])
+        return EditRequest(table=self.table, label=label, before=self.records(rows), after=[],
+                           positions=[self.position(r) for r in rows])
 
 
 BACKGROUND_SORT_ROWS = 200_000

@@ -1134,7 +1134,7 @@ class ImportWizardDialog(QDialog):
         if not ok:
             return
         chosen = [p for p in self._previews() if p.rows]
-        sources = [(p.preview.tables, p.preview.source()) for p in chosen]
+        sources = [(p.preview.tables, p.preview.source(), p.preview.origins) for p in chosen]
         self._imported_problems = [r.problem for p in self._previews() for r in p.problems]
         n = len(chosen)
         text = self.tr("Import 1 file") if n == 1 else self.tr("Import %1 files").replace("%1", str(n))

@@ -5,7 +5,7 @@ from openpyxl import load_workbook
 
 from ...e2e.test_cli import critmin
 from ...e2e.test_compute import sheet_rows
-from ..foundation.helpers import write_xlsx
+from ..helpers import write_xlsx
 
 
 @pytest.fixture

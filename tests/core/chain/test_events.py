@@ -23,7 +23,7 @@ from desktop.core.ingest.load import load_file, preview_dataset
 from desktop.core.store import Project
 from desktop.core.store.cells import parse_cell
 
-from ..foundation.helpers import write_xlsx
+from ..helpers import write_xlsx
 from .helpers import event
 
 ISSUE_TYPES = ["export_ban", "export_quota", "export_licence", "tariff", "anti_dumping", "countervailing_duty",

@@ -15,7 +15,7 @@ from desktop.core.ingest.wide import find_layout, title_unit, year_header
 from desktop.core.metrics.engine import run
 from desktop.core.registry import default_registry
 from desktop.core.store import Project
-from tests.core.foundation.helpers import write_csv, write_xlsx
+from tests.core.helpers import write_csv, write_xlsx
 from tests.core.ingest._publisher_helpers import accounted
 
 # A yearbook table as analysts copy it: a title with the unit, text numbers with thousands separators,

@@ -111,7 +111,7 @@ def test_the_matrix_and_the_alerts_see_the_event(demo):
 
 
 def test_version_2_file_gets_the_event_column(tmp_path):
-    """A version-2 project (scenarios without ``event``) opens as version 3 with its scenarios kept."""
+    """A version-2 project (scenarios without ``event``) opens as the current version with its scenarios kept."""
     import sqlite3
 
     from desktop.core.scenarios.seeds import SEEDS
@@ -125,7 +125,7 @@ def test_version_2_file_gets_the_event_column(tmp_path):
         p.con.execute("PRAGMA user_version = 2")
     opening._trusted.clear()
     with Project.open(path) as p:
-        assert p.con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 4
+        assert p.con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
         assert from_rows(p.dataset().get("scenarios")) == sorted(old, key=lambda s: s.name)
         p.write_import({"scenarios": to_rows([BAN])}, {"file": "b.xlsx", "sha256": "b"})
         assert BAN in from_rows(p.dataset().get("scenarios"))

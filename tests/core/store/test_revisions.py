@@ -159,3 +159,85 @@ def test_a_bump_outside_the_tracked_tables_is_a_mistake(project):
     with pytest.raises(ValueError), project.transaction():
         revisions.bump(project.con, ["meta"])
     assert np.all(np.array(list(project.revisions().values())) == 0)
+
+
+# -- the file's revision: every committed write, whatever it changed ------------------------------------------
+
+def test_every_committed_write_raises_the_files_revision_by_one(project):
+    from desktop.core.store import lists, registry_edits
+
+    steps = []
+
+    def step(name, write):
+        before = project.revision()
+        write()
+        steps.append((name, project.revision() - before))
+
+    report = None
+
+    def first_import():
+        nonlocal report
+        report = project.write_import({"production": BASE}, source("a.csv"))
+
+    step("import", first_import)
+    key = {"mineral": "cobalt", "country": "COD", "year": 2023, "stage": "mine"}
+    row = BASE.iloc[[0]]
+    edit = None
+
+    def edit_cell():
+        nonlocal edit
+        edit = project.edit_rows("production", remove=row[KEYS], upsert=row.assign(quantity=1.0), label="cell")
+
+    step("edit_rows", edit_cell)
+    step("undo", lambda: project.apply(edit, undo=True))
+    step("redo", lambda: project.apply(edit))
+    step("set_values", lambda: project.set_values([("production", key, "quantity", 5.0)], "paste"))
+    step("set_value", lambda: project.set_value("production", key, "quantity", 6.0))
+    step("alias", lambda: project.set_alias("country", "Congo Kinshasa", "COD"))
+    step("registry edit", lambda: registry_edits.set_field(project, "cobalt", "note", "a note"))
+    step("list", lambda: lists.create_list(project, "Mine", ["cobalt"]))
+    step("setting", lambda: project.set_setting("alert_rules", {"x": 1}))
+    step("undo import", lambda: project.apply(report.change, undo=True))
+    assert steps == [(name, 1) for name, _ in steps]
+
+
+def test_writes_that_change_nothing_leave_the_files_revision(project):
+    project.write_import({"production": BASE}, source("a.csv"))
+    key = {"mineral": "cobalt", "country": "ZMB", "year": 2023, "stage": "mine"}
+    before = project.revision()
+    assert project.write_import({"production": BASE}, source("a.csv")).already_imported
+    project.edit_rows("production", label="nothing")
+    assert project.set_values([], "nothing").is_empty
+    project.set_values([("production", {**key, "country": "COD"}, "quantity", 170000.0)], "same value")
+    project.delete_rows("production", pd.DataFrame([key]))                 # not there
+    assert project.upsert_rows("production", BASE) == 0                    # there already
+    with pytest.raises(KeyCollision):
+        project.edit_rows("production", upsert=BASE.iloc[[1]], label="collide")
+    with pytest.raises(EditError):
+        project.set_values([("production", key, "quantity", 1.0)], "missing row")
+    assert project.revision() == before
+
+
+def test_a_dataset_carries_the_revision_it_was_read_at(project, tmp_path):
+    project.write_import({"production": BASE}, source("a.csv"))
+    dataset = project.dataset()
+    assert dataset.revision == project.revision() > 0
+    with Project.open(tmp_path / "p.critmin") as other:                     # a write through another connection
+        other.set_setting("x", 1)
+    assert project.revision() == dataset.revision + 1
+    assert project.dataset().revision == project.revision()
+
+
+def test_the_cache_reads_nothing_while_the_file_is_unwritten(project):
+    from desktop.core.store import DatasetCache
+
+    project.write_import({"production": BASE, "prices": PRICES}, source("a.csv"))
+    cache = DatasetCache()
+    first = cache.dataset(project)
+    reads = dict(cache.reads)
+    assert cache.dataset(project).revision == first.revision and cache.reads == reads
+    project.set_setting("x", 1)                      # the file moves, no table does: no table is read again
+    assert cache.dataset(project).revision == first.revision + 1 and cache.reads == reads
+    project.set_values([("prices", {"mineral": "cobalt", "year": 2023}, "price", 1.0)], "cell")
+    assert cache.dataset(project).get("prices")["price"].tolist() == [1.0]
+    assert {t for t in cache.reads if cache.reads[t] != reads[t]} == {"prices"}

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from .helpers import codes, load_template, write_csv, write_xlsx
+from ..helpers import codes, load_template, write_csv, write_xlsx
 
 GOOD = "mineral,country,year,quantity,stage,unit\nCobalt,COD,2023,170000,mine,t\nCobalt,IDN,2023,17000,mine,t\n"
 

@@ -3,7 +3,7 @@ import pytest
 from desktop.core.errors import ReadError
 from desktop.core.ingest.readers import read_file
 
-from .helpers import write_csv, write_xlsx
+from ..helpers import write_csv, write_xlsx
 
 TEXT = "矿种,国家,年份,产量\r\n钴,刚果(金),2023,\"170,000\"\r\n锂,智利,2023,49000\r\n"
 

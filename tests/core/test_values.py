@@ -31,7 +31,8 @@ def test_parse_values_vectorised_marks_bad_cells():
     assert values[4] == 2000 and values[5] == 3
 
 
-@pytest.mark.parametrize("raw", ["W", "NA", "E", ">50", "<1000", "50–300", "0.25", ">1200000000", "<0.125", "2000000–30000000"])
+@pytest.mark.parametrize("raw", ["W", "NA", "E", ">50", "<1000", "50–300", "0.25", ">1200000000", "<0.125",
+                                 "2000000–30000000"])
 def test_format_token_round_trips(raw):
     value, state = parse_token(raw)
     again = format_token(value, state)

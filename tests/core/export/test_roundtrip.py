@@ -8,7 +8,7 @@ from python_calamine import CalamineWorkbook
 from desktop.core.export.data_workbook import write_data_workbook
 from desktop.core.store import Project
 
-from .helpers import load_template, write_xlsx
+from tests.core.helpers import load_template, write_xlsx
 
 MINERALS = ["Cobalt", "Lithium", "Rare earths", "锂", "Ni", "Gemanium"]
 COUNTRIES = ["CHN", "Congo (Kinshasa)", "澳大利亚", "USA", "Other countries"]
@@ -70,11 +70,13 @@ def test_round_trip_identical(tmp_path_factory, prod, notes):
 
 def test_round_trip_of_every_table(tmp_path):
     source = write_xlsx(tmp_path / "in.xlsx", {
-        "production": [["mineral", "country", "year", "stage", "quantity", "unit"], ["Cobalt", "COD", 2023, "mine", 1, "t"]],
+        "production": [["mineral", "country", "year", "stage", "quantity", "unit"],
+                       ["Cobalt", "COD", 2023, "mine", 1, "t"]],
         "balance": [["mineral", "country", "year", "production", "imports", "exports", "net_imports"],
                     ["Cobalt", "USA", 2023, "W", 5000, 1000, None]],
         "prices": [["mineral", "year", "price", "unit"], ["Cobalt", 2023, 33000, "$/t"]],
-        "governance": [["country", "year", "VA", "PV", "GE", "RQ", "RL", "CC"], ["CHN", 2022, -1.5, -0.4, 0.5, -0.2, -0.1, None]],
+        "governance": [["country", "year", "VA", "PV", "GE", "RQ", "RL", "CC"],
+                       ["CHN", 2022, -1.5, -0.4, 0.5, -0.2, -0.1, None]],
         "reserves": [["mineral", "country", "year", "reserves"], ["Cobalt", "COD", 2024, 6000000]],
         "recycling": [["mineral", "year", "eol_rir"], ["Cobalt", 2023, 0.22]],
         "chain_risk": [["mineral", "stream", "stage", "dimension", "score", "source", "note"],

@@ -11,7 +11,7 @@ import pytest
 
 from desktop.core.store import Project
 
-from .helpers import load_template, write_csv
+from tests.core.helpers import load_template, write_csv
 
 WRITER = textwrap.dedent("""
     import sys

@@ -1,4 +1,4 @@
-"""Small builders for template files used by the foundation tests."""
+"""Small builders of template files, shared by core tests (store, export, chain, alerts, the ingest readers) and e2e."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -7,7 +7,7 @@ from desktop.core.errors import ProjectError
 from desktop.core.store import Project
 from desktop.core.store import schema
 
-from .helpers import load_template, write_csv
+from tests.core.helpers import load_template, write_csv
 
 GOOD = "mineral,country,year,quantity,stage,unit\nCobalt,COD,2023,170000,mine,t\nCobalt,IDN,2023,W,mine,t\n"
 
@@ -56,7 +56,7 @@ def test_write_is_all_or_nothing(tmp_path):
         pv = load_template(write_csv(tmp_path / "more.csv", GOOD.replace("2023", "2024")))
         tables = dict(pv.tables)
         tables["prices"] = pd.DataFrame({"mineral": ["cobalt"], "year": ["not an int"]})  # fails mid-write
-        with pytest.raises(Exception):
+        with pytest.raises(ValueError):           # the year column cannot become integers
             p.write_import(tables, {"file": "more.csv", "sha256": "x"})
         assert p.counts()["production"] == 2 and len(p.import_log()) == 1
 

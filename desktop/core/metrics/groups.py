@@ -148,6 +148,10 @@ class Groups:
         """Per group: does any row satisfy ``where``?"""
         return self.count(where) > 0
 
+    def first_rows(self) -> np.ndarray:
+        """The first row of each group (for values every row of a group shares)."""
+        return np.unique(self.ids, return_index=True)[1]
+
     # ---- labels --------------------------------------------------------------------------------
     def codes(self, name: str, gids: np.ndarray | None = None) -> np.ndarray:
         """The code of key ``name`` of each group (of ``gids``)."""
@@ -214,19 +218,6 @@ def dense_codes(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return uniq.astype(np.int64), rank[key].astype(np.int64)
     uniq, inv = np.unique(key, return_inverse=True)
     return uniq, inv.reshape(-1)
-
-
-def group_rows(parts: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, np.ndarray]:
-    """(group id per row, first row of each group) for rows keyed by several ``(codes, size)`` parts;
-    groups are numbered in the sorted order of their keys, as ``groupby(sort=True)``."""
-    _, first, gid = np.unique(mixed_key(parts), return_index=True, return_inverse=True)
-    return gid.reshape(-1), first
-
-
-def text_codes(values) -> tuple[np.ndarray, np.ndarray]:
-    """(codes, labels) of :func:`key_of`, for callers that keep the two apart."""
-    key = key_of(values if isinstance(values, pd.Series) else np.asarray(values, dtype=object))
-    return key.codes, key.labels
 
 
 def _factorize_runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

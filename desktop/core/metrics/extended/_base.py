@@ -13,7 +13,7 @@ import pandas as pd
 from desktop.core.distinct import map_unique
 from desktop.core.metrics.flags import join_flags
 from desktop.core.registry import AGGREGATES, OTHERS, WORLD
-from desktop.core.metrics.groups import mixed_key, text_codes
+from desktop.core.metrics.groups import key_of, mixed_key
 from desktop.core.metrics.states import stated_values, text_column
 
 
@@ -105,7 +105,7 @@ def sort_by(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
             y = y - y.min() if len(y) else y
             parts.append((y, int(y.max()) + 1 if len(y) else 1))
         else:
-            c, cats = text_codes(frame[k])
+            c, cats = key_of(frame[k])
             parts.append((c, len(cats)))
     order = np.argsort(mixed_key(parts), kind="stable")
     if (order == np.arange(len(order))).all():
@@ -124,11 +124,11 @@ def dependency_rows(dependency: pd.DataFrame, assessed: tuple[str, ...], order: 
     if assessed:
         d = d[d["country"].isin(assessed)]
     out: dict = {"n": len(d)}
-    codes = {k: text_codes(d[k] if k in d else pd.Series("", index=d.index, dtype=object))
+    codes = {k: key_of(d[k] if k in d else pd.Series("", index=d.index, dtype=object))
              for k in ("mineral", "country", "stage")}
     year = d["year"].to_numpy(dtype=np.int64)
     y = year - (year.min() if len(year) else 0)
-    parts = [(y, int(y.max()) + 1 if len(y) else 1) if k == "year" else (codes[k][0], len(codes[k][1]))
+    parts = [(y, int(y.max()) + 1 if len(y) else 1) if k == "year" else (codes[k].codes, codes[k].size)
              for k in order]
     perm = np.argsort(mixed_key(parts), kind="stable")
     out["year"] = year[perm]
@@ -171,8 +171,7 @@ def trade_quantities(trade_flows: pd.DataFrame | None) -> pd.DataFrame:
         v = np.where(v >= 0, v, np.nan)
     codes = {}
     for k in ("mineral", "stage", "exporter", "importer"):
-        codes[k] = text_codes(text_column(trade_flows, k)) if k in trade_flows else \
-            (np.zeros(n, dtype=np.int64), np.array([""], dtype=object))
+        codes[k] = key_of(text_column(trade_flows, k)) if k in trade_flows else key_of(None, n)
     # exporter and importer in one code space to compare them
     ec, eu = codes["exporter"]
     ic, iu = codes["importer"]
@@ -184,12 +183,12 @@ def trade_quantities(trade_flows: pd.DataFrame | None) -> pd.DataFrame:
     idx = np.flatnonzero(keep)
     y = year[idx].astype(np.int64)
     q, v = q[idx], v[idx]
-    mc, sc = codes["mineral"][0][idx], codes["stage"][0][idx]
-    ns = len(codes["stage"][1])
+    mc, sc = codes["mineral"].codes[idx], codes["stage"].codes[idx]
+    ns = codes["stage"].size
     y_lo = int(y.min()) if len(y) else 0
     ny = int(y.max()) - y_lo + 1 if len(y) else 1
     gk = (mc * ny + (y - y_lo)) * ns + sc
-    G = (len(codes["mineral"][1]) * ny * ns) if len(y) else 0
+    G = (codes["mineral"].size * ny * ns) if len(y) else 0
     both = np.isfinite(q) & np.isfinite(v)
     sq = np.bincount(gk[both], weights=q[both], minlength=G)
     sv = np.bincount(gk[both], weights=v[both], minlength=G)
@@ -199,7 +198,7 @@ def trade_quantities(trade_flows: pd.DataFrame | None) -> pd.DataFrame:
     tpk_row = tpk[gk] if len(gk) else np.zeros(0)
     from_value = np.isnan(q) & np.isfinite(v) & np.isfinite(tpk_row)
     qty = np.where(np.isfinite(q), q, v * tpk_row)
-    return pd.DataFrame({"mineral": codes["mineral"][1][mc], "year": y, "stage": codes["stage"][1][sc],
+    return pd.DataFrame({"mineral": codes["mineral"].labels[mc], "year": y, "stage": codes["stage"].labels[sc],
                          "exporter": eu[ec[idx]], "importer": iu[ic[idx]], "qty": qty, "from_value": from_value,
                          "dropped": np.isnan(qty)}, columns=cols)
 

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.distinct import map_unique
-from desktop.core.metrics.groups import group_rows, text_codes
+from desktop.core.metrics.groups import Groups, Key, key_of
 from desktop.core.metrics.states import text_column
 from desktop.core.metrics.extended._base import (
     OTHERS, WORLD, codes_in, dependency_rows, empty_frame, join_flags, resolve_stage_codes, usable,
@@ -89,8 +89,8 @@ def reserve_shares(r: pd.DataFrame) -> dict:
 
     Returns the listed rows (not WORLD, not OTHERS) as arrays: m / c (codes into ``minerals`` /
     ``countries``), year and share (NaN where the cell is not usable or the total is 0)."""
-    m, minerals = text_codes(r["mineral"])
-    c, countries = text_codes(r["country"])
+    m, minerals = key_of(r["mineral"])
+    c, countries = key_of(r["country"])
     year = r["year"].to_numpy(dtype=np.int64)
     valid = r["valid"].to_numpy(dtype=bool)
     world, others = (np.isin(countries, [name])[c] for name in (WORLD, OTHERS))
@@ -152,8 +152,8 @@ def compute_categories(dependency: pd.DataFrame | None, production: pd.DataFrame
     r_note = np.full(n, "", dtype=object)
     r_const = np.zeros(n, dtype=bool)
     if supply_risk is not None and len(supply_risk):
-        sm, mins = text_codes(text_column(supply_risk, "mineral"))
-        ss, stg = text_codes(text_column(supply_risk, "stage"))
+        sm, mins = key_of(text_column(supply_risk, "mineral"))
+        ss, stg = key_of(text_column(supply_risk, "stage"))
         sy = supply_risk["year"].to_numpy(dtype=np.int64)
         have = np.zeros((len(mins), len(stg)), dtype=bool)
         have[sm, ss] = True
@@ -275,15 +275,16 @@ def _explanations(cc, D, sP, sR, R, no, hasD, th, cc_codes=None) -> tuple[np.nda
              (np.where(no > 0, pD, 0), False), (np.where((no == 1) | (no == 2) | (no == 4), pP, 0), False),
              (np.where(no == 1, pR, 0), False), (np.where(no >= 3, nR + 1, 0), True),
              (np.where(no == 4, low_cap, 0), True)]
-    coded = []
-    for p, small in parts:
+    coded = {}
+    for at, (p, small) in enumerate(parts):
         p = np.asarray(p, dtype=np.int64)
         if small and p.min() >= 0:
-            coded.append((p, int(p.max()) + 1))
+            coded[f"part{at}"] = Key(codes=p, labels=np.arange(int(p.max()) + 1))
         else:
             codes, uniq = pd.factorize(p)
-            coded.append((codes, len(uniq)))
-    inv, first = group_rows(coded)
+            coded[f"part{at}"] = Key(codes=codes.astype(np.int64), labels=np.asarray(uniq))
+    combinations = Groups.of(**coded)
+    inv, first = combinations.ids, combinations.first_rows()
     en, zh = _explain_rows(np.asarray(cc, dtype=object)[first], D[first], sP[first], sR[first], R[first],
                            no[first], hasD[first], th, r_txt[rc[first]])
     return en[inv], zh[inv]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics.groups import Groups, Key, key_of, text_codes
+from desktop.core.metrics.groups import Groups, Key, key_of
 from desktop.core.metrics.states import stated_values, text_column
 from desktop.core.metrics.extended._base import country_names, empty_frame, join_flags
 from desktop.core.metrics.extended.kernels import top_k
@@ -45,7 +45,7 @@ def top_shares(frame: pd.DataFrame, value: str, keys: tuple[str, ...], k: int = 
     v, ok_v, _, _ = stated_values(frame, value)
     year = pd.to_numeric(frame["year"], errors="coerce").to_numpy(dtype=float) if "year" in frame \
         else np.zeros(len(frame))
-    c_code, countries = text_codes(text_column(frame, "country"))
+    c_code, countries = key_of(text_column(frame, "country"))
     world = np.flatnonzero(countries == WORLD)
     keep = np.isfinite(year) & ((c_code != world[0]) if len(world) else True)
     idx = np.flatnonzero(keep)

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.dataset import WGI_INDICATORS
-from desktop.core.metrics.groups import group_rows, text_codes
+from desktop.core.metrics.groups import Groups, Key, key_of, year_key
 from desktop.core.metrics.extended._base import (
     OTHERS, count_flag, codes_in, dependency_rows, empty_frame, governance_mean, join_flags, resolve_stage_codes,
     trade_quantities,
@@ -147,7 +147,7 @@ def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | No
     if len(t) and n:
         dmc, um = dv["mineral_code"], dv["mineral_cats"]
         dcc, uc = dv["country_code"], dv["country_cats"]
-        ts_code, t_stages = text_codes(t["stage"])
+        ts_code, t_stages = key_of(t["stage"])
         tm = pd.Index(um, dtype=object).get_indexer(t["mineral"].to_numpy(dtype=object))
         ti = pd.Index(uc, dtype=object).get_indexer(t["importer"].to_numpy(dtype=object))
         ty = t["year"].to_numpy(dtype=np.int64)
@@ -207,10 +207,10 @@ def compute_eu_sr(production: pd.DataFrame | None, governance: pd.DataFrame | No
 
     # EoL-RIR once per distinct (mineral, year) of the d rows (codes, no text hashing), then spread back
     if n:
-        dy = d_year - d_year.min()
-        mk, first = group_rows([(dv["mineral_code"], len(dv["mineral_cats"])), (dy, int(dy.max()) + 1)])
+        pairs = Groups.of(mineral=Key(codes=dv["mineral_code"], labels=dv["mineral_cats"]), year=year_key(d_year))
+        first = pairs.first_rows()
         e = eol_rir_for(recycling, pd.DataFrame({"mineral": d_mineral[first], "year": d_year[first]}))
-        eol = e["eol_rir"].to_numpy(dtype=float)[mk]
+        eol = e["eol_rir"].to_numpy(dtype=float)[pairs.ids]
     else:
         eol = np.zeros(0)
     assumed = ~np.isfinite(eol) & bool(params.eu_missing_eol_rir_as_zero)

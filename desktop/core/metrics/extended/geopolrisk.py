@@ -27,7 +27,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics.groups import dense_codes, mixed_key, text_codes
+from desktop.core.metrics.groups import dense_codes, key_of, mixed_key
 from desktop.core.metrics.extended._base import (
     count_flag, empty_frame, governance_mean, join_flags, resolve_stage_codes, sort_by, trade_quantities,
 )
@@ -89,10 +89,10 @@ def compute_geopolrisk(trade_flows: pd.DataFrame | None, production: pd.DataFram
         t = t[t["importer"].isin(params.assessed_countries)]
     dropped = t["dropped"].to_numpy(dtype=bool)
     # integer codes of the flows (kept and dropped share one key space)
-    mc, mins = text_codes(t["mineral"])
-    sc, stg = text_codes(t["stage"])
-    ic, imps = text_codes(t["importer"])
-    ec, exps = text_codes(t["exporter"])
+    mc, mins = key_of(t["mineral"])
+    sc, stg = key_of(t["stage"])
+    ic, imps = key_of(t["importer"])
+    ec, exps = key_of(t["exporter"])
     year = t["year"].to_numpy(dtype=np.int64)
     if len(year) == 0:
         return empty_frame(COLUMNS, floats=floats, ints=("year", "n_partners"))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from desktop.core.metrics.groups import text_codes
+from desktop.core.metrics.groups import key_of
 from desktop.core.metrics.extended._base import (
     OTHERS, WORLD, empty_frame, join_flags, sort_by, usable, years_text,
 )
@@ -61,7 +61,7 @@ def compute_reserve_years(production: pd.DataFrame | None, reserves: pd.DataFram
                            bools=("warning",))
     r = usable(reserves, "reserves", ("mineral", "country", "year"))
     # world reserves: the WORLD row, else the sum of countries + OTHERS (integer codes, bincount)
-    mc, mins = text_codes(r["mineral"])
+    mc, mins = key_of(r["mineral"])
     country = r["country"].to_numpy(dtype=object)
     world = country == WORLD
     year = r["year"].to_numpy(dtype=np.int64)

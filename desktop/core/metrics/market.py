@@ -1,9 +1,10 @@
 """Market dynamics M (METHODS §2.2): price volatility over a window of annual prices.
 
 For mineral m and year t, the window holds the ``w`` consecutive years
-t−w+1..t.  M_raw = sample standard deviation (divisor w − 1) / mean of the
-prices in the window; M = min-max of M_raw over every mineral and year of the
-analysis.  Computed on a mineral × year grid with a sliding-window view (no loop over minerals).
+t−w+1..t.  M_raw = sample standard deviation (divisor n − 1, n the prices in the
+window: w − 1 for a full window) / mean of the prices in the window; M = min-max
+of M_raw over every mineral and year of the analysis.  Computed on a mineral × year
+grid with a sliding-window view (no loop over minerals).
 
 Flags: ``incomplete_window`` (fewer than w prices, or fewer than
 ``min_points`` when that relaxes the rule → M empty), ``partial_window``

@@ -42,7 +42,7 @@ from desktop.core.metrics.market import compute_market
 from desktop.core.metrics.params import EngineParams
 from desktop.core.metrics.progress import CancelCheck, Progress, check, report
 from desktop.core.metrics.supply_risk import (
-    ProductionRows, empty_risk_table, empty_shares_table, producer_rows, risk_table, shares_table,
+    ProductionRows, producer_rows, risk_table, shares_table,
 )
 from desktop.core.metrics.thresholds import compute_thresholds
 from desktop.core.metrics.trade_content import TradeContent, with_trade_balance
@@ -149,11 +149,8 @@ def _supply_risk(run: _Run) -> None:
     production = run.dataset.get("production")
     run.rows = producer_rows(production, run.params)
     gamma = run.tables.get("governance")
-    if run.rows is None:
-        run.tables["production_shares"], run.tables["supply_risk"] = empty_shares_table(), empty_risk_table()
-    else:
-        run.tables["production_shares"] = shares_table(run.rows)
-        run.tables["supply_risk"] = risk_table(run.rows, gamma)
+    run.tables["production_shares"] = shares_table(run.rows)
+    run.tables["supply_risk"] = risk_table(run.rows, gamma)
     risk = run.tables["supply_risk"]
     if gamma is None:
         run.note(msg("metrics.hhi_only"))

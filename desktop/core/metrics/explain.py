@@ -203,7 +203,7 @@ def _explain_dependency(res: Results, ds: Dataset, table: str, key: dict, frame:
     row_flag = _text_at(bal, "flag", row) if "flag" in bal else ""
     if conv is not None and row_flag:
         # a row derived from trade: its HS codes and factors, before the rules
-        trade_steps, trade_table = _trade_parts(conv, ds, m, c, y, s, row_flag, d.production, d.net_imports)
+        trade_steps, trade_table = _trade_parts(conv, ds, m, c, y, s, row_flag, d.net_imports)
         steps = trade_steps + steps
         tables.insert(1, trade_table)
         inputs = ["trade", "production"] + (["content_factors"] if "content_factors" in ds else [])
@@ -422,8 +422,8 @@ _TRADE_COLUMNS = ["hs_code", "trade_stage", "gross_imports_t", "gross_exports_t"
                   "conversion", "factor", "imports", "exports", "unit", "status", "mixed", "source"]
 
 
-def _trade_parts(conv, ds: Dataset, m: str, c: str, y: int, s: str, row_flag: str, P: float,
-                 net_imports: float) -> tuple[list[Message], InputTable]:
+def _trade_parts(conv, ds: Dataset, m: str, c: str, y: int, s: str, row_flag: str, net_imports: float
+                 ) -> tuple[list[Message], InputTable]:
     """The steps and the HS-code table of a balance row derived from trade (trade_content's rows)."""
     t = conv.table
     sel = _rows(t, ("mineral", "country", "year"), (m, c, y))

@@ -112,10 +112,10 @@ class Groups:
     @classmethod
     def of(cls, **keys: Key) -> Groups:
         """The groups the rows form (only combinations that occur), numbered in sorted key order."""
-        key = mixed_key([(k.codes, k.size) for k in keys.values()])
         if _fits([k.size for k in keys.values()]):
-            combined, ids = dense_codes(key)
+            combined, ids = dense_codes(_radix([k.codes for k in keys.values()], keys))
             return cls(keys, ids, len(combined), _split_codes(combined, keys))
+        key = mixed_key([(k.codes, k.size) for k in keys.values()])
         # too many combinations for one integer: numbered by np.unique, labelled from a first row
         _, first, ids = np.unique(key, return_index=True, return_inverse=True)
         return cls(keys, ids.reshape(-1), len(first), {name: k.codes[first] for name, k in keys.items()})
@@ -124,12 +124,8 @@ class Groups:
     def grid(cls, **keys: Key) -> Groups:
         """Every combination of the keys' labels is a group (ids in mixed radix, the last key fastest):
         for per-group tables that other rows look up by key (:meth:`id_of`)."""
-        ids = np.zeros(len(next(iter(keys.values())).codes) if keys else 0, dtype=np.int64)
-        for k in keys.values():
-            ids *= max(k.size, 1)          # in place: no temporaries of millions of rows
-            ids += k.codes
         n = math.prod(max(k.size, 1) for k in keys.values())
-        return cls(keys, ids, n, {})
+        return cls(keys, _radix([k.codes for k in keys.values()], keys), n, {})
 
     # ---- aggregates ----------------------------------------------------------------------------
     def sum(self, x, where: np.ndarray | None = None) -> np.ndarray:
@@ -159,12 +155,7 @@ class Groups:
             codes = self._group_codes[name]
             return codes if gids is None else codes[gids]
         gids = np.arange(self.n) if gids is None else np.asarray(gids, dtype=np.int64)
-        inner = 1
-        for key_name, k in reversed(list(self.keys.items())):
-            if key_name == name:
-                return (gids // inner) % max(k.size, 1)
-            inner *= max(k.size, 1)
-        raise KeyError(name)
+        return _split_codes(gids, self.keys)[name]
 
     def labels(self, gids: np.ndarray | None = None) -> dict[str, np.ndarray]:
         """{key name: the label of each group (of ``gids``)}: the key columns of a per-group table."""
@@ -172,14 +163,20 @@ class Groups:
 
     def id_of(self, **codes: np.ndarray) -> np.ndarray:
         """The group ids of given key codes (a grid's mixed radix)."""
-        ids = np.zeros(len(next(iter(codes.values()))), dtype=np.int64)
-        for name, k in self.keys.items():
-            ids = ids * max(k.size, 1) + np.asarray(codes[name], dtype=np.int64)
-        return ids
+        return _radix([np.asarray(codes[name], dtype=np.int64) for name in self.keys], self.keys)
 
 
 def _fits(sizes: list[int]) -> bool:
     return math.prod(max(s, 1) for s in sizes) < 2**62
+
+
+def _radix(codes: list[np.ndarray], keys: Mapping[str, Key]) -> np.ndarray:
+    """Mixed-radix group ids of per-row key codes (the last key fastest); the inverse of :func:`_split_codes`."""
+    ids = np.zeros(len(codes[0]) if codes else 0, dtype=np.int64)
+    for part, k in zip(codes, keys.values()):
+        ids *= max(k.size, 1)          # in place: no temporaries of millions of rows
+        ids += part
+    return ids
 
 
 def _split_codes(combined: np.ndarray, keys: Mapping[str, Key]) -> dict[str, np.ndarray]:

@@ -5,22 +5,15 @@ A value column ``x`` has a companion ``x_state``: '' for a plain number, a print
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 import pandas as pd
 
 BOUND_STATES = (">", "<", "range")
-NUMBER_STATES = ("",) + BOUND_STATES
-
-
-def states_of(frame: pd.DataFrame, col: str) -> np.ndarray:
-    """The state column of ``col`` as an object array ('' where absent or missing)."""
-    return states_and_plain(frame, col)[0]
 
 
 def states_and_plain(frame: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:
-    """(:func:`states_of`, its mask of '' cells): one comparison of the whole column."""
+    """(the state column of ``col`` as an object array, '' where absent or missing; its mask of '' cells):
+    one comparison of the whole column."""
     name = f"{col}_state"
     if name not in frame:
         return np.full(len(frame), "", dtype=object), np.ones(len(frame), dtype=bool)
@@ -57,13 +50,6 @@ def split_states(states: np.ndarray, plain: np.ndarray | None = None) -> tuple[n
         mask[idx[sub == st]] = True
         out[str(st)] = mask
     return plain, out
-
-
-def in_states(states: np.ndarray, wanted: Iterable[str]) -> np.ndarray:
-    out = np.zeros(len(states), dtype=bool)
-    for w in wanted:
-        out |= states == w
-    return out
 
 
 def numbers_of(frame: pd.DataFrame, col: str) -> np.ndarray:

@@ -18,7 +18,7 @@ Each sum is one :meth:`Groups.sum <desktop.core.metrics.groups.Groups.sum>` over
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
@@ -57,7 +57,6 @@ class ProductionRows:
     groups: Groups                # (mineral, year, stage)
     other_unit: np.ndarray | None = None   # left out: not the unit of its mixed-unit group
     unit_flag: np.ndarray | None = None    # per group: 'mixed_units:<used>|<other>…' or ''
-    _cache: dict = field(default_factory=dict, repr=False)
 
     @cached_property
     def total(self) -> np.ndarray:
@@ -169,14 +168,13 @@ def production_shares(production: pd.DataFrame, params: EngineParams | None = No
         a row left out, ``bound`` for a printed bound used, ``withheld_producers`` on every row of a
         group with a left-out row, ``no_production`` when the group's total is 0.
     """
-    rows = producer_rows(production, params)
+    return shares_table(producer_rows(production, params))
+
+
+def shares_table(rows: ProductionRows | None) -> pd.DataFrame:
+    """The table of :func:`production_shares` from coded rows (None: no rows, the empty table)."""
     if rows is None:
-        return empty_shares_table()
-    return shares_table(rows)
-
-
-def shares_table(rows: ProductionRows) -> pd.DataFrame:
-    """The table of :func:`production_shares` from coded rows."""
+        return _empty(SHARE_COLUMNS, {"year": "int64", "quantity": float, "share": float})
     g = rows.groups
     left_out = ~rows.valid
     negative = left_out & np.isfinite(rows.raw_quantity) & (rows.raw_quantity < 0)
@@ -224,23 +222,13 @@ def compute_supply_risk(production: pd.DataFrame, gamma: pd.DataFrame | None, pa
     DataFrame
         mineral, year, stage, HHI, R_raw, R, coverage, flag (see the module docstring).
     """
-    rows = producer_rows(production, params)
+    return risk_table(producer_rows(production, params), gamma)
+
+
+def risk_table(rows: ProductionRows | None, gamma: pd.DataFrame | None) -> pd.DataFrame:
+    """The supply-risk table of coded production rows, Γ from ``gamma`` (None: no rows, the empty table)."""
     if rows is None:
-        return empty_risk_table()
-    return risk_table(rows, gamma)
-
-
-def supply_tables(production: pd.DataFrame, gamma: pd.DataFrame | None, params: EngineParams
-                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(production_shares, supply_risk) from one coding of the rows (the engine's step)."""
-    rows = producer_rows(production, params)
-    if rows is None:
-        return empty_shares_table(), empty_risk_table()
-    return shares_table(rows), risk_table(rows, gamma)
-
-
-def risk_table(rows: ProductionRows, gamma: pd.DataFrame | None) -> pd.DataFrame:
-    """The supply-risk table of coded production rows, Γ from ``gamma``."""
+        return _empty(RISK_COLUMNS, {"year": "int64", "HHI": float, "R_raw": float, "R": float, "coverage": float})
     g = rows.groups
     producer = rows.valid & ~rows.others
     gamma_row, carried = _gamma_of_producers(rows, producer, gamma)
@@ -291,14 +279,6 @@ def _gamma_of_producers(rows: ProductionRows, producer: np.ndarray, gamma: pd.Da
         source_year = got["gamma_year"].to_numpy(dtype=float)
         carried_of_pair[want] = np.isfinite(source_year) & (source_year < labels["year"])
     return gamma_of_pair[pairs.ids], carried_of_pair[pairs.ids]
-
-
-def empty_shares_table() -> pd.DataFrame:
-    return _empty(SHARE_COLUMNS, {"year": "int64", "quantity": float, "share": float})
-
-
-def empty_risk_table() -> pd.DataFrame:
-    return _empty(RISK_COLUMNS, {"year": "int64", "HHI": float, "R_raw": float, "R": float, "coverage": float})
 
 
 def _empty(cols: list[str], dtypes: dict) -> pd.DataFrame:

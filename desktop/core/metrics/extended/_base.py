@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.distinct import map_unique
+from desktop.core.metrics.extended.kernels import index_of
+from desktop.core.metrics.extended.production_context import production_context
 from desktop.core.metrics.flags import join_flags
 from desktop.core.registry import AGGREGATES, OTHERS, WORLD
 from desktop.core.metrics.groups import key_of, mixed_key
@@ -55,11 +57,9 @@ def world_production(production: pd.DataFrame | None, stages: tuple[str, ...], c
     The stage is chosen per mineral (first of ``stages`` present).  A (mineral, year) with no
     usable producer cell but a WORLD row uses the WORLD total (flag ``world_total_row``).  Withheld,
     missing or negative producer cells (and minority-unit rows of a mixed-unit group) are left out
-    (flag ``withheld_producers``).  ``ctx``: a :class:`_prod.ProductionContext` of ``production``
+    (flag ``withheld_producers``).  ``ctx``: a :class:`production_context.ProductionContext` of ``production``
     (built when not given).  Returns mineral, year, stage, quantity, n_producers, flag.
     """
-    from desktop.core.metrics.extended.production_context import production_context
-
     cols = ["mineral", "year", "stage", "quantity", "n_producers", "flag"]
     ctx = ctx if ctx is not None else production_context(production)
     if ctx is None:
@@ -143,8 +143,6 @@ def dependency_rows(dependency: pd.DataFrame, assessed: tuple[str, ...], order: 
 def codes_in(rows: dict, categories: np.ndarray, key: str) -> np.ndarray:
     """Position of each :func:`dependency_rows` row's text ``key`` in ``categories`` (-1 when absent),
     looked up once per distinct text through the row codes."""
-    from desktop.core.metrics.extended.kernels import index_of
-
     return index_of(categories, rows[f"{key}_cats"])[rows[f"{key}_code"]]
 
 

@@ -122,8 +122,7 @@ class ProductionContext:
             bad = self.agg("n_rows") - self.agg("n_valid")
             return bad if self.other_unit is None else bad - g.count(self.other_unit)
         if name == "others_q":
-            return np.bincount(g.ids[self.others & self.valid], weights=self.quantity[self.others & self.valid],
-                               minlength=g.n)
+            return g.sum(self.quantity, where=self.others & self.valid)
         if name == "sq":
             return g.sum(self.quantity * self.quantity, where=self.valid & ~self.others)
         if name == "world_q":

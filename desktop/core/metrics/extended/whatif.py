@@ -35,7 +35,9 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.metrics.extended._base import join_flags, trade_quantities
-from desktop.core.metrics.supply_risk import producer_rows
+from desktop.core.metrics.supply_risk import (
+    ProductionRows, producer_rows, risk_table, shares_table,
+)
 
 
 @dataclass(frozen=True)
@@ -168,7 +170,7 @@ def run_whatif(dataset, shocks: Shock | Sequence[Shock], params=None,
     from desktop.core.metrics.dependency import compute_dependency
     from desktop.core.metrics.governance import compute_gamma
     from desktop.core.metrics.params import EngineParams
-    from desktop.core.metrics.supply_risk import compute_supply_risk, production_shares
+    from desktop.core.metrics.supply_risk import compute_supply_risk
 
     params = params or EngineParams()
     shocks = [shocks] if isinstance(shocks, Shock) else list(shocks)
@@ -185,9 +187,11 @@ def run_whatif(dataset, shocks: Shock | Sequence[Shock], params=None,
     if prod is not None and len(prod):
         sub = prod[prod["mineral"].isin(minerals)]
         ssub = scen_tables["production"][scen_tables["production"]["mineral"].isin(minerals)]
+        # each side's production rows coded once, for its shares, its R and its supply
+        rows_b, rows_s = producer_rows(sub, params), producer_rows(ssub, params)
         keys = ["mineral", "year", "stage", "country"]
-        sb = production_shares(sub, params)[keys + ["share"]]
-        ss = production_shares(ssub, params)[keys + ["share", "flag"]]
+        sb = shares_table(rows_b)[keys + ["share"]]
+        ss = shares_table(rows_s)[keys + ["share", "flag"]]
         sh = sb.merge(ss, on=keys, how="outer", suffixes=("_base", "_scenario"))
         sh["share_delta"] = sh["share_scenario"] - sh["share_base"]
         out["shares"] = sh.rename(columns={"flag": "flag_scenario"}).sort_values(keys).reset_index(drop=True)
@@ -198,7 +202,7 @@ def run_whatif(dataset, shocks: Shock | Sequence[Shock], params=None,
         lo, hi = np.nanmin(base_all["R_raw"].to_numpy(dtype=float), initial=np.inf), \
             np.nanmax(base_all["R_raw"].to_numpy(dtype=float), initial=-np.inf)
         rb = base_all[base_all["mineral"].isin(minerals)]
-        rs = compute_supply_risk(ssub, gamma, params)
+        rs = risk_table(rows_s, gamma)
         k3 = ["mineral", "year", "stage"]
         cols = ["HHI", "R_raw", "R", "coverage", "flag"]
         r = rb[k3 + cols].merge(rs[k3 + cols], on=k3, how="outer", suffixes=("_base", "_scenario"))
@@ -212,8 +216,8 @@ def run_whatif(dataset, shocks: Shock | Sequence[Shock], params=None,
             r[f"{c}_delta"] = r[f"{c}_scenario"] - r[f"{c}_base"]
         # world supply open to the market: a ban on the dominant producer lowers the HHI of what is left
         # while the supply itself collapses — the two must be read together
-        tb = _supply(sub).rename(columns={"total": "supply_base"})
-        ts = _supply(ssub).rename(columns={"total": "supply_scenario"})
+        tb = _supply(rows_b).rename(columns={"total": "supply_base"})
+        ts = _supply(rows_s).rename(columns={"total": "supply_scenario"})
         r = r.merge(tb, on=k3, how="left").merge(ts, on=k3, how="left")
         with np.errstate(invalid="ignore", divide="ignore"):
             r["supply_change"] = r["supply_scenario"].fillna(0.0) / r["supply_base"] - 1.0
@@ -253,9 +257,9 @@ def run_whatif(dataset, shocks: Shock | Sequence[Shock], params=None,
     return out
 
 
-def _supply(production: pd.DataFrame) -> pd.DataFrame:
-    """Σ q per (mineral, year, stage): the denominator of the core's shares (NaN where it is 0)."""
-    rows = producer_rows(production)
+def _supply(rows: ProductionRows | None) -> pd.DataFrame:
+    """Σ q per (mineral, year, stage) of coded production rows: the denominator of the core's shares
+    (NaN where it is 0)."""
     if rows is None:
         return pd.DataFrame({"mineral": pd.Series(dtype=object), "year": pd.Series(dtype="int64"),
                              "stage": pd.Series(dtype=object), "total": pd.Series(dtype=float)})

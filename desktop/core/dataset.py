@@ -49,9 +49,11 @@ def conform(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-# reader(table, {key column: value}) -> the stored (source_id, sheet, row) of that row, or None
+# (source_id, sheet, row) of one stored row, each None where unknown
+StoredOrigin = tuple[int | None, str | None, int | None]
+# reader(table, {key column: value}) -> the StoredOrigin of that row, or None
 # (desktop.core.store.provenance.OriginReader)
-OriginReader = Callable[[str, dict], tuple[int | None, str | None, int | None] | None]
+OriginReader = Callable[[str, dict], StoredOrigin | None]
 
 
 @dataclass

@@ -7,7 +7,15 @@ class CritMinError(Exception):
 
 
 class ReadError(CritMinError):
-    """A file cannot be read at all (missing, locked, not a table, bad encoding)."""
+    """A file cannot be read at all (missing, locked, not a table, bad encoding).
+
+    ``where`` (the file) and ``reason`` (a Message) when the reader gives them, so that the window can
+    say the reason in its own language."""
+
+    def __init__(self, message: str, where: str | None = None, reason=None):
+        super().__init__(message)
+        self.where = where
+        self.reason = reason
 
 
 class ImportBlocked(CritMinError):

@@ -185,7 +185,7 @@ def _phrase_codes() -> dict[tuple[str, str], str]:
 
 
 # -- metric flags ----------------------------------------------------------------------------
-# Flags are codes joined with ';' (metrics._common.join_flags).  Some carry a detail after a colon
+# Flags are codes joined with ';' (metrics.flags.join_flags).  Some carry a detail after a colon
 # ('carried_forward:2019', 'mixed_units:t|kg') and two carry a number inside their name.
 _NUMBERED_FLAGS = (
     (re.compile(r"below_(?P<detail>[\d.]+)_years"), "below_years"),

@@ -27,7 +27,7 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import CellNumberTuple, CellStringTuple, Worksheet
 
 from desktop.core.errors import WriteError
-from desktop.core.files import write_replacing  # noqa: F401 — re-exported: every export writes through it
+from desktop.core.files import write_replacing    # also imported from here by the exports
 
 _INJECTION_START = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FONT = Font(bold=True)

@@ -67,7 +67,8 @@ def load_file_and_plan(path: str | Path, registry: Registry | None = None, recog
         for name, frame in checked.items():
             sp.tables[name] = len(frame)
             parts.setdefault(name, []).append(frame)
-            origins.setdefault(name, []).append(_origins(frame, sheet.sheet))
+            if name in SCHEMA:          # only the project's tables are stored, with their origins
+                origins.setdefault(name, []).append(_origins(frame, sheet.sheet))
         preview.sheets.append(sp)
         preview.problems.extend(ctx.problems)
         preview.mappings.extend(ctx.mappings)
@@ -85,10 +86,10 @@ def load_file_and_plan(path: str | Path, registry: Registry | None = None, recog
 
 
 def _origins(frame: pd.DataFrame, sheet: str) -> pd.DataFrame:
-    """The sheet and spreadsheet row of each row of a parsed frame (its ``_row``; empty when it has none)."""
-    rows = frame["_row"] if "_row" in frame else pd.Series(np.nan, index=frame.index)
-    return pd.DataFrame({"sheet": sheet or "", "row": pd.to_numeric(rows, errors="coerce").astype("Int64")
-                         .to_numpy(dtype=object, na_value=None)})
+    """The sheet and spreadsheet row of each row of a parsed frame (its ``_row``; NaN when it has none).
+    As parsed: ``Project.write_import`` turns them into what it stores (imports.origin_columns)."""
+    rows = frame["_row"].to_numpy() if "_row" in frame else np.nan
+    return pd.DataFrame({"sheet": sheet or "", "row": rows}, index=pd.RangeIndex(len(frame)))
 
 
 def preview_dataset(preview: ImportPreview) -> Dataset:

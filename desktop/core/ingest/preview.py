@@ -38,7 +38,7 @@ class ImportPreview:
     dropped: list[dict] = field(default_factory=list)
     problems: ProblemList = field(default_factory=ProblemList)
     # per table, parallel to its rows: the sheet ('' for a CSV) and the 1-based spreadsheet row each row
-    # came from (row empty where a reader combines rows); what Project.write_import(origins=) stores
+    # came from (row NaN where it is not known); what Project.write_import(origins=) stores
     origins: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     @property

@@ -116,10 +116,7 @@ def read_file(path: str | Path) -> list[RawSheet]:
 def refused(where, code: str, **params) -> ReadError:
     """``ReadError("<where>: <reason>")``; the reason, a Message, is also kept as ``err.reason``."""
     reason = msg(code, **params)
-    err = ReadError(f"{where}: {reason[:1].lower()}{reason[1:]}")
-    # so the window can say it in its own language; ReadError (desktop/core/errors.py) does not declare them
-    err.where, err.reason = str(where), reason  # type: ignore[attr-defined]
-    return err
+    return ReadError(f"{where}: {reason[:1].lower()}{reason[1:]}", where=str(where), reason=reason)
 
 
 # -- text ----------------------------------------------------------------------------

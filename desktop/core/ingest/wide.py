@@ -82,11 +82,11 @@ def find_layout(sheet: RawSheet, table: str) -> WideLayout | None:
         years = {col: year_header(cell) for col, cell in zip(columns, cells)}
         years = {col: y for col, y in years.items() if y is not None}
         if years and all(c in found for c in named if c in required):
-            return _layout(sheet, grid, at, columns, found, years)
+            return _layout(sheet, grid, at, cells, columns, found, years)
     return None
 
 
-def _layout(sheet, grid, at, columns, found, years) -> WideLayout:
+def _layout(sheet, grid, at, cells, columns, found, years) -> WideLayout:
     layout = WideLayout(header=at, columns=columns, found=found, years={c: y for c, (y, _) in years.items()},
                         estimates=[c for c, (_, estimate) in years.items() if estimate])
     # One column per year: a second one ('2019' and '2019E', or '2019' written twice, which the reader names
@@ -100,7 +100,6 @@ def _layout(sheet, grid, at, columns, found, years) -> WideLayout:
         elif year is not None:
             first[year] = col
     used = {header for header, _ in found.values()} | set(years)
-    cells = grid.iloc[at].tolist()
     layout.others = [c for c, cell in zip(columns, cells) if c not in used and not is_blank(cell)]
     titles = " ".join(" ".join(text_cells(grid.iloc[r].tolist())) for r in range(at))
     name = sheet.sheet or sheet.path.stem

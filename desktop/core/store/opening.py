@@ -13,6 +13,7 @@ from pathlib import Path
 
 from desktop.core.dataset import SCHEMA
 from desktop.core.errors import ProjectError, WriteError
+from desktop.core.files import write_replacing
 from desktop.core.store import schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -127,12 +128,10 @@ def backup_path(path: Path, version: int) -> Path:
 def copy_database(con: sqlite3.Connection, dest: Path) -> None:
     """A consistent copy of ``con``'s database at ``dest``, which appears only when complete.
 
-    SQLite's backup API writes the temporary file of ``export.cells.write_replacing``, which then
+    SQLite's backup API writes the temporary file of ``files.write_replacing``, which then
     moves it into place, so a failure (disk full, …) leaves any earlier ``dest`` as it was.  Raises
     the OSError or sqlite3.Error itself: the callers word their own sentence.
     """
-    from desktop.core.files import write_replacing
-
     def write(tmp: Path) -> None:
         tmp.write_bytes(b"")       # an unwritable folder fails with the OS's reason, not SQLite's
         target = sqlite3.connect(tmp)

@@ -418,7 +418,9 @@ class Project:
             row = self.con.execute(f"SELECT {column} FROM {table} WHERE {where}", params).fetchone()
             if row is None:
                 raise KeyError(f"no {table} row with key {key}")
-            self.con.execute(f"UPDATE {table} SET {column} = ?, source_id = NULL WHERE {where}", [value, *params])
+            # a hand edit: no import wrote the row, so it has no source and no origin (editing.py)
+            unsourced = ", ".join(f"{c} = NULL" for c in (R.SOURCE, *R.ORIGIN))
+            self.con.execute(f"UPDATE {table} SET {column} = ?, {unsourced} WHERE {where}", [value, *params])
             revisions.bump(self.con, [table])
         return row[0]
 

@@ -15,13 +15,10 @@ from pathlib import Path
 
 import numpy as np
 
-from desktop.core.dataset import SCHEMA
+from desktop.core.dataset import SCHEMA, StoredOrigin
 from desktop.core.store import rows as R
 
 __all__ = ["OriginReader", "file_identity", "stored_origin"]
-
-# (source_id, sheet, row) of one stored row, each None where unknown
-StoredOrigin = tuple[int | None, str | None, int | None]
 
 
 def file_identity(path: str | Path) -> tuple:

@@ -36,31 +36,35 @@ def bump(con: sqlite3.Connection, tables: Iterable[str]) -> None:
     unknown = [t for t in names if t not in TRACKED]
     if unknown:
         raise ValueError(f"no revision is kept for {', '.join(unknown)}")
-    if not names:
-        return
-    con.execute(DDL)
-    con.executemany(f"INSERT INTO {TABLE} (name, revision) VALUES (?, 1) "
-                    "ON CONFLICT (name) DO UPDATE SET revision = revision + 1", [(t,) for t in names])
+    if names:
+        _add_one(con, names)
 
 
 def read(con: sqlite3.Connection) -> dict[str, int]:
     """{table: revision} for every tracked table, from the file (0 for a table never written since)."""
     out = dict.fromkeys(TRACKED, 0)
-    if con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)).fetchone():
+    if _exists(con):
         out.update((name, rev) for name, rev in con.execute(f"SELECT name, revision FROM {TABLE}") if name in out)
     return out
 
 
 def bump_whole(con: sqlite3.Connection) -> None:
     """Add one to the file's revision, inside the caller's write transaction (``Project.transaction``)."""
-    con.execute(DDL)
-    con.execute(f"INSERT INTO {TABLE} (name, revision) VALUES (?, 1) "
-                "ON CONFLICT (name) DO UPDATE SET revision = revision + 1", (WHOLE,))
+    _add_one(con, [WHOLE])
 
 
 def read_whole(con: sqlite3.Connection) -> int:
     """How many write transactions this version committed to the file (0 before the first)."""
-    if not con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)).fetchone():
-        return 0
-    row = con.execute(f"SELECT revision FROM {TABLE} WHERE name = ?", (WHOLE,)).fetchone()
+    row = con.execute(f"SELECT revision FROM {TABLE} WHERE name = ?", (WHOLE,)).fetchone() if _exists(con) else None
     return 0 if row is None else int(row[0])
+
+
+def _add_one(con: sqlite3.Connection, names: list[str]) -> None:
+    con.execute(DDL)
+    con.executemany(f"INSERT INTO {TABLE} (name, revision) VALUES (?, 1) "
+                    "ON CONFLICT (name) DO UPDATE SET revision = revision + 1", [(name,) for name in names])
+
+
+def _exists(con: sqlite3.Connection) -> bool:
+    """Whether the file has the revisions table (a write of this version creates it)."""
+    return con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)).fetchone() is not None

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.ingest.base import NameMapping, ParseContext
+from desktop.core.ingest.columns import is_blank
 from desktop.core.ingest.drops import drop_rows
 from desktop.core.ingest.headers import header_map
 from desktop.core.ingest.readers import RawSheet
@@ -40,16 +41,11 @@ _SOURCES = re.compile(r"^major_import_sources(?:_(\d{4}))?(?:_(\d{4}))?$")
 _FOOTNOTE = re.compile(r"(?<=[A-Za-z)])\d+$")        # 'China3' → 'China'
 
 
-def _blank(value) -> bool:
-    """No text: None, NaN or only spaces."""
-    return value is None or (isinstance(value, float) and np.isnan(value)) or not str(value).strip()
-
-
-def _columns(frame: pd.DataFrame) -> tuple[str | None, str | None, int | None, str]:
-    """(NIR column, sources column, NIR year, years of the sources) of a sheet, or Nones."""
+def _columns(headers: dict[str, str]) -> tuple[str | None, str | None, int | None, str]:
+    """(NIR column, sources column, NIR year, years of the sources) of a sheet's :func:`header_map`, or Nones."""
     nir = sources = None
     year, span = None, ""
-    for key, header in header_map(frame.columns).items():
+    for key, header in headers.items():
         m = _NIR.match(key)
         if m and nir is None:
             nir, year = header, int(m.group(1))
@@ -65,9 +61,9 @@ class USGSNirRecogniser:
     label = Message("recogniser.usgs_nir")
 
     def detect(self, sheet: RawSheet) -> float:
-        keys = set(header_map(sheet.frame.columns))
-        nir, sources, _, _ = _columns(sheet.frame)
-        if "commodity" not in keys or nir is None:
+        headers = header_map(sheet.frame.columns)
+        nir, sources, _, _ = _columns(headers)
+        if "commodity" not in headers or nir is None:
             return 0.0
         return 0.95 if sources is not None else 0.85
 
@@ -76,9 +72,9 @@ class USGSNirRecogniser:
         rows = sheet.excel_rows().to_numpy()
         headers = header_map(frame.columns)
         c_comm = headers["commodity"]
-        c_nir, c_src, year, span = _columns(frame)
+        c_nir, c_src, year, span = _columns(headers)
         c_notes = headers.get("notes") or headers.get("note")
-        commodity = frame[c_comm].map(lambda v: "" if _blank(v) else " ".join(str(v).split()))
+        commodity = frame[c_comm].map(lambda v: "" if is_blank(v) else " ".join(str(v).split()))
         blank = (commodity == "").to_numpy()
         if blank.any():
             drop_rows(ctx, sheet, rows[blank], msg("drop.empty_row"))
@@ -107,10 +103,10 @@ class USGSNirRecogniser:
         if len(idx) == 0:
             return {}
 
-        sources = [self._sources(frame[c_src].iloc[i] if c_src else None, ctx, sheet, int(rows[i]), c_src)
-                   for i in idx]
-        if c_src:
-            _record_source_mappings(frame[c_src], idx, ctx)
+        named = [_source_countries(frame[c_src].iloc[i] if c_src else None, ctx, sheet, int(rows[i]), c_src)
+                 for i in idx]
+        sources = [";".join(dict.fromkeys(code for _, code in pairs)) for pairs in named]
+        _record_source_mappings(named, ctx)
         notes = [_row_note(frame, i, commodity.iloc[i], c_src, c_notes, span) for i in idx.tolist()]
         out = pd.DataFrame({"mineral": ids[idx], "country": "USA", "year": year,
                             # USGS prints percentages without the % sign: 76 means 76 % → 0.76
@@ -119,24 +115,24 @@ class USGSNirRecogniser:
         ctx.notes.append(msg("note.usgs_nir", file=sheet.file, minerals=len(out), year=year, span=span or "–"))
         return {"usgs_nir": out.sort_values("mineral", kind="stable").reset_index(drop=True)}
 
-    @staticmethod
-    def _sources(raw, ctx: ParseContext, sheet: RawSheet, row: int, column: str | None) -> str:
-        """The published source names as ISO3 codes, in order; a name that is not a country is warned about."""
-        if _blank(raw):
-            return ""
-        names = [_FOOTNOTE.sub("", n.strip()).strip() for n in str(raw).split(",")]
-        names = [n for n in names if n]
-        codes = ctx.registry.map_countries(pd.Series(names, dtype=object)).tolist()
-        out = []
-        for name, code in zip(names, codes):
-            if _blank(code):
-                ctx.problems.warning("unknown_country", msg("problem.nir_unknown_source"), file=sheet.file,
-                                     sheet=sheet.sheet, row=row, column=column, value=name,
-                                     expected=msg("expected.known_name", kind=msg("kind.country")))
-                continue
-            if code not in out:
-                out.append(code)
-        return ";".join(out)
+
+def _source_countries(raw, ctx: ParseContext, sheet: RawSheet, row: int, column: str | None) -> list[tuple[str, str]]:
+    """(name, ISO3 code) of each published source name that is a country, in order (a footnote digit taken
+    off the name); a name that is not a country is warned about."""
+    if is_blank(raw):
+        return []
+    names = [_FOOTNOTE.sub("", n.strip()).strip() for n in str(raw).split(",")]
+    names = [n for n in names if n]
+    codes = ctx.registry.map_countries(pd.Series(names, dtype=object)).tolist()
+    out = []
+    for name, code in zip(names, codes):
+        if is_blank(code):
+            ctx.problems.warning("unknown_country", msg("problem.nir_unknown_source"), file=sheet.file,
+                                 sheet=sheet.sheet, row=row, column=column, value=name,
+                                 expected=msg("expected.known_name", kind=msg("kind.country")))
+            continue
+        out.append((name, str(code)))
+    return out
 
 
 def _match_minerals(commodity: pd.Series, registry: Registry) -> tuple[np.ndarray, np.ndarray]:
@@ -182,13 +178,11 @@ def _keep_one_row_per_mineral(keep: np.ndarray, ids: np.ndarray, quality: np.nda
                                         rows=1))
 
 
-def _record_source_mappings(sources: pd.Series, idx: np.ndarray, ctx: ParseContext) -> None:
-    """One country mapping per distinct source name of the rows ``idx``, with how many names carry it."""
-    names = pd.Series([_FOOTNOTE.sub("", source.strip()).strip() for i in idx
-                       for source in str(sources.iloc[i]).split(",") if not _blank(sources.iloc[i])])
-    names = names[names != ""]
-    codes = ctx.registry.map_countries(names)
-    for (name, code), count in pd.DataFrame({"n": names, "c": codes}).dropna().value_counts(sort=False).items():
+def _record_source_mappings(named: list[list[tuple[str, str]]], ctx: ParseContext) -> None:
+    """One country mapping per distinct (source name, code) of the rows kept (``named``: each row's
+    :func:`_source_countries`), with how many times the names are given."""
+    pairs = pd.DataFrame([pair for pairs in named for pair in pairs], columns=["n", "c"])
+    for (name, code), count in pairs.value_counts(sort=False).items():
         ctx.mappings.append(NameMapping(kind="country", raw=str(name), target=str(code), confidence=1.0,
                                         rows=int(count)))
 
@@ -199,9 +193,9 @@ def _row_note(frame: pd.DataFrame, i: int, commodity: str, c_src: str | None, c_
     parts = [commodity]
     if c_src:
         raw = frame[c_src].iloc[i]
-        parts.append(f"major import sources {span}: {'' if _blank(raw) else ' '.join(str(raw).split())}")
+        parts.append(f"major import sources {span}: {'' if is_blank(raw) else ' '.join(str(raw).split())}")
     extra = frame[c_notes].iloc[i] if c_notes else None
-    if not _blank(extra):
+    if not is_blank(extra):
         parts.append(" ".join(str(extra).split()))
     return "; ".join(parts)
 

@@ -30,7 +30,7 @@ from desktop.core.ingest.readers import RawSheet
 from desktop.core.ingest.drops import drop_rows
 from desktop.core.ingest.headers import header_map, norm_header
 from desktop.core.ingest.names import map_names
-from desktop.core.units import quantity_unit
+from desktop.core.units import convert_unit
 from desktop.core.messages import Joined, Message, msg, term
 from desktop.core.registry import Registry
 from desktop.core.values import parse_values
@@ -229,9 +229,7 @@ class USGSSalientRecogniser:
         unit = None
         for k, c in qty.items():
             numbers, states, bad = self._cells(body, c["col"], rows, ctx, sheet)
-            converted = quantity_unit(_QTY_UNITS[c["unit"]], mineral)
-            assert converted is not None        # every unit of _QTY_UNITS is a quantity (mass, carats, volume)
-            canon, factor = converted
+            canon, factor, _, _ = convert_unit(_QTY_UNITS[c["unit"]], mineral)    # _QTY_UNITS: quantities all
             unit = unit or canon
             if canon != unit:
                 ctx.problems.warning("unit_mismatch", msg("problem.unit_mismatch", column=c["col"], unit=canon,

@@ -107,12 +107,9 @@ def _columns(headers) -> dict[str, ValueColumn]:
     return out
 
 
-def _find(headers, *names) -> str | None:
-    norm = header_map(headers)
-    for n in names:
-        if n in norm:
-            return norm[n]
-    return None
+def _find(norm: dict[str, str], *names) -> str | None:
+    """The header of the first of ``names`` a sheet has (``norm``: its :func:`header_map`)."""
+    return next((norm[n] for n in names if n in norm), None)
 
 
 class USGSWorldRecogniser:
@@ -120,31 +117,30 @@ class USGSWorldRecogniser:
     label = Message("recogniser.usgs_world")
 
     def detect(self, sheet: RawSheet) -> float:
-        headers = list(sheet.frame.columns)
-        country = _find(headers, "country")
-        kinds = {v["kind"] for v in _columns(headers).values()}
-        if not country or "prod" not in kinds and "res" not in kinds:
+        norm = header_map(sheet.frame.columns)
+        columns = _columns(sheet.frame.columns)
+        kinds = {v["kind"] for v in columns.values()}
+        if "country" not in norm or "prod" not in kinds and "res" not in kinds:
             return 0.0
         score = 0.6
-        if _find(headers, "type"):
+        if "type" in norm:
             score += 0.2
-        if _find(headers, "commodity") or _find(headers, "source"):
+        if "commodity" in norm or "source" in norm:
             score += 0.1
-        if _find(headers, "unit_meas") or any(v["unit"] for v in _columns(headers).values()):
+        if "unit_meas" in norm or any(v["unit"] for v in columns.values()):
             score += 0.05
         return min(score, 0.95)
 
     # ------------------------------------------------------------------------------
     def parse(self, sheet: RawSheet, ctx: ParseContext) -> dict[str, pd.DataFrame]:
         frame = sheet.frame
-        headers = list(frame.columns)
+        norm = header_map(frame.columns)
         rows = sheet.excel_rows()
-        cols = _columns(headers)
-        c_country = _find(headers, "country")
-        assert c_country is not None        # detect returns 0 for a sheet without a country column
-        c_type = _find(headers, "type")
-        c_unit = _find(headers, "unit_meas", "unit", "units")
-        c_comm = _find(headers, "commodity")
+        cols = _columns(frame.columns)
+        c_country = norm["country"]         # detect returns 0 for a sheet without a country column
+        c_type = _find(norm, "type")
+        c_unit = _find(norm, "unit_meas", "unit", "units")
+        c_comm = _find(norm, "commodity")
         n_in = len(frame)
 
         # -- mineral of each row ---------------------------------------------------------
@@ -211,9 +207,9 @@ class USGSWorldRecogniser:
 
         tables = {}
         prod = self._values(frame, cols, "prod", usable, mineral, country, stage, unit_text, basis, rows,
-                            priority, ctx, sheet, notes_col=_find(headers, "prod_notes"))
+                            priority, ctx, sheet, notes_col=_find(norm, "prod_notes"))
         res = self._values(frame, cols, "res", usable, mineral, country, stage, unit_text, basis, rows,
-                           priority, ctx, sheet, notes_col=_find(headers, "reserve_notes", "reserves_notes"))
+                           priority, ctx, sheet, notes_col=_find(norm, "reserve_notes", "reserves_notes"))
         cap_cols = [c for c, v in cols.items() if v["kind"] == "cap"]
         for name, out, keys, value in (("production", prod, ["mineral", "country", "year", "stage"], "quantity"),
                                        ("reserves", res, ["mineral", "country", "year"], "reserves")):
@@ -350,9 +346,9 @@ class USGSWorldRecogniser:
         out = pd.concat(parts, ignore_index=True)
         # Convert units once per distinct (unit, mineral).
         pairs = out[["_unit", "mineral"]].drop_duplicates()
-        conversions: dict[tuple[str, str], tuple[str, float] | None] = {}     # (canonical unit, factor)
-        for written_unit, mineral_id in pairs.itertuples(index=False):
-            conversions[(written_unit, mineral_id)] = quantity_unit(written_unit, mineral_id)
+        conversions: dict[tuple[str, str], tuple[str, float] | None] = {       # (canonical unit, factor)
+            (written_unit, mineral_id): quantity_unit(written_unit, mineral_id)
+            for written_unit, mineral_id in pairs.itertuples(index=False)}
         keys = list(zip(out["_unit"], out["mineral"]))
         unknown_units = {k for k, conversion in conversions.items() if conversion is None}
         for written_unit, mineral_id in unknown_units:
@@ -364,15 +360,13 @@ class USGSWorldRecogniser:
         ok = np.array([conversions[k] is not None for k in keys], dtype=bool)
         out = out[ok].copy()
         kept = [conversion for k in keys if (conversion := conversions[k]) is not None]   # of each row kept
-        out["_f"] = [factor for _, factor in kept]
-        out["_cu"] = [canonical for canonical, _ in kept]
         value = "quantity" if kind == "prod" else "reserves"
-        out[value] = out["_v"] * out["_f"]
+        out[value] = out["_v"].to_numpy() * np.array([factor for _, factor in kept], dtype=float)
         out[f"{value}_state"] = out["_s"]
-        out["unit"] = [with_basis(canonical, row_basis) for canonical, row_basis in zip(out["_cu"], out["_basis"])]
+        out["unit"] = [with_basis(canonical, row_basis) for (canonical, _), row_basis in zip(kept, out["_basis"])]
         out["year"] = out["year"].astype("int64")
         out["_row"] = out["_row"].astype("int64")
-        return out.drop(columns=["_v", "_s", "_unit", "_basis", "_f", "_cu"])
+        return out.drop(columns=["_v", "_s", "_unit", "_basis"])
 
     @staticmethod
     def _series_notes(commodity, type_text, mineral, stage, unit_text, basis, cols, usable, ctx) -> None:

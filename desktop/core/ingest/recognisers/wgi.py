@@ -53,8 +53,9 @@ class WGIRecogniser:
         h = header_map(sheet.frame.columns)
         rows = sheet.excel_rows()
         f = sheet.frame
-        if _series_column(h):
-            return self._wide(sheet, ctx, h, rows)
+        series = _series_column(h)
+        if series:
+            return self._wide(sheet, ctx, h, series, rows)
         ind = f[h["indicator"]].astype(str).str.strip().str.casefold().map(_IND)
         year = pd.to_numeric(f[h["year"]], errors="coerce")
         ok = ind.notna() & year.notna()
@@ -68,10 +69,10 @@ class WGIRecogniser:
         ctx.notes.append(msg("note.wgi_long"))
         return out
 
-    def _wide(self, sheet, ctx, h, rows) -> dict[str, pd.DataFrame]:
+    def _wide(self, sheet, ctx, h, series_col, rows) -> dict[str, pd.DataFrame]:
         f = sheet.frame
         years = {c: int(year_match.group(1)) for c in f.columns if (year_match := _YEAR_COL.match(str(c)))}
-        series = f[h[_series_column(h)]].astype(str).str.strip().str.upper()
+        series = f[h[series_col]].astype(str).str.strip().str.upper()
         m = series.str.extract(r"^(VA|PV|GE|RQ|RL|CC)\.([\w.]+)$")
         ok = m[0].notna() & (m[1] == "EST")
         other = ~ok & f[h["country_code"]].notna()
@@ -88,8 +89,7 @@ class WGIRecogniser:
         country = ctx.registry.map_countries(code)
         country = country.where(country.notna(), ctx.registry.map_countries(name))
         region = ctx.registry.map_regions(code)
-        sub = ctx
-        out = self._finish(sheet, sub, long_rows, pd.Series(True, index=long.index), country, region, name,
+        out = self._finish(sheet, ctx, long_rows, pd.Series(True, index=long.index), country, region, name,
                            h["country_name"], year, long["_ind"], long["_v"], "year columns",
                            account=False)
         # Row accounting is per spreadsheet row: a row is imported if any of its years is.

@@ -171,7 +171,7 @@ def _read_label_column(layout: Layout, head: list, body: pd.DataFrame, registry:
     if not label_candidates:
         return False
     layout.label_col = label_candidates[0]
-    layout.entity, _ = _entity_kind(body.iloc[:, layout.label_col], registry)
+    layout.entity = _entity_kind(body.iloc[:, layout.label_col], registry)
     label_head = head[layout.label_col]
     if not is_blank(label_head):
         measure = measure_of_header(label_head)
@@ -182,18 +182,18 @@ def _read_label_column(layout: Layout, head: list, body: pd.DataFrame, registry:
     return True
 
 
-def _entity_kind(values: pd.Series, registry: Registry) -> tuple[str | None, int]:
-    """What a column of names holds: ("mineral" or "country", how many distinct names the registry knows as
-    such), the kind with more known names winning; (None, 0) when it knows none."""
+def _entity_kind(values: pd.Series, registry: Registry) -> str | None:
+    """What a column of names holds: "mineral" or "country", whichever the registry knows more of its
+    distinct names as (countries on a tie); None when it knows none."""
     filled = values[[not is_blank(v) for v in values]]
     if filled.empty:
-        return None, 0
+        return None
     distinct = pd.Series(pd.unique(filled.astype(str).str.strip()))
     n_minerals = int(registry.map_minerals(distinct).notna().sum())
     n_countries = int(registry.map_countries(distinct).notna().sum())
     if n_minerals == 0 and n_countries == 0:
-        return None, 0
-    return ("mineral", n_minerals) if n_minerals > n_countries else ("country", n_countries)
+        return None
+    return "mineral" if n_minerals > n_countries else "country"
 
 
 def _indicator_measures(indicators: pd.Series) -> dict[str, str]:

@@ -76,9 +76,10 @@ def value_records(layout: Layout, body: pd.DataFrame, rows: np.ndarray, head: li
     else:  # year_rows
         years = body.iloc[:, layout.roles["year"]].to_numpy(dtype=object)
         for c in layout.entity_cols:
-            named = const(split_unit(str(head[c]))[0])
+            name, unit_text = split_unit(str(head[c]))
+            named = const(name)
             add_column(body.iloc[:, c].to_numpy(dtype=object), years, const(layout.measure), head[c],
-                       split_unit(str(head[c]))[1] or layout.unit_text,
+                       unit_text or layout.unit_text,
                        column_minerals=named if layout.entity == "mineral" else None,
                        column_countries=named if layout.entity == "country" else None)
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()

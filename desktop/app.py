@@ -116,7 +116,10 @@ def _smoke_option(argv: list[str]) -> tuple[bool, str | None, list[str]]:
 
 
 def _is_openable(arg: str) -> bool:
-    return arg.lower().endswith((".critmin", ".xlsx", ".xlsm", ".xls", ".csv", ".txt"))
+    """A project or data file, as MainWindow.open_at_start tells them."""
+    from desktop.ui.main_window import DATA_SUFFIXES
+
+    return arg.lower().endswith((".critmin", *DATA_SUFFIXES))
 
 
 def _preload_data_libraries() -> None:

@@ -57,7 +57,7 @@ def shorten(text: str) -> str:
     return first[:SHORT].rstrip() + "…"
 
 
-def _requirement(text: str) -> str | None:
+def requirement_name(text: str) -> str | None:
     """The distribution name of a Requires-Dist line, or None when its marker is false here (extras included).
 
     ``packaging`` evaluates markers exactly when it is installed; without it (it is no runtime dependency)
@@ -123,7 +123,7 @@ def dependencies(root: str = PROGRAM) -> list[Component]:
                 found.setdefault(_key(name), _component(dist))
         return sorted(found.values(), key=lambda c: c.name.casefold())
     found: dict[str, Component] = {}
-    queue = [r for r in (_requirement(t) for t in wanted) if r]
+    queue = [r for r in (requirement_name(t) for t in wanted) if r]
     while queue:
         name = queue.pop()
         key = _key(name)
@@ -134,7 +134,7 @@ def dependencies(root: str = PROGRAM) -> list[Component]:
         except metadata.PackageNotFoundError:
             continue                          # an optional or platform-only requirement not installed here
         found[key] = _component(dist)
-        queue.extend(r for r in (_requirement(t) for t in dist.requires or []) if r)
+        queue.extend(r for r in (requirement_name(t) for t in dist.requires or []) if r)
     return sorted(found.values(), key=lambda c: c.name.casefold())
 
 

@@ -29,7 +29,6 @@ from __future__ import annotations
 import json
 import logging
 import platform
-import re
 import sys
 import time
 import zipfile
@@ -290,6 +289,7 @@ class SmokeTest(QObject):
         from importlib import metadata
 
         from desktop import __version__
+        from desktop.licences import requirement_name
 
         try:
             version = metadata.version("critmin")
@@ -299,10 +299,7 @@ class SmokeTest(QObject):
         if version != __version__:
             raise StepFailed(f"critmin's metadata says version {version}, the program {__version__}")
         found, absent, missing = [], [], []
-        for requirement in requires:
-            if "extra ==" in requirement:
-                continue
-            name = re.match(r"[A-Za-z0-9][A-Za-z0-9._-]*", requirement).group(0)
+        for name in filter(None, map(requirement_name, requires)):       # extras left out, as About does
             try:
                 found.append(f"{name} {metadata.version(name)}")
             except metadata.PackageNotFoundError:

@@ -3,94 +3,94 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="165" />
         <location filename="../../ui/dialogs/about.py" line="166" />
+        <location filename="../../ui/dialogs/about.py" line="167" />
         <source>About CritMin</source>
         <translation>关于 CritMin</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="175" />
+        <location filename="../../ui/dialogs/about.py" line="176" />
         <source>Program</source>
         <translation>程序</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="179" />
+        <location filename="../../ui/dialogs/about.py" line="180" />
         <source>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;Critical-mineral supply-chain security workbench.&lt;/p&gt;&lt;p&gt;Licence: %2. Works offline; every change is saved in the project file as it is made.&lt;/p&gt;&lt;p&gt;Log file: %3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CritMin %1&lt;/h3&gt;&lt;p&gt;关键矿产供应链安全分析工作台。&lt;/p&gt;&lt;p&gt;许可协议：%2。离线运行；每项修改在完成时即已保存到项目文件中。&lt;/p&gt;&lt;p&gt;日志文件：%3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="184" />
+        <location filename="../../ui/dialogs/about.py" line="185" />
         <source>About tabs</source>
         <translation>“关于”选项卡</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="186" />
+        <location filename="../../ui/dialogs/about.py" line="187" />
         <source>CritMin %1 runs on these components; the list is read from their installed metadata (PySide6 %2).</source>
         <translation>CritMin %1 使用以下组件运行；本列表读取自各组件已安装的元数据（PySide6 %2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="189" />
+        <location filename="../../ui/dialogs/about.py" line="190" />
         <source>About the components</source>
         <translation>组件说明</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="190" />
+        <location filename="../../ui/dialogs/about.py" line="191" />
         <source>not stated</source>
         <translation>未注明</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="191" />
+        <location filename="../../ui/dialogs/about.py" line="192" />
         <source>Component</source>
         <translation>组件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="191" />
+        <location filename="../../ui/dialogs/about.py" line="192" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="191" />
-        <location filename="../../ui/dialogs/about.py" line="204" />
+        <location filename="../../ui/dialogs/about.py" line="192" />
+        <location filename="../../ui/dialogs/about.py" line="205" />
         <source>Licence</source>
         <translation>许可协议</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="192" />
+        <location filename="../../ui/dialogs/about.py" line="193" />
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="192" />
+        <location filename="../../ui/dialogs/about.py" line="193" />
         <source>Bundled components and their licences</source>
         <translation>随附组件及其许可协议</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="197" />
+        <location filename="../../ui/dialogs/about.py" line="198" />
         <source>Components</source>
         <translation>组件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="200" />
+        <location filename="../../ui/dialogs/about.py" line="201" />
         <source>Licence text</source>
         <translation>许可协议全文</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="201" />
+        <location filename="../../ui/dialogs/about.py" line="202" />
         <source>The licence file is not part of this installation. CritMin is licensed under %1.</source>
         <translation>本安装中没有许可协议文件。CritMin 采用 %1 许可协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="206" />
+        <location filename="../../ui/dialogs/about.py" line="207" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="207" />
+        <location filename="../../ui/dialogs/about.py" line="208" />
         <source>Copy Table</source>
         <translation>复制表格</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="208" />
+        <location filename="../../ui/dialogs/about.py" line="209" />
         <source>Copy the components and their licences as a table to paste into Excel</source>
         <translation>将组件及其许可协议复制为表格，以便粘贴到 Excel</translation>
     </message>
@@ -1464,17 +1464,17 @@
 <context>
     <name>DataSources</name>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="28" />
+        <location filename="../../ui/dialogs/about.py" line="29" />
         <source>The list of the demo's sources is missing from this installation (%1 was not found).</source>
         <translation>本安装中缺少示例数据的来源列表（找不到 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="32" />
+        <location filename="../../ui/dialogs/about.py" line="33" />
         <source>The list of the demo's sources (%1) could not be read: %2</source>
         <translation>无法读取示例数据的来源列表（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="36" />
+        <location filename="../../ui/dialogs/about.py" line="37" />
         <source>The list of the demo's sources (%1) is not a list of sources.</source>
         <translation>示例数据的来源列表（%1）格式不正确，不是来源列表。</translation>
     </message>
@@ -1482,83 +1482,83 @@
 <context>
     <name>DataSourcesDialog</name>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="96" />
         <location filename="../../ui/dialogs/about.py" line="97" />
+        <location filename="../../ui/dialogs/about.py" line="98" />
         <source>Data Sources</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="103" />
+        <location filename="../../ui/dialogs/about.py" line="104" />
         <source>The demo project is built from these public sources. Every import of your own is listed with its file, format and content hash on the Data ▸ Sources tab.</source>
         <translation>示例项目基于以下公开数据来源构建。您自己的每次导入都会连同文件、格式和内容哈希列在“数据 ▸ 来源”选项卡中。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="107" />
+        <location filename="../../ui/dialogs/about.py" line="108" />
         <source>About the data sources</source>
         <translation>数据来源说明</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="110" />
+        <location filename="../../ui/dialogs/about.py" line="111" />
         <source>Data sources message</source>
         <translation>数据来源提示</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="113" />
+        <location filename="../../ui/dialogs/about.py" line="114" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="113" />
+        <location filename="../../ui/dialogs/about.py" line="114" />
         <source>Publisher</source>
         <translation>发布机构</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="113" />
+        <location filename="../../ui/dialogs/about.py" line="114" />
         <source>Vintage</source>
         <translation>数据版本</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="113" />
+        <location filename="../../ui/dialogs/about.py" line="114" />
         <source>Licence</source>
         <translation>许可协议</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="114" />
+        <location filename="../../ui/dialogs/about.py" line="115" />
         <source>Used for</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="114" />
+        <location filename="../../ui/dialogs/about.py" line="115" />
         <source>Where to download</source>
         <translation>下载地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="120" />
+        <location filename="../../ui/dialogs/about.py" line="121" />
         <source>Bundled data sources</source>
         <translation>随附数据来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="124" />
+        <location filename="../../ui/dialogs/about.py" line="125" />
         <source>The selected source</source>
         <translation>所选来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="134" />
+        <location filename="../../ui/dialogs/about.py" line="135" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="135" />
+        <location filename="../../ui/dialogs/about.py" line="136" />
         <source>Copy Table</source>
         <translation>复制表格</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="136" />
+        <location filename="../../ui/dialogs/about.py" line="137" />
         <source>Copy the sources as a table to paste into Excel</source>
         <translation>将数据来源复制为表格，以便粘贴到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="154" />
+        <location filename="../../ui/dialogs/about.py" line="155" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -2048,104 +2048,104 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="72" />
         <location filename="../../ui/dialogs/guide.py" line="73" />
-        <location filename="../../ui/dialogs/guide.py" line="234" />
+        <location filename="../../ui/dialogs/guide.py" line="74" />
+        <location filename="../../ui/dialogs/guide.py" line="235" />
         <source>CritMin User Guide</source>
         <translation>CritMin 用户指南</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="79" />
+        <location filename="../../ui/dialogs/guide.py" line="80" />
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="80" />
+        <location filename="../../ui/dialogs/guide.py" line="81" />
         <source>Back to the page shown before (Alt+Left)</source>
         <translation>返回上一页（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="81" />
+        <location filename="../../ui/dialogs/guide.py" line="82" />
         <source>Forward</source>
         <translation>前进</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="82" />
+        <location filename="../../ui/dialogs/guide.py" line="83" />
         <source>Forward to the next page (Alt+Right)</source>
         <translation>前进到下一页（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="83" />
+        <location filename="../../ui/dialogs/guide.py" line="84" />
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="84" />
+        <location filename="../../ui/dialogs/guide.py" line="85" />
         <source>The guide's first page, with its table of contents</source>
         <translation>指南首页，含目录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="88" />
+        <location filename="../../ui/dialogs/guide.py" line="89" />
         <source>Find in page (Ctrl+F)</source>
         <translation>在页面中查找（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="89" />
+        <location filename="../../ui/dialogs/guide.py" line="90" />
         <source>Find in page</source>
         <translation>在页面中查找</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="93" />
+        <location filename="../../ui/dialogs/guide.py" line="94" />
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="93" />
+        <location filename="../../ui/dialogs/guide.py" line="94" />
         <source>Find the next match (Enter, F3)</source>
         <translation>查找下一处（Enter、F3）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="94" />
+        <location filename="../../ui/dialogs/guide.py" line="95" />
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="95" />
+        <location filename="../../ui/dialogs/guide.py" line="96" />
         <source>Find the previous match (Shift+Enter, Shift+F3)</source>
         <translation>查找上一处（Shift+Enter、Shift+F3）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="97" />
+        <location filename="../../ui/dialogs/guide.py" line="98" />
         <source>Find result</source>
         <translation>查找结果</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="99" />
+        <location filename="../../ui/dialogs/guide.py" line="100" />
         <source>Guide message</source>
         <translation>指南提示</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="103" />
+        <location filename="../../ui/dialogs/guide.py" line="104" />
         <source>Chapters</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="104" />
+        <location filename="../../ui/dialogs/guide.py" line="105" />
         <source>The guide's chapters: click one to read it</source>
         <translation>指南的各章：点击即可阅读</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="107" />
+        <location filename="../../ui/dialogs/guide.py" line="108" />
         <source>Guide page</source>
         <translation>指南页面</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="118" />
+        <location filename="../../ui/dialogs/guide.py" line="119" />
         <source>Chapters and page</source>
         <translation>章节与页面</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="177" />
+        <location filename="../../ui/dialogs/guide.py" line="178" />
         <source>## The user guide is not installed
 
 CritMin looked for it in `%1` and found no guide there. The guide is part of the installer and of a checkout of CritMin (folder `docs/guide`).</source>
@@ -2154,27 +2154,27 @@ CritMin looked for it in `%1` and found no guide there. The guide is part of the
 CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在安装程序和 CritMin 的源码目录（`docs/guide` 文件夹）中。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="199" />
+        <location filename="../../ui/dialogs/guide.py" line="200" />
         <source>CritMin does not open web pages. The address, to copy: %1</source>
         <translation>CritMin 不打开网页。网址如下，可复制：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="208" />
+        <location filename="../../ui/dialogs/guide.py" line="209" />
         <source>This link points to a page that is not in the guide: %1</source>
         <translation>此链接指向的页面不在指南中：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="212" />
+        <location filename="../../ui/dialogs/guide.py" line="213" />
         <source>This link points to a file the guide cannot show: %1</source>
         <translation>此链接指向的文件无法在指南中显示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="233" />
+        <location filename="../../ui/dialogs/guide.py" line="234" />
         <source>CritMin User Guide — %1</source>
         <translation>CritMin 用户指南 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/guide.py" line="261" />
+        <location filename="../../ui/dialogs/guide.py" line="262" />
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
@@ -4096,72 +4096,72 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>MatrixDetails</name>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1382" />
+        <location filename="../../ui/views/matrix_view.py" line="1361" />
         <source>(not named)</source>
         <translation>（未注明）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1307" />
+        <location filename="../../ui/views/matrix_view.py" line="1286" />
         <source>No score: none of the cells it aggregates has one yet.</source>
         <translation>无评分：其汇总的单元格均尚无评分。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1309" />
+        <location filename="../../ui/views/matrix_view.py" line="1288" />
         <source>Needs judgement</source>
         <translation>待判断</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1310" />
+        <location filename="../../ui/views/matrix_view.py" line="1289" />
         <source>no rule could fill this cell from the project's data, and it is never taken as 0. Double-click it to give your score.</source>
         <translation>没有规则能根据项目数据填充此单元格，且绝不按 0 计算。双击该单元格即可给出您的评分。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1318" />
+        <location filename="../../ui/views/matrix_view.py" line="1297" />
         <source>Origin: %1</source>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1322" />
+        <location filename="../../ui/views/matrix_view.py" line="1301" />
         <source>Rule %1</source>
         <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1331" />
+        <location filename="../../ui/views/matrix_view.py" line="1310" />
         <source>The analyst's score overrides the computed value %1 (%2) of rule %3; reverting brings it back.</source>
         <translation>分析师的评分覆盖了规则 %3 的计算值 %1（%2）；恢复后计算值重新生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1335" />
+        <location filename="../../ui/views/matrix_view.py" line="1314" />
         <source>No rule fills this cell: without the analyst's score it needs judgement.</source>
         <translation>没有规则填充此单元格：若无分析师的评分，则为待判断。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1343" />
+        <location filename="../../ui/views/matrix_view.py" line="1322" />
         <source>Aggregated by %1: %2</source>
         <translation>按%1汇总：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1360" />
+        <location filename="../../ui/views/matrix_view.py" line="1339" />
         <source>Inputs of rule %1</source>
         <translation>规则 %1 的输入</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1292" />
+        <location filename="../../ui/views/matrix_view.py" line="1271" />
         <source>Analyst's note</source>
         <translation>分析师备注</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1295" />
+        <location filename="../../ui/views/matrix_view.py" line="1274" />
         <source>Last edited: %1</source>
         <translation>最后编辑：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1399" />
+        <location filename="../../ui/views/matrix_view.py" line="1378" />
         <source>Levels</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1400" />
+        <location filename="../../ui/views/matrix_view.py" line="1379" />
         <source>(a score at a cut-off takes the higher level)</source>
         <translation>（恰在分界点上的评分归入较高等级）</translation>
     </message>
@@ -4214,54 +4214,54 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
         <translation>双击或按 Enter 键编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="300" />
+        <location filename="../../ui/models/matrix_model.py" line="266" />
         <source>Each stage's aggregate over the dimensions</source>
         <translation>各环节在各维度上的汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="301" />
+        <location filename="../../ui/models/matrix_model.py" line="267" />
         <source>Each dimension's aggregate over the stages</source>
         <translation>各维度在各环节上的汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="418" />
-        <location filename="../../ui/models/matrix_model.py" line="490" />
+        <location filename="../../ui/models/matrix_model.py" line="392" />
+        <location filename="../../ui/models/matrix_model.py" line="409" />
         <source>Click to open %1 in the grids</source>
         <translation>单击以在矩阵中打开%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="482" />
+        <location filename="../../ui/models/matrix_model.py" line="401" />
         <source>%1, %2: %3 (%4)</source>
         <translation>%1，%2：%3（%4）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="485" />
+        <location filename="../../ui/models/matrix_model.py" line="404" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="488" />
+        <location filename="../../ui/models/matrix_model.py" line="407" />
         <source>The weakest stage of this mineral</source>
         <translation>该矿种最薄弱的环节</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="500" />
-        <location filename="../../ui/views/matrix_view.py" line="1514" />
+        <location filename="../../ui/models/matrix_model.py" line="419" />
+        <location filename="../../ui/views/matrix_view.py" line="1493" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="504" />
+        <location filename="../../ui/models/matrix_model.py" line="423" />
         <source>Click a row to open the mineral in the grids</source>
         <translation>单击一行，在矩阵中打开该矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="506" />
+        <location filename="../../ui/models/matrix_model.py" line="425" />
         <source>The aggregate of every cell of both chains</source>
         <translation>两条资源链全部单元格的汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/models/matrix_model.py" line="507" />
+        <location filename="../../ui/models/matrix_model.py" line="426" />
         <source>%1: the aggregate of both chains' cells at this stage</source>
         <translation>%1：两条资源链该环节单元格的汇总</translation>
     </message>
@@ -4518,376 +4518,366 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>MatrixView</name>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="290" />
+        <location filename="../../ui/views/matrix_view.py" line="291" />
         <source>%1 grid</source>
         <translation>%1矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="367" />
+        <location filename="../../ui/views/matrix_view.py" line="368" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="378" />
+        <location filename="../../ui/views/matrix_view.py" line="379" />
         <source>%1 (%2–%3)</source>
         <translation>%1（%2–%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="381" />
+        <location filename="../../ui/views/matrix_view.py" line="382" />
         <source>Needs judgement</source>
         <translation>待判断</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="382" />
+        <location filename="../../ui/views/matrix_view.py" line="383" />
         <source>No rule could fill the cell from the data: double-click it to give your score</source>
         <translation>没有规则能根据数据填充该单元格：双击即可给出您的评分</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="385" />
+        <location filename="../../ui/views/matrix_view.py" line="386" />
         <source>Analyst's score</source>
         <translation>分析师评分</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="386" />
+        <location filename="../../ui/views/matrix_view.py" line="387" />
         <source>The corner mark: an analyst overrode the computed value (kept in Details)</source>
         <translation>角标：分析师覆盖了计算值（计算值见“详情”）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="389" />
-        <location filename="../../ui/views/matrix_view.py" line="453" />
+        <location filename="../../ui/views/matrix_view.py" line="390" />
+        <location filename="../../ui/views/matrix_view.py" line="454" />
         <source>Weakest link</source>
         <translation>最薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="390" />
+        <location filename="../../ui/views/matrix_view.py" line="391" />
         <source>The outline: the riskiest cell of both chains</source>
         <translation>粗框：两条资源链中风险最高的单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="449" />
+        <location filename="../../ui/views/matrix_view.py" line="450" />
         <source>Matrix title</source>
         <translation>矩阵标题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="454" />
+        <location filename="../../ui/views/matrix_view.py" line="455" />
         <source>The riskiest cell of both chains and the whole chain's aggregate</source>
         <translation>两条资源链中风险最高的单元格及全链汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="529" />
+        <location filename="../../ui/views/matrix_view.py" line="524" />
         <source>Risk matrix grids</source>
         <translation>风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="541" />
+        <location filename="../../ui/views/matrix_view.py" line="536" />
         <source>List overview title</source>
         <translation>清单概览标题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="551" />
+        <location filename="../../ui/views/matrix_view.py" line="546" />
         <source>List overview heat map</source>
         <translation>清单概览热力图</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="552" />
+        <location filename="../../ui/views/matrix_view.py" line="547" />
         <source>Each mineral's risk at each chain stage over both chains; click a row to open the mineral in the grids</source>
         <translation>各矿种在两条资源链各环节的风险；单击一行即可在矩阵中打开该矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="572" />
+        <location filename="../../ui/views/matrix_view.py" line="567" />
         <source>Grids and overview</source>
         <translation>矩阵与概览</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="582" />
+        <location filename="../../ui/views/matrix_view.py" line="577" />
         <source>Matrix note</source>
         <translation>矩阵说明</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="599" />
+        <location filename="../../ui/views/matrix_view.py" line="594" />
         <source>Mineral</source>
         <translation>矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="600" />
+        <location filename="../../ui/views/matrix_view.py" line="595" />
         <source>The mineral whose two chains are shown</source>
         <translation>显示其两条资源链的矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="605" />
+        <location filename="../../ui/views/matrix_view.py" line="600" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="606" />
+        <location filename="../../ui/views/matrix_view.py" line="601" />
         <source>Slide to watch the matrix change over the years</source>
         <translation>拖动以查看矩阵的逐年变化</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="612" />
+        <location filename="../../ui/views/matrix_view.py" line="607" />
         <source>Year shown</source>
         <translation>显示年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="615" />
+        <location filename="../../ui/views/matrix_view.py" line="610" />
         <source>Aggregation rule</source>
         <translation>汇总规则</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="616" />
+        <location filename="../../ui/views/matrix_view.py" line="611" />
         <source>How the cells of a stage, a stream and the whole chain are combined</source>
         <translation>环节、资源链和全链的单元格如何汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="623" />
+        <location filename="../../ui/views/matrix_view.py" line="618" />
         <source>Weights…</source>
         <translation>权重…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="624" />
+        <location filename="../../ui/views/matrix_view.py" line="619" />
         <source>Weights of the dimensions</source>
         <translation>各维度的权重</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="625" />
+        <location filename="../../ui/views/matrix_view.py" line="620" />
         <source>The weight of each dimension in the weighted mean (0 leaves a dimension out)</source>
         <translation>各维度在加权平均中的权重（0 表示不计入该维度）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="630" />
+        <location filename="../../ui/views/matrix_view.py" line="625" />
         <source>Edit Cell…</source>
         <translation>编辑单元格…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="631" />
+        <location filename="../../ui/views/matrix_view.py" line="626" />
         <source>Edit Cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="632" />
+        <location filename="../../ui/views/matrix_view.py" line="627" />
         <source>Give the selected cell your own score and note (double-click or Enter does the same)</source>
         <translation>为所选单元格给出您自己的评分和备注（双击或按 Enter 键亦可）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="636" />
+        <location filename="../../ui/views/matrix_view.py" line="631" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="637" />
+        <location filename="../../ui/views/matrix_view.py" line="632" />
         <source>Export the risk matrix</source>
         <translation>导出风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="638" />
+        <location filename="../../ui/views/matrix_view.py" line="633" />
         <source>Save the grids as a PNG image or SVG drawing, or as an Excel sheet with the levels as fills and the notes as comments</source>
         <translation>将矩阵保存为 PNG 图像或 SVG 矢量图，或保存为 Excel 工作表（等级为单元格底色，备注为批注）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="641" />
-        <source>Out of date — recomputing…</source>
-        <translation>已过时 — 正在重新计算…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/matrix_view.py" line="642" />
-        <source>Out of date</source>
-        <translation>已过时</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/matrix_view.py" line="647" />
+        <location filename="../../ui/views/matrix_view.py" line="638" />
         <source>&amp;Mineral:</source>
         <translation>矿种(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="647" />
+        <location filename="../../ui/views/matrix_view.py" line="638" />
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="649" />
+        <location filename="../../ui/views/matrix_view.py" line="640" />
         <source>&amp;Aggregation:</source>
         <translation>汇总(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="709" />
+        <location filename="../../ui/views/matrix_view.py" line="700" />
         <source>Weights of the Dimensions</source>
         <translation>各维度的权重</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="848" />
+        <location filename="../../ui/views/matrix_view.py" line="827" />
         <source>The risk matrix could not be built: %1</source>
         <translation>无法生成风险矩阵：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="891" />
+        <location filename="../../ui/views/matrix_view.py" line="870" />
         <source>List overview: no mineral of the selection has a risk matrix.</source>
         <translation>清单概览：所选矿种均无风险矩阵。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="893" />
+        <location filename="../../ui/views/matrix_view.py" line="872" />
         <source>All minerals with data</source>
         <translation>有数据的全部矿种</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="894" />
+        <location filename="../../ui/views/matrix_view.py" line="873" />
         <source>List overview: %1, %2 — each stage's risk over both chains</source>
         <translation>清单概览：%1，%2 年 — 两条资源链各环节的风险</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="902" />
+        <location filename="../../ui/views/matrix_view.py" line="881" />
+        <location filename="../../ui/views/matrix_view.py" line="1443" />
         <location filename="../../ui/views/matrix_view.py" line="1464" />
-        <location filename="../../ui/views/matrix_view.py" line="1485" />
         <source>Risk matrix</source>
         <translation>风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="903" />
+        <location filename="../../ui/views/matrix_view.py" line="882" />
         <source>The risk matrix appears when the indicators are computed.</source>
         <translation>指标计算完成后将显示风险矩阵。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="905" />
+        <location filename="../../ui/views/matrix_view.py" line="884" />
         <source>Choose a mineral to see its risk matrix.</source>
         <translation>请选择矿种以查看其风险矩阵。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="907" />
-        <location filename="../../ui/views/matrix_view.py" line="1486" />
+        <location filename="../../ui/views/matrix_view.py" line="886" />
+        <location filename="../../ui/views/matrix_view.py" line="1465" />
         <source>%1 · %2 · risk matrix</source>
         <translation>%1 · %2 · 风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="919" />
+        <location filename="../../ui/views/matrix_view.py" line="898" />
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="920" />
+        <location filename="../../ui/views/matrix_view.py" line="899" />
         <source>Weakest link: %1 — %2, %3.</source>
         <translation>最薄弱环节：%1 — %2，%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="925" />
+        <location filename="../../ui/views/matrix_view.py" line="904" />
         <source>No cell has a score yet: every cell needs judgement.</source>
         <translation>尚无单元格有评分：所有单元格均待判断。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="926" />
+        <location filename="../../ui/views/matrix_view.py" line="905" />
         <source>Whole chain (%1): %2, %3.</source>
         <translation>全链（%1）：%2，%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="931" />
+        <location filename="../../ui/views/matrix_view.py" line="910" />
         <source>%1 cells need judgement (?): double-click one to score it.</source>
         <translation>%1 个单元格待判断（?）：双击单元格即可评分。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1132" />
+        <location filename="../../ui/views/matrix_view.py" line="1111" />
         <source>Override %1 × %2 (%3)</source>
         <translation>覆盖 %1 × %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1133" />
+        <location filename="../../ui/views/matrix_view.py" line="1112" />
         <source>Override recycled %1 × %2 (%3)</source>
         <translation>覆盖再生资源链 %1 × %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1151" />
+        <location filename="../../ui/views/matrix_view.py" line="1130" />
         <source>Revert %1 × %2 (%3)</source>
         <translation>恢复 %1 × %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1152" />
+        <location filename="../../ui/views/matrix_view.py" line="1131" />
         <source>Revert recycled %1 × %2 (%3)</source>
         <translation>恢复再生资源链 %1 × %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1184" />
+        <location filename="../../ui/views/matrix_view.py" line="1163" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1184" />
+        <location filename="../../ui/views/matrix_view.py" line="1163" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1184" />
+        <location filename="../../ui/views/matrix_view.py" line="1163" />
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1185" />
+        <location filename="../../ui/views/matrix_view.py" line="1164" />
         <source>Export Risk Matrix</source>
         <translation>导出风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1196" />
+        <location filename="../../ui/views/matrix_view.py" line="1175" />
         <source>%1 risk matrix %2</source>
         <translation>%1风险矩阵 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1222" />
+        <location filename="../../ui/views/matrix_view.py" line="1201" />
         <source>Exporting the risk matrix</source>
         <translation>正在导出风险矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1243" />
+        <location filename="../../ui/views/matrix_view.py" line="1222" />
         <source>Risk matrix not exported</source>
         <translation>风险矩阵未导出</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1420" />
+        <location filename="../../ui/views/matrix_view.py" line="1399" />
         <source>The grids can be saved as .png or .svg, not as “%1”.</source>
         <translation>矩阵只能保存为 .png 或 .svg，不能保存为“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1472" />
+        <location filename="../../ui/views/matrix_view.py" line="1451" />
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1488" />
+        <location filename="../../ui/views/matrix_view.py" line="1467" />
         <source>Aggregation: %1</source>
         <translation>汇总规则：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1489" />
+        <location filename="../../ui/views/matrix_view.py" line="1468" />
         <source>Weakest link: %1, %2 — %3 (%4)</source>
         <translation>最薄弱环节：%1，%2 — %3（%4）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1493" />
+        <location filename="../../ui/views/matrix_view.py" line="1472" />
         <source>Whole chain: %1 (%2)</source>
         <translation>全链：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1500" />
+        <location filename="../../ui/views/matrix_view.py" line="1479" />
         <source>Levels</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1501" />
+        <location filename="../../ui/views/matrix_view.py" line="1480" />
         <source>?: needs judgement (no rule could fill the cell)</source>
         <translation>?：待判断（没有规则能填充该单元格）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1502" />
+        <location filename="../../ui/views/matrix_view.py" line="1481" />
         <source>Italic: the analyst's score (the computed value is in the comment)</source>
         <translation>斜体：分析师的评分（计算值见批注）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1504" />
+        <location filename="../../ui/views/matrix_view.py" line="1483" />
         <source>Thick border: the weakest link</source>
         <translation>粗边框：最薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1511" />
+        <location filename="../../ui/views/matrix_view.py" line="1490" />
         <source>List overview</source>
         <translation>清单概览</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matrix_view.py" line="1512" />
+        <location filename="../../ui/views/matrix_view.py" line="1491" />
         <source>Each stage's risk over both chains, %1</source>
         <translation>两条资源链各环节的风险，%1 年</translation>
     </message>
@@ -6476,12 +6466,12 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../../ui/views/results_pane.py" line="24" />
+        <location filename="../../ui/views/results_pane.py" line="25" />
         <source>Out of date — recomputing…</source>
         <translation>已过时 — 正在重新计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results_pane.py" line="25" />
+        <location filename="../../ui/views/results_pane.py" line="26" />
         <source>Out of date</source>
         <translation>已过时</translation>
     </message>
@@ -6824,248 +6814,238 @@ CritMin 在 `%1` 中查找用户指南，但没有找到。用户指南包含在
 <context>
     <name>ScenariosView</name>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="76" />
-        <location filename="../../ui/views/scenarios_view.py" line="501" />
+        <location filename="../../ui/views/scenarios_view.py" line="72" />
+        <location filename="../../ui/views/scenarios_view.py" line="487" />
         <source>Scenarios</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="96" />
+        <location filename="../../ui/views/scenarios_view.py" line="92" />
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="96" />
+        <location filename="../../ui/views/scenarios_view.py" line="92" />
         <source>New scenario</source>
         <translation>新建情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="97" />
+        <location filename="../../ui/views/scenarios_view.py" line="93" />
         <source>Define a new scenario: its name, rationale, source and changes</source>
         <translation>定义新情景：名称、理由、来源和变化</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="98" />
+        <location filename="../../ui/views/scenarios_view.py" line="94" />
         <source>Duplicate…</source>
         <translation>复制…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="98" />
+        <location filename="../../ui/views/scenarios_view.py" line="94" />
         <source>Duplicate scenario</source>
         <translation>复制情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="99" />
+        <location filename="../../ui/views/scenarios_view.py" line="95" />
         <source>Copy the selected scenario under a new name, to edit the copy</source>
         <translation>以新名称复制所选情景，以便编辑副本</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="101" />
+        <location filename="../../ui/views/scenarios_view.py" line="97" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="101" />
+        <location filename="../../ui/views/scenarios_view.py" line="97" />
         <source>Edit scenario</source>
         <translation>编辑情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="102" />
+        <location filename="../../ui/views/scenarios_view.py" line="98" />
         <source>Change the selected scenario</source>
         <translation>修改所选情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="103" />
+        <location filename="../../ui/views/scenarios_view.py" line="99" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="103" />
+        <location filename="../../ui/views/scenarios_view.py" line="99" />
         <source>Delete scenario</source>
         <translation>删除情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="104" />
+        <location filename="../../ui/views/scenarios_view.py" line="100" />
         <source>Delete the selected scenario (Edit → Undo brings it back)</source>
         <translation>删除所选情景（“编辑 → 撤销”可恢复）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="105" />
+        <location filename="../../ui/views/scenarios_view.py" line="101" />
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="105" />
+        <location filename="../../ui/views/scenarios_view.py" line="101" />
         <source>Run scenario</source>
         <translation>运行情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="109" />
+        <location filename="../../ui/views/scenarios_view.py" line="105" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="109" />
+        <location filename="../../ui/views/scenarios_view.py" line="105" />
         <source>Export the comparison</source>
         <translation>导出对比</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="110" />
+        <location filename="../../ui/views/scenarios_view.py" line="106" />
         <source>Write the comparison to an Excel workbook</source>
         <translation>将对比写出为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="118" />
+        <location filename="../../ui/views/scenarios_view.py" line="114" />
         <source>Selected scenario</source>
         <translation>所选情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="135" />
+        <location filename="../../ui/views/scenarios_view.py" line="131" />
         <source>Comparison title</source>
         <translation>对比标题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="142" />
+        <location filename="../../ui/views/scenarios_view.py" line="138" />
         <source>Comparison note</source>
         <translation>对比说明</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="143" />
-        <source>Out of date — recomputing…</source>
-        <translation>已过时 — 正在重新计算…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/scenarios_view.py" line="144" />
-        <source>Out of date</source>
-        <translation>已过时</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/scenarios_view.py" line="150" />
+        <location filename="../../ui/views/scenarios_view.py" line="142" />
         <source>Scenario comparison</source>
         <translation>情景对比</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="151" />
+        <location filename="../../ui/views/scenarios_view.py" line="143" />
         <source>Baseline, scenario and change; red: supply less secure, green: more secure</source>
         <translation>基准、情景及变化；红色：供应安全性降低，绿色：提高</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="284" />
+        <location filename="../../ui/views/scenarios_view.py" line="273" />
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="300" />
+        <location filename="../../ui/views/scenarios_view.py" line="289" />
         <source>New Scenario</source>
         <translation>新建情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="309" />
+        <location filename="../../ui/views/scenarios_view.py" line="298" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="310" />
+        <location filename="../../ui/views/scenarios_view.py" line="299" />
         <source>Duplicate Scenario</source>
         <translation>复制情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="316" />
+        <location filename="../../ui/views/scenarios_view.py" line="305" />
         <source>Edit Scenario</source>
         <translation>编辑情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="327" />
+        <location filename="../../ui/views/scenarios_view.py" line="316" />
         <source>New Scenario “%1”</source>
         <translation>新建情景“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="329" />
+        <location filename="../../ui/views/scenarios_view.py" line="318" />
         <source>Edit Scenario “%1”</source>
         <translation>编辑情景“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="335" />
+        <location filename="../../ui/views/scenarios_view.py" line="324" />
         <source>Delete Scenario “%1”</source>
         <translation>删除情景“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="425" />
+        <location filename="../../ui/views/scenarios_view.py" line="411" />
         <source>Running “%1”…</source>
         <translation>正在运行“%1”…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="426" />
+        <location filename="../../ui/views/scenarios_view.py" line="412" />
         <source>Running scenario “%1”</source>
         <translation>正在运行情景“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="428" />
+        <location filename="../../ui/views/scenarios_view.py" line="414" />
         <source>Running %1 scenarios…</source>
         <translation>正在运行 %1 个情景…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="429" />
+        <location filename="../../ui/views/scenarios_view.py" line="415" />
         <source>Running %1 scenarios</source>
         <translation>正在运行 %1 个情景</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="445" />
+        <location filename="../../ui/views/scenarios_view.py" line="431" />
         <source>“%1” beside the baseline, %2</source>
         <translation>“%1”与基准对比，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="443" />
+        <location filename="../../ui/views/scenarios_view.py" line="429" />
         <source>every year</source>
         <translation>所有年份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="77" />
+        <location filename="../../ui/views/scenarios_view.py" line="73" />
         <source>The project's what-if scenarios; select one and press Run, or tick several to compare them side by side</source>
         <translation>项目中的假设情景；选中一个后点击“运行”，或勾选多个并排比较</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="106" />
+        <location filename="../../ui/views/scenarios_view.py" line="102" />
         <source>Compute the indicators with the scenario's changes, beside the baseline; with scenarios ticked, all the ticked ones side by side</source>
         <translation>按情景的变化计算指标，与基准并列；勾选了多个情景时，所有勾选的情景并排显示</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="447" />
+        <location filename="../../ui/views/scenarios_view.py" line="433" />
         <source>%1 scenarios beside the baseline, %2</source>
         <translation>%1 个情景与基准对比，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="451" />
+        <location filename="../../ui/views/scenarios_view.py" line="437" />
         <source>Only the scenario's minerals on the list “%1” are shown.</source>
         <translation>仅显示该情景中属于清单“%1”的矿种。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="454" />
+        <location filename="../../ui/views/scenarios_view.py" line="440" />
         <source>No trade flows: an export change leaves the world market, not the importers' D.</source>
         <translation>无贸易流数据：出口变化只影响世界市场，不影响进口国的 D。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="456" />
+        <location filename="../../ui/views/scenarios_view.py" line="442" />
         <source>The data have no rows for this scenario's minerals in this year.</source>
         <translation>数据中没有该情景所涉矿种在本年份的行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="493" />
+        <location filename="../../ui/views/scenarios_view.py" line="479" />
         <source>Export Scenario Comparison</source>
         <translation>导出情景对比</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="494" />
+        <location filename="../../ui/views/scenarios_view.py" line="480" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="511" />
+        <location filename="../../ui/views/scenarios_view.py" line="497" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/scenarios_view.py" line="513" />
+        <location filename="../../ui/views/scenarios_view.py" line="499" />
         <source>Exporting the comparison</source>
         <translation>正在导出比较结果</translation>
     </message>

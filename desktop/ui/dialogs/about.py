@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
 
 from desktop import __version__
 from desktop.paths import demo_sources, log_file
+from desktop.ui.widgets.messages import open_once
 
 MAX_COLUMN = 340
 
@@ -216,22 +217,9 @@ class AboutDialog(QDialog):
         return [tuple(self.table.item(r, c).text() for c in range(3)) for r in range(self.table.rowCount())]
 
 
-def _open_once(parent, cls, *args):
-    """Bring the dialog of this kind forward if it is open, else open a new one (window-modal, no nested loop)."""
-    for child in (parent.findChildren(cls) if parent is not None else []):
-        if child.isVisible():
-            child.raise_()
-            child.activateWindow()
-            return child
-    dialog = cls(parent, *args)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    return dialog
-
-
 def data_sources_dialog(parent) -> DataSourcesDialog:
-    return _open_once(parent, DataSourcesDialog)
+    return open_once(parent, DataSourcesDialog)
 
 
 def about_dialog(parent) -> AboutDialog:
-    return _open_once(parent, AboutDialog)
+    return open_once(parent, AboutDialog)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QListWid
                                QTextBrowser, QToolButton, QVBoxLayout)
 
 from desktop.paths import guide_dir
+from desktop.ui.widgets.messages import open_once
 
 INDEX = "index.md"
 MAX_IMAGE_WIDTH = 900          # screenshots are 1280 px wide; scaled down to fit the page beside the list
@@ -265,12 +266,4 @@ class GuideDialog(QDialog):
 def open_guide(parent, lang: str | None = None) -> GuideDialog:
     """Help ▸ User Guide: the open guide window comes forward, else a new one opens beside the main window
     (modeless, so the analyst can read and work at the same time)."""
-    for child in (parent.findChildren(GuideDialog) if parent is not None else []):
-        if child.isVisible():
-            child.raise_()
-            child.activateWindow()
-            return child
-    dialog = GuideDialog(parent, lang)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.show()
-    return dialog
+    return open_once(parent, GuideDialog, lang, modal=False)

@@ -138,20 +138,32 @@ def _judgement(cell: Cell) -> bool:
     return cell.score is None and not _margin(cell)
 
 
-def _fill_brush(level: str | None) -> QBrush | None:
-    fill = level_fill(level)
-    return QBrush(fill) if fill is not None else None
+def _kind(cell: Cell) -> str:
+    """KIND_ROLE of a grid's cell: "cell", or which aggregate a margin cell is."""
+    if not cell.dimension:
+        return "stage" if cell.stage else "stream"
+    return "cell" if cell.stage else "dimension"
 
 
-def _ink_brush(level: str | None) -> QBrush | None:
-    fill = level_fill(level)
-    return QBrush(ink_on(fill)) if fill is not None else None
-
-
-def _bold_font() -> QFont:
-    font = QFont()
-    font.setBold(True)
-    return font
+def _score_data(role: int, score, level: str | None, bold: bool):
+    """The roles a score cell answers alike in the grids and the list overview: the number, its level, the
+    level's fill and ink, centred, bold for an aggregate."""
+    if role in (Qt.ItemDataRole.EditRole, SCORE_ROLE):
+        return score                     # a plain number for Ctrl+C into Excel
+    if role == LEVEL_ROLE:
+        return level
+    if role == Qt.ItemDataRole.TextAlignmentRole:
+        return int(Qt.AlignmentFlag.AlignCenter)
+    if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+        fill = level_fill(level)
+        if fill is None:
+            return None
+        return QBrush(fill if role == Qt.ItemDataRole.BackgroundRole else ink_on(fill))
+    if role == Qt.ItemDataRole.FontRole and bold:
+        font = QFont()
+        font.setBold(True)
+        return font
+    return None
 
 
 class MatrixModel(OneCallPerCell, QAbstractTableModel):
@@ -218,73 +230,27 @@ class MatrixModel(OneCallPerCell, QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        answer = self._ANSWERS.get(role)
-        if answer is None:
-            return None
         cell = self.cell(index)
-        return answer(self, cell) if cell is not None else None
-
-    # one method per role, each given the index's cell (synthetic for a margin cell); _ANSWERS names them
-    def _display(self, cell: Cell):
-        return "?" if _judgement(cell) else score_text(cell.score)
-
-    def _edit(self, cell: Cell):
-        return cell.score                     # a plain number for Ctrl+C into Excel
-
-    def _tooltip(self, cell: Cell):
-        return cell_tip(cell, self.is_weakest(cell), self.editable and not _margin(cell))
-
-    def _accessible_text(self, cell: Cell):
-        return cell_tip(cell, self.is_weakest(cell)).replace("\n", ". ")
-
-    def _alignment(self, cell: Cell):
-        return int(Qt.AlignmentFlag.AlignCenter)
-
-    def _background(self, cell: Cell):
-        return _fill_brush(cell.level)
-
-    def _foreground(self, cell: Cell):
-        return _ink_brush(cell.level)
-
-    def _font(self, cell: Cell):
-        return _bold_font() if _margin(cell) else None
-
-    def _cell(self, cell: Cell):
-        return cell
-
-    def _level(self, cell: Cell):
-        return cell.level
-
-    def _kind(self, cell: Cell):
-        return ("stream" if not cell.stage and not cell.dimension else "stage" if cell.stage and
-                not cell.dimension else "dimension" if _margin(cell) else "cell")
-
-    def _override(self, cell: Cell):
-        return cell.origin == ANALYST
-
-    def _needs_judgement(self, cell: Cell):
-        return _judgement(cell)
-
-    def _weakest(self, cell: Cell):
-        return bool(self.is_weakest(cell))
-
-    _ANSWERS = {
-        Qt.ItemDataRole.DisplayRole: _display,
-        Qt.ItemDataRole.EditRole: _edit,
-        Qt.ItemDataRole.ToolTipRole: _tooltip,
-        Qt.ItemDataRole.AccessibleTextRole: _accessible_text,
-        Qt.ItemDataRole.TextAlignmentRole: _alignment,
-        Qt.ItemDataRole.BackgroundRole: _background,
-        Qt.ItemDataRole.ForegroundRole: _foreground,
-        Qt.ItemDataRole.FontRole: _font,
-        CELL_ROLE: _cell,
-        LEVEL_ROLE: _level,
-        SCORE_ROLE: _edit,
-        KIND_ROLE: _kind,
-        OVERRIDE_ROLE: _override,
-        JUDGEMENT_ROLE: _needs_judgement,
-        WEAKEST_ROLE: _weakest,
-    }
+        if cell is None:
+            return None
+        margin = _margin(cell)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "?" if _judgement(cell) else score_text(cell.score)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return cell_tip(cell, self.is_weakest(cell), self.editable and not margin)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return cell_tip(cell, self.is_weakest(cell)).replace("\n", ". ")
+        if role == CELL_ROLE:
+            return cell
+        if role == KIND_ROLE:
+            return _kind(cell)
+        if role == OVERRIDE_ROLE:
+            return cell.origin == ANALYST
+        if role == JUDGEMENT_ROLE:
+            return _judgement(cell)
+        if role == WEAKEST_ROLE:
+            return bool(self.is_weakest(cell))
+        return _score_data(role, cell.score, cell.level, margin)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         grid = self.grid()
@@ -404,11 +370,19 @@ class HeatmapModel(OneCallPerCell, QAbstractTableModel):
             return row.mineral
         if name == "mineral":
             return self._mineral_data(row, role)
-        answer = self._ANSWERS.get(role)
-        if answer is None:
-            return None
         score = self.score(row, column)
-        return answer(self, row, name, score, level_of(score))
+        level = level_of(score)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return score_text(score)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._tip(row, name, score, level, role == Qt.ItemDataRole.ToolTipRole)
+        if role == KIND_ROLE:
+            return "stream" if name == "chain" else "cell"
+        if role == WEAKEST_ROLE:
+            return name == row.weakest
+        if role in (OVERRIDE_ROLE, JUDGEMENT_ROLE):
+            return False
+        return _score_data(role, score, level, name == "chain")
 
     def _mineral_data(self, row: HeatRow, role: int):
         """The mineral column: the mineral's name."""
@@ -420,61 +394,6 @@ class HeatmapModel(OneCallPerCell, QAbstractTableModel):
         if role == KIND_ROLE:
             return "name"
         return None
-
-    # a score column (a stage or the whole chain): one method per role, each given the row, the column's name,
-    # its score and level; _ANSWERS names them
-    def _display(self, row: HeatRow, name: str, score, level):
-        return score_text(score)
-
-    def _edit(self, row: HeatRow, name: str, score, level):
-        return score
-
-    def _tooltip(self, row: HeatRow, name: str, score, level):
-        return self._tip(row, name, score, level, True)
-
-    def _accessible_text(self, row: HeatRow, name: str, score, level):
-        return self._tip(row, name, score, level, False)
-
-    def _alignment(self, row: HeatRow, name: str, score, level):
-        return int(Qt.AlignmentFlag.AlignCenter)
-
-    def _background(self, row: HeatRow, name: str, score, level):
-        return _fill_brush(level)
-
-    def _foreground(self, row: HeatRow, name: str, score, level):
-        return _ink_brush(level)
-
-    def _font(self, row: HeatRow, name: str, score, level):
-        return _bold_font() if name == "chain" else None
-
-    def _level(self, row: HeatRow, name: str, score, level):
-        return level
-
-    def _kind(self, row: HeatRow, name: str, score, level):
-        return "stream" if name == "chain" else "cell"
-
-    def _weakest(self, row: HeatRow, name: str, score, level):
-        return name == row.weakest
-
-    def _no(self, row: HeatRow, name: str, score, level):
-        return False
-
-    _ANSWERS = {
-        Qt.ItemDataRole.DisplayRole: _display,
-        Qt.ItemDataRole.EditRole: _edit,
-        Qt.ItemDataRole.ToolTipRole: _tooltip,
-        Qt.ItemDataRole.AccessibleTextRole: _accessible_text,
-        Qt.ItemDataRole.TextAlignmentRole: _alignment,
-        Qt.ItemDataRole.BackgroundRole: _background,
-        Qt.ItemDataRole.ForegroundRole: _foreground,
-        Qt.ItemDataRole.FontRole: _font,
-        LEVEL_ROLE: _level,
-        SCORE_ROLE: _edit,
-        KIND_ROLE: _kind,
-        WEAKEST_ROLE: _weakest,
-        OVERRIDE_ROLE: _no,
-        JUDGEMENT_ROLE: _no,
-    }
 
     def _tip(self, row: HeatRow, name: str, score, level, tip: str) -> str:
         locale = QLocale()

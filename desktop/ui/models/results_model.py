@@ -12,7 +12,7 @@ column with a threshold is coloured: at or above it in the "above" colour, below
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
@@ -55,12 +55,13 @@ class Prepared:
     raw: list[np.ndarray]
     shown: list[list[str]]
     tips: list[list[str] | None]
+    # What decides the columns' widths: the columns and their longest display string (ExcelTableView.fit_columns
+    # fits again when it changes — a D column that fills in after a country is chosen).  Measured where the
+    # strings are made (the worker), not where the table is shown.
+    shape_key: tuple = field(init=False)
 
-    @property
-    def shape_key(self) -> tuple:
-        """What decides the columns' widths: the columns and their longest display string (ExcelTableView.
-        fit_columns fits again when it changes — a D column that fills in after a country is chosen)."""
-        return tuple((c.id, max(map(len, texts), default=0)) for c, texts in zip(self.cols, self.shown))
+    def __post_init__(self) -> None:
+        self.shape_key = tuple((c.id, max(map(len, texts), default=0)) for c, texts in zip(self.cols, self.shown))
 
 
 def prepare(frame, cols: list[Col], registry=None, tips: dict[str, list[str]] | None = None,

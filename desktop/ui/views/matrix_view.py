@@ -39,6 +39,7 @@ from desktop.ui.models.matrix_model import (
     MatrixModel, cell_name, cell_tip, ink_on, level_fill,
 )
 from desktop.ui.palette import blend
+from desktop.ui.views.results_pane import ResultsPane
 from desktop.ui.widgets.table_view import ExcelTableView
 
 STREAMS = ("primary", "recycled")
@@ -491,24 +492,18 @@ class GridsPanel(QWidget):
 
 
 # -- the view ----------------------------------------------------------------------------------------------------
-class MatrixView(QWidget):
+class MatrixView(ResultsPane):
     sig_mineral_selected = Signal(str)
     sig_cell_selected = Signal(object)        # {"kind": "matrix", "cell": Cell, "mineral": id, "year": int}
     sig_year_changed = Signal(int)            # the analyst moved the year slider
     sig_exported = Signal(str)                # the path of a file written by Export…
 
     def __init__(self, document, runner, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.document = document
-        self.runner = runner
-        self.active = True
-        self._dirty = False
-        self.results = None
         self.dataset = None
-        self.registry = None
         self.minerals: list[str] | None = None     # the selected list (None: every mineral with a matrix)
         self.list_name: str | None = None
-        self.country: str | None = None
         self.mineral: str | None = None
         self.year: int | None = None
         self.years: list[int] = []
@@ -638,10 +633,6 @@ class MatrixView(QWidget):
         self.export_button.setToolTip(self.tr("Save the grids as a PNG image or SVG drawing, or as an Excel sheet "
                                               "with the levels as fills and the notes as comments"))
         self.export_button.clicked.connect(self.export)
-        self.stale = QLabel(self.tr("Out of date — recomputing…"), self)
-        self.stale.setAccessibleName(self.tr("Out of date"))
-        self.stale.setStyleSheet("color: palette(placeholder-text)")
-        self.stale.hide()
         # groups that wrap onto a second line as a whole when the window is narrow
         self.head = FlowLayout(spacing=14)
         groups = ((self.tr("&Mineral:"), self.mineral_combo, None), (self.tr("&Year:"), self.year_slider,
@@ -753,15 +744,6 @@ class MatrixView(QWidget):
             self.show_matrix(None)
         self.refresh()
 
-    def set_stale(self, stale: bool) -> None:
-        self.stale.setVisible(stale)
-
-    def set_active(self, active: bool) -> None:
-        """Only the tab on screen rebuilds; a hidden one rebuilds when it is shown."""
-        self.active = active
-        if active and self._dirty:
-            self.refresh()
-
     def select_mineral(self, mineral: str) -> None:
         """Show ``mineral`` (the shared selection changed elsewhere); does not emit ``sig_mineral_selected``."""
         if not mineral:
@@ -773,11 +755,8 @@ class MatrixView(QWidget):
             self.refresh(overview=False)
 
     # -- building (on the worker) -------------------------------------------------------------------------
-    def refresh(self, matrix: bool = True, overview: bool = True) -> None:
-        if not self.active:
-            self._dirty = True
-            return
-        self._dirty = False
+    def redraw(self, matrix: bool = True, overview: bool = True) -> None:
+        """Rebuild the overview and the grids (``refresh`` calls this for the tab on screen)."""
         if self.results is None:
             return
         results, dataset, year, rule, country = self.results, self.dataset, self.year, self.rule(), self.country

@@ -1,9 +1,10 @@
-"""What the views of results share (Overview, Indicators, Alerts): the shared inputs the window sets, the
-"out of date" label, and redrawing only the tab on screen.
+"""What the views of results share (Overview, Indicators, Alerts, Risk Matrix, Scenarios): the shared inputs
+the window sets, the "out of date" label, and redrawing only the tab on screen.
 
 A hidden view marks itself dirty and redraws when it is shown, so a recompute costs the worker only the
 view the analyst is looking at.  A subclass builds its widgets, sets ``self.model`` (the table whose
-numbers grey while out of date) and implements :meth:`redraw`.
+numbers grey while out of date, if any) and implements :meth:`redraw` (``refresh(**parts)`` passes ``parts``
+on; a hidden view shown again redraws whole).
 """
 from __future__ import annotations
 
@@ -47,12 +48,12 @@ class ResultsPane(QWidget):
         if active and self._dirty:
             self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, **parts) -> None:
         if not self.active:
             self._dirty = True
             return
         self._dirty = False
-        self.redraw()
+        self.redraw(**parts)
 
-    def redraw(self) -> None:
+    def redraw(self, **parts) -> None:
         raise NotImplementedError

@@ -38,29 +38,25 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.models.scenario_model import ComparisonModel, ScenarioListModel, change_text
+from desktop.ui.views.results_pane import ResultsPane
 
 # comparison metric -> the results table Details explains it from
 EXPLAINED = {"HHI": "supply_risk", "R": "supply_risk", "D": "import_dependency", "share": "production_shares",
              "category": "supply_categories"}
 
 
-class ScenariosView(QWidget):
+class ScenariosView(ResultsPane):
     sig_mineral_selected = Signal(str)
     # {"table", "key", "indicator", "results", "dataset", "scenario"}: a number of a scenario's run, for Details
     sig_cell_selected = Signal(object)
 
     def __init__(self, document, runner, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.document = document
-        self.runner = runner
-        self.registry = None
-        self.results = None
         self.dataset = None
         self.year: int | None = None
         self.minerals: list[str] | None = None
         self.list_name: str | None = None
-        self.active = True
-        self._dirty = False               # a comparison to run again when the tab is shown
         self.shown_name: str | None = None   # the scenario whose comparison is on screen (the first of several)
         self.shown_names: list[str] = []      # every scenario on screen, in column order
         self.runs: dict = {}                  # name -> (its Results, its applied Dataset) of the comparison shown
@@ -140,10 +136,6 @@ class ScenariosView(QWidget):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setAccessibleName(self.tr("Comparison note"))
-        self.stale = QLabel(self.tr("Out of date — recomputing…"), self)
-        self.stale.setAccessibleName(self.tr("Out of date"))
-        self.stale.setStyleSheet("color: palette(placeholder-text)")
-        self.stale.hide()
         self.model = ComparisonModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -211,12 +203,9 @@ class ScenariosView(QWidget):
         self.stale.setVisible(stale and self.frame is not None)
         self.model.set_stale(stale)
 
-    def set_active(self, active: bool) -> None:
-        """Only the tab on screen runs a scenario again; a hidden one when it is shown."""
-        self.active = active
-        if active and self._dirty:
-            self._dirty = False
-            self.run(self.shown_names or self.shown_name)
+    def redraw(self) -> None:
+        """Run the comparison on screen again (``refresh``: only the tab on screen; a hidden one when shown)."""
+        self.run(self.shown_names or self.shown_name)
 
     # -- the list ---------------------------------------------------------------------------------------------
     @property
@@ -373,10 +362,7 @@ class ScenariosView(QWidget):
         if self.shown_name is None:
             return
         self.set_stale(True)
-        if self.active:
-            self.run(self.shown_names or self.shown_name)
-        else:
-            self._dirty = True
+        self.refresh()
 
     def wanted(self) -> list:
         """The scenarios Run runs: the ticked ones (list order), else the selected one."""

@@ -774,7 +774,7 @@ class MainWindow(QMainWindow):
         self._matrix_years(results, years)
         for view in (self.overview, self.indicators):
             view.show_results(results)
-        self.matrix_view.show_results(results, self.analysis.dataset)
+        self.matrix_view.show_results(results, self.analysis.dataset, year=self.year_combo.currentData())
         self.alerts_view.set_dataset(self.analysis.dataset)
         self.overview.dataset = self.analysis.dataset
         self.overview.alert_rules = self.alerts_view.rules()
@@ -794,14 +794,13 @@ class MainWindow(QMainWindow):
         self.scenarios_view.set_active(current is self.scenarios_view)
 
     def _matrix_years(self, results, years: list[int]) -> None:
-        """The matrix's years: the results' (the Year selector's), else those of the recycling table."""
+        """The matrix's years: the results' (the Year selector's), else those of the recycling table (the
+        year itself comes with the results, ``show_results``)."""
         if results is not None and not years:
             from desktop.core.chain.matrix import matrix_years
 
             years = matrix_years(results, self.analysis.dataset)
         self.matrix_view.set_years(years)
-        if self.year_combo.currentData() is not None:
-            self.matrix_view.set_year(self.year_combo.currentData())
 
     def _stale_changed(self, stale: bool) -> None:
         for view in self._result_views():

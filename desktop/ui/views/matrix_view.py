@@ -736,8 +736,13 @@ class MatrixView(ResultsPane):
     def rule(self) -> str:
         return self.rule_combo.currentData() or "max"
 
-    def show_results(self, results, dataset=None) -> None:
+    def show_results(self, results, dataset=None, year: int | None = None) -> None:
+        """New results (and, when given, the year to show with them: set here, so that the matrix is computed
+        once, on these results)."""
         self.results, self.dataset = results, dataset
+        if year is not None and year != self.year:
+            self.year = int(year)
+            self._move_slider()
         if results is None:
             self.heat = []
             self.heat_model.set_rows([])
